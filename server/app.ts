@@ -1,0 +1,43 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { ApiError } from './http/errors.ts';
+import { injectDeps } from './middleware/inject-deps.ts';
+import { healthRoutes } from './routes/health.ts';
+import { mediaRoutes } from './routes/media.ts';
+import { publicGalleryRoutes } from './routes/public/galleries.ts';
+
+export interface AppOptions {
+  /**
+   * Serves what no route answers (embed.js, the panel, the demo store) on platforms without a
+   * static layer of their own: Node passes one; Workers serve `[assets]` before the app runs.
+   */
+  staticFiles?: MiddlewareHandler[];
+}
+
+/**
+ * The whole Vitrine HTTP app, free of any runtime: the Node and Workers entry points build
+ * `deps` for their platform and call this.
+ */
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const v1 = new Hono<AppEnv>()
+    // The public API carries no cookies and no secrets: any store may read it.
+    .use(cors({ origin: '*', allowMethods: ['GET'], maxAge: 86400 }))
+    .route('/', publicGalleryRoutes);
+
+  const app = new Hono<AppEnv>()
+    .use(injectDeps(deps))
+    .route('/', healthRoutes)
+    .route('/', mediaRoutes)
+    .route('/v1', v1);
+  for (const files of options.staticFiles ?? []) app.on(['GET', 'HEAD'], '*', files);
+  return app
+    .notFound((c) => c.json(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404))
+    .onError((error, c) => {
+      if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+      console.error('unhandled error', c.req.method, c.req.path, error);
+      return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
+    });
+}
+
+export type VitrineApp = ReturnType<typeof createApp>;

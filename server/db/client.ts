@@ -1,0 +1,23 @@
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from './schema.ts';
+
+/**
+ * The database as every service sees it, whichever driver is behind it (libSQL on Node or
+ * Turso, D1 on Workers). Only what both drivers share is allowed: there are no interactive
+ * transactions on D1, so multi-statement writes go through `batch`, which both run atomically.
+ */
+export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
+  batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(batch: T): Promise<BatchResponse<T>>;
+};
+
+/** D1 allows at most 100 bound parameters per statement; bulk writes chunk below it. */
+export const MAX_BOUND_PARAMETERS = 100;
+
+/** Splits `items` so that each chunk binds at most `MAX_BOUND_PARAMETERS` values. */
+export function chunkForParameters<T>(items: readonly T[], parametersPerItem: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / parametersPerItem));
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

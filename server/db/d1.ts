@@ -1,0 +1,9 @@
+import type { D1Database } from '@cloudflare/workers-types/index.ts';
+import { drizzle } from 'drizzle-orm/d1';
+import type { Db } from './client.ts';
+import * as schema from './schema.ts';
+
+/** Wraps a Cloudflare D1 binding as a `Db`. */
+export function d1Db(binding: D1Database): Db {
+  return drizzle(binding as never, { schema }) as unknown as Db;
+}

@@ -1,0 +1,614 @@
+/**
+ * The whole data model, SQLite dialect (libSQL on Node, D1 on Workers).
+ *
+ * Conventions, so later issues add behaviour and not upheaval:
+ * - Every tenant-owned row carries `workspace_id`; child rows reachable only through a parent
+ *   (media variants, tags) are scoped through that parent's workspace.
+ * - Ids are prefixed random strings (`post_…`), timestamps are epoch milliseconds, money is an
+ *   integer in minor units with its ISO 4217 currency.
+ * - Consent records are append-only evidence: a migration installs triggers that abort any
+ *   UPDATE or DELETE on them. A post's `rights_*` columns are a denormalised summary of that
+ *   evidence, kept so the publicness check is one indexed predicate.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => integer('created_at').notNull();
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+
+/* ---------- tenancy, accounts, access ---------- */
+
+export interface WorkspaceSettings {
+  /** Attribution windows in hours. */
+  clickWindowHours: number;
+  viewWindowHours: number;
+  /** Share of visitors (0..1) assigned to the randomized holdout that sees no gallery. */
+  holdoutShare: number;
+  /** Days raw events are kept before rollups are all that remain. */
+  eventRetentionDays: number;
+}
+
+export const workspaces = sqliteTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  /** The brand's Instagram handle without '@', used in rights requests and approvals. */
+  instagramHandle: text('instagram_handle'),
+  approvalHashtag: text('approval_hashtag'),
+  /** Site origins allowed for CORS on event ingest, e.g. ["https://shop.example"]. */
+  allowedOrigins: json<string[]>('allowed_origins').notNull().default(sql`'[]'`),
+  settings: json<WorkspaceSettings>('settings').notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** Self-describing: `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`. */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+export const ROLES = ['owner', 'merchandiser', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user').on(t.userId)],
+);
+
+export const invitations = sqliteTable('invitations', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  email: text('email').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  invitedBy: text('invited_by').references(() => users.id),
+  expiresAt: integer('expires_at').notNull(),
+  acceptedAt: integer('accepted_at'),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    /** First characters of the key, shown in the panel to tell keys apart. */
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    scopes: json<string[]>('scopes').notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_keys_workspace').on(t.workspaceId)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    actorUserId: text('actor_user_id').references(() => users.id),
+    /** 'user', 'api_key', 'system' (scheduler, webhooks) or 'author' (rights page). */
+    actorKind: text('actor_kind', { enum: ['user', 'api_key', 'system', 'author'] }).notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    before: json<unknown>('before'),
+    after: json<unknown>('after'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('audit_log_workspace_at').on(t.workspaceId, t.at)],
+);
+
+/* ---------- collection ---------- */
+
+export const instagramConnections = sqliteTable(
+  'instagram_connections',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    igUserId: text('ig_user_id').notNull(),
+    username: text('username').notNull(),
+    /** Long-lived token, AES-GCM encrypted with a key from configuration; never returned. */
+    tokenCiphertext: text('token_ciphertext').notNull(),
+    tokenExpiresAt: integer('token_expires_at').notNull(),
+    status: text('status', { enum: ['active', 'expired', 'revoked', 'error'] }).notNull(),
+    statusReason: text('status_reason'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('instagram_connections_ws_user').on(t.workspaceId, t.igUserId)],
+);
+
+export const SOURCE_KINDS = ['hashtag', 'tagged', 'mentions', 'own', 'manual', 'import'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    connectionId: text('connection_id').references(() => instagramConnections.id),
+    kind: text('kind', { enum: SOURCE_KINDS }).notNull(),
+    /** The hashtag name for hashtag sources; a label for the others. */
+    query: text('query'),
+    igHashtagId: text('ig_hashtag_id'),
+    /** Paging cursor or high-water mark, opaque to everything but the collector. */
+    cursor: text('cursor'),
+    state: json<Record<string, unknown>>('state'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    intervalSeconds: integer('interval_seconds').notNull().default(3600),
+    nextRunAt: integer('next_run_at'),
+    lastRunAt: integer('last_run_at'),
+    lastError: text('last_error'),
+    lastErrorAt: integer('last_error_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sources_due').on(t.enabled, t.nextRunAt), index('sources_workspace').on(t.workspaceId)],
+);
+
+/** Each distinct hashtag queried per connection: the 30-per-rolling-7-days quota is counted here. */
+export const hashtagQueries = sqliteTable(
+  'hashtag_queries',
+  {
+    connectionId: text('connection_id').notNull().references(() => instagramConnections.id),
+    hashtag: text('hashtag').notNull(),
+    queriedAt: integer('queried_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.hashtag] })],
+);
+
+/** Inbound Instagram webhook deliveries already processed (they repeat for up to 36 h). */
+export const webhookReceipts = sqliteTable('webhook_receipts', {
+  id: text('id').primaryKey(),
+  receivedAt: integer('received_at').notNull(),
+});
+
+/* ---------- posts and media ---------- */
+
+export const MODERATION_STATUSES = ['pending', 'approved', 'rejected', 'hidden'] as const;
+export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
+
+/**
+ * Where a post stands on usage rights. `granted` alone can make a post public, and only while
+ * `rights_expires_at` is in the future (or null: no expiry).
+ */
+export const RIGHTS_STATUSES = [
+  'none',
+  'requested',
+  'author_replied',
+  'granted',
+  'declined',
+  'withdrawn',
+] as const;
+export type RightsStatus = (typeof RIGHTS_STATUSES)[number];
+
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    /** Instagram media id; null for manual uploads. One post per media per workspace. */
+    igMediaId: text('ig_media_id'),
+    mediaType: text('media_type', { enum: ['image', 'video', 'carousel'] }).notNull(),
+    caption: text('caption').notNull().default(''),
+    permalink: text('permalink'),
+    authorUsername: text('author_username'),
+    authorIgId: text('author_ig_id'),
+    publishedAt: integer('published_at').notNull(),
+    collectedAt: integer('collected_at').notNull(),
+    likeCount: integer('like_count'),
+    commentsCount: integer('comments_count'),
+    moderationStatus: text('moderation_status', { enum: MODERATION_STATUSES }).notNull().default('pending'),
+    moderatedAt: integer('moderated_at'),
+    moderatedBy: text('moderated_by').references(() => users.id),
+    /** Which auto-moderation rule filtered the post, and why, in words. */
+    moderationRuleId: text('moderation_rule_id'),
+    moderationReason: text('moderation_reason'),
+    rightsStatus: text('rights_status', { enum: RIGHTS_STATUSES }).notNull().default('none'),
+    rightsExpiresAt: integer('rights_expires_at'),
+    rightsScope: json<string[]>('rights_scope'),
+    /** Set when Instagram reports the media gone; such a post is never public again. */
+    sourceDeletedAt: integer('source_deleted_at'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('posts_ws_ig_media').on(t.workspaceId, t.igMediaId),
+    index('posts_public').on(t.workspaceId, t.moderationStatus, t.rightsStatus, t.publishedAt, t.id),
+    index('posts_inbox').on(t.workspaceId, t.moderationStatus, t.collectedAt),
+    index('posts_author').on(t.workspaceId, t.authorUsername),
+  ],
+);
+
+export const postSources = sqliteTable(
+  'post_sources',
+  {
+    postId: text('post_id').notNull().references(() => posts.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+    foundAt: integer('found_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.sourceId] }), index('post_sources_source').on(t.sourceId)],
+);
+
+/** The images and videos of a post: one row for a single image, one per carousel child. */
+export const postMedia = sqliteTable(
+  'post_media',
+  {
+    id: text('id').primaryKey(),
+    postId: text('post_id').notNull().references(() => posts.id),
+    position: integer('position').notNull(),
+    type: text('type', { enum: ['image', 'video'] }).notNull(),
+    igMediaId: text('ig_media_id'),
+    /** Where the original was fetched from; never served to anyone (Instagram URLs expire). */
+    sourceUrl: text('source_url'),
+    width: integer('width'),
+    height: integer('height'),
+    altText: text('alt_text'),
+    /** Re-hosting progress: a failed download keeps the post and is retried. */
+    storeStatus: text('store_status', { enum: ['pending', 'stored', 'failed'] }).notNull().default('pending'),
+    storeAttempts: integer('store_attempts').notNull().default(0),
+    storeError: text('store_error'),
+    nextAttemptAt: integer('next_attempt_at'),
+  },
+  (t) => [uniqueIndex('post_media_post_position').on(t.postId, t.position), index('post_media_retry').on(t.storeStatus, t.nextAttemptAt)],
+);
+
+/** Renditions stored in the media store (disk or R2) under `storage_key`. */
+export const mediaVariants = sqliteTable(
+  'media_variants',
+  {
+    id: text('id').primaryKey(),
+    mediaId: text('media_id').notNull().references(() => postMedia.id),
+    /** 'original' as downloaded, 'display' resized renditions, 'poster' for a video's still. */
+    role: text('role', { enum: ['original', 'display', 'poster', 'video'] }).notNull(),
+    format: text('format', { enum: ['webp', 'jpeg', 'png', 'mp4'] }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_variants_media').on(t.mediaId)],
+);
+
+export const moderationRules = sqliteTable(
+  'moderation_rules',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    kind: text('kind', {
+      enum: ['blocked_word', 'blocked_hashtag', 'blocked_author', 'trusted_author', 'min_resolution'],
+    }).notNull(),
+    value: text('value').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('moderation_rules_workspace').on(t.workspaceId)],
+);
+
+/* ---------- rights ---------- */
+
+export const RIGHTS_SCOPES = ['website', 'social', 'ads', 'print'] as const;
+
+/** Usage terms; a change makes a new version, never an edit (the hash proves what was shown). */
+export const termsVersions = sqliteTable(
+  'terms_versions',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    version: integer('version').notNull(),
+    language: text('language').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    scope: json<string[]>('scope').notNull(),
+    /** Null: no expiry. */
+    durationDays: integer('duration_days'),
+    /** SHA-256 hex of the canonical text shown to the author. */
+    contentHash: text('content_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('terms_versions_ws_version_lang').on(t.workspaceId, t.version, t.language)],
+);
+
+export const rightsRequests = sqliteTable(
+  'rights_requests',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    postId: text('post_id').notNull().references(() => posts.id),
+    termsVersionId: text('terms_version_id').notNull().references(() => termsVersions.id),
+    /** 'api_comment': replied through the mentions API; 'manual': sent by the merchandiser. */
+    channel: text('channel', { enum: ['api_comment', 'manual'] }).notNull(),
+    language: text('language').notNull(),
+    requestText: text('request_text').notNull(),
+    status: text('status', { enum: ['draft', 'sent', 'author_replied', 'granted', 'declined', 'withdrawn', 'expired'] }).notNull(),
+    commentId: text('comment_id'),
+    requestedBy: text('requested_by').references(() => users.id),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at'),
+    /** The signed link stops accepting new consent after this; withdrawal always works. */
+    linkExpiresAt: integer('link_expires_at').notNull(),
+  },
+  (t) => [index('rights_requests_post').on(t.postId), index('rights_requests_ws_status').on(t.workspaceId, t.status)],
+);
+
+export interface ConsentEvidence {
+  /** Reply comment approval. */
+  commentId?: string;
+  commentText?: string;
+  /** Rights-page acceptance or withdrawal. */
+  ipHash?: string;
+  userAgent?: string;
+  confirmedHandle?: string;
+}
+
+/** Append-only (enforced by triggers in the migrations): nothing rewrites history. */
+export const consentRecords = sqliteTable(
+  'consent_records',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    postId: text('post_id').notNull().references(() => posts.id),
+    rightsRequestId: text('rights_request_id').references(() => rightsRequests.id),
+    kind: text('kind', { enum: ['granted', 'declined', 'withdrawn'] }).notNull(),
+    authorUsername: text('author_username'),
+    authorIgId: text('author_ig_id'),
+    termsVersionId: text('terms_version_id').references(() => termsVersions.id),
+    termsHash: text('terms_hash'),
+    requestText: text('request_text'),
+    channel: text('channel', { enum: ['comment_reply', 'rights_page', 'panel', 'import'] }).notNull(),
+    evidence: json<ConsentEvidence>('evidence').notNull(),
+    scope: json<string[]>('scope'),
+    expiresAt: integer('expires_at'),
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [index('consent_records_post').on(t.postId, t.recordedAt), index('consent_records_author').on(t.workspaceId, t.authorUsername)],
+);
+
+/* ---------- products ---------- */
+
+export const AVAILABILITIES = ['in_stock', 'out_of_stock', 'preorder', 'backorder'] as const;
+
+export const productFeeds = sqliteTable('product_feeds', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  name: text('name').notNull(),
+  format: text('format', { enum: ['merchant_xml', 'merchant_tsv', 'shopify_json', 'csv'] }).notNull(),
+  url: text('url'),
+  refreshIntervalSeconds: integer('refresh_interval_seconds'),
+  nextRunAt: integer('next_run_at'),
+  lastImportAt: integer('last_import_at'),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+});
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    feedId: text('feed_id').references(() => productFeeds.id),
+    sku: text('sku').notNull(),
+    groupId: text('group_id'),
+    title: text('title').notNull(),
+    brand: text('brand'),
+    gtin: text('gtin'),
+    link: text('link').notNull(),
+    imageUrl: text('image_url'),
+    priceMinor: integer('price_minor'),
+    salePriceMinor: integer('sale_price_minor'),
+    currency: text('currency'),
+    availability: text('availability', { enum: AVAILABILITIES }).notNull().default('in_stock'),
+    /** Set when the product left the feed; kept (not deleted) so existing tags survive. */
+    removedAt: integer('removed_at'),
+    /** Hash of the imported fields, so an unchanged re-import touches nothing. */
+    contentHash: text('content_hash'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('products_ws_sku').on(t.workspaceId, t.sku), index('products_ws_group').on(t.workspaceId, t.groupId)],
+);
+
+/** A product shown in a post, with a hotspot at (x, y) as fractions of the media's size. */
+export const postProducts = sqliteTable(
+  'post_products',
+  {
+    id: text('id').primaryKey(),
+    postId: text('post_id').notNull().references(() => posts.id),
+    productId: text('product_id').notNull().references(() => products.id),
+    mediaId: text('media_id').references(() => postMedia.id),
+    x: real('x').notNull(),
+    y: real('y').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('post_products_post').on(t.postId), index('post_products_product').on(t.productId)],
+);
+
+/* ---------- galleries ---------- */
+
+export interface GalleryFilters {
+  sourceIds?: string[];
+  hashtags?: string[];
+  productIds?: string[];
+}
+
+export const galleries = sqliteTable(
+  'galleries',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    layout: text('layout', { enum: ['grid', 'masonry', 'carousel'] }).notNull().default('grid'),
+    sort: text('sort', { enum: ['newest', 'manual', 'best'] }).notNull().default('newest'),
+    filters: json<GalleryFilters>('filters').notNull().default(sql`'{}'`),
+    /** How many posts a page shows by default. */
+    pageSize: integer('page_size').notNull().default(12),
+    /** Shown instead when a product filter matches fewer than `min_posts` posts. */
+    fallbackGalleryId: text('fallback_gallery_id'),
+    minPosts: integer('min_posts').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('galleries_workspace').on(t.workspaceId)],
+);
+
+/** Manual order and pins for a gallery; posts still pass the publicness check to appear. */
+export const galleryPosts = sqliteTable(
+  'gallery_posts',
+  {
+    galleryId: text('gallery_id').notNull().references(() => galleries.id),
+    postId: text('post_id').notNull().references(() => posts.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.galleryId, t.postId] }), index('gallery_posts_order').on(t.galleryId, t.position)],
+);
+
+/* ---------- tracking and reports ---------- */
+
+/** Raw widget events, idempotent on (workspace, client event id). */
+export const events = sqliteTable(
+  'events',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    id: text('id').notNull(),
+    type: text('type').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    sessionId: text('session_id').notNull(),
+    /** True when the visitor is in the randomized holdout (saw no gallery). */
+    holdout: integer('holdout', { mode: 'boolean' }).notNull().default(false),
+    galleryId: text('gallery_id'),
+    postId: text('post_id'),
+    productId: text('product_id'),
+    occurredAt: integer('occurred_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    payload: json<Record<string, unknown>>('payload'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('events_visitor').on(t.workspaceId, t.visitorId, t.occurredAt), index('events_received').on(t.receivedAt)],
+);
+
+export interface OrderItem {
+  itemId: string;
+  name?: string;
+  price?: number;
+  quantity: number;
+}
+
+/** One row per transaction id per workspace: an order counts once, whichever channel came first. */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    transactionId: text('transaction_id').notNull(),
+    valueMinor: integer('value_minor').notNull(),
+    currency: text('currency').notNull(),
+    items: json<OrderItem[]>('items').notNull(),
+    visitorId: text('visitor_id'),
+    sessionId: text('session_id'),
+    channel: text('channel', { enum: ['beacon', 'api'] }).notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('orders_ws_transaction').on(t.workspaceId, t.transactionId), index('orders_ws_occurred').on(t.workspaceId, t.occurredAt)],
+);
+
+/** Credit an order gives to the UGC the visitor touched: last touch, or assisted. */
+export const orderAttributions = sqliteTable(
+  'order_attributions',
+  {
+    orderId: text('order_id').notNull().references(() => orders.id),
+    kind: text('kind', { enum: ['last_click', 'last_view', 'assisted'] }).notNull(),
+    galleryId: text('gallery_id'),
+    postId: text('post_id'),
+    productId: text('product_id'),
+    valueMinor: integer('value_minor').notNull(),
+  },
+  (t) => [index('order_attributions_order').on(t.orderId), index('order_attributions_post').on(t.postId)],
+);
+
+/**
+ * Daily aggregates, updated incrementally. `dimension` is 'workspace', 'gallery', 'post' or
+ * 'product'; `dimension_id` is '' for the workspace total so the primary key stays simple.
+ */
+export const dailyRollups = sqliteTable(
+  'daily_rollups',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    day: text('day').notNull(),
+    dimension: text('dimension', { enum: ['workspace', 'gallery', 'post', 'product'] }).notNull(),
+    dimensionId: text('dimension_id').notNull(),
+    impressions: integer('impressions').notNull().default(0),
+    opens: integer('opens').notNull().default(0),
+    productClicks: integer('product_clicks').notNull().default(0),
+    addToCarts: integer('add_to_carts').notNull().default(0),
+    orders: integer('orders').notNull().default(0),
+    revenueMinor: integer('revenue_minor').notNull().default(0),
+    assistedOrders: integer('assisted_orders').notNull().default(0),
+    assistedRevenueMinor: integer('assisted_revenue_minor').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.dimension, t.dimensionId] })],
+);
+
+/* ---------- outgoing webhooks ---------- */
+
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  url: text('url').notNull(),
+  /** Encrypted like Instagram tokens; used to sign each delivery. */
+  secretCiphertext: text('secret_ciphertext').notNull(),
+  events: json<string[]>('events').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id),
+    event: text('event').notNull(),
+    payload: json<unknown>('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_deliveries_due').on(t.status, t.nextAttemptAt)],
+);

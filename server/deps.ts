@@ -1,0 +1,35 @@
+import type { Db } from './db/client.ts';
+import type { MediaStore } from './media/store.ts';
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Resolved once at the program's edge (entry point) and passed in; nothing reads env deeper. */
+export interface AppConfig {
+  /** Absolute base URL media links are built on; null: derive from each request's origin. */
+  publicUrl: string | null;
+  version: string;
+}
+
+export interface Secrets {
+  /** Root secret from which signing and encryption keys are derived. */
+  appSecret: string;
+}
+
+/** Everything the app needs from the outside world: one object, injected per request. */
+export interface AppDeps {
+  db: Db;
+  media: MediaStore;
+  clock: Clock;
+  config: AppConfig;
+  secrets: Secrets;
+}
+
+/** The Hono environment of every route: dependencies are read from `c.var`. */
+export interface AppEnv {
+  Variables: AppDeps;
+}

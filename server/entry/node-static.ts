@@ -1,0 +1,19 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Static files on Node: the built loader, widget chunks and panel (`dist/public`), then the demo
+ * store's pages (`demo/`). The loader keeps a stable URL with a short cache so merchants pick up
+ * releases; the chunks it imports are content-hashed, so they are cached for good.
+ */
+export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoDir: string }): MiddlewareHandler[] {
+  const built = serveStatic({
+    root: builtDir,
+    onFound: (path, c) => {
+      c.header('Cache-Control', path.includes('/widget/') || path.includes('/panel/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      if (path.endsWith('.js')) c.header('Access-Control-Allow-Origin', '*');
+    },
+  });
+  const demo = serveStatic({ root: demoDir, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
+  return [built, demo];
+}

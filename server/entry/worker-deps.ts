@@ -1,0 +1,33 @@
+import type { D1Database, R2Bucket } from '@cloudflare/workers-types/index.ts';
+import { createClient } from '@libsql/client/web';
+import { d1Db } from '../db/d1.ts';
+import { libsqlDb } from '../db/libsql.ts';
+import { systemClock, type AppDeps, type Clock } from '../deps.ts';
+import { r2MediaStore } from '../media/r2.ts';
+
+/** The Worker's bindings and variables (wrangler.toml `[vars]`, secrets via `wrangler secret put`). */
+export interface WorkerEnv {
+  DB: D1Database;
+  MEDIA: R2Bucket;
+  VITRINE_SECRET?: string;
+  VITRINE_PUBLIC_URL?: string;
+  /** When set, Turso/libSQL over HTTP replaces D1 (`libsql://` or `https://`). */
+  VITRINE_DB_URL?: string;
+  VITRINE_DB_AUTH_TOKEN?: string;
+  VITRINE_VERSION?: string;
+}
+
+/** Resolves the app's dependencies from the Worker's bindings: the Workers twin of node.ts. */
+export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps {
+  if (!env.VITRINE_SECRET) throw new Error('VITRINE_SECRET is not set: run `wrangler secret put VITRINE_SECRET`');
+  const db = env.VITRINE_DB_URL
+    ? libsqlDb(createClient({ url: env.VITRINE_DB_URL, authToken: env.VITRINE_DB_AUTH_TOKEN }))
+    : d1Db(env.DB);
+  return {
+    db,
+    media: r2MediaStore(env.MEDIA),
+    clock,
+    config: { publicUrl: env.VITRINE_PUBLIC_URL || null, version: env.VITRINE_VERSION ?? 'dev' },
+    secrets: { appSecret: env.VITRINE_SECRET },
+  };
+}

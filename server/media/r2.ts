@@ -1,0 +1,26 @@
+import type { R2Bucket } from '@cloudflare/workers-types/index.ts';
+import { assertMediaKey, type MediaStore } from './store.ts';
+
+/** Media in a Cloudflare R2 bucket (Workers). */
+export function r2MediaStore(bucket: R2Bucket): MediaStore {
+  return {
+    async put(key, bytes, contentType) {
+      assertMediaKey(key);
+      await bucket.put(key, bytes, { httpMetadata: { contentType } });
+    },
+    async get(key) {
+      assertMediaKey(key);
+      const object = await bucket.get(key);
+      if (!object) return null;
+      return {
+        body: object.body as unknown as ReadableStream<Uint8Array>,
+        size: object.size,
+        contentType: object.httpMetadata?.contentType ?? 'application/octet-stream',
+      };
+    },
+    async delete(key) {
+      assertMediaKey(key);
+      await bucket.delete(key);
+    },
+  };
+}

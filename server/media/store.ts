@@ -1,0 +1,38 @@
+/**
+ * Where re-hosted media bytes live: local disk on Node, R2 on Workers. Keys are
+ * slash-separated, made by Vitrine itself (`m/<mediaId>/<width>.webp`), never by a caller.
+ */
+export interface StoredObject {
+  body: ReadableStream<Uint8Array>;
+  size: number;
+  contentType: string;
+}
+
+export interface MediaStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<StoredObject | null>;
+  delete(key: string): Promise<void>;
+}
+
+const SAFE_KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.(webp|jpe?g|png|mp4)$/;
+
+/** Rejects anything that is not a key Vitrine makes: no `..`, no absolute paths, no odd bytes. */
+export function assertMediaKey(key: string): void {
+  if (!SAFE_KEY.test(key)) throw new Error(`invalid media key: ${JSON.stringify(key.slice(0, 80))}`);
+}
+
+export function isMediaKey(key: string): boolean {
+  return SAFE_KEY.test(key);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  webp: 'image/webp',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  mp4: 'video/mp4',
+};
+
+export function contentTypeOfKey(key: string): string {
+  return CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+}

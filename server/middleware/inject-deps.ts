@@ -1,0 +1,13 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps, AppEnv } from '../deps.ts';
+
+/** Hands the app's dependencies to every route through `c.var`, so routes never import them. */
+export const injectDeps = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  async function injectDeps(c, next) {
+    c.set('db', deps.db);
+    c.set('media', deps.media);
+    c.set('clock', deps.clock);
+    c.set('config', deps.config);
+    c.set('secrets', deps.secrets);
+    await next();
+  };

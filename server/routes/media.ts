@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import { notFound } from '../http/errors.ts';
+import { isMediaKey } from '../media/store.ts';
+import { isPublicMediaKey } from '../services/public-media.ts';
+
+/**
+ * Serves re-hosted media. Each request re-checks publicness, so withdrawn or unapproved posts'
+ * files are never served; the short max-age bounds how long a browser keeps a withdrawn image.
+ */
+export const mediaRoutes = new Hono<AppEnv>().get('/media/*', async (c) => {
+  const key = c.req.path.slice('/media/'.length);
+  if (!isMediaKey(key)) throw notFound('media');
+  if (!(await isPublicMediaKey(c.var.db, key, c.var.clock.now()))) throw notFound('media');
+  const object = await c.var.media.get(key);
+  if (!object) throw notFound('media');
+  return c.body(object.body, 200, {
+    'Content-Type': object.contentType,
+    'Content-Length': String(object.size),
+    'Cache-Control': 'public, max-age=300',
+    'X-Content-Type-Options': 'nosniff',
+    'Access-Control-Allow-Origin': '*',
+  });
+});

@@ -1,0 +1,174 @@
+import { createHarness } from '#harness';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody, GalleryPostsResponse } from '../../../shared/api-types.ts';
+import { posts } from '../../db/schema.ts';
+import { DEMO_PUBLIC_POST_IDS } from '../../seed/demo-content.ts';
+import { request, type Harness } from '../../testing/harness.ts';
+
+const DAY = 86_400_000;
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+async function page(query = '', gallery = 'demo') {
+  const res = await request(h, `/v1/galleries/${gallery}/posts${query}`);
+  return { res, body: (await res.json()) as GalleryPostsResponse & ApiErrorBody };
+}
+
+async function allPostIds(limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const { res, body } = await page(`?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.status).toBe(200);
+    expect(body.posts.length).toBeLessThanOrEqual(limit);
+    ids.push(...body.posts.map((p) => p.id));
+    cursor = body.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+describe('GET /v1/galleries/:id/posts', () => {
+  it('lists exactly the public posts, newest first, across pages', async () => {
+    const ids = await allPostIds(5);
+    expect(ids).toEqual(DEMO_PUBLIC_POST_IDS);
+    for (const hidden of ['post_norights', 'post_withdrawn', 'post_pending', 'post_expired', 'post_deleted']) {
+      expect(ids).not.toContain(hidden);
+    }
+  });
+
+  it('uses the gallery page size when no limit is given and says when there is more', async () => {
+    const { res, body } = await page();
+    expect(res.status).toBe(200);
+    expect(body.gallery).toEqual({ id: 'demo', name: 'Worn & loved by you', layout: 'grid' });
+    expect(body.posts).toHaveLength(12);
+    expect(body.nextCursor).toEqual(expect.any(String));
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('describes each post with re-hosted media, products and hotspots', async () => {
+    const { body } = await page('?limit=1');
+    const [post] = body.posts;
+    expect(post).toMatchObject({
+      id: 'post_demo01',
+      mediaType: 'image',
+      author: { username: 'clara.home' },
+      permalink: expect.stringMatching(/^https:\/\/www\.instagram\.com\//),
+    });
+    const media = post!.media[0]!;
+    expect(media).toMatchObject({ type: 'image', width: 1080, height: 1080 });
+    expect(media.variants.map((v) => v.width)).toEqual([320, 640, 1080]);
+    for (const v of media.variants) expect(v.url).toMatch(/^http:\/\/vitrine\.test\/media\/m\/med_post_demo01_0\/display-\d+\.webp$/);
+    expect(post!.products.map((p) => p.sku)).toEqual(['LUM-LAMP-01', 'LUM-MUG-03']);
+    expect(post!.products[0]!.price).toEqual({ amount: 12900, currency: 'EUR' });
+    expect(post!.hotspots).toHaveLength(2);
+    for (const spot of post!.hotspots) {
+      expect(spot.x).toBeGreaterThanOrEqual(0);
+      expect(spot.x).toBeLessThanOrEqual(1);
+    }
+
+    const image = await request(h, new URL(media.variants[0]!.url).pathname);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+    expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it('shows carousels with every child in order', async () => {
+    const ids = (await page('?limit=100')).body.posts;
+    const carousel = ids.find((p) => p.id === 'post_demo04')!;
+    expect(carousel.mediaType).toBe('carousel');
+    expect(carousel.media.map((m) => m.id)).toEqual(['med_post_demo04_0', 'med_post_demo04_1', 'med_post_demo04_2']);
+  });
+
+  it('never serves the media of a post that is not public', async () => {
+    for (const id of ['post_norights', 'post_withdrawn', 'post_pending', 'post_expired', 'post_deleted']) {
+      const res = await request(h, `/media/m/med_${id}_0/display-320.webp`);
+      expect(res.status, id).toBe(404);
+    }
+    expect((await request(h, '/media/m/med_post_demo01_0/original-1080.webp')).status).toBe(404);
+    expect((await request(h, '/media/../secret.key')).status).toBe(404);
+  });
+
+  it('drops a post and its media the moment its rights are withdrawn', async () => {
+    const target = 'post_demo02';
+    const mediaPath = `/media/m/med_${target}_0/display-320.webp`;
+    expect((await request(h, mediaPath)).status).toBe(200);
+    await h.db.update(posts).set({ rightsStatus: 'withdrawn' }).where(eq(posts.id, target));
+    try {
+      expect(await allPostIds(100)).not.toContain(target);
+      expect((await request(h, mediaPath)).status).toBe(404);
+    } finally {
+      await h.db.update(posts).set({ rightsStatus: 'granted' }).where(eq(posts.id, target));
+    }
+  });
+
+  it('drops a post once its rights expire', async () => {
+    const start = h.clock.now();
+    h.clock.advance(366 * DAY);
+    try {
+      const ids = await allPostIds(100);
+      expect(ids).not.toContain('post_demo01'); // granted for 365 days
+      expect(ids).toContain('post_demo02'); // granted without expiry
+    } finally {
+      h.clock.set(start);
+    }
+  });
+
+  describe('bad input gets a 4xx that names the problem', () => {
+    it.each([
+      ['?limit=0', 'limit'],
+      ['?limit=101', 'limit'],
+      ['?limit=ten', 'limit'],
+      ['?limit=1.5', 'limit'],
+      ['?cursor=not*base64', 'cursor'],
+      [`?cursor=${btoa('hello').replace(/=+$/, '')}`, 'cursor'],
+    ])('%s → 400 on %s', async (query, field) => {
+      const { res, body } = await page(query);
+      expect(res.status).toBe(400);
+      expect(body.error.code).toBe('invalid_parameter');
+      expect(body.error.field).toBe(field);
+      expect(body.error.message).toContain(field);
+    });
+
+    it('an unknown gallery is a 404 naming it', async () => {
+      const { res, body } = await page('', 'no-such-gallery');
+      expect(res.status).toBe(404);
+      expect(body.error).toEqual({ code: 'not_found', message: 'gallery "no-such-gallery" not found' });
+    });
+
+    it('an id with characters ids never have is a 400', async () => {
+      const { res, body } = await page('', 'demo%20or%201%3D1');
+      expect(res.status).toBe(400);
+      expect(body.error.field).toBe('id');
+    });
+
+    it('an unknown route is a JSON 404', async () => {
+      const res = await request(h, '/v1/nothing-here');
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as ApiErrorBody).error.code).toBe('not_found');
+    });
+  });
+});
+
+describe('consent records are append-only evidence', () => {
+  it('refuses to update or delete them at the database level', async () => {
+    expect(await failure(h.db.run(sql`update consent_records set kind = 'granted' where post_id = 'post_withdrawn'`))).toMatch(/append-only/);
+    expect(await failure(h.db.run(sql`delete from consent_records where post_id = 'post_withdrawn'`))).toMatch(/append-only/);
+    const rows = await h.db.all<{ kind: string }>(sql`select kind from consent_records where post_id = 'post_withdrawn' order by recorded_at`);
+    expect(rows.map((r) => r.kind)).toEqual(['granted', 'withdrawn']);
+  });
+});
+
+/** The messages of a rejected promise's error and its causes (drivers wrap SQLite's message). */
+async function failure(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const messages: string[] = [];
+    for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
+    return messages.join(' <- ');
+  }
+  return 'did not fail';
+}

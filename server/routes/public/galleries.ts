@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
+import type { AppEnv } from '../../deps.ts';
+import { invalidParameter, notFound } from '../../http/errors.ts';
+import { intParam } from '../../http/query.ts';
+import { decodeCursor, InvalidCursorError } from '../../rules/cursor.ts';
+import { findGallery } from '../../services/galleries.ts';
+import { listGalleryPosts } from '../../services/public-posts.ts';
+import { mediaUrlBuilder } from './media-url.ts';
+
+const GALLERY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const publicGalleryRoutes = new Hono<AppEnv>().get('/galleries/:id/posts', async (c) => {
+  const id = c.req.param('id');
+  if (!GALLERY_ID.test(id)) throw invalidParameter('id', 'must be 1-64 letters, digits, "_" or "-"');
+  const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 0 });
+  const rawCursor = c.req.query('cursor');
+  let cursor = null;
+  if (rawCursor !== undefined && rawCursor !== '') {
+    try {
+      cursor = decodeCursor(rawCursor);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw invalidParameter('cursor', error.message);
+      throw error;
+    }
+  }
+
+  const gallery = await findGallery(c.var.db, id);
+  if (!gallery) throw notFound(`gallery "${id}"`);
+
+  const page = await listGalleryPosts(c.var.db, {
+    gallery,
+    limit: limit || gallery.pageSize,
+    cursor,
+    now: c.var.clock.now(),
+    mediaUrl: mediaUrlBuilder(c.var.config.publicUrl ?? new URL(c.req.url).origin),
+  });
+  const body: GalleryPostsResponse = {
+    gallery: { id: gallery.id, name: gallery.name, layout: gallery.layout },
+    ...page,
+  };
+  // Short shared caching: a withdrawal must disappear within a minute even from caches.
+  c.header('Cache-Control', 'public, max-age=30, stale-while-revalidate=30');
+  return c.json(body);
+});

@@ -1,0 +1,35 @@
+/**
+ * Invariant 1 (DESIGN.md): a post is public only if it is approved, its rights are granted and
+ * still active (not expired, not withdrawn), and it was not deleted at source.
+ *
+ * This module is the one place that decides it. `isPublicPost` states the rule over a row;
+ * `publicPostWhere` is the same rule as SQL, used by every public query. The test beside this
+ * file checks that both agree on every combination of the inputs.
+ */
+import { and, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
+import { posts, type ModerationStatus, type RightsStatus } from '../db/schema.ts';
+
+export interface PublicnessFacts {
+  moderationStatus: ModerationStatus;
+  rightsStatus: RightsStatus;
+  rightsExpiresAt: number | null;
+  sourceDeletedAt: number | null;
+}
+
+export function isPublicPost(post: PublicnessFacts, now: number): boolean {
+  return (
+    post.moderationStatus === 'approved' &&
+    post.rightsStatus === 'granted' &&
+    (post.rightsExpiresAt === null || post.rightsExpiresAt > now) &&
+    post.sourceDeletedAt === null
+  );
+}
+
+export function publicPostWhere(now: number): SQL {
+  return and(
+    eq(posts.moderationStatus, 'approved'),
+    eq(posts.rightsStatus, 'granted'),
+    or(isNull(posts.rightsExpiresAt), gt(posts.rightsExpiresAt, now)),
+    isNull(posts.sourceDeletedAt),
+  )!;
+}

@@ -1,0 +1,174 @@
+/**
+ * The posts a gallery shows to shoppers. Every query here goes through `publicPostWhere`
+ * (invariant 1), so nothing that is not approved and rights-cleared can leak out.
+ */
+import { and, asc, desc, eq, exists, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type {
+  PublicHotspot,
+  PublicMedia,
+  PublicPost,
+  PublicProduct,
+} from '../../shared/api-types.ts';
+import { chunkForParameters, type Db } from '../db/client.ts';
+import { mediaVariants, postMedia, postProducts, posts, products } from '../db/schema.ts';
+import { encodeCursor, type PostCursor } from '../rules/cursor.ts';
+import { publicPostWhere } from '../rules/publicness.ts';
+import type { Gallery } from './galleries.ts';
+
+export interface ListGalleryPostsInput {
+  gallery: Gallery;
+  limit: number;
+  cursor: PostCursor | null;
+  now: number;
+  /** Turns a media storage key into the absolute URL shoppers' browsers fetch. */
+  mediaUrl: (storageKey: string) => string;
+}
+
+export interface GalleryPostsPage {
+  posts: PublicPost[];
+  nextCursor: string | null;
+}
+
+/** Newest first. Manual order, "best performing" and gallery filters arrive with the panel. */
+export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Promise<GalleryPostsPage> {
+  const { gallery, limit, cursor, now } = input;
+  const rows = await db
+    .select({
+      id: posts.id,
+      mediaType: posts.mediaType,
+      caption: posts.caption,
+      authorUsername: posts.authorUsername,
+      permalink: posts.permalink,
+      publishedAt: posts.publishedAt,
+    })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.workspaceId, gallery.workspaceId),
+        publicPostWhere(now),
+        hasStoredMedia(),
+        cursor
+          ? or(lt(posts.publishedAt, cursor.publishedAt), and(eq(posts.publishedAt, cursor.publishedAt), lt(posts.id, cursor.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(limit + 1);
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ publishedAt: last.publishedAt, id: last.id }) : null;
+
+  const postIds = page.map((p) => p.id);
+  const [mediaByPost, tagsByPost] = await Promise.all([
+    loadMedia(db, postIds, input.mediaUrl),
+    loadProductTags(db, postIds),
+  ]);
+
+  return {
+    nextCursor,
+    posts: page.map((p) => ({
+      id: p.id,
+      mediaType: p.mediaType,
+      caption: p.caption,
+      author: { username: p.authorUsername },
+      permalink: p.permalink,
+      publishedAt: new Date(p.publishedAt).toISOString(),
+      media: mediaByPost.get(p.id) ?? [],
+      products: tagsByPost.get(p.id)?.products ?? [],
+      hotspots: tagsByPost.get(p.id)?.hotspots ?? [],
+    })),
+  };
+}
+
+/** A post can only be shown once at least one of its media has been re-hosted. */
+function hasStoredMedia() {
+  return exists(
+    sql`(select 1 from ${postMedia} where ${postMedia.postId} = ${posts.id} and ${postMedia.storeStatus} = 'stored')`,
+  );
+}
+
+async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: string) => string) {
+  const byPost = new Map<string, PublicMedia[]>();
+  const mediaRows = (
+    await Promise.all(
+      chunkForParameters(postIds, 1).map((ids) =>
+        db
+          .select()
+          .from(postMedia)
+          .where(and(inArray(postMedia.postId, ids), eq(postMedia.storeStatus, 'stored')))
+          .orderBy(asc(postMedia.postId), asc(postMedia.position)),
+      ),
+    )
+  ).flat();
+  const variantRows = (
+    await Promise.all(
+      chunkForParameters(mediaRows.map((m) => m.id), 1).map((ids) =>
+        db
+          .select()
+          .from(mediaVariants)
+          .where(and(inArray(mediaVariants.mediaId, ids), eq(mediaVariants.role, 'display')))
+          .orderBy(asc(mediaVariants.width)),
+      ),
+    )
+  ).flat();
+  const variantsByMedia = new Map<string, typeof variantRows>();
+  for (const v of variantRows) variantsByMedia.set(v.mediaId, [...(variantsByMedia.get(v.mediaId) ?? []), v]);
+
+  for (const m of mediaRows) {
+    const variants = (variantsByMedia.get(m.id) ?? []).map((v) => ({
+      url: mediaUrl(v.storageKey),
+      width: v.width,
+      height: v.height,
+      format: v.format === 'jpeg' ? ('jpeg' as const) : ('webp' as const),
+    }));
+    const list = byPost.get(m.postId) ?? [];
+    list.push({
+      id: m.id,
+      type: m.type,
+      width: m.width ?? variants.at(-1)?.width ?? 0,
+      height: m.height ?? variants.at(-1)?.height ?? 0,
+      alt: m.altText ?? '',
+      variants,
+    });
+    byPost.set(m.postId, list);
+  }
+  return byPost;
+}
+
+async function loadProductTags(db: Db, postIds: string[]) {
+  const rows = (
+    await Promise.all(
+      chunkForParameters(postIds, 1).map((ids) =>
+        db
+          .select({ tag: postProducts, product: products })
+          .from(postProducts)
+          .innerJoin(products, eq(products.id, postProducts.productId))
+          .where(and(inArray(postProducts.postId, ids), isNull(products.removedAt)))
+          .orderBy(asc(postProducts.position)),
+      ),
+    )
+  ).flat();
+
+  const byPost = new Map<string, { products: PublicProduct[]; hotspots: PublicHotspot[] }>();
+  for (const { tag, product } of rows) {
+    const entry = byPost.get(tag.postId) ?? { products: [], hotspots: [] };
+    if (!entry.products.some((p) => p.id === product.id)) entry.products.push(toPublicProduct(product));
+    entry.hotspots.push({ productId: product.id, mediaId: tag.mediaId, x: tag.x, y: tag.y });
+    byPost.set(tag.postId, entry);
+  }
+  return byPost;
+}
+
+function toPublicProduct(product: typeof products.$inferSelect): PublicProduct {
+  const amount = product.salePriceMinor ?? product.priceMinor;
+  return {
+    id: product.id,
+    sku: product.sku,
+    title: product.title,
+    price: amount !== null && product.currency ? { amount, currency: product.currency } : null,
+    availability: product.availability,
+    imageUrl: product.imageUrl,
+    link: product.link,
+  };
+}

@@ -1,0 +1,23 @@
+import type { VitrineApp } from '../app.ts';
+import type { Db } from '../db/client.ts';
+import type { MediaStore } from '../media/store.ts';
+import type { testClock } from './clock.ts';
+
+/**
+ * What an API test gets, whichever runtime it runs on: a real app on a real, migrated and
+ * demo-seeded database. `harness.node.ts` (libSQL) and `harness.workers.ts` (D1 + R2 inside
+ * workerd) implement it; vitest's `#harness` alias picks one per project, so one suite runs on both.
+ */
+export interface Harness {
+  app: VitrineApp;
+  db: Db;
+  media: MediaStore;
+  clock: ReturnType<typeof testClock>;
+  /** 'node' or 'workerd', for the rare assertion that differs by design. */
+  runtime: 'node' | 'workerd';
+}
+
+/** Requests a path from the app as a browser on another origin would. */
+export function request(h: Harness, path: string, init?: RequestInit): Promise<Response> {
+  return Promise.resolve(h.app.request(new Request(new URL(path, 'http://vitrine.test'), init)));
+}

@@ -1,0 +1,85 @@
+/**
+ * The public JSON API's response shapes, shared by the server (which builds them) and the
+ * widget (which reads them). Types only: the widget must never pull a validation library in.
+ */
+
+/** One stored rendition of a media item, re-hosted by Vitrine (never Instagram's CDN). */
+export interface PublicVariant {
+  /** Absolute URL served by Vitrine's media route. */
+  url: string;
+  width: number;
+  height: number;
+  format: 'webp' | 'jpeg';
+}
+
+export interface PublicMedia {
+  id: string;
+  type: 'image' | 'video';
+  /** Intrinsic size of the original, for aspect-ratio boxes that never shift the layout. */
+  width: number;
+  height: number;
+  alt: string;
+  /** Ascending by width. */
+  variants: PublicVariant[];
+}
+
+export interface PublicProduct {
+  id: string;
+  sku: string;
+  title: string;
+  /** Price in minor units (cents) with its ISO 4217 currency. */
+  price: { amount: number; currency: string } | null;
+  availability: 'in_stock' | 'out_of_stock' | 'preorder' | 'backorder';
+  imageUrl: string | null;
+  link: string;
+}
+
+export interface PublicHotspot {
+  productId: string;
+  /** Which carousel child the hotspot sits on (null: the first/only media). */
+  mediaId: string | null;
+  /** Position as fractions of the media's width and height, 0..1. */
+  x: number;
+  y: number;
+}
+
+export interface PublicPost {
+  id: string;
+  mediaType: 'image' | 'video' | 'carousel';
+  /** Plain text; render it as text, never as HTML. */
+  caption: string;
+  author: { username: string | null };
+  /** Link to the original post on Instagram (https only), or null for manual uploads. */
+  permalink: string | null;
+  /** ISO 8601. */
+  publishedAt: string;
+  media: PublicMedia[];
+  products: PublicProduct[];
+  hotspots: PublicHotspot[];
+}
+
+export interface PublicGallery {
+  id: string;
+  name: string;
+  layout: 'grid' | 'masonry' | 'carousel';
+}
+
+/** `GET /v1/galleries/:id/posts?limit=&cursor=` */
+export interface GalleryPostsResponse {
+  gallery: PublicGallery;
+  posts: PublicPost[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Every 4xx/5xx answer of the JSON API. */
+export interface ApiErrorBody {
+  error: {
+    /** Stable machine-readable code, e.g. `invalid_parameter`, `not_found`. */
+    code: string;
+    /** A sentence for a developer, naming the field when one is at fault. */
+    message: string;
+    /** The offending field or parameter, when there is one. */
+    field?: string;
+  };
+}

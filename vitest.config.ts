@@ -1,0 +1,46 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Two projects, one API suite. `*.api.test.ts` files import the `#harness` alias, which is a
+ * libSQL-backed app on Node and a D1/R2-backed app inside workerd, so the same assertions run
+ * on both runtimes. Other `*.test.ts` files under server/, shared/ and bench/ are Node-only
+ * unit tests; widget/ and panel/ tests run in Chromium through @web/test-runner instead.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: { '#harness': path('./server/testing/harness.node.ts') } },
+        test: {
+          name: 'node',
+          include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'bench/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias: { '#harness': path('./server/testing/harness.workers.ts') } },
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations(path('./drizzle')),
+                VITRINE_SECRET: 'test-secret',
+                VITRINE_VERSION: 'test',
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['server/**/*.api.test.ts'],
+          setupFiles: ['./server/testing/workers-setup.ts'],
+        },
+      },
+    ],
+  },
+});
