@@ -21,3 +21,9 @@ export function chunkForParameters<T>(items: readonly T[], parametersPerItem: nu
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
 }
+
+/** Runs statements atomically in one batch (D1 and libSQL both roll back the whole batch on error). */
+export async function runBatch(db: Db, statements: BatchItem<'sqlite'>[]): Promise<void> {
+  if (statements.length === 0) return;
+  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+}

@@ -5,7 +5,7 @@
  */
 import { count } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from '../db/client.ts';
+import { runBatch, type Db } from '../db/client.ts';
 import {
   consentRecords,
   galleries,
@@ -125,7 +125,7 @@ export async function seedDemo({ db, media, variants, now }: SeedDeps): Promise<
       ...rightsStatements(db, post, { ws, userId, termsId, termsHash, publishedAt, now }),
     );
   }
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await runBatch(db, statements);
 }
 
 async function mediaStatements(db: Db, media: MediaStore, variants: VariantMaker, post: DemoPost, index: number, now: number) {

@@ -88,50 +88,36 @@ function hasStoredMedia() {
   );
 }
 
+/** The stored media of the page's posts with their display renditions, in one query. */
 async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: string) => string) {
-  const byPost = new Map<string, PublicMedia[]>();
-  const mediaRows = (
+  const rows = (
     await Promise.all(
       chunkForParameters(postIds, 1).map((ids) =>
         db
-          .select()
+          .select({ media: postMedia, variant: mediaVariants })
           .from(postMedia)
+          .innerJoin(mediaVariants, and(eq(mediaVariants.mediaId, postMedia.id), eq(mediaVariants.role, 'display')))
           .where(and(inArray(postMedia.postId, ids), eq(postMedia.storeStatus, 'stored')))
-          .orderBy(asc(postMedia.postId), asc(postMedia.position)),
+          .orderBy(asc(postMedia.postId), asc(postMedia.position), asc(mediaVariants.width)),
       ),
     )
   ).flat();
-  const variantRows = (
-    await Promise.all(
-      chunkForParameters(mediaRows.map((m) => m.id), 1).map((ids) =>
-        db
-          .select()
-          .from(mediaVariants)
-          .where(and(inArray(mediaVariants.mediaId, ids), eq(mediaVariants.role, 'display')))
-          .orderBy(asc(mediaVariants.width)),
-      ),
-    )
-  ).flat();
-  const variantsByMedia = new Map<string, typeof variantRows>();
-  for (const v of variantRows) variantsByMedia.set(v.mediaId, [...(variantsByMedia.get(v.mediaId) ?? []), v]);
 
-  for (const m of mediaRows) {
-    const variants = (variantsByMedia.get(m.id) ?? []).map((v) => ({
-      url: mediaUrl(v.storageKey),
-      width: v.width,
-      height: v.height,
-      format: v.format === 'jpeg' ? ('jpeg' as const) : ('webp' as const),
-    }));
-    const list = byPost.get(m.postId) ?? [];
-    list.push({
-      id: m.id,
-      type: m.type,
-      width: m.width ?? variants.at(-1)?.width ?? 0,
-      height: m.height ?? variants.at(-1)?.height ?? 0,
-      alt: m.altText ?? '',
-      variants,
-    });
-    byPost.set(m.postId, list);
+  const byPost = new Map<string, PublicMedia[]>();
+  const byMedia = new Map<string, PublicMedia>();
+  for (const { media: m, variant: v } of rows) {
+    let item = byMedia.get(m.id);
+    if (!item) {
+      item = { id: m.id, type: m.type, width: m.width ?? 0, height: m.height ?? 0, alt: m.altText ?? '', variants: [] };
+      byMedia.set(m.id, item);
+      byPost.set(m.postId, [...(byPost.get(m.postId) ?? []), item]);
+    }
+    item.variants.push({ url: mediaUrl(v.storageKey), width: v.width, height: v.height, format: v.format === 'jpeg' ? 'jpeg' : 'webp' });
+  }
+  for (const item of byMedia.values()) {
+    // Media stored before their size was known take the largest rendition's.
+    const largest = item.variants.at(-1);
+    if (!item.width && largest) Object.assign(item, { width: largest.width, height: largest.height });
   }
   return byPost;
 }

@@ -1,0 +1,31 @@
+/**
+ * The server side of the API benchmark, run as its own process so the load generator does not
+ * share its event loop: the real app on a demo-seeded libSQL file, plus a bare Hono route in the
+ * same process as the yardstick. Prints the port once listening.
+ */
+import { serve } from '@hono/node-server';
+import { createClient } from '@libsql/client';
+import { Hono } from 'hono';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createApp } from '../server/app.ts';
+import { libsqlDb } from '../server/db/libsql.ts';
+import { migrateLibsql } from '../server/db/migrate-libsql.ts';
+import { systemClock } from '../server/deps.ts';
+import { diskMediaStore } from '../server/media/disk.ts';
+import { seedDemo } from '../server/seed/seed-demo.ts';
+import { placeholderVariantMaker } from '../server/testing/placeholder-variants.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-'));
+const db = libsqlDb(createClient({ url: pathToFileURL(join(dir, 'bench.db')).href }));
+await migrateLibsql(db, fileURLToPath(new URL('../drizzle', import.meta.url)));
+const media = diskMediaStore(join(dir, 'media'));
+// Pixels do not matter to a JSON benchmark; the rows are the demo's, media rows included.
+await seedDemo({ db, media, variants: placeholderVariantMaker, now: systemClock.now() });
+
+const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null, version: 'bench' }, secrets: { appSecret: 'bench' } });
+const root = new Hono().get('/bare', (c) => c.json({ ok: true, items: [1, 2, 3] })).route('/', app);
+
+serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));

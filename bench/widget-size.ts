@@ -1,0 +1,60 @@
+/**
+ * What a shopper's browser downloads for a gallery's first paint: the loader (embed.js), the
+ * chunk it imports when a <vitrine-gallery> is on the page, and every chunk that one imports
+ * statically. Measured as gzip -9 bytes of the built files in dist/public.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Budgets, in gzip bytes; `npm test` fails when a build exceeds them. */
+export const WIDGET_BUDGETS = {
+  loaderGzipBytes: 2_560,
+  initialGzipBytes: 15_360,
+};
+
+export interface WidgetSize {
+  loaderGzipBytes: number;
+  initialGzipBytes: number;
+  /** Files counted in the initial load, relative to dist/public. */
+  initialFiles: string[];
+}
+
+const gzipBytes = (path: string) => gzipSync(readFileSync(path), { level: 9 }).byteLength;
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+
+/** Reads the build's manifest (widget/manifest.json) rather than guessing from minified code. */
+export function measureWidgetSize(publicDir: string): WidgetSize {
+  const manifestPath = join(publicDir, 'widget/manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
+  const chunk = (key: string) => {
+    const found = manifest[key];
+    if (!found) throw new Error(`the widget manifest has no entry for ${key}`);
+    return found;
+  };
+
+  const initial = new Set<string>([chunk(LOADER).file]);
+  const queue = [GALLERY];
+  while (queue.length > 0) {
+    const key = queue.pop()!;
+    const { file, imports = [] } = chunk(key);
+    if (initial.has(file)) continue;
+    initial.add(file);
+    queue.push(...imports);
+  }
+  const files = [...initial];
+  return {
+    loaderGzipBytes: gzipBytes(join(publicDir, chunk(LOADER).file)),
+    initialGzipBytes: files.reduce((sum, f) => sum + gzipBytes(join(publicDir, f)), 0),
+    initialFiles: files,
+  };
+}
+
+const LOADER = '../widget/loader.ts';
+/** Everything the first paint of a grid needs is imported, statically, by the gallery entry. */
+const GALLERY = '../widget/gallery/gallery.ts';

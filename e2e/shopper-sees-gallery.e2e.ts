@@ -1,0 +1,78 @@
+/**
+ * Journey 3 (shopper), first slice: the demo store embeds the gallery with one script tag and
+ * shows the seeded public posts, with real images, and none that lack live rights.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { DEMO_PUBLIC_POST_IDS } from '../server/seed/demo-content.ts';
+import { launchChromium } from './chromium.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the demo store shows the public posts, and only them', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/`);
+
+  const tiles = page.locator('vitrine-gallery [data-post-id]');
+  await tiles.first().waitFor({ timeout: 15_000 });
+  // The first page holds the gallery's page size (12); "load more" brings the rest.
+  const firstPage = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-post-id')));
+  assert.deepEqual(firstPage, DEMO_PUBLIC_POST_IDS.slice(0, firstPage.length));
+  assert.ok(firstPage.length >= 6, `expected a full first page, got ${firstPage.length}`);
+
+  const more = page.locator('vitrine-gallery').getByRole('button', { name: /load more/i });
+  while (await more.isVisible()) {
+    const before = await tiles.count();
+    await more.click();
+    await page.waitForFunction(
+      (n) => document.querySelector('vitrine-gallery')!.shadowRoot!.querySelectorAll('[data-post-id]').length > n,
+      before,
+    );
+  }
+  const all = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-post-id')));
+  assert.deepEqual(all, DEMO_PUBLIC_POST_IDS);
+  for (const hidden of ['post_norights', 'post_withdrawn', 'post_pending', 'post_expired', 'post_deleted']) {
+    assert.ok(!all.includes(hidden), `${hidden} must not be shown`);
+  }
+
+  // Real, re-hosted images: decoded with real pixels, served by Vitrine, never by Instagram.
+  const images = page.locator('vitrine-gallery img');
+  await page.waitForFunction(() =>
+    [...document.querySelector('vitrine-gallery')!.shadowRoot!.querySelectorAll('img')].slice(0, 4).every((i) => i.complete && i.naturalWidth > 0),
+  );
+  const first = await images.first().evaluate((img: HTMLImageElement) => ({ src: img.currentSrc, width: img.naturalWidth }));
+  assert.match(first.src, new RegExp(`^${server.url}/media/`));
+  // naturalWidth of a srcset image is density-corrected (it matches the slot), so only > 0 is certain.
+  assert.ok(first.width > 0, 'the image decoded');
+
+  // A caption with markup in it reads as text and runs nothing.
+  const shown = await page.locator('vitrine-gallery').evaluate((el) => el.shadowRoot!.textContent ?? '');
+  assert.ok(shown.includes('<b>no regrets</b>'), 'the caption keeps its markup as literal text');
+  assert.equal(await page.evaluate(() => (window as { __vitrineXss?: number }).__vitrineXss), undefined);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the loader and health endpoints answer as documented', async () => {
+  const loader = await fetch(`${server.url}/embed.js`);
+  assert.equal(loader.status, 200);
+  assert.match(loader.headers.get('content-type') ?? '', /javascript/);
+  assert.match(loader.headers.get('cache-control') ?? '', /max-age=300/);
+  const health = await fetch(`${server.url}/healthz`);
+  assert.equal(((await health.json()) as { status: string }).status, 'ok');
+  const panel = await fetch(`${server.url}/panel/`);
+  assert.equal(panel.status, 200);
+});
