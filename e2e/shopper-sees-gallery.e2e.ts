@@ -3,6 +3,8 @@
  * shows the seeded public posts, with real images, and none that lack live rights.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_PUBLIC_POST_IDS } from '../server/seed/demo-content.ts';
@@ -75,4 +77,33 @@ test('the loader and health endpoints answer as documented', async () => {
   assert.equal(((await health.json()) as { status: string }).status, 'ok');
   const panel = await fetch(`${server.url}/panel/`);
   assert.equal(panel.status, 200);
+});
+
+test('a store on another origin embeds the gallery with the one script tag', async () => {
+  // The usual merchant case: the page comes from the store's origin, embed.js from Vitrine's.
+  const store = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><title>Another store</title>
+<script>window.vitrine = window.vitrine || function(){(vitrine.q=vitrine.q||[]).push(arguments)}</script>
+<script async src="${server.url}/embed.js"></script>
+<script async src="${server.url}/embed.js"></script>
+<vitrine-gallery gallery="demo" limit="4"></vitrine-gallery>`);
+  });
+  await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', resolve));
+  const { port } = store.address() as AddressInfo;
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    // localhost and 127.0.0.1 are different origins to the browser.
+    await page.goto(`http://localhost:${port}/`);
+    const tiles = page.locator('vitrine-gallery [data-post-id]');
+    await tiles.first().waitFor({ timeout: 15_000 });
+    assert.deepEqual(await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-post-id'))), DEMO_PUBLIC_POST_IDS.slice(0, 4));
+    assert.equal(await page.evaluate(() => document.querySelectorAll('vitrine-gallery').length), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    store.close();
+  }
 });

@@ -6,11 +6,14 @@ import type { MiddlewareHandler } from 'hono';
  * store's pages (`demo/`). The loader keeps a stable URL with a short cache so merchants pick up
  * releases; the chunks it imports are content-hashed, so they are cached for good.
  */
+/** Build outputs whose names carry a content hash (`gallery-DaZBLtnj.js`): never stale. */
+const HASHED_FILE = /\/(widget|panel\/assets)\/[\w.-]+-[\w-]{8}\.(js|css)$/;
+
 export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoDir: string }): MiddlewareHandler[] {
   const built = serveStatic({
     root: builtDir,
     onFound: (path, c) => {
-      c.header('Cache-Control', path.includes('/widget/') || path.includes('/panel/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      c.header('Cache-Control', HASHED_FILE.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
       if (path.endsWith('.js')) c.header('Access-Control-Allow-Origin', '*');
     },
   });

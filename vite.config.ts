@@ -1,0 +1,112 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * One config, two builds, run in this order by `vite build`:
+ *  - `widget`: `widget/loader.ts` → `dist/public/embed.js` (stable URL, short cache) and the
+ *    gallery chunk → `dist/public/widget/[name]-[hash].js` (immutable cache).
+ *  - `client`: the panel, `panel/index.html` → `dist/public/panel/`, served under `/panel/`.
+ */
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const LOADER_FILE = 'embed.js';
+const GALLERY_CHUNK_ID = 'virtual:vitrine/gallery-chunk';
+
+/**
+ * Gives the loader the gallery chunk's hashed path relative to embed.js, as the default export
+ * of `virtual:vitrine/gallery-chunk`. The loader can't use a plain relative `import()`: in a
+ * classic script from another origin, the browser resolves it against about:blank, so the
+ * loader resolves the path against its own script URL and imports that.
+ */
+function galleryChunkPath(): Plugin {
+  let referenceId = '';
+  return {
+    name: 'vitrine:gallery-chunk-path',
+    apply: 'build',
+    // Ahead of Vite's own resolveFileUrl, which would prefix the path with the panel's base.
+    enforce: 'pre',
+    applyToEnvironment: (environment) => environment.name === 'widget',
+    buildStart() {
+      referenceId = this.emitFile({
+        type: 'chunk',
+        id: fromRoot('./widget/gallery/gallery.ts'),
+        name: 'gallery',
+        // An app build drops entry exports by default; the loader calls `defineGallery`.
+        preserveSignature: 'strict',
+      });
+    },
+    resolveId: (source) => (source === GALLERY_CHUNK_ID ? `\0${GALLERY_CHUNK_ID}` : null),
+    load: (id) => (id === `\0${GALLERY_CHUNK_ID}` ? `export default import.meta.ROLLDOWN_FILE_URL_${referenceId};` : null),
+    resolveFileUrl: (file) => (file.referenceId === referenceId ? JSON.stringify(file.relativePath) : null),
+  };
+}
+
+/**
+ * Fails the build when embed.js stops being a plain classic script: a module shared with the
+ * gallery chunk (which the bundler would import statically), an export, a bundler-resolved
+ * dynamic import, or `import.meta` (Vite's preload helper brings one) all break it on pages.
+ */
+function classicLoaderGuard(): Plugin {
+  return {
+    name: 'vitrine:classic-loader-guard',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'widget',
+    generateBundle(_options, bundle) {
+      const loader = bundle[LOADER_FILE];
+      if (loader?.type !== 'chunk') return this.error(`${LOADER_FILE} was not built`);
+      const problems = [
+        loader.imports.length > 0 && `imports ${loader.imports.join(', ')}`,
+        loader.exports.length > 0 && `exports ${loader.exports.join(', ')}`,
+        loader.dynamicImports.length > 0 && `imports ${loader.dynamicImports.join(', ')} by relative URL`,
+        loader.code.includes('import.meta') && 'uses import.meta',
+      ].filter(Boolean);
+      if (problems.length > 0) this.error(`${LOADER_FILE} must be a classic script, but it ${problems.join('; ')}`);
+    },
+  };
+}
+
+export default defineConfig({
+  // The root is the panel so that its index.html lands at the top of its outDir. `base` only
+  // concerns the panel: the loader finds the gallery chunk from its own URL.
+  root: fromRoot('./panel'),
+  base: '/panel/',
+  publicDir: false,
+  plugins: [galleryChunkPath(), classicLoaderGuard()],
+  build: { target: 'es2021' },
+  environments: {
+    widget: {
+      consumer: 'client',
+      build: {
+        outDir: fromRoot('./dist/public'),
+        // The widget builds first and owns dist/public, so it clears it; the panel then adds its folder.
+        emptyOutDir: true,
+        manifest: 'widget/manifest.json',
+        rolldownOptions: {
+          input: { embed: fromRoot('./widget/loader.ts') },
+          output: {
+            format: 'es',
+            // embed.js is a classic script: keep its names out of the page's global scope.
+            intro: (chunk) => (chunk.name === 'embed' ? '(()=>{' : ''),
+            outro: (chunk) => (chunk.name === 'embed' ? '})();' : ''),
+            // The gallery chunk is emitted as an entry too (galleryChunkPath), but gets a hashed name.
+            entryFileNames: (chunk) => (chunk.name === 'embed' ? LOADER_FILE : 'widget/[name]-[hash].js'),
+            chunkFileNames: 'widget/[name]-[hash].js',
+          },
+        },
+      },
+    },
+    client: {
+      build: {
+        outDir: fromRoot('./dist/public/panel'),
+        emptyOutDir: true,
+      },
+    },
+  },
+  builder: {
+    async buildApp(builder) {
+      const { widget, client } = builder.environments;
+      if (!widget || !client) throw new Error('vite.config.ts: the widget and client environments must exist');
+      await builder.build(widget);
+      await builder.build(client);
+    },
+  },
+});

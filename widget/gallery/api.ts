@@ -1,0 +1,42 @@
+import type { ApiErrorBody, GalleryPostsResponse } from '../../shared/api-types.ts';
+
+/** An answer of the API other than 2xx, carrying the API's own sentence when it sent one. */
+export class GalleryApiError extends Error {
+  readonly code: string;
+
+  constructor(message: string, code: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface GalleryPageRequest {
+  /** Where the API lives: the origin embed.js was loaded from. */
+  origin: string;
+  galleryId: string;
+  /** Omitted from the request when undefined, so the API's default applies. */
+  limit: number | undefined;
+  /** The previous page's `nextCursor`; null for the first page. */
+  cursor: string | null;
+  signal: AbortSignal;
+}
+
+/** `GET /v1/galleries/:id/posts`: one page of a gallery's public posts. */
+export async function fetchGalleryPage(request: GalleryPageRequest): Promise<GalleryPostsResponse> {
+  const url = new URL(`/v1/galleries/${encodeURIComponent(request.galleryId)}/posts`, request.origin);
+  if (request.limit !== undefined) url.searchParams.set('limit', String(request.limit));
+  if (request.cursor !== null) url.searchParams.set('cursor', request.cursor);
+  const response = await fetch(url, { signal: request.signal });
+  if (!response.ok) throw await apiError(response);
+  return (await response.json()) as GalleryPostsResponse;
+}
+
+async function apiError(response: Response): Promise<GalleryApiError> {
+  try {
+    const { error } = (await response.json()) as ApiErrorBody;
+    return new GalleryApiError(error.message, error.code);
+  } catch {
+    // A proxy or a crash answered instead of the API: there is no body to read.
+    return new GalleryApiError(`The gallery could not be loaded (HTTP ${response.status}).`, 'http_error');
+  }
+}

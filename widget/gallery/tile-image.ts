@@ -1,0 +1,45 @@
+import type { PublicMedia, PublicPost } from '../../shared/api-types.ts';
+
+/** What a tile's <img> needs, derived from a post's first media. */
+export interface TileImage {
+  src: string;
+  /** `url 320w, url 640w, …`, for the browser to pick from with `sizes`. */
+  srcset: string;
+  /** Intrinsic size, so the box is reserved before the image arrives. */
+  width: number;
+  height: number;
+  alt: string;
+}
+
+const ALT_CAPTION_LENGTH = 120;
+
+/** Null when the post has no media or its media has no stored variant yet. */
+export function tileImage(post: PublicPost): TileImage | null {
+  const media = post.media[0];
+  if (!media) return null;
+  const variants = preferredVariants(media);
+  const largest = variants[variants.length - 1];
+  if (!largest) return null;
+  return {
+    src: largest.url,
+    srcset: variants.map((variant) => `${variant.url} ${variant.width}w`).join(', '),
+    width: media.width,
+    height: media.height,
+    alt: media.alt.trim() || altFromCaption(post),
+  };
+}
+
+// A srcset must not list one width twice: when a width exists in both formats, keep WebP,
+// which every browser the widget supports decodes and which is the smaller file.
+function preferredVariants(media: PublicMedia): PublicMedia['variants'] {
+  const webp = media.variants.filter((variant) => variant.format === 'webp');
+  return webp.length > 0 ? webp : media.variants;
+}
+
+/** For media nobody described: the start of the caption is the best description there is. */
+function altFromCaption(post: PublicPost): string {
+  const caption = post.caption.replace(/\s+/g, ' ').trim();
+  const excerpt = caption.length > ALT_CAPTION_LENGTH ? `${caption.slice(0, ALT_CAPTION_LENGTH - 1)}…` : caption;
+  const author = post.author.username ? `Photo by @${post.author.username}` : 'Photo';
+  return excerpt ? `${author}: ${excerpt}` : author;
+}

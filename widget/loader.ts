@@ -1,0 +1,38 @@
+/**
+ * embed.js: the one script a merchant adds to a page.
+ *
+ *   <script async src="https://HOST/embed.js"></script>
+ *   <vitrine-gallery gallery="ID"></vitrine-gallery>
+ *
+ * It stays small (budget: 2.5 KB gzip) and does only what every page needs: it replaces the
+ * optional `window.vitrine` queue stub with the command dispatcher, and it imports the gallery
+ * chunk once a <vitrine-gallery> appears. The chunk and the API come from the origin the script
+ * came from, so one deployment always serves matching versions.
+ *
+ * The build wraps this file in a function (see vite.config.ts): it is a classic script, and its
+ * names must not leak into, or collide with, the page's globals.
+ */
+import galleryChunk from 'virtual:vitrine/gallery-chunk';
+import { installCommandQueue, type CommandHandler } from './loader/command-queue.ts';
+import { scriptUrl } from './loader/script-url.ts';
+import { whenElementPresent } from './loader/when-element-present.ts';
+
+type GalleryModule = typeof import('./gallery/gallery.ts');
+
+/** Commands the page can call with `vitrine(name, ...args)`. None exist yet. */
+const commands = new Map<string, CommandHandler>();
+
+// Read first: document.currentScript is only set while this script runs synchronously.
+const script = scriptUrl(document.currentScript);
+
+if (!script) {
+  console.warn('[vitrine] embed.js must be loaded by a classic <script src=".../embed.js">');
+} else if (installCommandQueue(window, commands)) {
+  whenElementPresent(document, 'vitrine-gallery', () => {
+    // By absolute URL: in a classic script from another origin (the usual case, without a
+    // crossorigin attribute), the browser resolves a relative import() against about:blank.
+    (import(new URL(galleryChunk, script).href) as Promise<GalleryModule>)
+      .then(({ defineGallery }) => defineGallery(script.origin))
+      .catch((error: unknown) => console.error('[vitrine] the gallery could not be loaded', error));
+  });
+}

@@ -1,0 +1,8 @@
+/**
+ * The gallery chunk's path relative to embed.js, e.g. `widget/gallery-1a2b3c4d.js`, written in
+ * by the build (vite.config.ts, `galleryChunkPath`).
+ */
+declare module 'virtual:vitrine/gallery-chunk' {
+  const path: string;
+  export default path;
+}
