@@ -7,8 +7,8 @@ const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 /**
  * Two projects, one API suite. `*.api.test.ts` files import the `#harness` alias, which is a
  * libSQL-backed app on Node and a D1/R2-backed app inside workerd, so the same assertions run
- * on both runtimes. Other `*.test.ts` files under server/, shared/ and bench/ are Node-only
- * unit tests; widget/ and panel/ tests run in Chromium through @web/test-runner instead.
+ * on both runtimes. `*.workers.test.ts` run only in workerd (the Worker entry itself). Other
+ * `*.test.ts` files under server/, shared/ and bench/ are Node-only unit tests; widget/ and panel/ tests run in Chromium through @web/test-runner instead.
  */
 export default defineConfig({
   test: {
@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['server/**/*.workers.test.ts'],
           environment: 'node',
         },
       },
@@ -37,7 +38,7 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
-          include: ['server/**/*.api.test.ts'],
+          include: ['server/**/*.api.test.ts', 'server/**/*.workers.test.ts'],
           setupFiles: ['./server/testing/workers-setup.ts'],
         },
       },
