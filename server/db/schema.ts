@@ -285,7 +285,12 @@ export const postMedia = sqliteTable(
     storeError: text('store_error'),
     nextAttemptAt: integer('next_attempt_at'),
   },
-  (t) => [uniqueIndex('post_media_post_position').on(t.postId, t.position), index('post_media_retry').on(t.storeStatus, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('post_media_post_position').on(t.postId, t.position),
+    // Lets "has a stored media" be a seek per post; without it SQLite scans every stored media.
+    index('post_media_post_stored').on(t.postId, t.storeStatus),
+    index('post_media_retry').on(t.storeStatus, t.nextAttemptAt),
+  ],
 );
 
 /** Renditions stored in the media store (disk or R2) under `storage_key`. */

@@ -94,7 +94,10 @@ async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: string) => s
     await Promise.all(
       chunkForParameters(postIds, 1).map((ids) =>
         db
-          .select({ media: postMedia, variant: mediaVariants })
+          .select({
+            media: { id: postMedia.id, postId: postMedia.postId, type: postMedia.type, width: postMedia.width, height: postMedia.height, altText: postMedia.altText },
+            variant: { storageKey: mediaVariants.storageKey, width: mediaVariants.width, height: mediaVariants.height, format: mediaVariants.format },
+          })
           .from(postMedia)
           .innerJoin(mediaVariants, and(eq(mediaVariants.mediaId, postMedia.id), eq(mediaVariants.role, 'display')))
           .where(and(inArray(postMedia.postId, ids), eq(postMedia.storeStatus, 'stored')))
@@ -127,7 +130,10 @@ async function loadProductTags(db: Db, postIds: string[]) {
     await Promise.all(
       chunkForParameters(postIds, 1).map((ids) =>
         db
-          .select({ tag: postProducts, product: products })
+          .select({
+            tag: { postId: postProducts.postId, mediaId: postProducts.mediaId, x: postProducts.x, y: postProducts.y },
+            product: PUBLIC_PRODUCT_COLUMNS,
+          })
           .from(postProducts)
           .innerJoin(products, eq(products.id, postProducts.productId))
           .where(and(inArray(postProducts.postId, ids), isNull(products.removedAt)))
@@ -146,7 +152,20 @@ async function loadProductTags(db: Db, postIds: string[]) {
   return byPost;
 }
 
-function toPublicProduct(product: typeof products.$inferSelect): PublicProduct {
+/** Only the columns shoppers see: fewer columns is less row decoding on the hottest route. */
+const PUBLIC_PRODUCT_COLUMNS = {
+  id: products.id,
+  sku: products.sku,
+  title: products.title,
+  priceMinor: products.priceMinor,
+  salePriceMinor: products.salePriceMinor,
+  currency: products.currency,
+  availability: products.availability,
+  imageUrl: products.imageUrl,
+  link: products.link,
+};
+
+function toPublicProduct(product: { [K in keyof typeof PUBLIC_PRODUCT_COLUMNS]: (typeof products.$inferSelect)[K] }): PublicProduct {
   const amount = product.salePriceMinor ?? product.priceMinor;
   return {
     id: product.id,

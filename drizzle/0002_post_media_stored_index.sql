@@ -1,0 +1,1 @@
+CREATE INDEX `post_media_post_stored` ON `post_media` (`post_id`,`store_status`);
