@@ -64,13 +64,36 @@ function classicLoaderGuard(): Plugin {
   };
 }
 
+/**
+ * Headers for Cloudflare Workers' static assets (`_headers`), mirroring what Node's static layer
+ * sends: the loader keeps a short cache, and the hashed chunks are immutable and readable from
+ * any origin, since browsers fetch module scripts with CORS.
+ */
+function workersAssetHeaders(): Plugin {
+  const rules = [
+    '/embed.js',
+    '  Cache-Control: public, max-age=300',
+    '/widget/*',
+    '  Access-Control-Allow-Origin: *',
+    '  Cache-Control: public, max-age=31536000, immutable',
+  ];
+  return {
+    name: 'vitrine:workers-asset-headers',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'widget',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `${rules.join('\n')}\n` });
+    },
+  };
+}
+
 export default defineConfig({
   // The root is the panel so that its index.html lands at the top of its outDir. `base` only
   // concerns the panel: the loader finds the gallery chunk from its own URL.
   root: fromRoot('./panel'),
   base: '/panel/',
   publicDir: false,
-  plugins: [galleryChunkPath(), classicLoaderGuard()],
+  plugins: [galleryChunkPath(), classicLoaderGuard(), workersAssetHeaders()],
   build: { target: 'es2021' },
   environments: {
     widget: {

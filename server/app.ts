@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError } from './http/errors.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
@@ -35,6 +36,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .notFound((c) => c.json(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404))
     .onError((error, c) => {
       if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+      // Hono's own middleware (body limits, CORS, ...) signal client errors this way.
+      if (error instanceof HTTPException && error.status < 500) {
+        return c.json(new ApiError(error.status, 'bad_request', error.message || 'bad request').toBody(), error.status);
+      }
       console.error('unhandled error', c.req.method, c.req.path, error);
       return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
     });

@@ -14,9 +14,13 @@ export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
 /** D1 allows at most 100 bound parameters per statement; bulk writes chunk below it. */
 export const MAX_BOUND_PARAMETERS = 100;
 
-/** Splits `items` so that each chunk binds at most `MAX_BOUND_PARAMETERS` values. */
-export function chunkForParameters<T>(items: readonly T[], parametersPerItem: number): T[][] {
-  const size = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / parametersPerItem));
+/**
+ * Splits `items` so that each chunk's statement binds at most `MAX_BOUND_PARAMETERS` values:
+ * `parametersPerItem` for each item plus `fixedParameters` the statement binds anyway (drizzle
+ * binds literals such as `eq(col, 'stored')` as parameters too).
+ */
+export function chunkForParameters<T>(items: readonly T[], parametersPerItem: number, fixedParameters: number): T[][] {
+  const size = Math.max(1, Math.floor((MAX_BOUND_PARAMETERS - fixedParameters) / parametersPerItem));
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;

@@ -32,7 +32,7 @@ const app = createApp(
     db,
     media,
     clock: systemClock,
-    config: { publicUrl: config.publicUrl, version: process.env.npm_package_version ?? 'dev' },
+    config: { publicUrl: config.publicUrl, version: config.version },
     secrets: { appSecret: config.appSecret },
   },
   { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: join(root, 'demo') }) },

@@ -6,7 +6,8 @@ import { isPublicMediaKey } from '../services/public-media.ts';
 
 /**
  * Serves re-hosted media. Each request re-checks publicness, so withdrawn or unapproved posts'
- * files are never served; the short max-age bounds how long a browser keeps a withdrawn image.
+ * files stop being served at once; the short private max-age bounds how long a shopper's own
+ * browser may still show one it already had.
  */
 export const mediaRoutes = new Hono<AppEnv>().get('/media/*', async (c) => {
   const key = c.req.path.slice('/media/'.length);
@@ -17,7 +18,8 @@ export const mediaRoutes = new Hono<AppEnv>().get('/media/*', async (c) => {
   return c.body(object.body, 200, {
     'Content-Type': object.contentType,
     'Content-Length': String(object.size),
-    'Cache-Control': 'public, max-age=300',
+    // Private: only the shopper's own browser may keep a copy, and only briefly (see galleries.ts).
+    'Cache-Control': 'private, max-age=60',
     'X-Content-Type-Options': 'nosniff',
     'Access-Control-Allow-Origin': '*',
   });

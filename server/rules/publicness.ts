@@ -2,9 +2,9 @@
  * Invariant 1 (DESIGN.md): a post is public only if it is approved, its rights are granted and
  * still active (not expired, not withdrawn), and it was not deleted at source.
  *
- * This module is the one place that decides it. `isPublicPost` states the rule over a row;
- * `publicPostWhere` is the same rule as SQL, used by every public query. The test beside this
- * file checks that both agree on every combination of the inputs.
+ * This module is the one place that decides it. `publicPostWhere` is the rule as SQL, and every
+ * public query uses it. `isPublicPost` states the same rule over a row, in plain code: it is the
+ * oracle the test beside this file checks the SQL against, for every combination of the facts.
  */
 import { and, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
 import { posts, type ModerationStatus, type RightsStatus } from '../db/schema.ts';

@@ -13,6 +13,7 @@ import { chunkForParameters, type Db } from '../db/client.ts';
 import { mediaVariants, postMedia, postProducts, posts, products } from '../db/schema.ts';
 import { encodeCursor, type PostCursor } from '../rules/cursor.ts';
 import { publicPostWhere } from '../rules/publicness.ts';
+import { safeLinkOrNull } from '../rules/safe-url.ts';
 import type { Gallery } from './galleries.ts';
 
 export interface ListGalleryPostsInput {
@@ -72,7 +73,7 @@ export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Pr
       mediaType: p.mediaType,
       caption: p.caption,
       author: { username: p.authorUsername },
-      permalink: p.permalink,
+      permalink: safeLinkOrNull(p.permalink),
       publishedAt: new Date(p.publishedAt).toISOString(),
       media: mediaByPost.get(p.id) ?? [],
       products: tagsByPost.get(p.id)?.products ?? [],
@@ -92,7 +93,8 @@ function hasStoredMedia() {
 async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: string) => string) {
   const rows = (
     await Promise.all(
-      chunkForParameters(postIds, 1).map((ids) =>
+      // Two fixed parameters: the 'display' and 'stored' literals.
+      chunkForParameters(postIds, 1, 2).map((ids) =>
         db
           .select({
             media: { id: postMedia.id, postId: postMedia.postId, type: postMedia.type, width: postMedia.width, height: postMedia.height, altText: postMedia.altText },
@@ -128,7 +130,7 @@ async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: string) => s
 async function loadProductTags(db: Db, postIds: string[]) {
   const rows = (
     await Promise.all(
-      chunkForParameters(postIds, 1).map((ids) =>
+      chunkForParameters(postIds, 1, 0).map((ids) =>
         db
           .select({
             tag: { postId: postProducts.postId, mediaId: postProducts.mediaId, x: postProducts.x, y: postProducts.y },
@@ -173,7 +175,8 @@ function toPublicProduct(product: { [K in keyof typeof PUBLIC_PRODUCT_COLUMNS]: 
     title: product.title,
     price: amount !== null && product.currency ? { amount, currency: product.currency } : null,
     availability: product.availability,
-    imageUrl: product.imageUrl,
-    link: product.link,
+    imageUrl: safeLinkOrNull(product.imageUrl),
+    // A product without a safe link cannot be shopped; the store's home is the honest fallback.
+    link: safeLinkOrNull(product.link) ?? '/',
   };
 }

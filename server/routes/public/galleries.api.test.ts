@@ -1,5 +1,5 @@
 import { createHarness } from '#harness';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { posts } from '../../db/schema.ts';
@@ -88,7 +88,10 @@ describe('GET /v1/galleries/:id/posts', () => {
       expect(res.status, id).toBe(404);
     }
     expect((await request(h, '/media/m/med_post_demo01_0/original-1080.webp')).status).toBe(404);
-    expect((await request(h, '/media/../secret.key')).status).toBe(404);
+    // Encoded so that URL parsing does not normalise them away before the route sees them.
+    for (const path of ['/media/%2e%2e/secret.key', '/media/m/..%2f..%2fsecret.key', '/media/m/%2e%2e%2f%2e%2e%2fvitrine.db']) {
+      expect((await request(h, path)).status, path).toBe(404);
+    }
   });
 
   it('drops a post and its media the moment its rights are withdrawn', async () => {
@@ -151,24 +154,3 @@ describe('GET /v1/galleries/:id/posts', () => {
     });
   });
 });
-
-describe('consent records are append-only evidence', () => {
-  it('refuses to update or delete them at the database level', async () => {
-    expect(await failure(h.db.run(sql`update consent_records set kind = 'granted' where post_id = 'post_withdrawn'`))).toMatch(/append-only/);
-    expect(await failure(h.db.run(sql`delete from consent_records where post_id = 'post_withdrawn'`))).toMatch(/append-only/);
-    const rows = await h.db.all<{ kind: string }>(sql`select kind from consent_records where post_id = 'post_withdrawn' order by recorded_at`);
-    expect(rows.map((r) => r.kind)).toEqual(['granted', 'withdrawn']);
-  });
-});
-
-/** The messages of a rejected promise's error and its causes (drivers wrap SQLite's message). */
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const messages: string[] = [];
-    for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
-    return messages.join(' <- ');
-  }
-  return 'did not fail';
-}

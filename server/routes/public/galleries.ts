@@ -39,7 +39,8 @@ export const publicGalleryRoutes = new Hono<AppEnv>().get('/galleries/:id/posts'
     gallery: { id: gallery.id, name: gallery.name, layout: gallery.layout },
     ...page,
   };
-  // Short shared caching: a withdrawal must disappear within a minute even from caches.
-  c.header('Cache-Control', 'public, max-age=30, stale-while-revalidate=30');
+  // Browser-only caching: no CDN may keep a withdrawn post. Shared caching waits for
+  // purge-on-withdrawal (Cache API on Workers), so withdrawal keeps winning everywhere.
+  c.header('Cache-Control', 'private, max-age=15');
   return c.json(body);
 });
