@@ -25,7 +25,7 @@ const media = diskMediaStore(join(dir, 'media'));
 // Pixels do not matter to a JSON benchmark; the rows are the demo's, media rows included.
 await seedDemo({ db, media, variants: placeholderVariantMaker, now: systemClock.now() });
 
-const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null, version: 'bench' }, secrets: { appSecret: 'bench' } });
+const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null, version: 'bench' }, secrets: { appSecret: 'bench' }, clientIp: () => '127.0.0.1' });
 const root = new Hono().get('/bare', (c) => c.json({ ok: true, items: [1, 2, 3] })).route('/', app);
 
 serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError } from './http/errors.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
+import { adminRoutes } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { publicGalleryRoutes } from './routes/public/galleries.ts';
@@ -30,7 +31,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .use(injectDeps(deps))
     .route('/', healthRoutes)
     .route('/', mediaRoutes)
-    .route('/v1', v1);
+    .route('/v1', v1)
+    .route('/admin', adminRoutes);
   for (const files of options.staticFiles ?? []) app.on(['GET', 'HEAD'], '*', files);
   return app
     .notFound((c) => c.json(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404))

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Db } from './db/client.ts';
 import type { MediaStore } from './media/store.ts';
 
@@ -27,9 +28,14 @@ export interface AppDeps {
   clock: Clock;
   config: AppConfig;
   secrets: Secrets;
+  /** The client's IP as this deployment can know it (socket, trusted proxy header, or Cloudflare's). */
+  clientIp: (c: Context) => string;
 }
 
 /** The Hono environment of every route: dependencies are read from `c.var`. */
 export interface AppEnv {
-  Variables: AppDeps;
+  Variables: AppDeps & {
+    /** Set by `authenticate` for admin routes when a valid session cookie came with the request. */
+    session?: import('./services/sessions.ts').SessionAuth;
+  };
 }

@@ -134,6 +134,16 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_workspace_at').on(t.workspaceId, t.at)],
 );
 
+/**
+ * Fixed-window counters for rate limits that must hold across processes and isolates (sign-in
+ * attempts, later event ingest): one row per key and window.
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
 /* ---------- collection ---------- */
 
 export const instagramConnections = sqliteTable(

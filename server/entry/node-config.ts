@@ -15,6 +15,7 @@ export interface NodeConfig {
   /** Seeds a known demo login: on by default only when bound to loopback. */
   seedDemo: boolean;
   version: string;
+  trustProxy: boolean;
 }
 
 export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
@@ -35,6 +36,7 @@ export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
     appSecret: env.VITRINE_SECRET || persistentSecret(dataDir),
     seedDemo: env.VITRINE_SEED_DEMO === 'true' || (env.VITRINE_SEED_DEMO !== 'false' && isLoopback(host)),
     version: env.npm_package_version || 'dev',
+    trustProxy: env.VITRINE_TRUST_PROXY === 'true',
   };
 }
 

@@ -15,6 +15,7 @@ import { sharpVariantMaker } from '../media/sharp-variants.ts';
 import { DEMO_GALLERY_ID, DEMO_LOGIN } from '../seed/demo-content.ts';
 import { seedDemoIfEmpty } from '../seed/seed-demo.ts';
 import { resolveNodeConfig } from './node-config.ts';
+import { nodeClientIp } from './node-client-ip.ts';
 import { nodeStaticFiles } from './node-static.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,6 +35,7 @@ const app = createApp(
     clock: systemClock,
     config: { publicUrl: config.publicUrl, version: config.version },
     secrets: { appSecret: config.appSecret },
+    clientIp: nodeClientIp(config.trustProxy),
   },
   { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: join(root, 'demo') }) },
 );

@@ -29,5 +29,7 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     clock,
     config: { publicUrl: env.VITRINE_PUBLIC_URL || null, version: env.VITRINE_VERSION ?? 'dev' },
     secrets: { appSecret: env.VITRINE_SECRET },
+    // Set by Cloudflare's edge; a client cannot forge it.
+    clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
   };
 }

@@ -9,5 +9,6 @@ export const injectDeps = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
     c.set('clock', deps.clock);
     c.set('config', deps.config);
     c.set('secrets', deps.secrets);
+    c.set('clientIp', deps.clientIp);
     await next();
   };

@@ -9,18 +9,19 @@ import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { diskMediaStore } from '../media/disk.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
 import { testClock } from './clock.ts';
-import type { Harness } from './harness.ts';
+import type { Harness, HarnessOptions } from './harness.ts';
 import { placeholderVariantMaker } from './placeholder-variants.ts';
+import { testClientIp } from './client-ip.ts';
 
 const migrations = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /** A fresh in-memory libSQL database and a temporary media folder per call. */
-export async function createHarness(): Promise<Harness> {
+export async function createHarness({ seed = true }: HarnessOptions = {}): Promise<Harness> {
   const db = libsqlDb(createClient({ url: ':memory:' }));
   await migrateLibsql(db, migrations);
   const media = diskMediaStore(mkdtempSync(join(tmpdir(), 'vitrine-media-')));
   const clock = testClock();
-  await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now() });
-  const app = createApp({ db, media, clock, config: { publicUrl: null, version: 'test' }, secrets: { appSecret: 'test-secret' } });
+  if (seed) await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now() });
+  const app = createApp({ db, media, clock, config: { publicUrl: null, version: 'test' }, secrets: { appSecret: 'test-secret' }, clientIp: testClientIp });
   return { app, db, media, clock, runtime: 'node' };
 }

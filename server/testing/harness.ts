@@ -17,6 +17,11 @@ export interface Harness {
   runtime: 'node' | 'workerd';
 }
 
+export interface HarnessOptions {
+  /** Seed the demo workspace (default); false gives an empty, migrated database. */
+  seed?: boolean;
+}
+
 /** Requests a path from the app as a browser on another origin would. */
 export function request(h: Harness, path: string, init?: RequestInit): Promise<Response> {
   return Promise.resolve(h.app.request(new Request(new URL(path, 'http://vitrine.test'), init)));

@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError } from './errors.ts';
+
+/** Largest JSON body the admin API reads; anything bigger is refused before parsing. */
+const MAX_JSON_BYTES = 256 * 1024;
+
+/**
+ * Reads and validates a JSON body. Every failure is a 4xx that names the field at fault:
+ * `email: Invalid email address`, or the body itself when it is not JSON at all.
+ */
+export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new ApiError(415, 'unsupported_media_type', 'body: send JSON with Content-Type: application/json', 'body');
+  const text = await c.req.text();
+  if (new TextEncoder().encode(text).byteLength > MAX_JSON_BYTES) throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_JSON_BYTES} bytes`, 'body');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'body: is not valid JSON', 'body');
+  }
+  return parseWith(schema, value);
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  throw new ApiError(400, 'invalid_parameter', `${field}: ${issue.message}`, field);
+}

@@ -1,0 +1,91 @@
+/**
+ * Roles and tenancy, enumerated from the app itself so that a new admin route cannot forget them:
+ * analysts change nothing, and a member of one workspace cannot reach another's ids.
+ */
+import { createHarness } from '#harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { memberships, users, workspaces } from '../../db/schema.ts';
+import { runBatch } from '../../db/client.ts';
+import { hashPassword } from '../../security/password.ts';
+import { DEFAULT_WORKSPACE_SETTINGS } from '../../services/workspaces.ts';
+import { admin, addMember, signIn, type AdminSession } from '../../testing/admin-client.ts';
+import type { Harness } from '../../testing/harness.ts';
+
+let h: Harness;
+let owner: AdminSession;
+let analyst: AdminSession;
+let otherOwner: AdminSession;
+let demoKeyId: string;
+
+/** Admin routes that change state, except signing in and out and one's own password. */
+function mutatingAdminRoutes() {
+  const seen = new Set<string>();
+  return h.app.routes
+    .filter((r) => r.path.startsWith('/admin/') && !r.path.startsWith('/admin/auth/') && !['GET', 'ALL', 'HEAD', 'OPTIONS'].includes(r.method))
+    .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  owner = await signIn(h);
+  analyst = await addMember(h, owner, 'ana@example.com', 'analyst');
+  const now = h.clock.now();
+  await runBatch(h.db, [
+    h.db.insert(workspaces).values({ id: 'ws_other', name: 'Other brand', slug: 'other', settings: DEFAULT_WORKSPACE_SETTINGS, createdAt: now }),
+    h.db.insert(users).values({ id: 'usr_other', email: 'owner@other.example', name: 'Other', passwordHash: await hashPassword('other owner password'), createdAt: now }),
+    h.db.insert(memberships).values({ workspaceId: 'ws_other', userId: 'usr_other', role: 'owner', createdAt: now }),
+  ]);
+  otherOwner = await signIn(h, 'owner@other.example', 'other owner password');
+  const key = await admin(h, owner, 'POST', '/api-keys', { name: 'Shop server', scopes: ['orders:write'] });
+  demoKeyId = ((await key.json()) as { id: string }).id;
+});
+
+it('finds the mutating admin routes to check', () => {
+  expect(mutatingAdminRoutes().length).toBeGreaterThanOrEqual(5);
+});
+
+describe('analysts change nothing', () => {
+  it('every mutating admin route answers 403', async () => {
+    for (const route of mutatingAdminRoutes()) {
+      const path = route.path.replace(/^\/admin/, '').replace(/:(\w+)/g, 'some-id');
+      const res = await admin(h, analyst, route.method, path, {});
+      expect(res.status, `${route.method} ${route.path}`).toBe(403);
+    }
+  });
+
+  it('but they can read', async () => {
+    expect((await admin(h, analyst, 'GET', '/members')).status).toBe(200);
+    expect((await admin(h, analyst, 'GET', '/audit')).status).toBe(200);
+    expect((await admin(h, analyst, 'GET', '/api-keys')).status).toBe(403);
+  });
+});
+
+describe("another workspace's ids are not found", () => {
+  it('every admin route with an id answers 404 or 403 for the demo workspace ids, and changes nothing', async () => {
+    const ids = ['usr_demo', demoKeyId, 'post_demo01', 'ws_demo', 'demo'];
+    const before = await (await admin(h, owner, 'GET', '/members')).text();
+    const withIds = h.app.routes.filter((r) => r.path.startsWith('/admin/') && r.path.includes(':') && r.method !== 'ALL');
+    expect(withIds.length).toBeGreaterThan(0);
+    for (const route of withIds) {
+      for (const id of ids) {
+        const path = route.path.replace(/^\/admin/, '').replace(/:(\w+)/g, id);
+        const res = await admin(h, otherOwner, route.method, path, route.method === 'GET' ? undefined : { role: 'analyst' });
+        expect([403, 404], `${route.method} ${path}`).toContain(res.status);
+      }
+    }
+    expect(await (await admin(h, owner, 'GET', '/members')).text()).toBe(before);
+    const keys = (await (await admin(h, owner, 'GET', '/api-keys')).json()) as { apiKeys: { id: string; revokedAt: number | null }[] };
+    expect(keys.apiKeys.find((k) => k.id === demoKeyId)?.revokedAt).toBeNull();
+  });
+
+  it('lists only its own members and audit entries', async () => {
+    const members = (await (await admin(h, otherOwner, 'GET', '/members')).json()) as { members: { email: string }[] };
+    expect(members.members.map((m) => m.email)).toEqual(['owner@other.example']);
+    const audit = (await (await admin(h, otherOwner, 'GET', '/audit')).json()) as { entries: unknown[] };
+    expect(audit.entries).toEqual([]);
+  });
+
+  it('cannot switch its session into a workspace it is not a member of', async () => {
+    expect((await admin(h, otherOwner, 'POST', '/auth/workspace', { workspaceId: 'ws_demo' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,84 @@
+import { Hono, type Context } from 'hono';
+import { acceptInvitationInput, changePasswordInput, setupInput, signInInput, switchWorkspaceInput } from '../../../shared/schemas/accounts.ts';
+import type { AppEnv } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { jsonBody } from '../../http/validate.ts';
+import { clearSessionCookie, requireSession, setSessionCookie } from '../../middleware/authenticate/index.ts';
+import { acceptInvitation, changePassword, checkCredentials, setupNeeded, setupOwner, workspacesOf } from '../../services/accounts.ts';
+import { hitRateLimit } from '../../services/rate-limits.ts';
+import { createSession, csrfTokenFor, deleteSession, findSession } from '../../services/sessions.ts';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+/** Signs a user into a workspace: a new session, its cookie, and what the panel needs to start. */
+async function startSession(c: Context<AppEnv>, userId: string, workspaceId: string, status: 200 | 201 = 200) {
+  const { db, clock } = c.var;
+  const { token } = await createSession(db, userId, workspaceId, clock.now());
+  setSessionCookie(c, token);
+  const session = await findSession(db, token, clock.now());
+  if (!session) throw new Error('a session just created could not be read back');
+  c.set('session', session);
+  return c.json(await sessionView(c), status);
+}
+
+async function sessionView(c: Context<AppEnv>) {
+  const session = requireSession(c);
+  return {
+    user: { id: session.userId, email: session.email, name: session.name },
+    workspace: { id: session.workspaceId, name: session.workspaceName },
+    role: session.role,
+    csrfToken: await csrfTokenFor(c.var.secrets.appSecret, session.sessionIdHash),
+    workspaces: await workspacesOf(c.var.db, session.userId),
+  };
+}
+
+export const authRoutes = new Hono<AppEnv>()
+  .get('/setup', async (c) => c.json({ needed: await setupNeeded(c.var.db) }))
+  .post('/setup', async (c) => {
+    const input = await jsonBody(c, setupInput);
+    const { userId, workspaceId } = await setupOwner(c.var.db, input, c.var.clock.now());
+    return startSession(c, userId, workspaceId, 201);
+  })
+  .post('/sign-in', async (c) => {
+    const input = await jsonBody(c, signInInput);
+    const { db, clock } = c.var;
+    const ip = c.var.clientIp(c);
+    // Per account and address (guessing one password) and per address (spraying many accounts).
+    for (const [key, limit] of [[`sign-in:${ip}:${input.email}`, 10], [`sign-in:${ip}`, 50]] as const) {
+      const result = await hitRateLimit(db, key, { limit, windowMs: FIFTEEN_MINUTES }, clock.now());
+      if (!result.allowed) {
+        c.header('Retry-After', String(result.retryAfterSeconds));
+        throw new ApiError(429, 'rate_limited', `too many sign-in attempts; try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes`);
+      }
+    }
+    const account = await checkCredentials(db, input.email, input.password);
+    if (!account) throw new ApiError(401, 'invalid_credentials', 'email or password is wrong');
+    return startSession(c, account.userId, account.workspaceId);
+  })
+  .post('/sign-out', async (c) => {
+    const session = c.var.session;
+    if (session) await deleteSession(c.var.db, session.sessionIdHash);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .get('/session', async (c) => c.json(await sessionView(c)))
+  .post('/password', async (c) => {
+    const session = requireSession(c);
+    const input = await jsonBody(c, changePasswordInput);
+    await changePassword(c.var.db, session.userId, session.sessionIdHash, input.currentPassword, input.newPassword);
+    return c.body(null, 204);
+  })
+  .post('/workspace', async (c) => {
+    const session = requireSession(c);
+    const { workspaceId } = await jsonBody(c, switchWorkspaceInput);
+    const memberOf = await workspacesOf(c.var.db, session.userId);
+    // Not a member: the same answer as a workspace that does not exist.
+    if (!memberOf.some((w) => w.id === workspaceId)) throw new ApiError(404, 'not_found', 'workspace not found');
+    await deleteSession(c.var.db, session.sessionIdHash);
+    return startSession(c, session.userId, workspaceId);
+  })
+  .post('/accept-invitation', async (c) => {
+    const input = await jsonBody(c, acceptInvitationInput);
+    const { userId, workspaceId } = await acceptInvitation(c.var.db, input, c.var.clock.now());
+    return startSession(c, userId, workspaceId, 201);
+  });

@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../deps.ts';
+import { authenticate } from '../../middleware/authenticate/index.ts';
+import { csrfProtection } from '../../middleware/csrf/index.ts';
+import { apiKeyRoutes } from './api-keys.ts';
+import { auditRoutes } from './audit.ts';
+import { authRoutes } from './auth.ts';
+import { invitationRoutes, memberRoutes } from './members.ts';
+
+/**
+ * The admin API the panel talks to, under /admin. Session cookie, CSRF protection on every
+ * state-changing request, and a role guard on each group; the workspace always comes from the
+ * session, never from the request, so ids from another workspace are simply not found.
+ */
+export const adminRoutes = new Hono<AppEnv>()
+  .use(async function noStore(c, next) {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  })
+  .use(authenticate())
+  .use(csrfProtection())
+  .route('/auth', authRoutes)
+  .route('/members', memberRoutes)
+  .route('/invitations', invitationRoutes)
+  .route('/api-keys', apiKeyRoutes)
+  .route('/audit', auditRoutes);
