@@ -27,6 +27,10 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.inf
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  throw new ApiError(400, 'invalid_parameter', `${field}: ${issue.message}`, field);
+  // An unknown key is the caller's typo or a probe: name the key itself, not its parent.
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
+  const field = path.length > 0 ? path.join('.') : 'body';
+  const message = unknownKey === undefined ? issue.message : 'is not a known field';
+  throw new ApiError(400, 'invalid_parameter', `${field}: ${message}`, field);
 }

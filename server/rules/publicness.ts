@@ -3,8 +3,9 @@
  * still active (not expired, not withdrawn), and it was not deleted at source.
  *
  * This module is the one place that decides it. `publicPostWhere` is the rule as SQL, and every
- * public query uses it. `isPublicPost` states the same rule over a row, in plain code: it is the
- * oracle the test beside this file checks the SQL against, for every combination of the facts.
+ * public query uses it. `isPublicPost` states the same rule over a row, in plain code: the panel
+ * uses it to badge posts that are live, and the test beside this file checks the SQL against it
+ * for every combination of the facts.
  */
 import { and, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
 import { posts, type ModerationStatus, type RightsStatus } from '../db/schema.ts';

@@ -17,3 +17,15 @@ export async function isPublicMediaKey(db: Db, storageKey: string, now: number):
     .limit(1);
   return row !== undefined;
 }
+
+/** Whether a display rendition belongs to one of the workspace's posts, whatever its status. */
+export async function isWorkspaceMediaKey(db: Db, workspaceId: string, storageKey: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: mediaVariants.id })
+    .from(mediaVariants)
+    .innerJoin(postMedia, eq(postMedia.id, mediaVariants.mediaId))
+    .innerJoin(posts, eq(posts.id, postMedia.postId))
+    .where(and(eq(mediaVariants.storageKey, storageKey), eq(mediaVariants.role, 'display'), eq(posts.workspaceId, workspaceId)))
+    .limit(1);
+  return row !== undefined;
+}

@@ -2,24 +2,20 @@
  * The posts a gallery shows to shoppers. Every query here goes through `publicPostWhere`
  * (invariant 1), so nothing that is not approved and rights-cleared can leak out.
  */
-import { and, asc, desc, eq, exists, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type {
-  PublicHotspot,
-  PublicMedia,
-  PublicPost,
-  PublicProduct,
-} from '../../shared/api-types.ts';
-import { chunkForParameters, type Db } from '../db/client.ts';
-import { mediaVariants, postMedia, postProducts, posts, products } from '../db/schema.ts';
-import { encodeCursor, type PostCursor } from '../rules/cursor.ts';
+import { and, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { PublicPost } from '../../shared/api-types.ts';
+import type { Db } from '../db/client.ts';
+import { dailyRollups, galleryPosts, postMedia, postProducts, posts, postSources } from '../db/schema.ts';
+import { encodeCursor, type Cursor } from '../rules/cursor.ts';
 import { publicPostWhere } from '../rules/publicness.ts';
 import { safeLinkOrNull } from '../rules/safe-url.ts';
 import type { Gallery } from './galleries.ts';
+import { loadMedia, loadProductTags } from './post-media.ts';
 
 export interface ListGalleryPostsInput {
   gallery: Gallery;
   limit: number;
-  cursor: PostCursor | null;
+  cursor: Cursor | null;
   now: number;
   /** Turns a media storage key into the absolute URL shoppers' browsers fetch. */
   mediaUrl: (storageKey: string) => string;
@@ -30,42 +26,58 @@ export interface GalleryPostsPage {
   nextCursor: string | null;
 }
 
-/** Newest first. Manual order, "best performing" and gallery filters arrive with the panel. */
+/** "Best performing" weighs the last 30 days of engagement; the weights favour what sells. */
+const BEST_WINDOW_DAYS = 30;
+const bestScore = (sinceDay: string) => sql<number>`coalesce((select sum(${dailyRollups.opens} + ${dailyRollups.productClicks} + 2 * ${dailyRollups.addToCarts} + 5 * ${dailyRollups.orders})
+  from ${dailyRollups} where ${dailyRollups.workspaceId} = ${posts.workspaceId} and ${dailyRollups.dimension} = 'post'
+  and ${dailyRollups.dimensionId} = ${posts.id} and ${dailyRollups.day} >= ${sinceDay}), 0)`;
+
+interface PostRow {
+  id: string;
+  mediaType: 'image' | 'video' | 'carousel';
+  caption: string;
+  authorUsername: string | null;
+  permalink: string | null;
+  publishedAt: number;
+}
+
+/**
+ * One page of a gallery in its sort order: newest first (keyset cursor), manual (curated
+ * positions first, then newest), or best performing (then newest); the last two page by offset.
+ */
 export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Promise<GalleryPostsPage> {
   const { gallery, limit, cursor, now } = input;
-  const rows = await db
-    .select({
-      id: posts.id,
-      mediaType: posts.mediaType,
-      caption: posts.caption,
-      authorUsername: posts.authorUsername,
-      permalink: posts.permalink,
-      publishedAt: posts.publishedAt,
-    })
-    .from(posts)
-    .where(
-      and(
-        eq(posts.workspaceId, gallery.workspaceId),
-        publicPostWhere(now),
-        hasStoredMedia(),
-        cursor
-          ? or(lt(posts.publishedAt, cursor.publishedAt), and(eq(posts.publishedAt, cursor.publishedAt), lt(posts.id, cursor.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit + 1);
+  const where = and(eq(posts.workspaceId, gallery.workspaceId), publicPostWhere(now), hasStoredMedia(), ...galleryFilters(gallery));
+  const columns = {
+    id: posts.id,
+    mediaType: posts.mediaType,
+    caption: posts.caption,
+    authorUsername: posts.authorUsername,
+    permalink: posts.permalink,
+    publishedAt: posts.publishedAt,
+  };
+
+  let rows: PostRow[];
+  let nextCursor: string | null = null;
+  if (gallery.sort === 'newest') {
+    if (cursor?.kind === 'offset') throw new Error('unreachable: offset cursor on a keyset list'); // rejected by the route
+    const after = cursor ? or(lt(posts.publishedAt, cursor.at), and(eq(posts.publishedAt, cursor.at), lt(posts.id, cursor.id))) : undefined;
+    rows = await db.select(columns).from(posts).where(and(where, after)).orderBy(desc(posts.publishedAt), desc(posts.id)).limit(limit + 1);
+    const last = rows[limit - 1];
+    if (rows.length > limit && last) nextCursor = encodeCursor({ kind: 'key', at: last.publishedAt, id: last.id });
+  } else {
+    const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
+    const first =
+      gallery.sort === 'manual'
+        ? sql`coalesce((select ${galleryPosts.position} from ${galleryPosts} where ${galleryPosts.galleryId} = ${gallery.id} and ${galleryPosts.postId} = ${posts.id}), 2147483647)`
+        : desc(bestScore(new Date(now - BEST_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10)));
+    rows = await db.select(columns).from(posts).where(where).orderBy(first, desc(posts.publishedAt), desc(posts.id)).limit(limit + 1).offset(offset);
+    if (rows.length > limit) nextCursor = encodeCursor({ kind: 'offset', offset: offset + limit });
+  }
 
   const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ publishedAt: last.publishedAt, id: last.id }) : null;
-
   const postIds = page.map((p) => p.id);
-  const [mediaByPost, tagsByPost] = await Promise.all([
-    loadMedia(db, postIds, input.mediaUrl),
-    loadProductTags(db, postIds),
-  ]);
-
+  const [mediaByPost, tagsByPost] = await Promise.all([loadMedia(db, postIds, input.mediaUrl), loadProductTags(db, postIds)]);
   return {
     nextCursor,
     posts: page.map((p) => ({
@@ -82,101 +94,25 @@ export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Pr
   };
 }
 
+/** A gallery's filters: any of its sources, any of its hashtags, any of its products. */
+function galleryFilters(gallery: Gallery): SQL[] {
+  const { sourceIds = [], hashtags = [], productIds = [] } = gallery.filters;
+  const conditions: SQL[] = [];
+  if (sourceIds.length > 0) {
+    conditions.push(exists(sql`(select 1 from ${postSources} where ${postSources.postId} = ${posts.id} and ${postSources.sourceId} in ${sourceIds})`));
+  }
+  if (hashtags.length > 0) {
+    // GLOB with a class, so "#yeslumen!" and "#yeslumen\n" match but "#yeslumenfan" does not.
+    // Tags are validated to [a-z0-9_] on input, so they carry no GLOB syntax.
+    conditions.push(or(...hashtags.map((tag) => sql`(lower(${posts.caption}) || ' ') glob ${`*#${tag.toLowerCase()}[^a-z0-9_]*`}`))!);
+  }
+  if (productIds.length > 0) {
+    conditions.push(exists(sql`(select 1 from ${postProducts} where ${postProducts.postId} = ${posts.id} and ${postProducts.productId} in ${productIds})`));
+  }
+  return conditions;
+}
+
 /** A post can only be shown once at least one of its media has been re-hosted. */
 function hasStoredMedia() {
-  return exists(
-    sql`(select 1 from ${postMedia} where ${postMedia.postId} = ${posts.id} and ${postMedia.storeStatus} = 'stored')`,
-  );
-}
-
-/** The stored media of the page's posts with their display renditions, in one query. */
-async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: string) => string) {
-  const rows = (
-    await Promise.all(
-      // Two fixed parameters: the 'display' and 'stored' literals.
-      chunkForParameters(postIds, 1, 2).map((ids) =>
-        db
-          .select({
-            media: { id: postMedia.id, postId: postMedia.postId, type: postMedia.type, width: postMedia.width, height: postMedia.height, altText: postMedia.altText },
-            variant: { storageKey: mediaVariants.storageKey, width: mediaVariants.width, height: mediaVariants.height, format: mediaVariants.format },
-          })
-          .from(postMedia)
-          .innerJoin(mediaVariants, and(eq(mediaVariants.mediaId, postMedia.id), eq(mediaVariants.role, 'display')))
-          .where(and(inArray(postMedia.postId, ids), eq(postMedia.storeStatus, 'stored')))
-          .orderBy(asc(postMedia.postId), asc(postMedia.position), asc(mediaVariants.width)),
-      ),
-    )
-  ).flat();
-
-  const byPost = new Map<string, PublicMedia[]>();
-  const byMedia = new Map<string, PublicMedia>();
-  for (const { media: m, variant: v } of rows) {
-    let item = byMedia.get(m.id);
-    if (!item) {
-      item = { id: m.id, type: m.type, width: m.width ?? 0, height: m.height ?? 0, alt: m.altText ?? '', variants: [] };
-      byMedia.set(m.id, item);
-      byPost.set(m.postId, [...(byPost.get(m.postId) ?? []), item]);
-    }
-    item.variants.push({ url: mediaUrl(v.storageKey), width: v.width, height: v.height, format: v.format === 'jpeg' ? 'jpeg' : 'webp' });
-  }
-  for (const item of byMedia.values()) {
-    // Media stored before their size was known take the largest rendition's.
-    const largest = item.variants.at(-1);
-    if (!item.width && largest) Object.assign(item, { width: largest.width, height: largest.height });
-  }
-  return byPost;
-}
-
-async function loadProductTags(db: Db, postIds: string[]) {
-  const rows = (
-    await Promise.all(
-      chunkForParameters(postIds, 1, 0).map((ids) =>
-        db
-          .select({
-            tag: { postId: postProducts.postId, mediaId: postProducts.mediaId, x: postProducts.x, y: postProducts.y },
-            product: PUBLIC_PRODUCT_COLUMNS,
-          })
-          .from(postProducts)
-          .innerJoin(products, eq(products.id, postProducts.productId))
-          .where(and(inArray(postProducts.postId, ids), isNull(products.removedAt)))
-          .orderBy(asc(postProducts.position)),
-      ),
-    )
-  ).flat();
-
-  const byPost = new Map<string, { products: PublicProduct[]; hotspots: PublicHotspot[] }>();
-  for (const { tag, product } of rows) {
-    const entry = byPost.get(tag.postId) ?? { products: [], hotspots: [] };
-    if (!entry.products.some((p) => p.id === product.id)) entry.products.push(toPublicProduct(product));
-    entry.hotspots.push({ productId: product.id, mediaId: tag.mediaId, x: tag.x, y: tag.y });
-    byPost.set(tag.postId, entry);
-  }
-  return byPost;
-}
-
-/** Only the columns shoppers see: fewer columns is less row decoding on the hottest route. */
-const PUBLIC_PRODUCT_COLUMNS = {
-  id: products.id,
-  sku: products.sku,
-  title: products.title,
-  priceMinor: products.priceMinor,
-  salePriceMinor: products.salePriceMinor,
-  currency: products.currency,
-  availability: products.availability,
-  imageUrl: products.imageUrl,
-  link: products.link,
-};
-
-function toPublicProduct(product: { [K in keyof typeof PUBLIC_PRODUCT_COLUMNS]: (typeof products.$inferSelect)[K] }): PublicProduct {
-  const amount = product.salePriceMinor ?? product.priceMinor;
-  return {
-    id: product.id,
-    sku: product.sku,
-    title: product.title,
-    price: amount !== null && product.currency ? { amount, currency: product.currency } : null,
-    availability: product.availability,
-    imageUrl: safeLinkOrNull(product.imageUrl),
-    // A product without a safe link cannot be shopped; the store's home is the honest fallback.
-    link: safeLinkOrNull(product.link) ?? '/',
-  };
+  return exists(sql`(select 1 from ${postMedia} where ${postMedia.postId} = ${posts.id} and ${postMedia.storeStatus} = 'stored')`);
 }

@@ -1,4 +1,12 @@
-import type { WorkspaceSettings } from '../db/schema.ts';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { WorkspaceView } from '../../shared/admin-types.ts';
+import type { workspacePatch } from '../../shared/schemas/workspace.ts';
+import { runBatch, type Db } from '../db/client.ts';
+import { workspaces, type WorkspaceSettings } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
+import { auditStatement } from './audit.ts';
+import type { Actor } from './moderation.ts';
 
 /** Defaults a new workspace starts with; every one is editable in the panel's settings. */
 export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
@@ -7,3 +15,20 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   holdoutShare: 0,
   eventRetentionDays: 395,
 };
+
+export async function getWorkspace(db: Db, workspaceId: string): Promise<WorkspaceView> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  if (!row) throw notFound('workspace');
+  return { id: row.id, name: row.name, instagramHandle: row.instagramHandle, approvalHashtag: row.approvalHashtag, allowedOrigins: row.allowedOrigins, settings: row.settings };
+}
+
+export async function updateWorkspace(db: Db, actor: Actor, patch: z.infer<typeof workspacePatch>, now: number): Promise<WorkspaceView> {
+  const before = await getWorkspace(db, actor.workspaceId);
+  const settings = { ...before.settings, ...patch.settings };
+  const { settings: _ignored, ...fields } = patch;
+  await runBatch(db, [
+    db.update(workspaces).set({ ...fields, settings }).where(eq(workspaces.id, actor.workspaceId)),
+    auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'workspace.updated', targetType: 'workspace', targetId: actor.workspaceId, before, after: patch, at: now }),
+  ]);
+  return getWorkspace(db, actor.workspaceId);
+}

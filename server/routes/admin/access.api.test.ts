@@ -60,20 +60,40 @@ describe('analysts change nothing', () => {
   });
 });
 
+/**
+ * A valid body for each admin route that takes an id, so the check reaches the ownership test
+ * instead of stopping at validation. A new route without an entry here fails the test below.
+ */
+const VALID_BODIES: Record<string, unknown> = {
+  'GET /admin/posts/:id': undefined,
+  'GET /admin/media/*': undefined,
+  'PATCH /admin/members/:userId': { role: 'analyst' },
+  'DELETE /admin/members/:userId': undefined,
+  'DELETE /admin/api-keys/:id': undefined,
+  'DELETE /admin/moderation-rules/:id': undefined,
+  'PATCH /admin/galleries/:id': { name: 'Taken over' },
+  'DELETE /admin/galleries/:id': undefined,
+  'PUT /admin/galleries/:id/order': { postIds: [] },
+};
+
 describe("another workspace's ids are not found", () => {
   it('every admin route with an id answers 404 or 403 for the demo workspace ids, and changes nothing', async () => {
     const ids = ['usr_demo', demoKeyId, 'post_demo01', 'ws_demo', 'demo'];
     const before = await (await admin(h, owner, 'GET', '/members')).text();
-    const withIds = h.app.routes.filter((r) => r.path.startsWith('/admin/') && r.path.includes(':') && r.method !== 'ALL');
+    const withIds = h.app.routes.filter((r) => r.path.startsWith('/admin/') && /:|\*/.test(r.path.slice('/admin/'.length)) && r.method !== 'ALL');
     expect(withIds.length).toBeGreaterThan(0);
     for (const route of withIds) {
+      const key = `${route.method} ${route.path}`;
+      expect(Object.keys(VALID_BODIES), `add a valid body for ${key} to VALID_BODIES`).toContain(key);
       for (const id of ids) {
-        const path = route.path.replace(/^\/admin/, '').replace(/:(\w+)/g, id);
-        const res = await admin(h, otherOwner, route.method, path, route.method === 'GET' ? undefined : { role: 'analyst' });
+        const path = route.path.replace(/^\/admin/, '').replace(/:(\w+)/g, id).replace('*', `m/med_post_demo01_0/display-320.webp`);
+        const res = await admin(h, otherOwner, route.method, path, VALID_BODIES[key]);
         expect([403, 404], `${route.method} ${path}`).toContain(res.status);
       }
     }
     expect(await (await admin(h, owner, 'GET', '/members')).text()).toBe(before);
+    const galleries = (await (await admin(h, owner, 'GET', '/galleries')).json()) as { galleries: { id: string; name: string }[] };
+    expect(galleries.galleries.map((g) => [g.id, g.name])).toEqual([['demo', 'Worn & loved by you']]);
     const keys = (await (await admin(h, owner, 'GET', '/api-keys')).json()) as { apiKeys: { id: string; revokedAt: number | null }[] };
     expect(keys.apiKeys.find((k) => k.id === demoKeyId)?.revokedAt).toBeNull();
   });

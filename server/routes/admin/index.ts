@@ -5,7 +5,12 @@ import { csrfProtection } from '../../middleware/csrf/index.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { galleryRoutes } from './galleries.ts';
+import { adminMediaRoutes } from './media.ts';
 import { invitationRoutes, memberRoutes } from './members.ts';
+import { moderationRuleRoutes } from './moderation-rules.ts';
+import { postRoutes } from './posts.ts';
+import { sourceRoutes, workspaceRoutes } from './workspace.ts';
 
 /**
  * The admin API the panel talks to, under /admin. Session cookie, CSRF protection on every
@@ -23,4 +28,10 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/members', memberRoutes)
   .route('/invitations', invitationRoutes)
   .route('/api-keys', apiKeyRoutes)
-  .route('/audit', auditRoutes);
+  .route('/audit', auditRoutes)
+  .route('/posts', postRoutes)
+  .route('/media', adminMediaRoutes)
+  .route('/moderation-rules', moderationRuleRoutes)
+  .route('/galleries', galleryRoutes)
+  .route('/workspace', workspaceRoutes)
+  .route('/sources', sourceRoutes);

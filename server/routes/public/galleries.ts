@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import type { AppEnv } from '../../deps.ts';
 import { invalidParameter, notFound } from '../../http/errors.ts';
-import { intParam } from '../../http/query.ts';
-import { decodeCursor, InvalidCursorError } from '../../rules/cursor.ts';
+import { cursorParam, intParam } from '../../http/query.ts';
 import { findGallery } from '../../services/galleries.ts';
 import { listGalleryPosts } from '../../services/public-posts.ts';
 import { mediaUrlBuilder } from './media-url.ts';
@@ -14,19 +13,9 @@ export const publicGalleryRoutes = new Hono<AppEnv>().get('/galleries/:id/posts'
   const id = c.req.param('id');
   if (!GALLERY_ID.test(id)) throw invalidParameter('id', 'must be 1-64 letters, digits, "_" or "-"');
   const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 0 });
-  const rawCursor = c.req.query('cursor');
-  let cursor = null;
-  if (rawCursor !== undefined && rawCursor !== '') {
-    try {
-      cursor = decodeCursor(rawCursor);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw invalidParameter('cursor', error.message);
-      throw error;
-    }
-  }
-
   const gallery = await findGallery(c.var.db, id);
   if (!gallery) throw notFound(`gallery "${id}"`);
+  const cursor = cursorParam(c.req.query('cursor'), gallery.sort === 'newest' ? 'key' : 'offset');
 
   const page = await listGalleryPosts(c.var.db, {
     gallery,

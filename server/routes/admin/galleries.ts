@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { galleryInput, galleryOrderInput, galleryPatch } from '../../../shared/schemas/galleries.ts';
+import type { AppEnv } from '../../deps.ts';
+import { jsonBody } from '../../http/validate.ts';
+import { requireSession } from '../../middleware/authenticate/index.ts';
+import { readOrWrite } from '../../middleware/require-role/index.ts';
+import { createGallery, deleteGallery, listGalleries, setGalleryOrder, updateGallery } from '../../services/galleries.ts';
+
+export const galleryRoutes = new Hono<AppEnv>()
+  .use(readOrWrite('owner', 'merchandiser'))
+  .get('/', async (c) => c.json({ galleries: await listGalleries(c.var.db, requireSession(c).workspaceId, publicOrigin(c)) }))
+  .post('/', async (c) => c.json(await createGallery(c.var.db, requireSession(c), await jsonBody(c, galleryInput), c.var.clock.now(), publicOrigin(c)), 201))
+  .patch('/:id', async (c) => c.json(await updateGallery(c.var.db, requireSession(c), c.req.param('id'), await jsonBody(c, galleryPatch), c.var.clock.now(), publicOrigin(c))))
+  .delete('/:id', async (c) => {
+    await deleteGallery(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now());
+    return c.body(null, 204);
+  })
+  .put('/:id/order', async (c) => {
+    const { postIds } = await jsonBody(c, galleryOrderInput);
+    return c.json(await setGalleryOrder(c.var.db, requireSession(c), c.req.param('id'), postIds, c.var.clock.now(), publicOrigin(c)));
+  });
+
+/** Where stores load the loader from: the configured public URL, else this request's origin. */
+function publicOrigin(c: { var: AppEnv['Variables']; req: { url: string } }): string {
+  return (c.var.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+}

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../deps.ts';
+import { notFound } from '../../http/errors.ts';
+import { requireSession } from '../../middleware/authenticate/index.ts';
+import { isMediaKey } from '../../media/store.ts';
+import { isWorkspaceMediaKey } from '../../services/public-media.ts';
+
+/**
+ * Media previews for the panel: any display rendition of the workspace's own posts, public or
+ * not (a merchandiser must see a pending post to approve it). Never cached by shared caches.
+ */
+export const adminMediaRoutes = new Hono<AppEnv>().get('/*', async (c) => {
+  const key = c.req.path.replace(/^\/admin\/media\//, '');
+  if (!isMediaKey(key)) throw notFound('media');
+  if (!(await isWorkspaceMediaKey(c.var.db, requireSession(c).workspaceId, key))) throw notFound('media');
+  const object = await c.var.media.get(key);
+  if (!object) throw notFound('media');
+  return c.body(object.body, 200, {
+    'Content-Type': object.contentType,
+    'Content-Length': String(object.size),
+    'Cache-Control': 'private, max-age=300',
+    'X-Content-Type-Options': 'nosniff',
+  });
+});

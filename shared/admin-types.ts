@@ -1,0 +1,104 @@
+/**
+ * Response shapes of the admin API, shared by the server (which builds them) and the panel
+ * (which reads them). Inputs are validated by the zod schemas in `shared/schemas/`.
+ */
+import type { PublicMedia, PublicProduct } from './api-types.ts';
+
+export type Role = 'owner' | 'merchandiser' | 'analyst';
+export type ModerationStatus = 'pending' | 'approved' | 'rejected' | 'hidden';
+export type RightsStatus = 'none' | 'requested' | 'author_replied' | 'granted' | 'declined' | 'withdrawn';
+export type SourceKind = 'hashtag' | 'tagged' | 'mentions' | 'own' | 'manual' | 'import';
+
+/** `GET /admin/auth/session` and every sign-in. */
+export interface SessionView {
+  user: { id: string; email: string; name: string };
+  workspace: { id: string; name: string };
+  role: Role;
+  /** Send back in `X-CSRF-Token` on every state-changing request. */
+  csrfToken: string;
+  workspaces: { id: string; name: string; role: Role }[];
+}
+
+/** A post as the inbox shows it. */
+export interface AdminPost {
+  id: string;
+  mediaType: 'image' | 'video' | 'carousel';
+  caption: string;
+  author: { username: string | null };
+  permalink: string | null;
+  /** ISO 8601. */
+  publishedAt: string;
+  collectedAt: string;
+  moderation: {
+    status: ModerationStatus;
+    /** When an auto-moderation rule decided: which rule and why, in words. */
+    ruleId: string | null;
+    reason: string | null;
+    at: string | null;
+  };
+  rights: { status: RightsStatus; expiresAt: string | null };
+  sourceDeleted: boolean;
+  /** Whether shoppers can see it right now (the publicness rule, as the public API applies it). */
+  isPublic: boolean;
+  sources: { id: string; kind: SourceKind; label: string }[];
+  /** Stored media with display variants; a post still being re-hosted has none yet. */
+  media: PublicMedia[];
+  productCount: number;
+}
+
+/** `GET /admin/posts` */
+export interface AdminPostsPage {
+  posts: AdminPost[];
+  nextCursor: string | null;
+  /** Posts per status under the same filters (search included), for the inbox tabs. */
+  counts: Record<ModerationStatus, number>;
+}
+
+/** `POST /admin/posts/moderation`: what changed, so the panel can offer undo. */
+export interface ModerationResult {
+  /** Each post's status before this change; send them back (grouped by status) to undo. */
+  previous: { id: string; status: ModerationStatus }[];
+}
+
+/** `GET /admin/posts/:id`: the inbox's detail view. */
+export interface AdminPostDetail extends AdminPost {
+  products: (PublicProduct & { hotspot: { mediaId: string | null; x: number; y: number } })[];
+  consent: {
+    id: string;
+    kind: 'granted' | 'declined' | 'withdrawn';
+    channel: string;
+    recordedAt: string;
+    termsHash: string | null;
+    expiresAt: string | null;
+  }[];
+}
+
+export interface ModerationRule {
+  id: string;
+  kind: 'blocked_word' | 'blocked_hashtag' | 'blocked_author' | 'trusted_author' | 'min_resolution';
+  value: string;
+  createdAt: string;
+}
+
+export interface AdminGallery {
+  id: string;
+  name: string;
+  layout: 'grid' | 'masonry' | 'carousel';
+  sort: 'newest' | 'manual' | 'best';
+  filters: { sourceIds?: string[]; hashtags?: string[]; productIds?: string[] };
+  pageSize: number;
+  /** Post ids in manual order (first shown first); posts not listed follow, newest first. */
+  manualOrder: string[];
+  /** Ready to paste into a store page. */
+  embedCode: string;
+  updatedAt: string;
+}
+
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  instagramHandle: string | null;
+  approvalHashtag: string | null;
+  allowedOrigins: string[];
+  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number };
+}
