@@ -4,6 +4,7 @@
  * stock photos. Pure: the renderer that rasterises it lives elsewhere.
  */
 import type { DemoProduct } from './demo-content.ts';
+import { seededRandom } from './random.ts';
 
 export const ASPECT_SIZES = {
   square: { width: 1080, height: 1080 },
@@ -14,20 +15,8 @@ export const ASPECT_SIZES = {
 const WALLS = ['#f4efe6', '#e8eef0', '#efe4dc', '#e6ebe0', '#f0e6ef', '#e9e4d8'];
 const TABLES = ['#a47551', '#8c6a4f', '#c9b79c', '#5e4b3c', '#d8cbb8'];
 
-/** A small seeded PRNG (mulberry32): the same seed always draws the same picture. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function demoSceneSvg(seed: number, size: { width: number; height: number }, shown: DemoProduct[]): string {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const { width: w, height: h } = size;
   const tableY = h * (0.58 + rand() * 0.12);
