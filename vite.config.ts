@@ -5,7 +5,8 @@ import { defineConfig, type Plugin } from 'vite';
  * One config, two builds, run in this order by `vite build`:
  *  - `widget`: `widget/loader.ts` → `dist/public/embed.js` (stable URL, short cache) and the
  *    gallery chunk → `dist/public/widget/[name]-[hash].js` (immutable cache).
- *  - `client`: the panel, `panel/index.html` → `dist/public/panel/`, served under `/panel/`.
+ *  - `client`: the panel, `panel/index.html` → `dist/public/panel/`, served under `/panel/`
+ *    (Preact; JSX through the tsconfig's `jsxImportSource`, no plugin).
  */
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const LOADER_FILE = 'embed.js';
@@ -121,6 +122,8 @@ export default defineConfig({
       build: {
         outDir: fromRoot('./dist/public/panel'),
         emptyOutDir: true,
+        // bench/panel-size.ts reads it to find the panel's initial JS.
+        manifest: 'manifest.json',
       },
     },
   },

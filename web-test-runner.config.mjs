@@ -1,12 +1,20 @@
-// Component tests of the widget in the system Chromium, against the real API: the server's
-// fixture app (Hono on an in-memory libSQL database seeded with the demo data) answers /v1/
-// and /media/ on the test server's own origin, so tests pass `location.origin` as the API origin.
+// Component tests of the widget and the panel in the system Chromium, against the real API: the
+// server's fixture app (Hono on an in-memory libSQL database seeded with the demo data) answers
+// /v1/, /media/ and /admin/ on the test server's own origin, so tests pass `location.origin` as
+// the API origin and panel tests sign in through the real endpoint (same origin: CSRF passes).
+// All test files share that one database: tests change only what no other test asserts on.
+import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 
-const API_PREFIXES = ['/v1/', '/media/'];
+const API_PREFIXES = ['/v1/', '/media/', '/admin/'];
+/**
+ * The built loader and gallery chunk (`npm run build` first), for the panel's live preview,
+ * which loads /embed.js exactly as a store page does.
+ */
+const BUILT_WIDGET = /^\/(embed\.js|widget\/[\w.-]+\.js)$/;
 
 const { createFixtureApp } = await tsImport('./server/testing/fixture-app.ts', import.meta.url);
 // The same system Chromium and flags as the e2e journeys.
@@ -27,6 +35,11 @@ async function fixtureApi(ctx, next) {
     ctx.body = fixtureFacts;
     return;
   }
+  if (BUILT_WIDGET.test(ctx.path)) {
+    if (!existsSync(`dist/public${ctx.path}`)) throw new Error(`dist/public${ctx.path} is missing: run \`npm run build\` before \`npx wtr\``);
+    ctx.url = `/dist/public${ctx.path}`;
+    return next();
+  }
   if (!API_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) return next();
   const hasBody = ctx.method !== 'GET' && ctx.method !== 'HEAD';
   const request = new Request(new URL(ctx.url, ctx.origin), {
@@ -45,17 +58,34 @@ async function fixtureApi(ctx, next) {
   ctx.body = Buffer.from(await response.arrayBuffer());
 }
 
+/**
+ * Libraries such as nanostores read `process.env.NODE_ENV`, which bundlers (Vite for the build)
+ * replace at build time; the test server does the same, with the development value.
+ */
+const nodeEnv = {
+  name: 'vitrine:node-env',
+  transform(context) {
+    if (context.response.is('js') && typeof context.body === 'string' && context.body.includes('process.env.NODE_ENV')) {
+      return { body: context.body.replaceAll('process.env.NODE_ENV', '"development"') };
+    }
+  },
+};
+
 export default {
-  files: 'widget/**/*.test.ts',
+  files: ['widget/**/*.test.ts', 'panel/**/*.test.tsx'],
   nodeResolve: true,
   middleware: [fixtureApi],
   // Tests run Lit's development build on purpose (it warns about misuse); its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  // The tsconfig carries useDefineForClassFields: false, which Lit's reactive properties need.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  // The tsconfig carries useDefineForClassFields: false, which Lit's reactive properties need,
+  // and the panel's JSX settings (react-jsx with jsxImportSource: preact).
+  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2021', tsconfig: 'tsconfig.json' }), nodeEnv],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },
+      // A context (cookie jar) per page: panel test files running side by side each sign in,
+      // and one file's session cookie must not replace another's.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
 };

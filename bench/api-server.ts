@@ -17,6 +17,7 @@ import { systemClock } from '../server/deps.ts';
 import { diskMediaStore } from '../server/media/disk.ts';
 import { seedDemo } from '../server/seed/seed-demo.ts';
 import { placeholderVariantMaker } from '../server/testing/placeholder-variants.ts';
+import { createGraphClient } from '../server/instagram/client.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-'));
 const db = libsqlDb(createClient({ url: pathToFileURL(join(dir, 'bench.db')).href }));
@@ -25,7 +26,12 @@ const media = diskMediaStore(join(dir, 'media'));
 // Pixels do not matter to a JSON benchmark; the rows are the demo's, media rows included.
 await seedDemo({ db, media, variants: placeholderVariantMaker, now: systemClock.now() });
 
-const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null, version: 'bench' }, secrets: { appSecret: 'bench' }, clientIp: () => '127.0.0.1' });
+const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null, version: 'bench' }, secrets: { appSecret: 'bench', instagramAppSecret: null, instagramVerifyToken: null },
+  clientIp: () => '127.0.0.1',
+  // The gallery API benchmark never reaches Instagram.
+  instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0' }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
+  variants: placeholderVariantMaker,
+});
 const root = new Hono().get('/bare', (c) => c.json({ ok: true, items: [1, 2, 3] })).route('/', app);
 
 serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));

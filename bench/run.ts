@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { measurePanelSize, PANEL_BUDGETS } from './panel-size.ts';
 import { measureWidgetSize, WIDGET_BUDGETS } from './widget-size.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -22,6 +23,10 @@ const widget = measureWidgetSize(here('../dist/public'));
 results.widget_loader_gzip_bytes = widget.loaderGzipBytes;
 results.widget_initial_gzip_bytes = widget.initialGzipBytes;
 notes.push(`Initial widget files: ${widget.initialFiles.join(', ')}`);
+
+const panel = measurePanelSize(here('../dist/public'));
+results.panel_initial_js_gzip_bytes = panel.initialJsGzipBytes;
+results.panel_initial_css_gzip_bytes = panel.initialCssGzipBytes;
 
 const server = spawn(process.execPath, ['--import', 'tsx', here('./api-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
 try {
@@ -63,6 +68,7 @@ function renderMarkdown(): string {
   const targets: Record<string, string> = {
     widget_loader_gzip_bytes: `≤ ${WIDGET_BUDGETS.loaderGzipBytes} (enforced in npm test)`,
     widget_initial_gzip_bytes: `≤ ${WIDGET_BUDGETS.initialGzipBytes} (enforced in npm test)`,
+    panel_initial_js_gzip_bytes: `≤ ${PANEL_BUDGETS.initialJsGzipBytes} (enforced in npm test)`,
     api_errors_count: '0',
   };
   const rows = Object.entries(results).map(([name, value]) => `| \`${name}\` | ${value} | ${targets[name] ?? ''} |`);

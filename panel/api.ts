@@ -1,0 +1,171 @@
+/**
+ * The panel's only way to the server: the admin API on the same origin, with the session cookie.
+ * Every state-changing call carries the session's CSRF token; a 401 anywhere means the session
+ * ended, so the panel drops it and shows the sign-in page.
+ */
+import type {
+  AdminGallery,
+  AdminPostDetail,
+  AdminPostsPage,
+  ModerationResult,
+  ModerationRule,
+  ModerationStatus,
+  Role,
+  SessionView,
+  SourceKind,
+  WorkspaceView,
+} from '../shared/admin-types.ts';
+import type { ApiErrorBody } from '../shared/api-types.ts';
+import { $session } from './stores/session.ts';
+
+/** A refusal from the API, with its sentence for people and the form field at fault, if any. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** A sentence for any failure of a call: the API's own, or what went wrong on the way. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'the server could not be reached';
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = {};
+  const csrfToken = $session.get()?.csrfToken;
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/admin${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  if (response.status === 401 && $session.get()) $session.set(null);
+  if (!response.ok) throw await apiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+async function apiError(response: Response): Promise<ApiError> {
+  try {
+    const { error } = (await response.json()) as ApiErrorBody;
+    return new ApiError(response.status, error.code, error.message, error.field);
+  } catch {
+    // A proxy or a crash answered instead of the API: there is no body to read.
+    return new ApiError(response.status, 'http_error', `The server answered HTTP ${response.status}.`, undefined);
+  }
+}
+
+/** Drops empty values, so an unset filter is simply absent from the query string. */
+function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface PostFilters {
+  status: ModerationStatus;
+  q: string;
+  source: string;
+  rights: string;
+  hasProducts: '' | 'true' | 'false';
+  mediaType: '' | 'image' | 'video' | 'carousel';
+  /** yyyy-mm-dd, as a date input gives it; empty when unset. */
+  from: string;
+  to: string;
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  since: number;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: number;
+  actorKind: string;
+  actorEmail: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Source {
+  id: string;
+  kind: SourceKind;
+  label: string;
+}
+
+export type GalleryInput = Pick<AdminGallery, 'name' | 'layout' | 'sort' | 'filters' | 'pageSize'>;
+export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHandle' | 'approvalHashtag' | 'allowedOrigins'>> & {
+  settings?: Partial<WorkspaceView['settings']>;
+};
+
+export const api = {
+  session: () => request<SessionView>('GET', '/auth/session'),
+  setupNeeded: () => request<{ needed: boolean }>('GET', '/auth/setup'),
+  setup: (input: { workspaceName: string; name: string; email: string; password: string }) => request<SessionView>('POST', '/auth/setup', input),
+  signIn: (input: { email: string; password: string }) => request<SessionView>('POST', '/auth/sign-in', input),
+  signOut: () => request<void>('POST', '/auth/sign-out'),
+  changePassword: (input: { currentPassword: string; newPassword: string }) => request<void>('POST', '/auth/password', input),
+  acceptInvitation: (input: { token: string; name: string; password: string }) => request<SessionView>('POST', '/auth/accept-invitation', input),
+
+  posts: (filters: PostFilters, cursor: string | null, limit: number, signal?: AbortSignal) => {
+    // Dates are whole days in the merchandiser's own time zone: `to` includes its whole day.
+    const day = (value: string, end: boolean) => (value ? new Date(`${value}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : '');
+    return request<AdminPostsPage>(
+      'GET',
+      `/posts${query({ ...filters, from: day(filters.from, false), to: day(filters.to, true), limit, cursor })}`,
+      undefined,
+      signal,
+    );
+  },
+  post: (id: string) => request<AdminPostDetail>('GET', `/posts/${encodeURIComponent(id)}`),
+  moderate: (ids: string[], status: ModerationStatus) => request<ModerationResult>('POST', '/posts/moderation', { ids, status }),
+
+  rules: () => request<{ rules: ModerationRule[] }>('GET', '/moderation-rules'),
+  createRule: (input: Pick<ModerationRule, 'kind' | 'value'>) => request<ModerationRule>('POST', '/moderation-rules', input),
+  deleteRule: (id: string) => request<void>('DELETE', `/moderation-rules/${encodeURIComponent(id)}`),
+
+  galleries: () => request<{ galleries: AdminGallery[] }>('GET', '/galleries'),
+  createGallery: (input: GalleryInput) => request<AdminGallery>('POST', '/galleries', input),
+  updateGallery: (id: string, input: Partial<GalleryInput>) => request<AdminGallery>('PATCH', `/galleries/${encodeURIComponent(id)}`, input),
+  deleteGallery: (id: string) => request<void>('DELETE', `/galleries/${encodeURIComponent(id)}`),
+  orderGallery: (id: string, postIds: string[]) => request<AdminGallery>('PUT', `/galleries/${encodeURIComponent(id)}/order`, { postIds }),
+
+  sources: () => request<{ sources: Source[] }>('GET', '/sources'),
+  workspace: () => request<WorkspaceView>('GET', '/workspace'),
+  updateWorkspace: (input: WorkspaceInput) => request<WorkspaceView>('PATCH', '/workspace', input),
+
+  members: () => request<{ members: Member[]; invitations: Invitation[] }>('GET', '/members'),
+  changeRole: (userId: string, role: Role) => request<void>('PATCH', `/members/${encodeURIComponent(userId)}`, { role }),
+  removeMember: (userId: string) => request<void>('DELETE', `/members/${encodeURIComponent(userId)}`),
+  invite: (input: { email: string; role: Role }) => request<{ id: string; acceptUrl: string; expiresAt: string }>('POST', '/invitations', input),
+
+  audit: (before: number | null, limit = 50) => request<{ entries: AuditEntry[] }>('GET', `/audit${query({ before, limit })}`),
+};

@@ -1,0 +1,113 @@
+import { useStore } from '@nanostores/preact';
+import { atom } from 'nanostores';
+import { useEffect } from 'preact/hooks';
+import { api, ApiError } from './api.ts';
+import { Toast } from './components/toast.tsx';
+import { AuditPage } from './pages/audit/audit.tsx';
+import { GalleriesPage } from './pages/galleries/galleries.tsx';
+import { InboxPage } from './pages/inbox/inbox.tsx';
+import { MembersPage } from './pages/members/members.tsx';
+import { RulesPage } from './pages/rules/rules.tsx';
+import { SettingsPage } from './pages/settings/settings.tsx';
+import { SetupPage } from './pages/setup/setup.tsx';
+import { AcceptInvitationPage } from './pages/sign-in/accept-invitation.tsx';
+import { SignInPage } from './pages/sign-in/sign-in.tsx';
+import { undo } from './stores/inbox.ts';
+import { $router, type RouteName } from './stores/router.ts';
+import { $session, can, type Ability } from './stores/session.ts';
+
+/** Whether the server has no user yet (first run without the demo): then it offers setup. */
+const $setupNeeded = atom(false);
+
+/** Asks the server who is signed in; a 401 means nobody, and maybe nobody exists yet. */
+export async function loadSession(): Promise<void> {
+  try {
+    $session.set(await api.session());
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    $setupNeeded.set((await api.setupNeeded()).needed);
+    $session.set(null);
+  }
+}
+
+const NAV: { route: RouteName; label: string; needs?: Ability }[] = [
+  { route: 'inbox', label: 'Inbox' },
+  { route: 'rules', label: 'Rules', needs: 'moderate' },
+  { route: 'galleries', label: 'Galleries' },
+  { route: 'settings', label: 'Settings' },
+  { route: 'members', label: 'Members' },
+  { route: 'audit', label: 'Audit log' },
+];
+const HREFS: Record<RouteName, string> = {
+  inbox: '/panel/',
+  rules: '/panel/rules',
+  galleries: '/panel/galleries',
+  gallery: '/panel/galleries',
+  settings: '/panel/settings',
+  members: '/panel/members',
+  audit: '/panel/audit',
+  acceptInvitation: '/panel/accept-invitation',
+};
+
+export function App() {
+  const session = useStore($session);
+  const setupNeeded = useStore($setupNeeded);
+  const page = useStore($router);
+  useEffect(() => {
+    loadSession().catch(() => $session.set(null));
+  }, []);
+
+  // An invitation link works whoever is signed in: accepting it starts the invitee's own session.
+  if (page?.route === 'acceptInvitation') return <AcceptInvitationPage />;
+  if (session === undefined) return <p class="boot muted">Loading…</p>;
+  if (session === null) return setupNeeded ? <SetupPage /> : <SignInPage />;
+
+  const route = page?.route;
+  const signOut = async () => {
+    await api.signOut().catch(() => undefined);
+    $session.set(null);
+  };
+  return (
+    <div class="shell">
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <span class="brand">Vitrine · {session.workspace.name}</span>
+        <nav aria-label="Panel">
+          {NAV.filter((item) => !item.needs || can(session, item.needs)).map((item) => (
+            <a key={item.route} href={HREFS[item.route]} aria-current={route === item.route || (item.route === 'galleries' && route === 'gallery') ? 'page' : undefined}>
+              {item.label}
+            </a>
+          ))}
+        </nav>
+        <span class="who muted">
+          {session.user.email} ({session.role})
+        </span>
+        <button type="button" class="link" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      <div id="main" class="content">
+        {route === 'inbox' ? (
+          <InboxPage />
+        ) : route === 'rules' ? (
+          <RulesPage />
+        ) : route === 'galleries' || route === 'gallery' ? (
+          <GalleriesPage selectedId={page?.route === 'gallery' ? page.params.id : null} />
+        ) : route === 'settings' ? (
+          <SettingsPage />
+        ) : route === 'members' ? (
+          <MembersPage />
+        ) : route === 'audit' ? (
+          <AuditPage />
+        ) : (
+          <p>
+            This page does not exist. <a href="/panel/">Go to the inbox</a>.
+          </p>
+        )}
+      </div>
+      <Toast onUndo={() => void undo()} />
+    </div>
+  );
+}

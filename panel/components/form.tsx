@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import type { TargetedSubmitEvent } from 'preact';
+import { ApiError, messageOf } from '../api.ts';
+
+export interface SubmitState {
+  busy: boolean;
+  error: ApiError | null;
+  /** Whether the API named this input (or something inside it, `allowedOrigins.2`) at fault. */
+  invalid(name: string): boolean;
+  onSubmit(event: TargetedSubmitEvent<HTMLFormElement>): void;
+}
+
+/**
+ * Runs a form's action with its FormData, keeps the API's refusal for the form to show, and
+ * moves focus to the field the API named, so keyboard and screen-reader users land on it.
+ */
+export function useSubmit(action: (data: FormData, form: HTMLFormElement) => Promise<unknown>): SubmitState {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  return {
+    busy,
+    error,
+    invalid: (name) => names(error?.field, name),
+    onSubmit(event) {
+      event.preventDefault();
+      const form = event.currentTarget;
+      setBusy(true);
+      setError(null);
+      action(new FormData(form), form)
+        .catch((caught: unknown) => {
+          const refusal = caught instanceof ApiError ? caught : new ApiError(0, 'network', messageOf(caught), undefined);
+          setError(refusal);
+          const field = [...form.elements].find((el) => names(refusal.field, el.getAttribute('name')));
+          if (field instanceof HTMLElement) field.focus();
+        })
+        .finally(() => setBusy(false));
+    },
+  };
+}
+
+const names = (field: string | undefined, name: string | null): boolean =>
+  !!field && !!name && (field === name || field.startsWith(`${name}.`));
+
+export function FormError({ error }: { error: ApiError | null }) {
+  return error ? (
+    <p class="form-error" role="alert">
+      {error.message}
+    </p>
+  ) : null;
+}
+
+/** A FormData value as text ('' when absent or a file). */
+export const text = (data: FormData, name: string): string => {
+  const value = data.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+};

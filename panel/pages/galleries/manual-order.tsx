@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AdminGallery } from '../../../shared/admin-types.ts';
+import type { GalleryPostsResponse, PublicPost } from '../../../shared/api-types.ts';
+import { api, messageOf } from '../../api.ts';
+import { variantFor } from '../../components/media.tsx';
+
+/** Enough for any hand-curated order; posts past it keep following, newest first. */
+const MAX_POSTS = 500;
+
+/**
+ * The posts the gallery shows, as shoppers get them (the public API the preview reads too),
+ * so the order edited here is the order of the live gallery.
+ */
+async function galleryPosts(galleryId: string): Promise<PublicPost[]> {
+  const posts: PublicPost[] = [];
+  let cursor: string | null = null;
+  do {
+    const url = new URL(`/v1/galleries/${encodeURIComponent(galleryId)}/posts`, location.origin);
+    url.searchParams.set('limit', '100');
+    if (cursor) url.searchParams.set('cursor', cursor);
+    const response = await fetch(url, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`the gallery's posts could not be loaded (HTTP ${response.status})`);
+    const page = (await response.json()) as GalleryPostsResponse;
+    posts.push(...page.posts);
+    cursor = page.nextCursor;
+  } while (cursor && posts.length < MAX_POSTS);
+  return posts.slice(0, MAX_POSTS);
+}
+
+function moved<T>(items: T[], from: number, to: number): T[] {
+  const next = [...items];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}
+
+const who = (post: PublicPost) => (post.author.username ? `@${post.author.username}` : 'untitled');
+
+/** Drag to reorder (or use the arrow buttons), then save: the order goes live at once. */
+export function ManualOrder({ gallery, onSaved }: { gallery: AdminGallery; onSaved: (gallery: AdminGallery) => void }) {
+  const [posts, setPosts] = useState<PublicPost[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [over, setOver] = useState<number | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    galleryPosts(gallery.id).then(setPosts, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [gallery.id]);
+
+  const reorder = (from: number, to: number) => {
+    if (!posts || from === to || to < 0 || to >= posts.length) return;
+    const post = posts[from];
+    setPosts(moved(posts, from, to));
+    setDirty(true);
+    if (post) setStatus(`${who(post)} moved to position ${to + 1} of ${posts.length}.`);
+  };
+  const save = async () => {
+    if (!posts) return;
+    try {
+      onSaved(await api.orderGallery(gallery.id, posts.map((p) => p.id)));
+      setDirty(false);
+      setStatus('Order saved.');
+    } catch (e) {
+      setStatus(`The order was not saved: ${messageOf(e)}`);
+    }
+  };
+
+  if (error) return <p role="alert">{error}</p>;
+  if (!posts) return <p class="muted">Loading the gallery's posts…</p>;
+  if (posts.length === 0) return <p class="muted">No public posts match this gallery yet.</p>;
+  return (
+    <div class="manual-order">
+      <p class="muted" id="order-help">
+        Drag posts into the order shoppers should see, or use the arrow buttons. Posts that arrive later follow, newest first.
+      </p>
+      <ol class="order-list" aria-describedby="order-help">
+        {posts.map((post, index) => {
+          const media = post.media[0];
+          const thumb = media && variantFor(media, 120);
+          return (
+            <li
+              key={post.id}
+              data-post-id={post.id}
+              draggable
+              class={`${dragging === index ? 'is-dragging' : ''} ${over === index && dragging !== index ? 'is-over' : ''}`}
+              onDragStart={(e) => {
+                setDragging(index);
+                e.dataTransfer?.setData('text/plain', post.id);
+                if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setOver(index);
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                // The dragged post comes from the drag data, not from state a render may not have caught up with.
+                const from = posts.findIndex((p) => p.id === e.dataTransfer?.getData('text/plain'));
+                if (from >= 0) reorder(from, index);
+                setDragging(null);
+                setOver(null);
+              }}
+              onDragEnd={() => {
+                setDragging(null);
+                setOver(null);
+              }}
+            >
+              <span class="position">{index + 1}</span>
+              {thumb && <img src={thumb.url} alt="" width={48} height={48} loading="lazy" />}
+              <span class="order-text">
+                <strong>{who(post)}</strong> <span class="caption-line">{post.caption}</span>
+              </span>
+              <button type="button" aria-label={`Move ${who(post)}'s post up`} disabled={index === 0} onClick={() => reorder(index, index - 1)}>
+                ↑
+              </button>
+              <button type="button" aria-label={`Move ${who(post)}'s post down`} disabled={index === posts.length - 1} onClick={() => reorder(index, index + 1)}>
+                ↓
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" class="primary" disabled={!dirty} onClick={() => void save()}>
+        Save order
+      </button>
+      <span class="muted" role="status">
+        {status}
+      </span>
+    </div>
+  );
+}

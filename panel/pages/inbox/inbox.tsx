@@ -1,0 +1,97 @@
+import { useStore } from '@nanostores/preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ModerationStatus } from '../../../shared/admin-types.ts';
+import { api, type Source } from '../../api.ts';
+import { isForFocusedControl } from '../../components/keys.ts';
+import { $session, can } from '../../stores/session.ts';
+import { $selectedCount, clearSelection, loadFirstPage, moderate, move, openDetail, toggleSelected, undo } from '../../stores/inbox.ts';
+import { DetailDialog } from './detail-dialog.tsx';
+import { Filters, StatusTabs } from './filters.tsx';
+import { HelpDialog } from './help-dialog.tsx';
+import { PostList } from './post-list.tsx';
+import { PostPreview } from './post-preview.tsx';
+
+const MODERATION_KEYS: Record<string, ModerationStatus> = { a: 'approved', r: 'rejected', h: 'hidden', p: 'pending' };
+
+/** Triage: status tabs, filters, the windowed list, the preview of the post under the cursor. */
+export function InboxPage() {
+  const canModerate = can(useStore($session), 'moderate');
+  const [sources, setSources] = useState<Source[]>([]);
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => {
+    // Fresh on every visit: other members triage too, and a new session must not see the last one's list.
+    void loadFirstPage();
+    api.sources().then(
+      ({ sources }) => setSources(sources),
+      // The source filter is a convenience: the inbox works without it.
+      () => setSources([]),
+    );
+    document.querySelector<HTMLElement>('.post-list')?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isForFocusedControl(event)) return;
+      // Enter and Space on a button or link are that control's own.
+      if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof Element && event.target.closest('button, a[href]')) return;
+      const status = MODERATION_KEYS[event.key];
+      if (status) {
+        if (canModerate) void moderate(status);
+      } else if (event.key === 'j' || event.key === 'ArrowDown') move(1);
+      else if (event.key === 'k' || event.key === 'ArrowUp') move(-1);
+      else if (event.key === 'x' && canModerate) toggleSelected();
+      else if (event.key === 'u' && canModerate) void undo();
+      else if (event.key === 'Enter') void openDetail();
+      else if (event.key === 'Escape') clearSelection();
+      else if (event.key === '?') setHelp(true);
+      else if (event.key === '/') document.querySelector<HTMLInputElement>('.filters input[type=search]')?.focus();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [canModerate]);
+
+  return (
+    <section class="inbox" aria-labelledby="inbox-title">
+      <header class="page-head">
+        <h1 id="inbox-title">Inbox</h1>
+        <StatusTabs />
+        <button type="button" class="link" onClick={() => setHelp(true)}>
+          Shortcuts <kbd>?</kbd>
+        </button>
+      </header>
+      <Filters sources={sources} />
+      {canModerate && <BulkBar />}
+      <div class="inbox-body">
+        <PostList canModerate={canModerate} />
+        <PostPreview canModerate={canModerate} />
+      </div>
+      <DetailDialog />
+      <HelpDialog open={help} onClose={() => setHelp(false)} />
+    </section>
+  );
+}
+
+function BulkBar() {
+  const count = useStore($selectedCount);
+  if (count === 0) return null;
+  return (
+    <div class="bulk-bar" role="region" aria-label="Selection">
+      <strong>{count} selected</strong>
+      <button type="button" onClick={() => void moderate('approved')}>
+        Approve all
+      </button>
+      <button type="button" onClick={() => void moderate('rejected')}>
+        Reject all
+      </button>
+      <button type="button" onClick={() => void moderate('hidden')}>
+        Hide all
+      </button>
+      <button type="button" class="link" onClick={clearSelection}>
+        Clear <kbd>Esc</kbd>
+      </button>
+    </div>
+  );
+}

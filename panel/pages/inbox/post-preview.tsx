@@ -1,0 +1,103 @@
+import { useStore } from '@nanostores/preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { AdminPost, ModerationStatus } from '../../../shared/admin-types.ts';
+import { MediaImage } from '../../components/media.tsx';
+import { $currentId, $list, moderate, openDetail, postById } from '../../stores/inbox.ts';
+import { rightsLabel } from './post-row.tsx';
+
+const ACTIONS: { status: ModerationStatus; label: string; key: string }[] = [
+  { status: 'approved', label: 'Approve', key: 'a' },
+  { status: 'rejected', label: 'Reject', key: 'r' },
+  { status: 'hidden', label: 'Hide', key: 'h' },
+];
+
+/** The post under the cursor, large: every carousel child, its facts, and the actions. */
+export function PostPreview({ canModerate }: { canModerate: boolean }) {
+  const id = useStore($currentId);
+  // The list store changes when a post is replaced after moderation; read the post afresh.
+  useStore($list);
+  const post = id ? postById(id) : undefined;
+  if (!post) return <aside class="preview empty muted">Select a post to preview it.</aside>;
+  return (
+    <aside class="preview" aria-label="Preview">
+      <Media post={post} key={post.id} />
+      <div class="preview-body">
+        <p class="preview-head">
+          <strong>{post.author.username ? `@${post.author.username}` : 'Unknown author'}</strong>{' '}
+          {post.permalink && (
+            <a href={post.permalink} target="_blank" rel="noopener noreferrer">
+              Open on Instagram
+            </a>
+          )}
+        </p>
+        <p class="caption">{post.caption}</p>
+        {post.moderation.ruleId && (
+          <p class="rule-note">
+            <strong>Filtered by a rule:</strong> {post.moderation.reason ?? 'no reason recorded'}
+          </p>
+        )}
+        <dl class="facts">
+          <dt>Status</dt>
+          <dd>{post.moderation.status}</dd>
+          <dt>Rights</dt>
+          <dd>
+            {rightsLabel(post)}
+            {post.rights.expiresAt && ` until ${new Date(post.rights.expiresAt).toLocaleDateString()}`}
+          </dd>
+          <dt>Public</dt>
+          <dd>{post.isPublic ? 'Yes, shoppers see it' : 'No'}</dd>
+          <dt>Sources</dt>
+          <dd>{post.sources.map((s) => `${s.kind}: ${s.label}`).join(', ') || '—'}</dd>
+          <dt>Products</dt>
+          <dd>{post.productCount}</dd>
+          <dt>Published</dt>
+          <dd>{new Date(post.publishedAt).toLocaleString()}</dd>
+          {post.sourceDeleted && (
+            <>
+              <dt>At source</dt>
+              <dd>Deleted by the author</dd>
+            </>
+          )}
+        </dl>
+        <div class="actions">
+          {canModerate &&
+            ACTIONS.filter((a) => a.status !== post.moderation.status).map((action) => (
+              <button type="button" key={action.status} class={`action-${action.status}`} onClick={() => void moderate(action.status, [post.id])}>
+                {action.label} <kbd>{action.key}</kbd>
+              </button>
+            ))}
+          {canModerate && post.moderation.status !== 'pending' && (
+            <button type="button" onClick={() => void moderate('pending', [post.id])}>
+              Back to queue <kbd>p</kbd>
+            </button>
+          )}
+          <button type="button" onClick={() => void openDetail(post.id)}>
+            Details <kbd>Enter</kbd>
+          </button>
+        </div>
+      </div>
+    </aside>
+  );
+}
+
+/** The media large, with a strip to step through carousel children. */
+function Media({ post }: { post: AdminPost }) {
+  const [shown, setShown] = useState(0);
+  useEffect(() => setShown(0), [post.id]);
+  const media = post.media[shown] ?? post.media[0];
+  if (!media) return <p class="muted">The media are still being stored.</p>;
+  return (
+    <div class="preview-media">
+      <MediaImage media={media} width={640} />
+      {post.media.length > 1 && (
+        <div class="strip" role="group" aria-label={`Carousel, ${post.media.length} items`}>
+          {post.media.map((child, index) => (
+            <button type="button" key={child.id} aria-pressed={index === shown} aria-label={`Item ${index + 1}`} onClick={() => setShown(index)}>
+              <MediaImage media={child} width={120} />
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

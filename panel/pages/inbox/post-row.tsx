@@ -1,0 +1,68 @@
+import { useStore } from '@nanostores/preact';
+import type { AdminPost } from '../../../shared/admin-types.ts';
+import { variantFor } from '../../components/media.tsx';
+import { $marks, CURRENT, postById, SELECTED, setCurrent, toggleSelected } from '../../stores/inbox.ts';
+
+export const ROW_HEIGHT = 76;
+
+const RIGHTS_LABELS: Record<AdminPost['rights']['status'], string> = {
+  none: 'No rights',
+  requested: 'Rights requested',
+  author_replied: 'Author replied',
+  granted: 'Rights granted',
+  declined: 'Rights declined',
+  withdrawn: 'Rights withdrawn',
+};
+export const rightsLabel = (post: AdminPost) => RIGHTS_LABELS[post.rights.status];
+
+/**
+ * One post in the inbox list. It listens only to its own key of `$marks`, so moving the cursor
+ * or selecting re-renders this row and not its neighbours.
+ */
+export function PostRow({ id, index, total, canModerate }: { id: string; index: number; total: number; canModerate: boolean }) {
+  const flags = useStore($marks, { keys: [id] })[id] ?? 0;
+  const post = postById(id);
+  if (!post) return null;
+  const current = (flags & CURRENT) !== 0;
+  const selected = (flags & SELECTED) !== 0;
+  const thumb = post.media[0] && variantFor(post.media[0], 120);
+  return (
+    <div
+      id={`post-${id}`}
+      class={`post-row${current ? ' is-current' : ''}${selected ? ' is-selected' : ''}`}
+      role="option"
+      aria-selected={selected}
+      aria-current={current ? 'true' : undefined}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      data-post-id={id}
+      style={{ top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` }}
+      onClick={() => setCurrent(id)}
+    >
+      {canModerate && (
+        <span
+          class="check"
+          aria-hidden="true"
+          onClick={(event) => {
+            event.stopPropagation();
+            toggleSelected(id);
+          }}
+        >
+          {selected ? '✓' : ''}
+        </span>
+      )}
+      <span class="thumb">{thumb && <img src={thumb.url} alt="" width={56} height={56} loading="lazy" decoding="async" />}</span>
+      <span class="row-text">
+        <span class="row-head">
+          <strong>{post.author.username ? `@${post.author.username}` : 'Unknown author'}</strong>
+          <span class="muted">{new Date(post.collectedAt).toLocaleDateString()}</span>
+          {post.mediaType !== 'image' && <span class="badge">{post.mediaType}</span>}
+          <span class={`badge rights-${post.rights.status}`}>{rightsLabel(post)}</span>
+          {post.productCount > 0 && <span class="badge">{post.productCount} products</span>}
+          {post.moderation.ruleId && <span class="badge rule">Rule</span>}
+        </span>
+        <span class="caption-line">{post.caption}</span>
+      </span>
+    </div>
+  );
+}

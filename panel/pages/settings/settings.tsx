@@ -1,0 +1,131 @@
+import { useStore } from '@nanostores/preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { WorkspaceView } from '../../../shared/admin-types.ts';
+import { api, messageOf } from '../../api.ts';
+import { FormError, text, useSubmit } from '../../components/form.tsx';
+import { announce } from '../../stores/announcer.ts';
+import { $session, can } from '../../stores/session.ts';
+
+export function SettingsPage() {
+  return (
+    <section aria-labelledby="settings-title" class="page narrow">
+      <h1 id="settings-title">Settings</h1>
+      <WorkspaceSettings />
+      <PasswordChange />
+    </section>
+  );
+}
+
+/** The brand, its Instagram handle, where the widget may be embedded, and attribution windows. */
+function WorkspaceSettings() {
+  const session = useStore($session);
+  const editable = can(session, 'configure');
+  const [workspace, setWorkspace] = useState<WorkspaceView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.workspace().then(setWorkspace, (e: unknown) => setError(messageOf(e)));
+  }, []);
+  const form = useSubmit(async (data) => {
+    const handle = text(data, 'instagramHandle').replace(/^@/, '');
+    const hashtag = text(data, 'approvalHashtag').replace(/^#/, '');
+    const updated = await api.updateWorkspace({
+      name: text(data, 'name'),
+      instagramHandle: handle || null,
+      approvalHashtag: hashtag || null,
+      allowedOrigins: text(data, 'allowedOrigins')
+        .split(/\s+/)
+        .filter(Boolean),
+      settings: {
+        clickWindowHours: Number(text(data, 'settings.clickWindowHours')),
+        viewWindowHours: Number(text(data, 'settings.viewWindowHours')),
+      },
+    });
+    setWorkspace(updated);
+    const current = $session.get();
+    if (current) $session.set({ ...current, workspace: { ...current.workspace, name: updated.name } });
+    announce('Settings saved.', false);
+  });
+  if (error) return <p role="alert">Could not load the settings: {error}</p>;
+  if (!workspace) return <p class="muted">Loading…</p>;
+  return (
+    <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="workspace-title">
+      <h2 id="workspace-title">Workspace</h2>
+      {!editable && <p class="muted">Only owners can change these settings.</p>}
+      <FormError error={form.error} />
+      <fieldset disabled={!editable} class="stack">
+        <label>
+          Brand name
+          <input name="name" required maxLength={100} defaultValue={workspace.name} aria-invalid={form.invalid('name')} />
+        </label>
+        <label>
+          Instagram handle
+          <input name="instagramHandle" placeholder="@yourbrand" defaultValue={workspace.instagramHandle ?? ''} aria-invalid={form.invalid('instagramHandle')} />
+        </label>
+        <label>
+          Approval hashtag <span class="muted">(authors reply with it to grant rights)</span>
+          <input name="approvalHashtag" placeholder="#YesBrand" defaultValue={workspace.approvalHashtag ?? ''} aria-invalid={form.invalid('approvalHashtag')} />
+        </label>
+        <label>
+          Allowed site origins <span class="muted">(one per line, e.g. https://shop.example.com)</span>
+          <textarea name="allowedOrigins" rows={3} defaultValue={workspace.allowedOrigins.join('\n')} aria-invalid={form.invalid('allowedOrigins')} />
+        </label>
+        <div class="row">
+          <label>
+            Click attribution window (hours; 168 is 7 days)
+            <input
+              name="settings.clickWindowHours"
+              type="number"
+              min={1}
+              max={720}
+              required
+              defaultValue={String(workspace.settings.clickWindowHours)}
+              aria-invalid={form.invalid('settings.clickWindowHours')}
+            />
+          </label>
+          <label>
+            View attribution window (hours; 0 counts no views)
+            <input
+              name="settings.viewWindowHours"
+              type="number"
+              min={0}
+              max={168}
+              required
+              defaultValue={String(workspace.settings.viewWindowHours)}
+              aria-invalid={form.invalid('settings.viewWindowHours')}
+            />
+          </label>
+        </div>
+        {editable && (
+          <button type="submit" class="primary" disabled={form.busy}>
+            Save settings
+          </button>
+        )}
+      </fieldset>
+    </form>
+  );
+}
+
+function PasswordChange() {
+  const form = useSubmit(async (data, element) => {
+    await api.changePassword({ currentPassword: String(data.get('currentPassword') ?? ''), newPassword: String(data.get('newPassword') ?? '') });
+    element.reset();
+    announce('Password changed. Your other sessions were signed out.', false);
+  });
+  return (
+    <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="password-title">
+      <h2 id="password-title">Your password</h2>
+      <FormError error={form.error} />
+      <label>
+        Current password
+        <input name="currentPassword" type="password" required autoComplete="current-password" aria-invalid={form.invalid('currentPassword')} />
+      </label>
+      <label>
+        New password (at least 10 characters)
+        <input name="newPassword" type="password" required minLength={10} autoComplete="new-password" aria-invalid={form.invalid('newPassword')} />
+      </label>
+      <button type="submit" class="primary" disabled={form.busy}>
+        Change password
+      </button>
+    </form>
+  );
+}

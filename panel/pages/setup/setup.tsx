@@ -1,0 +1,45 @@
+import { api } from '../../api.ts';
+import { FormError, text, useSubmit } from '../../components/form.tsx';
+import { $session } from '../../stores/session.ts';
+
+/** First run without demo data: creates the workspace and its owner, then signs them in. */
+export function SetupPage() {
+  const form = useSubmit(async (data) => {
+    $session.set(
+      await api.setup({
+        workspaceName: text(data, 'workspaceName'),
+        name: text(data, 'name'),
+        email: text(data, 'email'),
+        password: String(data.get('password') ?? ''),
+      }),
+    );
+  });
+  return (
+    <main class="auth">
+      <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="setup-title">
+        <h1 id="setup-title">Set up Vitrine</h1>
+        <p class="muted">Create your workspace and its owner account. You can invite your team afterwards.</p>
+        <FormError error={form.error} />
+        <label>
+          Brand or workspace name
+          <input name="workspaceName" required maxLength={100} autoFocus aria-invalid={form.invalid('workspaceName')} />
+        </label>
+        <label>
+          Your name
+          <input name="name" required maxLength={100} autoComplete="name" aria-invalid={form.invalid('name')} />
+        </label>
+        <label>
+          Email
+          <input name="email" type="email" required autoComplete="username" aria-invalid={form.invalid('email')} />
+        </label>
+        <label>
+          Password (at least 10 characters)
+          <input name="password" type="password" required minLength={10} autoComplete="new-password" aria-invalid={form.invalid('password')} />
+        </label>
+        <button type="submit" class="primary" disabled={form.busy}>
+          Create the workspace
+        </button>
+      </form>
+    </main>
+  );
+}

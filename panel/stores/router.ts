@@ -1,0 +1,15 @@
+import { createRouter } from '@nanostores/router';
+
+/** The panel's pages, served under /panel/ (the invitation link points at accept-invitation). */
+export const $router = createRouter({
+  inbox: '/panel/',
+  rules: '/panel/rules',
+  galleries: '/panel/galleries',
+  gallery: '/panel/galleries/:id',
+  settings: '/panel/settings',
+  members: '/panel/members',
+  audit: '/panel/audit',
+  acceptInvitation: '/panel/accept-invitation',
+});
+
+export type RouteName = NonNullable<ReturnType<typeof $router.get>>['route'];
