@@ -118,11 +118,10 @@ CREATE TABLE `gallery_posts` (
 --> statement-breakpoint
 CREATE INDEX `gallery_posts_order` ON `gallery_posts` (`gallery_id`,`position`);--> statement-breakpoint
 CREATE TABLE `hashtag_queries` (
-	`connection_id` text NOT NULL,
+	`ig_user_id` text NOT NULL,
 	`hashtag` text NOT NULL,
-	`queried_at` integer NOT NULL,
-	PRIMARY KEY(`connection_id`, `hashtag`),
-	FOREIGN KEY (`connection_id`) REFERENCES `instagram_connections`(`id`) ON UPDATE no action ON DELETE no action
+	`first_queried_at` integer NOT NULL,
+	PRIMARY KEY(`ig_user_id`, `hashtag`)
 );
 --> statement-breakpoint
 CREATE TABLE `instagram_connections` (
@@ -227,6 +226,7 @@ CREATE TABLE `post_media` (
 	`type` text NOT NULL,
 	`ig_media_id` text,
 	`source_url` text,
+	`video_source_url` text,
 	`width` integer,
 	`height` integer,
 	`alt_text` text,
@@ -238,6 +238,7 @@ CREATE TABLE `post_media` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `post_media_post_position` ON `post_media` (`post_id`,`position`);--> statement-breakpoint
+CREATE INDEX `post_media_post_stored` ON `post_media` (`post_id`,`store_status`);--> statement-breakpoint
 CREATE INDEX `post_media_retry` ON `post_media` (`store_status`,`next_attempt_at`);--> statement-breakpoint
 CREATE TABLE `post_products` (
 	`id` text PRIMARY KEY NOT NULL,
@@ -336,6 +337,12 @@ CREATE TABLE `products` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `products_ws_sku` ON `products` (`workspace_id`,`sku`);--> statement-breakpoint
 CREATE INDEX `products_ws_group` ON `products` (`workspace_id`,`group_id`);--> statement-breakpoint
+CREATE TABLE `rate_limits` (
+	`key` text PRIMARY KEY NOT NULL,
+	`window_start` integer NOT NULL,
+	`count` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `rights_requests` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,

@@ -6,6 +6,7 @@ import { ApiError } from './http/errors.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
+import { instagramWebhookRoutes } from './routes/instagram-webhooks.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { publicGalleryRoutes } from './routes/public/galleries.ts';
 
@@ -32,7 +33,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', healthRoutes)
     .route('/', mediaRoutes)
     .route('/v1', v1)
-    .route('/admin', adminRoutes);
+    .route('/admin', adminRoutes)
+    .route('/hooks/instagram', instagramWebhookRoutes);
   for (const files of options.staticFiles ?? []) app.on(['GET', 'HEAD'], '*', files);
   return app
     .notFound((c) => c.json(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404))

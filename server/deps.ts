@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { Db } from './db/client.ts';
+import type { GraphClient } from './instagram/client.ts';
 import type { MediaStore } from './media/store.ts';
+import type { VariantMaker } from './media/variants.ts';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -19,6 +21,17 @@ export interface AppConfig {
 export interface Secrets {
   /** Root secret from which signing and encryption keys are derived. */
   appSecret: string;
+  /** The Meta app's secret: webhook deliveries are signed with it. Null: webhooks are refused. */
+  instagramAppSecret: string | null;
+  /** What Meta must echo in the webhook subscription handshake. */
+  instagramVerifyToken: string | null;
+}
+
+/** How Vitrine reaches Instagram: the Graph API client and the fetch that downloads media. */
+export interface InstagramDeps {
+  graph: GraphClient;
+  /** Downloads a media URL (Instagram's CDN, or a URL given in an import). */
+  download: (url: string) => Promise<Response>;
 }
 
 /** Everything the app needs from the outside world: one object, injected per request. */
@@ -30,6 +43,9 @@ export interface AppDeps {
   secrets: Secrets;
   /** The client's IP as this deployment can know it (socket, trusted proxy header, or Cloudflare's). */
   clientIp: (c: Context) => string;
+  instagram: InstagramDeps;
+  /** Makes stored renditions from downloaded media (sharp on Node, pass-through on Workers). */
+  variants: VariantMaker;
 }
 
 /** The Hono environment of every route: dependencies are read from `c.var`. */

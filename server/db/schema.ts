@@ -191,15 +191,19 @@ export const sources = sqliteTable(
   (t) => [index('sources_due').on(t.enabled, t.nextRunAt), index('sources_workspace').on(t.workspaceId)],
 );
 
-/** Each distinct hashtag queried per connection: the 30-per-rolling-7-days quota is counted here. */
+/**
+ * Each distinct hashtag queried per Instagram account: the 30-per-rolling-7-days quota is
+ * Instagram's, per IG user, so it is kept by IG user id and survives a disconnect/reconnect.
+ */
 export const hashtagQueries = sqliteTable(
   'hashtag_queries',
   {
-    connectionId: text('connection_id').notNull().references(() => instagramConnections.id),
+    igUserId: text('ig_user_id').notNull(),
     hashtag: text('hashtag').notNull(),
-    queriedAt: integer('queried_at').notNull(),
+    /** When the 7-day window of this hashtag started (a re-query inside it does not reset it). */
+    firstQueriedAt: integer('first_queried_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.connectionId, t.hashtag] })],
+  (t) => [primaryKey({ columns: [t.igUserId, t.hashtag] })],
 );
 
 /** Inbound Instagram webhook deliveries already processed (they repeat for up to 36 h). */
@@ -284,8 +288,10 @@ export const postMedia = sqliteTable(
     position: integer('position').notNull(),
     type: text('type', { enum: ['image', 'video'] }).notNull(),
     igMediaId: text('ig_media_id'),
-    /** Where the original was fetched from; never served to anyone (Instagram URLs expire). */
+    /** Where the still image was fetched from; never served to anyone (Instagram URLs expire). */
     sourceUrl: text('source_url'),
+    /** A video's file, when Instagram provides one. */
+    videoSourceUrl: text('video_source_url'),
     width: integer('width'),
     height: integer('height'),
     altText: text('alt_text'),

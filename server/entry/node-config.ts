@@ -16,6 +16,15 @@ export interface NodeConfig {
   seedDemo: boolean;
   version: string;
   trustProxy: boolean;
+  instagram: {
+    /** The Graph API's base URL, or 'fake' for the in-process fake the demo collects from. */
+    graphUrl: string | 'fake';
+    apiVersion: string;
+    appSecret: string | null;
+    verifyToken: string | null;
+  };
+  /** How often the in-process scheduler looks for due collection work. */
+  collectEverySeconds: number;
 }
 
 export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
@@ -37,6 +46,14 @@ export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
     seedDemo: env.VITRINE_SEED_DEMO === 'true' || (env.VITRINE_SEED_DEMO !== 'false' && isLoopback(host)),
     version: env.npm_package_version || 'dev',
     trustProxy: env.VITRINE_TRUST_PROXY === 'true',
+    instagram: {
+      // The demo collects from a local fake; a real deployment sets the real Graph API here.
+      graphUrl: env.VITRINE_IG_GRAPH_URL || (isLoopback(host) ? 'fake' : 'https://graph.facebook.com'),
+      apiVersion: env.VITRINE_IG_API_VERSION || 'v21.0',
+      appSecret: env.VITRINE_IG_APP_SECRET || null,
+      verifyToken: env.VITRINE_IG_VERIFY_TOKEN || null,
+    },
+    collectEverySeconds: positiveInt(env.VITRINE_COLLECT_EVERY_SECONDS, 'VITRINE_COLLECT_EVERY_SECONDS', 15),
   };
 }
 
@@ -64,4 +81,11 @@ function readIfExists(path: string): string {
   } catch {
     return '';
   }
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (!value) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of seconds, got "${value}"`);
+  return n;
 }

@@ -18,5 +18,8 @@ export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoD
     },
   });
   const demo = serveStatic({ root: demoDir, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
-  return [built, demo];
+  // The panel routes in the browser: a refreshed /panel/galleries/… or an invitation link gets its page.
+  const panelPage = serveStatic({ root: builtDir, rewriteRequestPath: () => '/panel/index.html', onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
+  const panelFallback: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/panel/') ? panelPage(c, next) : next());
+  return [built, demo, panelFallback];
 }

@@ -1,20 +1,29 @@
-import type { D1Database, R2Bucket } from '@cloudflare/workers-types/index.ts';
+import type { D1Database, Fetcher, R2Bucket } from '@cloudflare/workers-types/index.ts';
 import { createClient } from '@libsql/client/web';
 import { d1Db } from '../db/d1.ts';
 import { libsqlDb } from '../db/libsql.ts';
 import { systemClock, type AppDeps, type Clock } from '../deps.ts';
+import { createGraphClient } from '../instagram/client.ts';
+import { passthroughVariantMaker } from '../media/passthrough-variants.ts';
 import { r2MediaStore } from '../media/r2.ts';
 
 /** The Worker's bindings and variables (wrangler.toml `[vars]`, secrets via `wrangler secret put`). */
 export interface WorkerEnv {
   DB: D1Database;
   MEDIA: R2Bucket;
+  /** The static assets ([assets] in wrangler.toml): the loader, widget chunks and panel. */
+  ASSETS: Fetcher;
   VITRINE_SECRET?: string;
   VITRINE_PUBLIC_URL?: string;
   /** When set, Turso/libSQL over HTTP replaces D1 (`libsql://` or `https://`). */
   VITRINE_DB_URL?: string;
   VITRINE_DB_AUTH_TOKEN?: string;
   VITRINE_VERSION?: string;
+  /** The Graph API's base URL; point it at a fake for staging. */
+  VITRINE_IG_GRAPH_URL?: string;
+  VITRINE_IG_API_VERSION?: string;
+  VITRINE_IG_APP_SECRET?: string;
+  VITRINE_IG_VERIFY_TOKEN?: string;
 }
 
 /** Resolves the app's dependencies from the Worker's bindings: the Workers twin of node.ts. */
@@ -28,8 +37,13 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     media: r2MediaStore(env.MEDIA),
     clock,
     config: { publicUrl: env.VITRINE_PUBLIC_URL || null, version: env.VITRINE_VERSION ?? 'dev' },
-    secrets: { appSecret: env.VITRINE_SECRET },
+    secrets: { appSecret: env.VITRINE_SECRET, instagramAppSecret: env.VITRINE_IG_APP_SECRET || null, instagramVerifyToken: env.VITRINE_IG_VERIFY_TOKEN || null },
     // Set by Cloudflare's edge; a client cannot forge it.
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+    instagram: {
+      graph: createGraphClient({ baseUrl: env.VITRINE_IG_GRAPH_URL || 'https://graph.facebook.com', version: env.VITRINE_IG_API_VERSION || 'v21.0' }),
+      download: (url) => fetch(url),
+    },
+    variants: passthroughVariantMaker,
   };
 }

@@ -10,5 +10,7 @@ export const injectDeps = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
     c.set('config', deps.config);
     c.set('secrets', deps.secrets);
     c.set('clientIp', deps.clientIp);
+    c.set('instagram', deps.instagram);
+    c.set('variants', deps.variants);
     await next();
   };

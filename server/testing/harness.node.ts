@@ -12,6 +12,7 @@ import { testClock } from './clock.ts';
 import type { Harness, HarnessOptions } from './harness.ts';
 import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
+import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
 
 const migrations = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -22,6 +23,16 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
   const media = diskMediaStore(mkdtempSync(join(tmpdir(), 'vitrine-media-')));
   const clock = testClock();
   if (seed) await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now() });
-  const app = createApp({ db, media, clock, config: { publicUrl: null, version: 'test' }, secrets: { appSecret: 'test-secret' }, clientIp: testClientIp });
-  return { app, db, media, clock, runtime: 'node' };
+  const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
+  const app = createApp({
+    db,
+    media,
+    clock,
+    config: { publicUrl: null, version: 'test' },
+    secrets: { appSecret: 'test-secret', instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN },
+    clientIp: testClientIp,
+    instagram,
+    variants: placeholderVariantMaker,
+  });
+  return { app, db, media, clock, fake, instagram, runtime: 'node' };
 }

@@ -1,5 +1,7 @@
 import type { VitrineApp } from '../app.ts';
 import type { Db } from '../db/client.ts';
+import type { InstagramDeps } from '../deps.ts';
+import type { FakeInstagram } from '../instagram/fake/index.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { testClock } from './clock.ts';
 
@@ -13,6 +15,9 @@ export interface Harness {
   db: Db;
   media: MediaStore;
   clock: ReturnType<typeof testClock>;
+  /** The local Graph API the app collects from, on the same clock. */
+  fake: FakeInstagram;
+  instagram: InstagramDeps;
   /** 'node' or 'workerd', for the rare assertion that differs by design. */
   runtime: 'node' | 'workerd';
 }

@@ -6,6 +6,7 @@ import { testClock } from './clock.ts';
 import type { Harness, HarnessOptions } from './harness.ts';
 import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
+import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
 
 /**
  * The same harness inside workerd: D1 and R2 from miniflare, wired by the Worker's own
@@ -13,7 +14,16 @@ import { testClientIp } from './client-ip.ts';
  */
 export async function createHarness({ seed = true }: HarnessOptions = {}): Promise<Harness> {
   const clock = testClock();
-  const deps = { ...workerDeps(env as unknown as WorkerEnv, clock), clientIp: testClientIp };
+  const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
+  const base = workerDeps(env as unknown as WorkerEnv, clock);
+  const deps = {
+    ...base,
+    clientIp: testClientIp,
+    instagram,
+    variants: placeholderVariantMaker,
+    secrets: { ...base.secrets, instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN },
+  };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now() });
-  return { app: createApp(deps), db: deps.db, media: deps.media, clock, runtime: 'workerd' };
+  const app = createApp(deps);
+  return { app, db: deps.db, media: deps.media, clock, fake, instagram, runtime: 'workerd' };
 }

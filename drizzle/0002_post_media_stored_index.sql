@@ -1,1 +1,0 @@
-CREATE INDEX `post_media_post_stored` ON `post_media` (`post_id`,`store_status`);

@@ -1,0 +1,106 @@
+/**
+ * A small Instagram Graph API client (Instagram API with Facebook Login). The base URL is
+ * configuration: the real `https://graph.facebook.com` in production, the local fake in tests
+ * and the demo. Tokens go in the Authorization header, never in logged URLs.
+ */
+import { GraphApiError, type GraphErrorBody } from './errors.ts';
+import { readUsage, type Usage } from './usage.ts';
+
+export interface GraphChild {
+  id: string;
+  media_type: 'IMAGE' | 'VIDEO';
+  media_url?: string;
+  thumbnail_url?: string;
+}
+
+export interface GraphMedia {
+  id: string;
+  caption?: string;
+  media_type: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
+  /** Absent on carousel parents, and on videos with licensed audio. */
+  media_url?: string;
+  thumbnail_url?: string;
+  permalink?: string;
+  timestamp: string;
+  /** Never present on hashtag edges. */
+  username?: string;
+  like_count?: number;
+  comments_count?: number;
+  children?: { data: GraphChild[] };
+}
+
+export interface GraphPage<T> {
+  data: T[];
+  paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string };
+}
+
+export interface GraphResult<T> {
+  body: T;
+  usage: Usage;
+}
+
+const CHILD_FIELDS = 'children{id,media_type,media_url,thumbnail_url}';
+const BASE_FIELDS = `id,caption,media_type,media_url,thumbnail_url,permalink,timestamp,like_count,comments_count,${CHILD_FIELDS}`;
+/** Hashtag edges refuse `username`; every other edge returns it. */
+export const HASHTAG_MEDIA_FIELDS = BASE_FIELDS;
+export const MEDIA_FIELDS = `${BASE_FIELDS},username`;
+
+export interface GraphClientOptions {
+  baseUrl: string;
+  version: string;
+  fetch?: typeof fetch;
+}
+
+export type GraphClient = ReturnType<typeof createGraphClient>;
+
+export function createGraphClient({ baseUrl, version, fetch: doFetch = fetch }: GraphClientOptions) {
+  const root = new URL(`${baseUrl.replace(/\/$/, '')}/${version}/`);
+
+  async function call<T>(method: 'GET' | 'POST', url: URL, token: string): Promise<GraphResult<T>> {
+    // Paging links come from the API; never send the token to any other host.
+    if (url.origin !== root.origin) throw new Error(`refusing to follow a Graph link to ${url.origin}`);
+    url.searchParams.delete('access_token');
+    const response = await doFetch(url, { method, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    const usage = readUsage(response.headers);
+    const body = (await response.json().catch(() => null)) as { error?: GraphErrorBody } | null;
+    if (!response.ok || !body || body.error) {
+      const error = body?.error ?? { message: `HTTP ${response.status} without a Graph error body`, code: response.status >= 500 ? 2 : 100 };
+      throw new GraphApiError(response.status, error, usage.regainAccessMs || null);
+    }
+    return { body: body as T, usage };
+  }
+
+  const url = (path: string, params: Record<string, string | undefined> = {}) => {
+    const u = new URL(path.replace(/^\//, ''), root);
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, v);
+    return u;
+  };
+
+  return {
+    /** Who the token belongs to: checks a connection before it is saved. */
+    account: (igUserId: string, token: string) => call<{ id: string; username: string }>('GET', url(igUserId, { fields: 'id,username' }), token),
+
+    hashtagId: (igUserId: string, name: string, token: string) =>
+      call<{ data: { id: string }[] }>('GET', url('ig_hashtag_search', { user_id: igUserId, q: name }), token),
+
+    /** One page of a hashtag's recent (24 h) or top media; pass the previous page's `next` to go on. */
+    hashtagMedia: (edge: 'recent_media' | 'top_media', hashtagId: string, igUserId: string, token: string, next?: string) =>
+      call<GraphPage<GraphMedia>>('GET', next ? new URL(next) : url(`${hashtagId}/${edge}`, { user_id: igUserId, fields: HASHTAG_MEDIA_FIELDS, limit: '50' }), token),
+
+    /** Media the account is tagged in. Pages carry cursors but no `next` link: pass `after`. */
+    taggedMedia: (igUserId: string, token: string, after?: string) =>
+      call<GraphPage<GraphMedia>>('GET', url(`${igUserId}/tags`, { fields: MEDIA_FIELDS, limit: '50', after }), token),
+
+    ownMedia: (igUserId: string, token: string, next?: string) =>
+      call<GraphPage<GraphMedia>>('GET', next ? new URL(next) : url(`${igUserId}/media`, { fields: MEDIA_FIELDS, limit: '50' }), token),
+
+    mentionedMedia: (igUserId: string, mediaId: string, token: string) =>
+      call<{ id: string; mentioned_media?: GraphMedia }>('GET', url(igUserId, { fields: `mentioned_media.media_id(${mediaId}){${MEDIA_FIELDS}}` }), token),
+
+    /** A fresh copy of one media, for new `media_url`s once the old ones have expired. */
+    media: (mediaId: string, token: string) => call<GraphMedia>('GET', url(mediaId, { fields: MEDIA_FIELDS }), token),
+
+    replyToMention: (igUserId: string, input: { mediaId: string; commentId?: string; message: string }, token: string) =>
+      call<{ id: string }>('POST', url(`${igUserId}/mentions`, { media_id: input.mediaId, comment_id: input.commentId, message: input.message }), token),
+  };
+}
