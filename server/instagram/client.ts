@@ -39,11 +39,12 @@ export interface GraphResult<T> {
   usage: Usage;
 }
 
-const CHILD_FIELDS = 'children{id,media_type,media_url,thumbnail_url}';
-const BASE_FIELDS = `id,caption,media_type,media_url,thumbnail_url,permalink,timestamp,like_count,comments_count,${CHILD_FIELDS}`;
-/** Hashtag edges refuse `username`; every other edge returns it. */
-export const HASHTAG_MEDIA_FIELDS = BASE_FIELDS;
-export const MEDIA_FIELDS = `${BASE_FIELDS},username`;
+/**
+ * Hashtag edges accept only the fields their reference lists: no `username` and no
+ * `thumbnail_url` (so a hashtag video comes without a still image). Every other edge has both.
+ */
+export const HASHTAG_MEDIA_FIELDS = 'id,caption,media_type,media_url,permalink,timestamp,like_count,comments_count,children{id,media_type,media_url}';
+export const MEDIA_FIELDS = 'id,caption,media_type,media_url,thumbnail_url,permalink,timestamp,like_count,comments_count,username,children{id,media_type,media_url,thumbnail_url}';
 
 export interface GraphClientOptions {
   baseUrl: string;

@@ -16,7 +16,19 @@ export function fakeInstagramFor(clock: Clock, deliver: (request: Request) => Pr
   const fake = createFakeInstagram({ clock, baseUrl: FAKE_BASE, appSecret: FAKE_APP_SECRET, renderImage: async (svg) => new TextEncoder().encode(svg), deliver });
   const deps: InstagramDeps = {
     graph: createGraphClient({ baseUrl: FAKE_BASE, version: 'v21.0', fetch: (input, init) => fake.fetch(new Request(input, init)) }),
-    download: (url) => fake.fetch(new Request(url)),
+    download: (url) => (url.startsWith(FAKE_BASE) ? fake.fetch(new Request(url)) : publicImageHost(url)),
   };
   return { fake, deps };
+}
+
+/**
+ * Stands in for the open web in imports: `https://images.example.com/<w>x<h>/<name>` answers an
+ * image of that size (as SVG, like the fake CDN), anything else 404, as a missing file would.
+ */
+export const PUBLIC_IMAGE_HOST = 'https://images.example.com';
+
+async function publicImageHost(url: string): Promise<Response> {
+  const match = /^https:\/\/images\.example\.com\/(\d+)x(\d+)\//.exec(url);
+  if (!match) return new Response('not found', { status: 404 });
+  return new Response(`<svg xmlns="http://www.w3.org/2000/svg" width="${match[1]}" height="${match[2]}"></svg>`, { headers: { 'content-type': 'image/svg+xml' } });
 }

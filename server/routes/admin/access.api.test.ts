@@ -74,6 +74,10 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /admin/galleries/:id': { name: 'Taken over' },
   'DELETE /admin/galleries/:id': undefined,
   'PUT /admin/galleries/:id/order': { postIds: [] },
+  'PATCH /admin/sources/:id': { enabled: false },
+  'POST /admin/sources/:id/run': undefined,
+  'DELETE /admin/instagram/connections/:id': undefined,
+  'GET /admin/instagram/connections/:id/hashtag-quota': undefined,
 };
 
 describe("another workspace's ids are not found", () => {

@@ -10,7 +10,10 @@ import { adminMediaRoutes } from './media.ts';
 import { invitationRoutes, memberRoutes } from './members.ts';
 import { moderationRuleRoutes } from './moderation-rules.ts';
 import { postRoutes } from './posts.ts';
-import { sourceRoutes, workspaceRoutes } from './workspace.ts';
+import { importRoutes, uploadRoutes } from './imports.ts';
+import { instagramRoutes } from './instagram.ts';
+import { sourceRoutes } from './sources.ts';
+import { workspaceRoutes } from './workspace.ts';
 
 /**
  * The admin API the panel talks to, under /admin. Session cookie, CSRF protection on every
@@ -34,4 +37,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/moderation-rules', moderationRuleRoutes)
   .route('/galleries', galleryRoutes)
   .route('/workspace', workspaceRoutes)
-  .route('/sources', sourceRoutes);
+  .route('/sources', sourceRoutes)
+  .route('/instagram', instagramRoutes)
+  .route('/imports', importRoutes)
+  .route('/uploads', uploadRoutes);

@@ -4,7 +4,6 @@ import type { AppEnv } from '../../deps.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
-import { listSourceLabels } from '../../services/sources.ts';
 import { getWorkspace, updateWorkspace } from '../../services/workspaces.ts';
 
 /** Workspace settings: every member reads them (the panel needs the brand's name); owners change them. */
@@ -13,6 +12,3 @@ export const workspaceRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json(await getWorkspace(c.var.db, requireSession(c).workspaceId)))
   .patch('/', async (c) => c.json(await updateWorkspace(c.var.db, requireSession(c), await jsonBody(c, workspacePatch), c.var.clock.now())));
 
-export const sourceRoutes = new Hono<AppEnv>()
-  .use(readOrWrite('owner', 'merchandiser'))
-  .get('/', async (c) => c.json({ sources: await listSourceLabels(c.var.db, requireSession(c).workspaceId) }));
