@@ -1,7 +1,8 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { encodeCursor } from '../rules/cursor.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, users } from '../db/schema.ts';
-import { newId } from '../ids.ts';
+import { newSortableId } from '../ids.ts';
 
 export interface AuditEntry {
   workspaceId: string;
@@ -21,7 +22,7 @@ export interface AuditEntry {
  */
 export function auditStatement(db: Db, entry: AuditEntry) {
   return db.insert(auditLog).values({
-    id: newId('aud'),
+    id: newSortableId('aud', entry.at),
     workspaceId: entry.workspaceId,
     actorUserId: entry.actorUserId,
     actorKind: entry.actorKind,
@@ -34,9 +35,10 @@ export function auditStatement(db: Db, entry: AuditEntry) {
   });
 }
 
-/** Newest first, with who did it; `before` pages back in time. */
-export function listAudit(db: Db, workspaceId: string, { limit, before }: { limit: number; before: number }) {
-  return db
+/** Newest first, with who did it; the cursor is the last entry seen (entries can share a millisecond). */
+export async function listAudit(db: Db, workspaceId: string, { limit, cursor }: { limit: number; cursor: { at: number; id: string } | null }) {
+  const after = cursor ? or(lt(auditLog.at, cursor.at), and(eq(auditLog.at, cursor.at), lt(auditLog.id, cursor.id))) : undefined;
+  const rows = await db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -50,7 +52,10 @@ export function listAudit(db: Db, workspaceId: string, { limit, before }: { limi
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.workspaceId, workspaceId), lt(auditLog.at, before)))
-    .orderBy(desc(auditLog.at))
-    .limit(limit);
+    .where(and(eq(auditLog.workspaceId, workspaceId), after))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { entries: page, nextCursor: rows.length > limit && last ? encodeCursor({ kind: 'key', at: last.at, id: last.id }) : null };
 }

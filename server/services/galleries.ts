@@ -36,7 +36,7 @@ async function view(db: Db, gallery: Gallery, origin: string): Promise<AdminGall
   };
 }
 
-async function ownGallery(db: Db, workspaceId: string, id: string): Promise<Gallery> {
+export async function ownGallery(db: Db, workspaceId: string, id: string): Promise<Gallery> {
   const [row] = await db.select().from(galleries).where(and(eq(galleries.workspaceId, workspaceId), eq(galleries.id, id))).limit(1);
   if (!row) throw notFound('gallery');
   return row;

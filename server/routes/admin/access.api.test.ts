@@ -74,6 +74,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /admin/galleries/:id': { name: 'Taken over' },
   'DELETE /admin/galleries/:id': undefined,
   'PUT /admin/galleries/:id/order': { postIds: [] },
+  'GET /admin/galleries/:id/posts': undefined,
   'PATCH /admin/sources/:id': { enabled: false },
   'POST /admin/sources/:id/run': undefined,
   'DELETE /admin/instagram/connections/:id': undefined,

@@ -114,3 +114,38 @@ describe('workspace settings', () => {
     }
   });
 });
+
+describe('for the panel', () => {
+  it('lists a gallery’s posts in its order, with previews the panel can load', async () => {
+    const gallery = await create({ name: 'Order me', sort: 'manual' });
+    await admin(h, owner, 'PUT', `/galleries/${gallery.id}/order`, { postIds: ['post_demo07'] });
+    const res = await admin(h, owner, 'GET', `/galleries/${gallery.id}/posts?limit=3`);
+    const page = (await res.json()) as GalleryPostsResponse;
+    expect(page.posts.map((p) => p.id)).toEqual(['post_demo07', 'post_demo01', 'post_demo02']);
+    expect(page.posts[0]!.media[0]!.variants[0]!.url).toMatch(/^http:\/\/vitrine\.test\/admin\/media\//);
+    expect(page.nextCursor).not.toBeNull();
+  });
+
+  it('searches products by title, SKU or brand', async () => {
+    const search = async (q: string) => ((await (await admin(h, owner, 'GET', `/products?q=${encodeURIComponent(q)}`)).json()) as { products: { sku: string }[] }).products.map((p) => p.sku);
+    expect(await search('lamp')).toEqual(['LUM-LAMP-01']);
+    expect(await search('cush-05')).toEqual(['LUM-CUSH-05']);
+    expect((await search('maison lumen')).length).toBe(6);
+    expect(await search('%')).toEqual([]);
+  });
+
+  it('pages the audit log without skipping entries that share a millisecond', async () => {
+    for (let i = 0; i < 5; i++) await admin(h, owner, 'PATCH', '/workspace', { name: `Maison Lumen ${i}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await admin(h, owner, 'GET', `/audit?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const body = (await res.json()) as { entries: { id: string }[]; nextCursor: string | null };
+      seen.push(...body.entries.map((e) => e.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    const all = (await (await admin(h, owner, 'GET', '/audit?limit=200')).json()) as { entries: { id: string }[] };
+    expect(seen).toEqual(all.entries.map((e) => e.id));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+});

@@ -4,7 +4,10 @@ import type { AppEnv } from '../../deps.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
-import { createGallery, deleteGallery, listGalleries, setGalleryOrder, updateGallery } from '../../services/galleries.ts';
+import { cursorParam, intParam } from '../../http/query.ts';
+import { createGallery, deleteGallery, listGalleries, ownGallery, setGalleryOrder, updateGallery } from '../../services/galleries.ts';
+import { listGalleryPosts } from '../../services/public-posts.ts';
+import { mediaUrlBuilder } from '../public/media-url.ts';
 
 export const galleryRoutes = new Hono<AppEnv>()
   .use(readOrWrite('owner', 'merchandiser'))
@@ -14,6 +17,14 @@ export const galleryRoutes = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     await deleteGallery(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now());
     return c.body(null, 204);
+  })
+  /** What the gallery shows right now, in its order: the manual-order editor starts from this. */
+  .get('/:id/posts', async (c) => {
+    const gallery = await ownGallery(c.var.db, requireSession(c).workspaceId, c.req.param('id'));
+    const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 100 });
+    const cursor = cursorParam(c.req.query('cursor'), gallery.sort === 'newest' ? 'key' : 'offset');
+    const page = await listGalleryPosts(c.var.db, { gallery, limit, cursor, now: c.var.clock.now(), mediaUrl: mediaUrlBuilder(`${new URL(c.req.url).origin}/admin`) });
+    return c.json(page);
   })
   .put('/:id/order', async (c) => {
     const { postIds } = await jsonBody(c, galleryOrderInput);

@@ -10,6 +10,7 @@ import { adminMediaRoutes } from './media.ts';
 import { invitationRoutes, memberRoutes } from './members.ts';
 import { moderationRuleRoutes } from './moderation-rules.ts';
 import { postRoutes } from './posts.ts';
+import { productRoutes } from './products.ts';
 import { importRoutes, uploadRoutes } from './imports.ts';
 import { instagramRoutes } from './instagram.ts';
 import { sourceRoutes } from './sources.ts';
@@ -40,4 +41,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/sources', sourceRoutes)
   .route('/instagram', instagramRoutes)
   .route('/imports', importRoutes)
-  .route('/uploads', uploadRoutes);
+  .route('/uploads', uploadRoutes)
+  .route('/products', productRoutes);
