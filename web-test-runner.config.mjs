@@ -26,6 +26,7 @@ const fixtureFacts = JSON.stringify({
   galleryId: fixture.galleryId,
   publicPostIds: fixture.publicPostIds,
   nonPublicPostIds: fixture.nonPublicPostIds,
+  instagram: fixture.instagram,
 });
 
 /** Hands a Koa request to the fixture app's fetch handler and writes its Response back. */
@@ -33,6 +34,13 @@ async function fixtureApi(ctx, next) {
   if (ctx.path === '/__fixture.json') {
     ctx.type = 'application/json';
     ctx.body = fixtureFacts;
+    return;
+  }
+  // A customer posts on the fake Instagram (JSON body: the fake's publish input); answers the media.
+  if (ctx.path === '/__fixture/instagram/publish' && ctx.method === 'POST') {
+    const input = await new Response(Readable.toWeb(ctx.req)).json();
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(fixture.publishOnInstagram(input));
     return;
   }
   if (BUILT_WIDGET.test(ctx.path)) {

@@ -12,5 +12,9 @@ export async function createFixtureApp() {
     galleryId: DEMO_GALLERY_ID,
     publicPostIds: DEMO_PUBLIC_POST_IDS,
     nonPublicPostIds: DEMO_POSTS.map((p) => p.id).filter((id) => !DEMO_PUBLIC_POST_IDS.includes(id)),
+    /** The fake Instagram business account, for tests that connect it the way a merchandiser would. */
+    instagram: { igUserId: harness.fake.account.igUserId, accessToken: harness.fake.account.accessToken },
+    /** Lets a test make customers post on the fake Instagram (e.g. before "Collect now"). */
+    publishOnInstagram: (input: Parameters<typeof harness.fake.publish>[0]) => harness.fake.publish(input),
   };
 }
