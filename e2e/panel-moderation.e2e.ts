@@ -4,24 +4,14 @@
  * (its author granted rights in the seed); reject it, and see it disappear.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEMO_LOGIN } from '../server/seed/demo-content.ts';
-import { launchChromium } from './chromium.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { useServerAndBrowser } from './server.ts';
 
 const POST = 'post_pending';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useServerAndBrowser();
 
 /**
  * Every post the demo store's gallery shows, after loading all its pages. Each visit uses a
@@ -29,10 +19,10 @@ after(async () => {
  * a shopper arriving after the change is the case that matters here.
  */
 async function storePostIds(): Promise<string[]> {
-  const context = await browser.newContext();
+  const context = await journey.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${journey.server.url}/`);
     const tiles = page.locator('vitrine-gallery [data-post-id]');
     await tiles.first().waitFor({ timeout: 15_000 });
     const more = page.locator('vitrine-gallery').getByRole('button', { name: /load more/i });
@@ -52,10 +42,10 @@ const currentRow = (page: Page) => page.locator('[role="option"][aria-current="t
 test('approve with the keyboard, see it in the store; reject it, see it go', async () => {
   assert.ok(!(await storePostIds()).includes(POST), 'the pending post starts out of the store');
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/panel/`);
+  await page.goto(`${journey.server.url}/panel/`);
   await page.getByLabel('Email').fill(DEMO_LOGIN.email);
   await page.getByLabel('Password').fill(DEMO_LOGIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -5,28 +5,17 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { DEMO_PUBLIC_POST_IDS } from '../server/seed/demo-content.ts';
-import { launchChromium } from './chromium.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { useServerAndBrowser } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useServerAndBrowser();
 
 test('the demo store shows the public posts, and only them', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${journey.server.url}/`);
 
   const tiles = page.locator('vitrine-gallery [data-post-id]');
   await tiles.first().waitFor({ timeout: 15_000 });
@@ -56,7 +45,7 @@ test('the demo store shows the public posts, and only them', async () => {
     [...document.querySelector('vitrine-gallery')!.shadowRoot!.querySelectorAll('img')].slice(0, 4).every((i) => i.complete && i.naturalWidth > 0),
   );
   const first = await images.first().evaluate((img: HTMLImageElement) => ({ src: img.currentSrc, width: img.naturalWidth }));
-  assert.match(first.src, new RegExp(`^${server.url}/media/`));
+  assert.match(first.src, new RegExp(`^${journey.server.url}/media/`));
   // naturalWidth of a srcset image is density-corrected (it matches the slot), so only > 0 is certain.
   assert.ok(first.width > 0, 'the image decoded');
 
@@ -69,13 +58,13 @@ test('the demo store shows the public posts, and only them', async () => {
 });
 
 test('the loader and health endpoints answer as documented', async () => {
-  const loader = await fetch(`${server.url}/embed.js`);
+  const loader = await fetch(`${journey.server.url}/embed.js`);
   assert.equal(loader.status, 200);
   assert.match(loader.headers.get('content-type') ?? '', /javascript/);
   assert.match(loader.headers.get('cache-control') ?? '', /max-age=300/);
-  const health = await fetch(`${server.url}/healthz`);
+  const health = await fetch(`${journey.server.url}/healthz`);
   assert.equal(((await health.json()) as { status: string }).status, 'ok');
-  const panel = await fetch(`${server.url}/panel/`);
+  const panel = await fetch(`${journey.server.url}/panel/`);
   assert.equal(panel.status, 200);
 });
 
@@ -85,13 +74,13 @@ test('a store on another origin embeds the gallery with the one script tag', asy
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><title>Another store</title>
 <script>window.vitrine = window.vitrine || function(){(vitrine.q=vitrine.q||[]).push(arguments)}</script>
-<script async src="${server.url}/embed.js"></script>
-<script async src="${server.url}/embed.js"></script>
+<script async src="${journey.server.url}/embed.js"></script>
+<script async src="${journey.server.url}/embed.js"></script>
 <vitrine-gallery gallery="demo" limit="4"></vitrine-gallery>`);
   });
   await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', resolve));
   const { port } = store.address() as AddressInfo;
-  const page = await browser.newPage();
+  const page = await journey.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {

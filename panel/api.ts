@@ -15,7 +15,10 @@ import type {
   SourceKind,
   WorkspaceView,
 } from '../shared/admin-types.ts';
-import type { ApiErrorBody } from '../shared/api-types.ts';
+import type { ApiErrorBody, GalleryPostsResponse, PublicProduct } from '../shared/api-types.ts';
+import type { ConnectionView as Connection, HashtagQuota, ImportReport, SourceRunResult as RunResult, SourceView as Source } from '../shared/admin-types.ts';
+
+export type { Connection, HashtagQuota, ImportReport, RunResult, Source };
 import { $session } from './stores/session.ts';
 
 /** A refusal from the API, with its sentence for people and the form field at fault, if any. */
@@ -25,6 +28,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field: string | undefined,
+    /** The whole answer, for refusals that carry more than the error (an import's report). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
@@ -38,16 +43,31 @@ export function messageOf(error: unknown): string {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** A body sent as it is rather than as JSON: a file with its type, or a multipart form (no type: the browser sets it). */
+class RawBody {
+  constructor(
+    readonly body: Blob | FormData | string,
+    readonly type: string | null,
+  ) {}
+}
+
 async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = {};
   const csrfToken = $session.get()?.csrfToken;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let payload: Blob | FormData | string | undefined;
+  if (body instanceof RawBody) {
+    if (body.type) headers['Content-Type'] = body.type;
+    payload = body.body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   const response = await fetch(`/admin${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(payload !== undefined ? { body: payload } : {}),
     ...(signal ? { signal } : {}),
   });
   if (response.status === 401 && $session.get()) $session.set(null);
@@ -58,8 +78,9 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
 
 async function apiError(response: Response): Promise<ApiError> {
   try {
-    const { error } = (await response.json()) as ApiErrorBody;
-    return new ApiError(response.status, error.code, error.message, error.field);
+    const body = (await response.json()) as ApiErrorBody;
+    const { error } = body;
+    return new ApiError(response.status, error.code, error.message, error.field, body);
   } catch {
     // A proxy or a crash answered instead of the API: there is no body to read.
     return new ApiError(response.status, 'http_error', `The server answered HTTP ${response.status}.`, undefined);
@@ -115,11 +136,19 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface Source {
-  id: string;
-  kind: SourceKind;
-  label: string;
+/** The kinds of source that collect from Instagram (uploads and imports are made by hand). */
+export type InstagramSourceKind = 'hashtag' | 'tagged' | 'mentions' | 'own';
+
+export interface SourceInput {
+  kind: InstagramSourceKind;
+  connectionId: string;
+  hashtag?: string;
+  intervalSeconds?: number;
 }
+
+export type ImportFormat = 'csv' | 'tsv' | 'json';
+
+const IMPORT_TYPES: Record<ImportFormat, string> = { csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json' };
 
 export type GalleryInput = Pick<AdminGallery, 'name' | 'layout' | 'sort' | 'filters' | 'pageSize'>;
 export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHandle' | 'approvalHashtag' | 'allowedOrigins'>> & {
@@ -158,7 +187,26 @@ export const api = {
   deleteGallery: (id: string) => request<void>('DELETE', `/galleries/${encodeURIComponent(id)}`),
   orderGallery: (id: string, postIds: string[]) => request<AdminGallery>('PUT', `/galleries/${encodeURIComponent(id)}/order`, { postIds }),
 
+  galleryPosts: (id: string, cursor: string | null, limit = 100) =>
+    request<GalleryPostsResponse>('GET', `/galleries/${encodeURIComponent(id)}/posts${query({ limit, cursor })}`),
+  products: (q: string, limit = 20, signal?: AbortSignal) => request<{ products: PublicProduct[] }>('GET', `/products${query({ q, limit })}`, undefined, signal),
+
   sources: () => request<{ sources: Source[] }>('GET', '/sources'),
+  createSource: (input: SourceInput) => request<Source>('POST', '/sources', input),
+  updateSource: (id: string, patch: { enabled?: boolean; intervalSeconds?: number }) => request<Source>('PATCH', `/sources/${encodeURIComponent(id)}`, patch),
+  runSource: (id: string) => request<RunResult>('POST', `/sources/${encodeURIComponent(id)}/run`),
+
+  connections: () => request<{ connections: Connection[] }>('GET', '/instagram/connections'),
+  connect: (input: { igUserId: string; accessToken: string }) => request<Connection>('POST', '/instagram/connections', input),
+  disconnect: (id: string) => request<void>('DELETE', `/instagram/connections/${encodeURIComponent(id)}`),
+  hashtagQuota: (connectionId: string) => request<HashtagQuota>('GET', `/instagram/connections/${encodeURIComponent(connectionId)}/hashtag-quota`),
+
+  /** Checks (dryRun) or applies an import; the file is the body, as it is. */
+  importFile: (file: Blob | string, options: { format: ImportFormat; dryRun: boolean; skipInvalid: boolean; label: string }) =>
+    request<ImportReport>('POST', `/imports${query({ ...options })}`, new RawBody(file, IMPORT_TYPES[options.format])),
+  /** A manual upload: the form's `images`, `author`, `caption` and `permalink`, as multipart. */
+  upload: (form: FormData) => request<{ id: string }>('POST', '/uploads', new RawBody(form, null)),
+
   workspace: () => request<WorkspaceView>('GET', '/workspace'),
   updateWorkspace: (input: WorkspaceInput) => request<WorkspaceView>('PATCH', '/workspace', input),
 
@@ -167,5 +215,5 @@ export const api = {
   removeMember: (userId: string) => request<void>('DELETE', `/members/${encodeURIComponent(userId)}`),
   invite: (input: { email: string; role: Role }) => request<{ id: string; acceptUrl: string; expiresAt: string }>('POST', '/invitations', input),
 
-  audit: (before: number | null, limit = 50) => request<{ entries: AuditEntry[] }>('GET', `/audit${query({ before, limit })}`),
+  audit: (cursor: string | null, limit = 50) => request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ cursor, limit })}`),
 };

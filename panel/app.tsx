@@ -6,10 +6,12 @@ import { Toast } from './components/toast.tsx';
 import { AuditPage } from './pages/audit/audit.tsx';
 import { GalleriesPage } from './pages/galleries/galleries.tsx';
 import { InboxPage } from './pages/inbox/inbox.tsx';
+import { InstagramPage } from './pages/instagram/instagram.tsx';
 import { MembersPage } from './pages/members/members.tsx';
 import { RulesPage } from './pages/rules/rules.tsx';
 import { SettingsPage } from './pages/settings/settings.tsx';
 import { SetupPage } from './pages/setup/setup.tsx';
+import { SourcesPage } from './pages/sources/sources.tsx';
 import { AcceptInvitationPage } from './pages/sign-in/accept-invitation.tsx';
 import { SignInPage } from './pages/sign-in/sign-in.tsx';
 import { undo } from './stores/inbox.ts';
@@ -30,24 +32,18 @@ export async function loadSession(): Promise<void> {
   }
 }
 
-const NAV: { route: RouteName; label: string; needs?: Ability }[] = [
-  { route: 'inbox', label: 'Inbox' },
-  { route: 'rules', label: 'Rules', needs: 'moderate' },
-  { route: 'galleries', label: 'Galleries' },
-  { route: 'settings', label: 'Settings' },
-  { route: 'members', label: 'Members' },
-  { route: 'audit', label: 'Audit log' },
+/** The pages the top bar links to (the others are reached from these). */
+type NavRoute = Exclude<RouteName, 'gallery' | 'acceptInvitation'>;
+const NAV: { route: NavRoute; href: string; label: string; needs?: Ability }[] = [
+  { route: 'inbox', href: '/panel/', label: 'Inbox' },
+  { route: 'rules', href: '/panel/rules', label: 'Rules', needs: 'moderate' },
+  { route: 'galleries', href: '/panel/galleries', label: 'Galleries' },
+  { route: 'sources', href: '/panel/sources', label: 'Sources' },
+  { route: 'instagram', href: '/panel/instagram', label: 'Instagram' },
+  { route: 'settings', href: '/panel/settings', label: 'Settings' },
+  { route: 'members', href: '/panel/members', label: 'Members' },
+  { route: 'audit', href: '/panel/audit', label: 'Audit log' },
 ];
-const HREFS: Record<RouteName, string> = {
-  inbox: '/panel/',
-  rules: '/panel/rules',
-  galleries: '/panel/galleries',
-  gallery: '/panel/galleries',
-  settings: '/panel/settings',
-  members: '/panel/members',
-  audit: '/panel/audit',
-  acceptInvitation: '/panel/accept-invitation',
-};
 
 export function App() {
   const session = useStore($session);
@@ -76,7 +72,7 @@ export function App() {
         <span class="brand">Vitrine · {session.workspace.name}</span>
         <nav aria-label="Panel">
           {NAV.filter((item) => !item.needs || can(session, item.needs)).map((item) => (
-            <a key={item.route} href={HREFS[item.route]} aria-current={route === item.route || (item.route === 'galleries' && route === 'gallery') ? 'page' : undefined}>
+            <a key={item.route} href={item.href} aria-current={route === item.route || (item.route === 'galleries' && route === 'gallery') ? 'page' : undefined}>
               {item.label}
             </a>
           ))}
@@ -95,6 +91,10 @@ export function App() {
           <RulesPage />
         ) : route === 'galleries' || route === 'gallery' ? (
           <GalleriesPage selectedId={page?.route === 'gallery' ? page.params.id : null} />
+        ) : route === 'sources' ? (
+          <SourcesPage />
+        ) : route === 'instagram' ? (
+          <InstagramPage />
         ) : route === 'settings' ? (
           <SettingsPage />
         ) : route === 'members' ? (

@@ -102,3 +102,55 @@ export interface WorkspaceView {
   allowedOrigins: string[];
   settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number };
 }
+
+/** A connected Instagram business account; the token never comes back from the server. */
+export interface ConnectionView {
+  id: string;
+  igUserId: string;
+  username: string;
+  status: 'active' | 'expired' | 'revoked' | 'error';
+  statusReason: string | null;
+  /** ISO 8601. */
+  tokenExpiresAt: string;
+}
+
+export interface HashtagQuota {
+  used: number;
+  limit: number;
+  /** The hashtags counted this week, each with when its slot frees (ISO 8601). */
+  hashtags: { hashtag: string; freesAt: string }[];
+}
+
+export interface SourceView {
+  id: string;
+  kind: SourceKind;
+  label: string;
+  /** The Instagram account it collects through; null for uploads and imports (or once disconnected). */
+  connectionId: string | null;
+  enabled: boolean;
+  intervalSeconds: number;
+  /** ISO 8601. */
+  lastRunAt: string | null;
+  nextRunAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+/** `POST /admin/sources/:id/run` */
+export interface SourceRunResult {
+  created: number;
+  linked: number;
+  error: string | null;
+  source: SourceView;
+}
+
+/** `POST /admin/imports` */
+export interface ImportReport {
+  dryRun: boolean;
+  total: number;
+  valid: number;
+  imported: number;
+  /** Lines already imported before (same permalink or image URL): left alone. */
+  duplicates: number[];
+  errors: { line: number; field: string; reason: string }[];
+}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { TargetedSubmitEvent } from 'preact';
+import type { ComponentChildren, InputHTMLAttributes, TargetedSubmitEvent } from 'preact';
 import { ApiError, messageOf } from '../api.ts';
 
 export interface SubmitState {
@@ -30,7 +30,10 @@ export function useSubmit(action: (data: FormData, form: HTMLFormElement) => Pro
         .catch((caught: unknown) => {
           const refusal = caught instanceof ApiError ? caught : new ApiError(0, 'network', messageOf(caught), undefined);
           setError(refusal);
-          const field = [...form.elements].find((el) => names(refusal.field, el.getAttribute('name')));
+          // A field's own control, or one that stands for it (`data-field`, e.g. a picker's search box).
+          const field = [...form.elements].find(
+            (el) => (el as HTMLInputElement).type !== 'hidden' && names(refusal.field, el.getAttribute('data-field') ?? el.getAttribute('name')),
+          );
           if (field instanceof HTMLElement) field.focus();
         })
         .finally(() => setBusy(false));
@@ -54,3 +57,64 @@ export const text = (data: FormData, name: string): string => {
   const value = data.get(name);
   return typeof value === 'string' ? value.trim() : '';
 };
+
+interface InputProps {
+  type?: 'text' | 'email' | 'number' | 'password' | 'url';
+  required?: boolean;
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+  placeholder?: string;
+  defaultValue?: string;
+  autoComplete?: string;
+}
+
+/** A labelled input, marked invalid when the API named it. */
+export function Field({ form, name, label, ...input }: { form: SubmitState; name: string; label: ComponentChildren } & InputProps) {
+  return (
+    <label>
+      {label}
+      <input {...({ name, 'aria-invalid': form.invalid(name), ...input } as InputHTMLAttributes<HTMLInputElement>)} />
+    </label>
+  );
+}
+
+/** A labelled select over `options` (value → label), marked invalid when the API named it. */
+export function SelectField({
+  form,
+  name,
+  label,
+  options,
+  defaultValue,
+  value,
+  onChange,
+}: {
+  /** The form whose refusals mark it invalid; none for a select outside a useSubmit form. */
+  form?: SubmitState;
+  name: string;
+  label: ComponentChildren;
+  options: Record<string, string>;
+  defaultValue?: string;
+  value?: string;
+  onChange?: (value: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select
+        name={name}
+        defaultValue={defaultValue}
+        value={value}
+        aria-invalid={form?.invalid(name)}
+        onChange={onChange && ((e) => onChange(e.currentTarget.value))}
+      >
+        {Object.entries(options).map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

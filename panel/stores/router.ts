@@ -6,6 +6,8 @@ export const $router = createRouter({
   rules: '/panel/rules',
   galleries: '/panel/galleries',
   gallery: '/panel/galleries/:id',
+  instagram: '/panel/instagram',
+  sources: '/panel/sources',
   settings: '/panel/settings',
   members: '/panel/members',
   audit: '/panel/audit',

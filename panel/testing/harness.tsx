@@ -7,7 +7,8 @@ import { DEMO_LOGIN } from '../../server/seed/demo-content.ts';
 import { api } from '../api.ts';
 import { $session } from '../stores/session.ts';
 
-type Hook = () => void | Promise<void>;
+/** Mocha's `this` in a test or hook: `this.skip()` marks it skipped, with the reason in a log line. */
+type Hook = (this: { skip(): void }) => void | Promise<void>;
 interface MochaGlobals {
   describe(title: string, body: () => void): void;
   it(title: string, body: Hook): void;

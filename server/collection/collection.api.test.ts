@@ -14,7 +14,7 @@ import { FAKE_VERIFY_TOKEN } from '../testing/fake-instagram.ts';
 import { request, type Harness } from '../testing/harness.ts';
 import { placeholderVariantMaker } from '../testing/placeholder-variants.ts';
 import { runDueCollection } from './scheduler.ts';
-import type { SourceView } from './sources.ts';
+import type { SourceView } from '../../shared/admin-types.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -126,6 +126,25 @@ describe('tagged media and carousels', () => {
     expect(items.map((m) => [m.type, m.storeStatus])).toEqual([['image', 'stored'], ['video', 'stored'], ['image', 'stored']]);
     const video = await h.db.select().from(mediaVariants).where(and(eq(mediaVariants.mediaId, items[1]!.id), eq(mediaVariants.role, 'video')));
     expect(video).toHaveLength(1);
+  });
+});
+
+describe('catching up', () => {
+  it('reads a backlog bigger than one run in several runs, then only what is new', async () => {
+    const [tagged] = await h.db.select().from(sources).where(eq(sources.kind, 'tagged'));
+    const backlog = Array.from({ length: 620 }, () => h.fake.publish({ tagsBrand: true }));
+    await h.db.update(sources).set({ nextRunAt: h.clock.now() }).where(eq(sources.id, tagged!.id));
+    const first = (await step({ sources: 50, media: 0 })).runs.find((r) => r.sourceId === tagged!.id)!;
+    // Ten pages of 50; a few were tagged hashtag posts, stored already, so linked rather than created.
+    expect(first.created + first.linked).toBe(500);
+    expect((await postsFrom(backlog.map((m) => m.id))).length).toBeLessThan(620);
+    const row = await sourceRow(tagged!.id);
+    expect(row.nextRunAt! - h.clock.now()).toBe(60_000);
+    h.clock.advance(60_000);
+    await step({ sources: 50, media: 0 });
+    expect(await postsFrom(backlog.map((m) => m.id))).toHaveLength(620);
+    expect((await sourceRow(tagged!.id)).state).toMatchObject({ resume: null });
+    await h.db.update(postMedia).set({ storeStatus: 'failed' }).where(eq(postMedia.storeStatus, 'pending')); // not this test's concern
   });
 });
 

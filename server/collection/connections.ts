@@ -3,6 +3,7 @@
  * key derived from the app secret and never leaves the server: no API answer contains it.
  */
 import { and, eq } from 'drizzle-orm';
+import type { ConnectionView } from '../../shared/admin-types.ts';
 import { runBatch, type Db } from '../db/client.ts';
 import { instagramConnections, sources } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -18,15 +19,6 @@ const TOKEN_PURPOSE = 'instagram-token';
 export const TOKEN_LIFETIME_MS = 60 * 24 * 3_600_000;
 
 export type Connection = typeof instagramConnections.$inferSelect;
-
-export interface ConnectionView {
-  id: string;
-  igUserId: string;
-  username: string;
-  status: Connection['status'];
-  statusReason: string | null;
-  tokenExpiresAt: string;
-}
 
 export const connectionView = (c: Connection): ConnectionView => ({
   id: c.id,

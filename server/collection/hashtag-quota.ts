@@ -4,18 +4,12 @@
  * ledger, so a merchandiser sees the count before adding a 31st and collection never trips it.
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
+import type { HashtagQuota } from '../../shared/admin-types.ts';
 import type { Db } from '../db/client.ts';
 import { hashtagQueries } from '../db/schema.ts';
 
 export const HASHTAG_LIMIT = 30;
 export const HASHTAG_WINDOW_MS = 7 * 24 * 3_600_000;
-
-export interface HashtagQuota {
-  used: number;
-  limit: number;
-  /** Hashtags currently counted, with when each frees its slot. */
-  hashtags: { hashtag: string; freesAt: string }[];
-}
 
 export async function hashtagQuota(db: Db, igUserId: string, now: number): Promise<HashtagQuota> {
   const rows = await db

@@ -6,7 +6,7 @@ import { admin, signIn, TEST_ORIGIN, type AdminSession } from '../testing/admin-
 import { PUBLIC_IMAGE_HOST } from '../testing/fake-instagram.ts';
 import { request, type Harness } from '../testing/harness.ts';
 import { placeholderVariantMaker } from '../testing/placeholder-variants.ts';
-import type { ImportReport } from './imports.ts';
+import type { ImportReport } from '../../shared/admin-types.ts';
 import { rehostPending } from './rehost.ts';
 
 let h: Harness;

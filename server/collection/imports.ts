@@ -7,6 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod';
+import type { ImportReport } from '../../shared/admin-types.ts';
 import { importRow, type uploadFields } from '../../shared/schemas/collection.ts';
 import { chunkForParameters, runBatch, type Db } from '../db/client.ts';
 import { postMedia, posts, postSources } from '../db/schema.ts';
@@ -27,16 +28,6 @@ export interface RowProblem {
   line: number;
   field: string;
   reason: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  total: number;
-  valid: number;
-  imported: number;
-  /** Rows already imported before (same permalink or image URL): left alone. */
-  duplicates: number[];
-  errors: RowProblem[];
 }
 
 type Row = z.infer<typeof importRow> & { line: number };

@@ -30,6 +30,12 @@ export interface RehostDeps {
   appSecret: string;
 }
 
+/**
+ * Downloads at a time: enough to keep both of a small server's cores busy encoding while others
+ * wait on the network, and under Workers' six simultaneous outgoing connections.
+ */
+const CONCURRENCY = 4;
+
 export async function rehostPending(deps: RehostDeps, now: number, limit = 20): Promise<{ stored: number; failed: number }> {
   const due = await deps.db
     .select({ item: postMedia, post: { id: posts.id, workspaceId: posts.workspaceId, igMediaId: posts.igMediaId, caption: posts.caption, authorUsername: posts.authorUsername, moderatedBy: posts.moderatedBy, moderationStatus: posts.moderationStatus } })
@@ -40,7 +46,14 @@ export async function rehostPending(deps: RehostDeps, now: number, limit = 20): 
     .limit(limit);
   let stored = 0;
   let failed = 0;
-  for (const { item, post } of due) {
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const { item, post } = due[next++]!;
+      await rehostOrReschedule(item, post);
+    }
+  };
+  const rehostOrReschedule = async (item: PendingItem, post: PendingPost) => {
     try {
       await rehostOne(deps, item, post, now);
       stored++;
@@ -58,7 +71,8 @@ export async function rehostPending(deps: RehostDeps, now: number, limit = 20): 
         })
         .where(eq(postMedia.id, item.id));
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
   return { stored, failed };
 }
 

@@ -53,16 +53,22 @@ export async function runSource(deps: CollectionDeps, source: Source, now: numbe
     return result;
   };
 
+  let resume: Resume;
   try {
     const token = await tokenOf(deps.appSecret, connection);
-    await collect(deps, source, connection, token, now, store);
+    resume = await collect(deps, source, connection, token, now, store);
   } catch (error) {
     return finish(deps.db, source, now, report, await failure(deps.db, source, connection, error, now));
   }
   const interval = source.intervalSeconds * 1000 * (maxUsage >= SLOW_DOWN_PERCENT ? 2 : 1);
-  return finish(deps.db, source, now, report, { error: null, nextRunAt: now + interval, state: { failures: 0 } });
+  return finish(deps.db, source, now, report, { error: null, nextRunAt: now + (resume ? CATCH_UP_DELAY_MS : interval), state: { failures: 0, resume } });
 }
 
+/**
+ * Reads the source's edges. A run reads at most MAX_PAGES; when that is not enough to reach what
+ * is already stored (a first run, a busy day), it leaves a resume point and the next run, soon
+ * after, carries on from there before looking at the newest posts again.
+ */
 async function collect(
   deps: CollectionDeps,
   source: Source,
@@ -70,50 +76,49 @@ async function collect(
   token: string,
   now: number,
   store: (page: GraphResult<GraphPage<GraphMedia>>) => Promise<{ created: string[] }>,
-): Promise<void> {
+): Promise<Resume> {
   const { graph } = deps;
+  const resume = typeof source.state?.resume === 'string' ? source.state.resume : undefined;
+  /** Follows one edge page by page; `position` is a `next` link or an `after` cursor, as the edge pages. */
+  const walk = async (read: (position?: string) => Promise<GraphResult<GraphPage<GraphMedia>>>, position: (page: GraphPage<GraphMedia>) => string | undefined, stopWhenNothingNew: boolean): Promise<Resume> => {
+    let at = resume;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await read(at);
+      const { created } = await store(result);
+      at = position(result.body);
+      if (!at || result.body.data.length === 0) return null;
+      // Newest first: a page with nothing new means the rest is stored too, unless catching up.
+      if (stopWhenNothingNew && created.length === 0 && !resume) return null;
+    }
+    return at ?? null;
+  };
+
   switch (source.kind) {
     case 'hashtag': {
       const hashtagId = source.igHashtagId ?? (await resolveHashtag(deps, source, connection, token, now));
-      // recent_media: follow `next` links; its `after` cursor never changes, so it cannot be used to page.
-      let next: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const result = await graph.hashtagMedia('recent_media', hashtagId, connection.igUserId, token, next);
-        await store(result);
-        next = result.body.paging?.next;
-        if (!next || result.body.data.length === 0) break;
-      }
-      await store(await graph.hashtagMedia('top_media', hashtagId, connection.igUserId, token));
-      return;
+      // recent_media pages by its `next` link: the `after` cursor never changes from page to page.
+      const next = await walk((link) => graph.hashtagMedia('recent_media', hashtagId, connection.igUserId, token, link), (page) => page.paging?.next, false);
+      if (!resume) await store(await graph.hashtagMedia('top_media', hashtagId, connection.igUserId, token));
+      return next;
     }
-    case 'tagged': {
-      // /tags pages carry cursors but no `next` link; newest first, so stop at the first page with nothing new.
-      let after: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const result = await graph.taggedMedia(connection.igUserId, token, after);
-        const { created } = await store(result);
-        after = result.body.paging?.cursors?.after;
-        if (!after || created.length === 0 || result.body.data.length === 0) break;
-      }
-      return;
-    }
-    case 'own': {
-      let next: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const result = await graph.ownMedia(connection.igUserId, token, next);
-        const { created } = await store(result);
-        next = result.body.paging?.next;
-        if (!next || created.length === 0) break;
-      }
-      return;
-    }
+    case 'tagged':
+      // /tags pages carry cursors but no `next` link.
+      return walk((after) => graph.taggedMedia(connection.igUserId, token, after), (page) => page.paging?.cursors?.after, true);
+    case 'own':
+      return walk((link) => graph.ownMedia(connection.igUserId, token, link), (page) => page.paging?.next, true);
     case 'mentions':
     case 'manual':
     case 'import':
       // Mentions arrive by webhook (there is no edge to list them); uploads and imports by hand.
-      return;
+      return null;
   }
 }
+
+/** Where the next run carries on (a `next` link or an `after` cursor), or null when caught up. */
+type Resume = string | null;
+
+/** How soon a run that stopped at MAX_PAGES with more to read comes back. */
+const CATCH_UP_DELAY_MS = 60_000;
 
 async function resolveHashtag(deps: CollectionDeps, source: Source, connection: Connection, token: string, now: number): Promise<string> {
   const name = source.query ?? '';

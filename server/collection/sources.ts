@@ -3,7 +3,7 @@
  * last error. Hashtag sources are checked against the account's 7-day quota when added.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { SourceKind } from '../../shared/admin-types.ts';
+import type { SourceView } from '../../shared/admin-types.ts';
 import { runBatch, type Db } from '../db/client.ts';
 import { sources } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -19,19 +19,6 @@ export const DEFAULT_INTERVAL_SECONDS = 3600;
 const MAX_HASHTAG_INTERVAL_SECONDS = 12 * 3600;
 
 export type Source = typeof sources.$inferSelect;
-
-export interface SourceView {
-  id: string;
-  kind: SourceKind;
-  label: string;
-  connectionId: string | null;
-  enabled: boolean;
-  intervalSeconds: number;
-  lastRunAt: string | null;
-  nextRunAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,20 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf, type AuditEntry } from '../../api.ts';
+import { DataTable } from '../../components/table.tsx';
 
 const PAGE = 50;
 
 /** What changed, who changed it and when, newest first; older entries on demand. */
 export function AuditPage() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [more, setMore] = useState(true);
+  const [cursor, setCursor] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const load = async (before: number | null) => {
+  const load = async (after: string | null) => {
     setBusy(true);
     try {
-      const page = await api.audit(before, PAGE);
+      const page = await api.audit(after, PAGE);
       setEntries((old) => [...old, ...page.entries]);
-      setMore(page.entries.length === PAGE);
+      setCursor(page.nextCursor);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -22,44 +23,42 @@ export function AuditPage() {
     }
   };
   useEffect(() => void load(null), []);
-  const last = entries[entries.length - 1];
   return (
     <section aria-labelledby="audit-title" class="page">
       <h1 id="audit-title">Audit log</h1>
       {error && <p role="alert">Could not load the audit log: {error}</p>}
-      <table class="audit">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Target</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{new Date(entry.at).toLocaleString()}</td>
-              <td>{entry.actorEmail ?? entry.actorKind}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
-              <td>
+      <DataTable
+        class="audit"
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        columns={[
+          { label: 'When', cell: (entry) => new Date(entry.at).toLocaleString() },
+          { label: 'Who', cell: (entry) => entry.actorEmail ?? entry.actorKind },
+          { label: 'What', cell: (entry) => <code>{entry.action}</code> },
+          {
+            label: 'Target',
+            cell: (entry) => (
+              <>
                 {entry.targetType}
                 {entry.targetId && <span class="muted"> {entry.targetId}</span>}
-              </td>
-              <td class="change">
+              </>
+            ),
+          },
+          {
+            label: 'Change',
+            class: 'change',
+            cell: (entry) => (
+              <>
                 {entry.before != null && <span class="muted">{JSON.stringify(entry.before)} → </span>}
                 {entry.after != null && JSON.stringify(entry.after)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
       {entries.length === 0 && !busy && !error && <p class="muted">Nothing recorded yet.</p>}
-      {more && last && (
-        <button type="button" disabled={busy} onClick={() => void load(last.at)}>
+      {cursor && (
+        <button type="button" disabled={busy} onClick={() => void load(cursor)}>
           Older entries
         </button>
       )}

@@ -83,4 +83,30 @@ describe('gallery editor', () => {
     expect(saved[1]!.manualOrder.slice(0, 3)).to.deep.equal(expected);
     await waitUntil(() => previewTiles().slice(0, 3).join() === expected.join(), 'the live preview did not show the saved order');
   });
+
+  it('finds products by title or SKU and saves the chosen ones as the product filter', async () => {
+    const search = document.querySelector<HTMLInputElement>('.product-picker input[type=search]')!;
+    search.focus();
+    search.value = 'lum-vase';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    await waitUntil(() => document.querySelector('.picker-results')?.textContent?.includes('Ripple Stoneware Vase'), 'the search found nothing');
+    // Enter takes the first match, and does not submit the form.
+    search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await waitUntil(() => document.querySelector('.product-picker .chip')?.textContent?.includes('Ripple Stoneware Vase'), 'Enter did not add the product');
+    expect(search.value).to.equal('');
+    const count = saved.length;
+    expect(count).to.equal(2);
+
+    document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => saved.length === count + 1, 'the gallery was not saved');
+    const chosen = document.querySelector<HTMLElement>('.product-picker .chip')!.dataset.productId!;
+    expect(saved[count]!.filters.productIds).to.deep.equal([chosen]);
+
+    // Removing it clears the filter.
+    document.querySelector<HTMLButtonElement>('.product-picker .chip button')!.click();
+    await waitUntil(() => !document.querySelector('.product-picker .chip'), 'the product was not removed');
+    document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => saved.length === count + 2, 'the gallery was not saved again');
+    expect(saved[count + 1]!.filters.productIds).to.deep.equal([]);
+  });
 });

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
 import { api, type GalleryInput, type Source } from '../../api.ts';
 import { CopyField } from '../../components/copy-field.tsx';
-import { FormError, text, useSubmit } from '../../components/form.tsx';
+import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
+import { ProductPicker } from '../../components/product-picker.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { LivePreview } from './live-preview.tsx';
 import { ManualOrder } from './manual-order.tsx';
@@ -49,7 +50,7 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
       filters: {
         sourceIds: data.getAll('filters.sourceIds').map(String),
         hashtags: list(text(data, 'filters.hashtags')),
-        productIds: list(text(data, 'filters.productIds')),
+        productIds: data.getAll('filters.productIds').map(String),
       },
     };
     const next = gallery ? await api.updateGallery(gallery.id, input) : await api.createGallery(input);
@@ -74,35 +75,11 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
         <h2>{gallery ? gallery.name : 'New gallery'}</h2>
         <FormError error={form.error} />
         <fieldset class="stack" disabled={!canEdit}>
-          <label>
-            Name
-            <input name="name" required maxLength={100} defaultValue={gallery?.name ?? ''} aria-invalid={form.invalid('name')} />
-          </label>
+          <Field form={form} name="name" label="Name" required maxLength={100} defaultValue={gallery?.name ?? ''} />
           <div class="row">
-            <label>
-              Layout
-              <select name="layout" defaultValue={gallery?.layout ?? 'grid'} aria-invalid={form.invalid('layout')}>
-                {Object.entries(LAYOUTS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Sort
-              <select name="sort" defaultValue={gallery?.sort ?? 'newest'} aria-invalid={form.invalid('sort')}>
-                {Object.entries(SORTS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Posts per page
-              <input name="pageSize" type="number" min={1} max={100} required defaultValue={String(gallery?.pageSize ?? 12)} aria-invalid={form.invalid('pageSize')} />
-            </label>
+            <SelectField form={form} name="layout" label="Layout" options={LAYOUTS} defaultValue={gallery?.layout ?? 'grid'} />
+            <SelectField form={form} name="sort" label="Sort" options={SORTS} defaultValue={gallery?.sort ?? 'newest'} />
+            <Field form={form} name="pageSize" label="Posts per page" type="number" min={1} max={100} required defaultValue={String(gallery?.pageSize ?? 12)} />
           </div>
           <fieldset class="stack" aria-invalid={form.invalid('filters.sourceIds')}>
             <legend>Sources (none ticked: all)</legend>
@@ -114,14 +91,22 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
               </label>
             ))}
           </fieldset>
-          <label>
-            Only posts with these hashtags <span class="muted">(separated by spaces or commas)</span>
-            <input name="filters.hashtags" defaultValue={(gallery?.filters.hashtags ?? []).map((t) => `#${t}`).join(' ')} aria-invalid={form.invalid('filters.hashtags')} />
-          </label>
-          <label>
-            Only posts tagged with these products <span class="muted">(product ids)</span>
-            <input name="filters.productIds" defaultValue={(gallery?.filters.productIds ?? []).join(' ')} aria-invalid={form.invalid('filters.productIds')} />
-          </label>
+          <Field
+            form={form}
+            name="filters.hashtags"
+            label={
+              <>
+                Only posts with these hashtags <span class="muted">(separated by spaces or commas)</span>
+              </>
+            }
+            defaultValue={(gallery?.filters.hashtags ?? []).map((t) => `#${t}`).join(' ')}
+          />
+          <ProductPicker
+            name="filters.productIds"
+            label="Only posts tagged with these products"
+            initialIds={gallery?.filters.productIds ?? []}
+            invalid={form.invalid('filters.productIds')}
+          />
           {canEdit && (
             <div class="row">
               <button type="submit" class="primary" disabled={form.busy}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
-import type { GalleryPostsResponse, PublicPost } from '../../../shared/api-types.ts';
+import type { PublicPost } from '../../../shared/api-types.ts';
 import { api, messageOf } from '../../api.ts';
 import { variantFor } from '../../components/media.tsx';
 
@@ -8,19 +8,15 @@ import { variantFor } from '../../components/media.tsx';
 const MAX_POSTS = 500;
 
 /**
- * The posts the gallery shows, as shoppers get them (the public API the preview reads too),
- * so the order edited here is the order of the live gallery.
+ * The posts the gallery shows, in its current order, from the admin API (the same selection and
+ * order as the public API, with previews served to members), so the order edited here is the
+ * order of the live gallery.
  */
 async function galleryPosts(galleryId: string): Promise<PublicPost[]> {
   const posts: PublicPost[] = [];
   let cursor: string | null = null;
   do {
-    const url = new URL(`/v1/galleries/${encodeURIComponent(galleryId)}/posts`, location.origin);
-    url.searchParams.set('limit', '100');
-    if (cursor) url.searchParams.set('cursor', cursor);
-    const response = await fetch(url, { cache: 'no-store' });
-    if (!response.ok) throw new Error(`the gallery's posts could not be loaded (HTTP ${response.status})`);
-    const page = (await response.json()) as GalleryPostsResponse;
+    const page = await api.galleryPosts(galleryId, cursor, 100);
     posts.push(...page.posts);
     cursor = page.nextCursor;
   } while (cursor && posts.length < MAX_POSTS);
@@ -46,7 +42,7 @@ export function ManualOrder({ gallery, onSaved }: { gallery: AdminGallery; onSav
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    galleryPosts(gallery.id).then(setPosts, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    galleryPosts(gallery.id).then(setPosts, (e: unknown) => setError(`The gallery's posts could not be loaded: ${messageOf(e)}`));
   }, [gallery.id]);
 
   const reorder = (from: number, to: number) => {

@@ -1,6 +1,6 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ModerationStatus } from '../../../shared/admin-types.ts';
+import type { ModerationRule, ModerationStatus } from '../../../shared/admin-types.ts';
 import { api, type Source } from '../../api.ts';
 import { isForFocusedControl } from '../../components/keys.ts';
 import { $session, can } from '../../stores/session.ts';
@@ -18,6 +18,7 @@ export function InboxPage() {
   const canModerate = can(useStore($session), 'moderate');
   const [sources, setSources] = useState<Source[]>([]);
   const [help, setHelp] = useState(false);
+  const [rules, setRules] = useState<ModerationRule[]>([]);
 
   useEffect(() => {
     // Fresh on every visit: other members triage too, and a new session must not see the last one's list.
@@ -26,6 +27,11 @@ export function InboxPage() {
       ({ sources }) => setSources(sources),
       // The source filter is a convenience: the inbox works without it.
       () => setSources([]),
+    );
+    // Names the rule behind an automatic decision; without it the reason alone still shows.
+    api.rules().then(
+      ({ rules }) => setRules(rules),
+      () => setRules([]),
     );
     document.querySelector<HTMLElement>('.post-list')?.focus();
   }, []);
@@ -66,7 +72,7 @@ export function InboxPage() {
       {canModerate && <BulkBar />}
       <div class="inbox-body">
         <PostList canModerate={canModerate} />
-        <PostPreview canModerate={canModerate} />
+        <PostPreview canModerate={canModerate} rules={rules} />
       </div>
       <DetailDialog />
       <HelpDialog open={help} onClose={() => setHelp(false)} />

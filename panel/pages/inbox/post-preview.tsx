@@ -1,9 +1,10 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { AdminPost, ModerationStatus } from '../../../shared/admin-types.ts';
+import type { AdminPost, ModerationRule, ModerationStatus } from '../../../shared/admin-types.ts';
 import { MediaImage } from '../../components/media.tsx';
+import { RULE_KINDS } from '../../components/rule-kinds.ts';
 import { $currentId, $list, moderate, openDetail, postById } from '../../stores/inbox.ts';
-import { rightsLabel } from './post-row.tsx';
+import { rightsLabel, SourceBadges } from './post-row.tsx';
 
 const ACTIONS: { status: ModerationStatus; label: string; key: string }[] = [
   { status: 'approved', label: 'Approve', key: 'a' },
@@ -12,7 +13,7 @@ const ACTIONS: { status: ModerationStatus; label: string; key: string }[] = [
 ];
 
 /** The post under the cursor, large: every carousel child, its facts, and the actions. */
-export function PostPreview({ canModerate }: { canModerate: boolean }) {
+export function PostPreview({ canModerate, rules }: { canModerate: boolean; rules: ModerationRule[] }) {
   const id = useStore($currentId);
   // The list store changes when a post is replaced after moderation; read the post afresh.
   useStore($list);
@@ -31,11 +32,8 @@ export function PostPreview({ canModerate }: { canModerate: boolean }) {
           )}
         </p>
         <p class="caption">{post.caption}</p>
-        {post.moderation.ruleId && (
-          <p class="rule-note">
-            <strong>Filtered by a rule:</strong> {post.moderation.reason ?? 'no reason recorded'}
-          </p>
-        )}
+        {post.moderation.ruleId && <RuleNote post={post} rules={rules} canModerate={canModerate} />}
+        {post.mediaType === 'video' && <p class="muted">A video: its cover frame shows here; playing it in the panel comes later.</p>}
         <dl class="facts">
           <dt>Status</dt>
           <dd>{post.moderation.status}</dd>
@@ -47,7 +45,7 @@ export function PostPreview({ canModerate }: { canModerate: boolean }) {
           <dt>Public</dt>
           <dd>{post.isPublic ? 'Yes, shoppers see it' : 'No'}</dd>
           <dt>Sources</dt>
-          <dd>{post.sources.map((s) => `${s.kind}: ${s.label}`).join(', ') || '—'}</dd>
+          <dd>{post.sources.length > 0 ? <SourceBadges post={post} /> : '—'}</dd>
           <dt>Products</dt>
           <dd>{post.productCount}</dd>
           <dt>Published</dt>
@@ -66,9 +64,9 @@ export function PostPreview({ canModerate }: { canModerate: boolean }) {
                 {action.label} <kbd>{action.key}</kbd>
               </button>
             ))}
-          {canModerate && post.moderation.status !== 'pending' && (
+          {canModerate && post.moderation.status !== 'pending' && !post.moderation.ruleId && (
             <button type="button" onClick={() => void moderate('pending', [post.id])}>
-              Back to queue <kbd>p</kbd>
+              Put back in the queue <kbd>p</kbd>
             </button>
           )}
           <button type="button" onClick={() => void openDetail(post.id)}>
@@ -77,6 +75,31 @@ export function PostPreview({ canModerate }: { canModerate: boolean }) {
         </div>
       </div>
     </aside>
+  );
+}
+
+/**
+ * Why an auto-moderation rule decided on this post: which rule (if it still exists) and its
+ * reason, with the way back to the queue for a person to decide.
+ */
+function RuleNote({ post, rules, canModerate }: { post: AdminPost; rules: ModerationRule[]; canModerate: boolean }) {
+  const rule = rules.find((r) => r.id === post.moderation.ruleId);
+  const verb = post.moderation.status === 'approved' ? 'Approved' : post.moderation.status === 'pending' ? 'Decided' : 'Filtered';
+  return (
+    <div class="rule-note" role="note">
+      <p>
+        <strong>
+          {verb} by the rule {rule ? `“${RULE_KINDS[rule.kind].label}: ${rule.value}”` : '(since removed)'}
+        </strong>
+        {post.moderation.at && <span> on {new Date(post.moderation.at).toLocaleString()}</span>}
+      </p>
+      <p>Why: {post.moderation.reason ?? 'no reason recorded'}</p>
+      {canModerate && post.moderation.status !== 'pending' && (
+        <button type="button" onClick={() => void moderate('pending', [post.id])}>
+          Put back in the queue <kbd>p</kbd>
+        </button>
+      )}
+    </div>
   );
 }
 

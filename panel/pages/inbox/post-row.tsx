@@ -15,6 +15,21 @@ const RIGHTS_LABELS: Record<AdminPost['rights']['status'], string> = {
 };
 export const rightsLabel = (post: AdminPost) => RIGHTS_LABELS[post.rights.status];
 
+const MEDIA_LABELS: Record<AdminPost['mediaType'], string | null> = { image: null, video: 'Video', carousel: 'Carousel' };
+
+/** Where the post was found: each source's own label (#hashtag, Tagged photos, Manual upload, …). */
+export function SourceBadges({ post }: { post: AdminPost }) {
+  return (
+    <>
+      {post.sources.map((source) => (
+        <span key={source.id} class={`badge source source-${source.kind}`} title={`Source: ${source.label}`}>
+          {source.label}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /**
  * One post in the inbox list. It listens only to its own key of `$marks`, so moving the cursor
  * or selecting re-renders this row and not its neighbours.
@@ -56,10 +71,15 @@ export function PostRow({ id, index, total, canModerate }: { id: string; index: 
         <span class="row-head">
           <strong>{post.author.username ? `@${post.author.username}` : 'Unknown author'}</strong>
           <span class="muted">{new Date(post.collectedAt).toLocaleDateString()}</span>
-          {post.mediaType !== 'image' && <span class="badge">{post.mediaType}</span>}
+          {MEDIA_LABELS[post.mediaType] && <span class={`badge media-${post.mediaType}`}>{MEDIA_LABELS[post.mediaType]}</span>}
+          <SourceBadges post={post} />
           <span class={`badge rights-${post.rights.status}`}>{rightsLabel(post)}</span>
           {post.productCount > 0 && <span class="badge">{post.productCount} products</span>}
-          {post.moderation.ruleId && <span class="badge rule">Rule</span>}
+          {post.moderation.ruleId && (
+            <span class="badge rule" title={post.moderation.reason ?? undefined}>
+              Rule
+            </span>
+          )}
         </span>
         <span class="caption-line">{post.caption}</span>
       </span>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Role } from '../../../shared/admin-types.ts';
 import { api, messageOf, type Invitation, type Member } from '../../api.ts';
 import { CopyField } from '../../components/copy-field.tsx';
-import { FormError, text, useSubmit } from '../../components/form.tsx';
+import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
+import { DataTable } from '../../components/table.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
 
@@ -45,57 +46,50 @@ export function MembersPage() {
       <h1 id="members-title">Members</h1>
       {error && <p role="alert">Could not load the members: {error}</p>}
       {data && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.members.map((member) => (
-              <tr key={member.userId}>
-                <td>{member.name}</td>
-                <td>{member.email}</td>
-                <td>
-                  {editable ? (
-                    <select
-                      aria-label={`Role of ${member.email}`}
-                      value={member.role}
-                      onChange={(e) => {
-                        const role = e.currentTarget.value as Role;
-                        void act(`${member.email} is now ${role}.`, () => api.changeRole(member.userId, role));
-                      }}
-                    >
-                      {ROLE_NAMES.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    member.role
-                  )}
-                </td>
-                <td>
-                  {editable && member.userId !== session?.user.id && (
-                    <button
-                      type="button"
-                      class="link danger"
-                      onClick={() => confirm(`Remove ${member.email} from the workspace?`) && void act(`Removed ${member.email}.`, () => api.removeMember(member.userId))}
-                    >
-                      Remove
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={data.members}
+          rowKey={(member) => member.userId}
+          columns={[
+            { label: 'Name', cell: (member) => member.name },
+            { label: 'Email', cell: (member) => member.email },
+            {
+              label: 'Role',
+              cell: (member) =>
+                editable ? (
+                  <select
+                    aria-label={`Role of ${member.email}`}
+                    value={member.role}
+                    onChange={(e) => {
+                      const role = e.currentTarget.value as Role;
+                      void act(`${member.email} is now ${role}.`, () => api.changeRole(member.userId, role));
+                    }}
+                  >
+                    {ROLE_NAMES.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  member.role
+                ),
+            },
+            {
+              label: '',
+              cell: (member) =>
+                editable &&
+                member.userId !== session?.user.id && (
+                  <button
+                    type="button"
+                    class="link danger"
+                    onClick={() => confirm(`Remove ${member.email} from the workspace?`) && void act(`Removed ${member.email}.`, () => api.removeMember(member.userId))}
+                  >
+                    Remove
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
       {data && data.invitations.length > 0 && (
         <>
@@ -114,20 +108,8 @@ export function MembersPage() {
           <h2 id="invite-title">Invite someone</h2>
           <FormError error={invite.error} />
           <div class="row">
-            <label>
-              Email
-              <input name="email" type="email" required aria-invalid={invite.invalid('email')} />
-            </label>
-            <label>
-              Role
-              <select name="role" defaultValue="merchandiser" aria-invalid={invite.invalid('role')}>
-                {ROLE_NAMES.map((role) => (
-                  <option key={role} value={role}>
-                    {ROLES[role]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field form={invite} name="email" label="Email" type="email" required />
+            <SelectField form={invite} name="role" label="Role" options={ROLES} defaultValue="merchandiser" />
           </div>
           <button type="submit" class="primary" disabled={invite.busy}>
             Create invitation link

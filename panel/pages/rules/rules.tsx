@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ModerationRule } from '../../../shared/admin-types.ts';
 import { api, messageOf } from '../../api.ts';
-import { FormError, text, useSubmit } from '../../components/form.tsx';
+import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
+import { RULE_KINDS } from '../../components/rule-kinds.ts';
+import { DataTable } from '../../components/table.tsx';
 import { announce } from '../../stores/announcer.ts';
 
-const KINDS: Record<ModerationRule['kind'], { label: string; hint: string }> = {
-  blocked_word: { label: 'Blocked word', hint: 'Posts whose caption contains it are rejected' },
-  blocked_hashtag: { label: 'Blocked hashtag', hint: 'Posts with this #hashtag are rejected' },
-  blocked_author: { label: 'Blocked author', hint: 'Posts by this @username are rejected' },
-  trusted_author: { label: 'Trusted author', hint: 'Posts by this @username are approved' },
-  min_resolution: { label: 'Minimum resolution', hint: 'Smaller images (shortest side, in pixels) are rejected' },
-};
+const KIND_LABELS = Object.fromEntries(Object.entries(RULE_KINDS).map(([kind, { label }]) => [kind, label]));
 
 /**
  * Auto-moderation rules, applied to new posts as they are collected. A post a rule decided on
@@ -26,13 +22,13 @@ export function RulesPage() {
     const rule = await api.createRule({ kind: text(data, 'kind') as ModerationRule['kind'], value: text(data, 'value') });
     setRules((old) => [...(old ?? []), rule]);
     element.reset();
-    announce(`Added the rule: ${KINDS[rule.kind].label} ${rule.value}.`, false);
+    announce(`Added the rule: ${RULE_KINDS[rule.kind].label} ${rule.value}.`, false);
   });
   const remove = async (rule: ModerationRule) => {
     try {
       await api.deleteRule(rule.id);
       setRules((old) => (old ?? []).filter((r) => r.id !== rule.id));
-      announce(`Removed the rule: ${KINDS[rule.kind].label} ${rule.value}.`, false);
+      announce(`Removed the rule: ${RULE_KINDS[rule.kind].label} ${rule.value}.`, false);
     } catch (e) {
       announce(`Could not remove the rule: ${messageOf(e)}`, false);
     }
@@ -41,20 +37,8 @@ export function RulesPage() {
     <section aria-labelledby="rules-title" class="page narrow">
       <h1 id="rules-title">Auto-moderation rules</h1>
       <form class="inline-form" onSubmit={form.onSubmit} aria-label="Add a rule">
-        <label>
-          Kind
-          <select name="kind" aria-invalid={form.invalid('kind')}>
-            {Object.entries(KINDS).map(([kind, { label }]) => (
-              <option key={kind} value={kind}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Value
-          <input name="value" required maxLength={200} aria-invalid={form.invalid('value')} />
-        </label>
+        <SelectField form={form} name="kind" label="Kind" options={KIND_LABELS} />
+        <Field form={form} name="value" label="Value" required maxLength={200} />
         <button type="submit" class="primary" disabled={form.busy}>
           Add rule
         </button>
@@ -63,36 +47,24 @@ export function RulesPage() {
       {error && <p role="alert">Could not load the rules: {error}</p>}
       {rules && rules.length === 0 && <p class="muted">No rules yet: every new post waits in the inbox.</p>}
       {rules && rules.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Value</th>
-              <th scope="col">Effect</th>
-              <th scope="col">Added</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((rule) => (
-              <tr key={rule.id}>
-                <td>{KINDS[rule.kind].label}</td>
-                <td>
-                  <code>{rule.value}</code>
-                </td>
-                <td class="muted">{KINDS[rule.kind].hint}</td>
-                <td>{new Date(rule.createdAt).toLocaleDateString()}</td>
-                <td>
-                  <button type="button" class="link danger" onClick={() => void remove(rule)}>
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={rules}
+          rowKey={(rule) => rule.id}
+          columns={[
+            { label: 'Rule', cell: (rule) => RULE_KINDS[rule.kind].label },
+            { label: 'Value', cell: (rule) => <code>{rule.value}</code> },
+            { label: 'Effect', class: 'muted', cell: (rule) => RULE_KINDS[rule.kind].hint },
+            { label: 'Added', cell: (rule) => new Date(rule.createdAt).toLocaleDateString() },
+            {
+              label: '',
+              cell: (rule) => (
+                <button type="button" class="link danger" onClick={() => void remove(rule)}>
+                  Remove
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -2,9 +2,15 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { WorkspaceView } from '../../../shared/admin-types.ts';
 import { api, messageOf } from '../../api.ts';
-import { FormError, text, useSubmit } from '../../components/form.tsx';
+import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+
+/** The attribution windows, in hours. */
+const HOUR_FIELDS: { name: 'clickWindowHours' | 'viewWindowHours'; label: string; min: number; max: number }[] = [
+  { name: 'clickWindowHours', label: 'Click attribution window (hours; 168 is 7 days)', min: 1, max: 720 },
+  { name: 'viewWindowHours', label: 'View attribution window (hours; 0 counts no views)', min: 0, max: 168 },
+];
 
 export function SettingsPage() {
   return (
@@ -53,47 +59,37 @@ function WorkspaceSettings() {
       {!editable && <p class="muted">Only owners can change these settings.</p>}
       <FormError error={form.error} />
       <fieldset disabled={!editable} class="stack">
-        <label>
-          Brand name
-          <input name="name" required maxLength={100} defaultValue={workspace.name} aria-invalid={form.invalid('name')} />
-        </label>
-        <label>
-          Instagram handle
-          <input name="instagramHandle" placeholder="@yourbrand" defaultValue={workspace.instagramHandle ?? ''} aria-invalid={form.invalid('instagramHandle')} />
-        </label>
-        <label>
-          Approval hashtag <span class="muted">(authors reply with it to grant rights)</span>
-          <input name="approvalHashtag" placeholder="#YesBrand" defaultValue={workspace.approvalHashtag ?? ''} aria-invalid={form.invalid('approvalHashtag')} />
-        </label>
+        <Field form={form} name="name" label="Brand name" required maxLength={100} defaultValue={workspace.name} />
+        <Field form={form} name="instagramHandle" label="Instagram handle" placeholder="@yourbrand" defaultValue={workspace.instagramHandle ?? ''} />
+        <Field
+          form={form}
+          name="approvalHashtag"
+          label={
+            <>
+              Approval hashtag <span class="muted">(authors reply with it to grant rights)</span>
+            </>
+          }
+          placeholder="#YesBrand"
+          defaultValue={workspace.approvalHashtag ?? ''}
+        />
         <label>
           Allowed site origins <span class="muted">(one per line, e.g. https://shop.example.com)</span>
           <textarea name="allowedOrigins" rows={3} defaultValue={workspace.allowedOrigins.join('\n')} aria-invalid={form.invalid('allowedOrigins')} />
         </label>
         <div class="row">
-          <label>
-            Click attribution window (hours; 168 is 7 days)
-            <input
-              name="settings.clickWindowHours"
+          {HOUR_FIELDS.map(({ name, label, min, max }) => (
+            <Field
+              key={name}
+              form={form}
+              name={`settings.${name}`}
+              label={label}
               type="number"
-              min={1}
-              max={720}
+              min={min}
+              max={max}
               required
-              defaultValue={String(workspace.settings.clickWindowHours)}
-              aria-invalid={form.invalid('settings.clickWindowHours')}
+              defaultValue={String(workspace.settings[name])}
             />
-          </label>
-          <label>
-            View attribution window (hours; 0 counts no views)
-            <input
-              name="settings.viewWindowHours"
-              type="number"
-              min={0}
-              max={168}
-              required
-              defaultValue={String(workspace.settings.viewWindowHours)}
-              aria-invalid={form.invalid('settings.viewWindowHours')}
-            />
-          </label>
+          ))}
         </div>
         {editable && (
           <button type="submit" class="primary" disabled={form.busy}>
@@ -115,14 +111,8 @@ function PasswordChange() {
     <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="password-title">
       <h2 id="password-title">Your password</h2>
       <FormError error={form.error} />
-      <label>
-        Current password
-        <input name="currentPassword" type="password" required autoComplete="current-password" aria-invalid={form.invalid('currentPassword')} />
-      </label>
-      <label>
-        New password (at least 10 characters)
-        <input name="newPassword" type="password" required minLength={10} autoComplete="new-password" aria-invalid={form.invalid('newPassword')} />
-      </label>
+      <Field form={form} name="currentPassword" label="Current password" type="password" required autoComplete="current-password" />
+      <Field form={form} name="newPassword" label="New password (at least 10 characters)" type="password" required minLength={10} autoComplete="new-password" />
       <button type="submit" class="primary" disabled={form.busy}>
         Change password
       </button>
