@@ -19,8 +19,10 @@ export interface PublicMedia {
   width: number;
   height: number;
   alt: string;
-  /** Ascending by width. */
+  /** Ascending by width. For a video: its still frame. */
   variants: PublicVariant[];
+  /** A video's MP4 file when Instagram provided one; null for images and stills-only videos. */
+  videoUrl: string | null;
 }
 
 export interface PublicProduct {

@@ -71,6 +71,8 @@ describe('a hashtag source', () => {
     const result = await step();
     const run = result.runs.find((r) => r.sourceId === source.id)!;
     expect(run.error).toBeNull();
+    // top_media repeats posts recent_media gave: each counts once.
+    expect([run.created, run.linked]).toEqual([70, 0]);
     const collected = await postsFrom(published.map((m) => m.id));
     expect(collected).toHaveLength(70);
     expect((await postsFrom([old.id])).length).toBe(0); // older than recent_media's 24 hours
@@ -126,6 +128,12 @@ describe('tagged media and carousels', () => {
     expect(items.map((m) => [m.type, m.storeStatus])).toEqual([['image', 'stored'], ['video', 'stored'], ['image', 'stored']]);
     const video = await h.db.select().from(mediaVariants).where(and(eq(mediaVariants.mediaId, items[1]!.id), eq(mediaVariants.role, 'video')));
     expect(video).toHaveLength(1);
+    // The panel previews the file (the post is not public yet, so only through /admin/media).
+    const detail = (await (await admin(h, owner, 'GET', `/posts/${post!.id}`)).json()) as { media: { type: string; videoUrl: string | null }[] };
+    expect(detail.media.map((m) => m.videoUrl === null)).toEqual([true, false, true]);
+    const file = await admin(h, owner, 'GET', new URL(detail.media[1]!.videoUrl!).pathname.replace('/admin', ''));
+    expect([file.status, file.headers.get('content-type')]).toEqual([200, 'video/mp4']);
+    expect((await request(h, new URL(detail.media[1]!.videoUrl!).pathname.replace('/admin', ''))).status).toBe(404);
   });
 });
 

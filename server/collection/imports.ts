@@ -9,7 +9,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod';
 import type { ImportReport } from '../../shared/admin-types.ts';
 import { importRow, type uploadFields } from '../../shared/schemas/collection.ts';
-import { chunkForParameters, runBatch, type Db } from '../db/client.ts';
+import { inChunks, runBatch, type Db } from '../db/client.ts';
 import { postMedia, posts, postSources } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
@@ -104,16 +104,20 @@ export async function importRows(
 
 async function knownLinks(db: Db, workspaceId: string, rows: Row[]): Promise<Set<string>> {
   const links = [...new Set(rows.flatMap((r) => [r.image_url, r.permalink].filter((v): v is string => Boolean(v))))];
+  const [byPermalink, byImage] = await Promise.all([
+    Promise.all(inChunks(links, (chunk) => db.select({ link: posts.permalink }).from(posts).where(and(eq(posts.workspaceId, workspaceId), inArray(posts.permalink, chunk))))),
+    Promise.all(
+      inChunks(links, (chunk) =>
+        db
+          .select({ link: postMedia.sourceUrl })
+          .from(postMedia)
+          .innerJoin(posts, eq(posts.id, postMedia.postId))
+          .where(and(eq(posts.workspaceId, workspaceId), inArray(postMedia.sourceUrl, chunk))),
+      ),
+    ),
+  ]);
   const found = new Set<string>();
-  for (const chunk of chunkForParameters(links, 1, 1)) {
-    const byPermalink = await db.select({ link: posts.permalink }).from(posts).where(and(eq(posts.workspaceId, workspaceId), inArray(posts.permalink, chunk)));
-    const byImage = await db
-      .select({ link: postMedia.sourceUrl })
-      .from(postMedia)
-      .innerJoin(posts, eq(posts.id, postMedia.postId))
-      .where(and(eq(posts.workspaceId, workspaceId), inArray(postMedia.sourceUrl, chunk)));
-    for (const { link } of [...byPermalink, ...byImage]) if (link) found.add(link);
-  }
+  for (const { link } of [...byPermalink.flat(), ...byImage.flat()]) if (link) found.add(link);
   return found;
 }
 

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { chunkForParameters, runBatch, type Db } from '../db/client.ts';
+import { inChunks, runBatch, type Db } from '../db/client.ts';
 import { moderationRules, postMedia, posts, postSources } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import { decideByRules } from '../rules/auto-moderation.ts';
@@ -22,7 +22,7 @@ export async function ingestMedia(db: Db, workspaceId: string, sourceId: string,
   const unique = [...new Map(collected.map((m) => [m.igMediaId, m])).values()];
   const known = (
     await Promise.all(
-      chunkForParameters(unique.map((m) => m.igMediaId), 1, 1).map((ids) =>
+      inChunks(unique.map((m) => m.igMediaId), (ids) =>
         db.select({ id: posts.id, igMediaId: posts.igMediaId }).from(posts).where(and(eq(posts.workspaceId, workspaceId), inArray(posts.igMediaId, ids))),
       ),
     )

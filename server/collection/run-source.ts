@@ -45,9 +45,13 @@ export async function runSource(deps: CollectionDeps, source: Source, now: numbe
   }
 
   let maxUsage = 0;
+  // recent_media and top_media overlap: a post met twice in one run is counted (and written) once.
+  const seenThisRun = new Set<string>();
   const store = async (page: GraphResult<GraphPage<GraphMedia>>) => {
     maxUsage = Math.max(maxUsage, page.usage.percent);
-    const result = await ingestMedia(deps.db, source.workspaceId, source.id, page.body.data.map(normalizeMedia), now);
+    const unseen = page.body.data.filter((media) => !seenThisRun.has(media.id));
+    for (const media of unseen) seenThisRun.add(media.id);
+    const result = await ingestMedia(deps.db, source.workspaceId, source.id, unseen.map(normalizeMedia), now);
     report.created += result.created.length;
     report.linked += result.linked.length;
     return result;

@@ -31,3 +31,19 @@ export async function runBatch(db: Db, statements: BatchItem<'sqlite'>[]): Promi
   if (statements.length === 0) return;
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 }
+
+/** A statement drizzle can render, with the values it binds. */
+interface Renderable {
+  toSQL(): { params: unknown[] };
+}
+
+/**
+ * Builds one statement per chunk of `ids`, each within D1's parameter limit. How many values
+ * the statement binds besides the ids is measured, not counted by hand: it is built once for a
+ * single id, so a filter added later cannot push a chunk over the limit unnoticed.
+ */
+export function inChunks<Q extends Renderable>(ids: readonly string[], build: (chunk: string[]) => Q): Q[] {
+  if (ids.length === 0) return [];
+  const fixed = build([ids[0]!]).toSQL().params.length - 1;
+  return chunkForParameters(ids, 1, fixed).map(build);
+}

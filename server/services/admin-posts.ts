@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, exists, gte, inArray, lt, lte, notExists, or
 import type { AdminPost, AdminPostDetail, AdminPostsPage, ModerationStatus } from '../../shared/admin-types.ts';
 import type { z } from 'zod';
 import type { inboxQuery } from '../../shared/schemas/moderation.ts';
-import { chunkForParameters, type Db } from '../db/client.ts';
+import { inChunks, type Db } from '../db/client.ts';
 import { consentRecords, postProducts, posts, postSources, products, sources } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { encodeCursor, type Cursor } from '../rules/cursor.ts';
@@ -87,7 +87,7 @@ async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: n
   const [mediaByPost, sourceRows, productCounts] = await Promise.all([
     loadMedia(db, ids, mediaUrl),
     Promise.all(
-      chunkForParameters(ids, 1, 0).map((chunk) =>
+      inChunks(ids, (chunk) =>
         db
           .select({ postId: postSources.postId, id: sources.id, kind: sources.kind, query: sources.query })
           .from(postSources)
@@ -96,7 +96,7 @@ async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: n
       ),
     ).then((r) => r.flat()),
     Promise.all(
-      chunkForParameters(ids, 1, 0).map((chunk) =>
+      inChunks(ids, (chunk) =>
         db.select({ postId: postProducts.postId, n: count() }).from(postProducts).where(inArray(postProducts.postId, chunk)).groupBy(postProducts.postId),
       ),
     ).then((r) => r.flat()),

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminGallery } from '../../shared/admin-types.ts';
 import type { galleryInput, galleryPatch } from '../../shared/schemas/galleries.ts';
-import { chunkForParameters, runBatch, type Db } from '../db/client.ts';
+import { inChunks, runBatch, type Db } from '../db/client.ts';
 import { galleries, galleryPosts, posts } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
@@ -82,7 +82,7 @@ export async function setGalleryOrder(db: Db, actor: Actor, id: string, postIds:
   if (unique.length !== postIds.length) throw new ApiError(400, 'invalid_parameter', 'postIds: lists a post twice', 'postIds');
   const known = (
     await Promise.all(
-      chunkForParameters(unique, 1, 1).map((chunk) => db.select({ id: posts.id }).from(posts).where(and(eq(posts.workspaceId, actor.workspaceId), inArray(posts.id, chunk)))),
+      inChunks(unique, (chunk) => db.select({ id: posts.id }).from(posts).where(and(eq(posts.workspaceId, actor.workspaceId), inArray(posts.id, chunk)))),
     )
   ).flat();
   const missing = unique.filter((p) => !known.some((k) => k.id === p));

@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ModerationStatus } from '../../shared/admin-types.ts';
-import { chunkForParameters, runBatch, type Db } from '../db/client.ts';
+import { inChunks, runBatch, type Db } from '../db/client.ts';
 import { moderationRules, posts } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
@@ -19,7 +19,7 @@ export async function moderatePosts(db: Db, actor: Actor, ids: string[], status:
   const unique = [...new Set(ids)];
   const found = (
     await Promise.all(
-      chunkForParameters(unique, 1, 1).map((chunk) =>
+      inChunks(unique, (chunk) =>
         db.select({ id: posts.id, status: posts.moderationStatus }).from(posts).where(and(eq(posts.workspaceId, actor.workspaceId), inArray(posts.id, chunk))),
       ),
     )
@@ -31,7 +31,7 @@ export async function moderatePosts(db: Db, actor: Actor, ids: string[], status:
   // A human decision replaces any rule's: the post no longer shows "filtered by rule".
   const change = { moderationStatus: status, moderatedAt: now, moderatedBy: actor.userId, moderationRuleId: null, moderationReason: null, updatedAt: now };
   await runBatch(db, [
-    ...chunkForParameters(unique, 1, 8).map((chunk) => db.update(posts).set(change).where(and(eq(posts.workspaceId, actor.workspaceId), inArray(posts.id, chunk)))),
+    ...inChunks(unique, (chunk) => db.update(posts).set(change).where(and(eq(posts.workspaceId, actor.workspaceId), inArray(posts.id, chunk)))),
     auditStatement(db, {
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { PublicHotspot, PublicMedia, PublicProduct } from '../../shared/api-types.ts';
-import { chunkForParameters, type Db } from '../db/client.ts';
+import { inChunks, type Db } from '../db/client.ts';
 import { mediaVariants, postMedia, postProducts, products } from '../db/schema.ts';
 import { safeLinkOrNull } from '../rules/safe-url.ts';
 
@@ -12,15 +12,14 @@ import { safeLinkOrNull } from '../rules/safe-url.ts';
 export async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: string) => string) {
   const rows = (
     await Promise.all(
-      // Two fixed parameters: the 'display' and 'stored' literals.
-      chunkForParameters(postIds, 1, 2).map((ids) =>
+      inChunks(postIds, (ids) =>
         db
           .select({
             media: { id: postMedia.id, postId: postMedia.postId, type: postMedia.type, width: postMedia.width, height: postMedia.height, altText: postMedia.altText },
-            variant: { storageKey: mediaVariants.storageKey, width: mediaVariants.width, height: mediaVariants.height, format: mediaVariants.format },
+            variant: { role: mediaVariants.role, storageKey: mediaVariants.storageKey, width: mediaVariants.width, height: mediaVariants.height, format: mediaVariants.format },
           })
           .from(postMedia)
-          .innerJoin(mediaVariants, and(eq(mediaVariants.mediaId, postMedia.id), eq(mediaVariants.role, 'display')))
+          .innerJoin(mediaVariants, and(eq(mediaVariants.mediaId, postMedia.id), inArray(mediaVariants.role, ['display', 'video'])))
           .where(and(inArray(postMedia.postId, ids), eq(postMedia.storeStatus, 'stored')))
           .orderBy(asc(postMedia.postId), asc(postMedia.position), asc(mediaVariants.width)),
       ),
@@ -32,11 +31,12 @@ export async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: strin
   for (const { media: m, variant: v } of rows) {
     let item = byMedia.get(m.id);
     if (!item) {
-      item = { id: m.id, type: m.type, width: m.width ?? 0, height: m.height ?? 0, alt: m.altText ?? '', variants: [] };
+      item = { id: m.id, type: m.type, width: m.width ?? 0, height: m.height ?? 0, alt: m.altText ?? '', variants: [], videoUrl: null };
       byMedia.set(m.id, item);
       byPost.set(m.postId, [...(byPost.get(m.postId) ?? []), item]);
     }
-    item.variants.push({ url: mediaUrl(v.storageKey), width: v.width, height: v.height, format: v.format === 'jpeg' ? 'jpeg' : 'webp' });
+    if (v.role === 'video') item.videoUrl = mediaUrl(v.storageKey);
+    else item.variants.push({ url: mediaUrl(v.storageKey), width: v.width, height: v.height, format: v.format === 'jpeg' ? 'jpeg' : 'webp' });
   }
   for (const item of byMedia.values()) {
     // Media stored before their size was known take the largest rendition's.
@@ -49,7 +49,7 @@ export async function loadMedia(db: Db, postIds: string[], mediaUrl: (key: strin
 export async function loadProductTags(db: Db, postIds: string[]) {
   const rows = (
     await Promise.all(
-      chunkForParameters(postIds, 1, 0).map((ids) =>
+      inChunks(postIds, (ids) =>
         db
           .select({
             tag: { postId: postProducts.postId, mediaId: postProducts.mediaId, x: postProducts.x, y: postProducts.y },

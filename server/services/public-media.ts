@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { mediaVariants, postMedia, posts } from '../db/schema.ts';
 import { publicPostWhere } from '../rules/publicness.ts';
@@ -13,7 +13,7 @@ export async function isPublicMediaKey(db: Db, storageKey: string, now: number):
     .from(mediaVariants)
     .innerJoin(postMedia, eq(postMedia.id, mediaVariants.mediaId))
     .innerJoin(posts, eq(posts.id, postMedia.postId))
-    .where(and(eq(mediaVariants.storageKey, storageKey), eq(mediaVariants.role, 'display'), publicPostWhere(now)))
+    .where(and(eq(mediaVariants.storageKey, storageKey), inArray(mediaVariants.role, ['display', 'video']), publicPostWhere(now)))
     .limit(1);
   return row !== undefined;
 }
@@ -25,7 +25,7 @@ export async function isWorkspaceMediaKey(db: Db, workspaceId: string, storageKe
     .from(mediaVariants)
     .innerJoin(postMedia, eq(postMedia.id, mediaVariants.mediaId))
     .innerJoin(posts, eq(posts.id, postMedia.postId))
-    .where(and(eq(mediaVariants.storageKey, storageKey), eq(mediaVariants.role, 'display'), eq(posts.workspaceId, workspaceId)))
+    .where(and(eq(mediaVariants.storageKey, storageKey), inArray(mediaVariants.role, ['display', 'video']), eq(posts.workspaceId, workspaceId)))
     .limit(1);
   return row !== undefined;
 }

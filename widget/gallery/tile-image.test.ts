@@ -15,7 +15,7 @@ function post(media: Partial<PublicMedia>[], caption = '', username: string | nu
     author: { username },
     permalink: null,
     publishedAt: '2025-01-01T00:00:00Z',
-    media: media.map((m) => ({ id: 'm1', type: 'image', width: 1080, height: 1350, alt: '', variants: [], ...m })),
+    media: media.map((m) => ({ id: 'm1', type: 'image', width: 1080, height: 1350, alt: '', variants: [], videoUrl: null, ...m })),
     products: [],
     hotspots: [],
   };

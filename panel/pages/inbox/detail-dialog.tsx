@@ -17,7 +17,7 @@ export function DetailDialog() {
         <div class="detail">
           <div class="detail-media">
             {post.media.map((media) => (
-              <MediaImage key={media.id} media={media} width={1080} />
+              <MediaImage key={media.id} media={media} width={1080} playable />
             ))}
           </div>
           <div>

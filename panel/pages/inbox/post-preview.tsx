@@ -33,7 +33,7 @@ export function PostPreview({ canModerate, rules }: { canModerate: boolean; rule
         </p>
         <p class="caption">{post.caption}</p>
         {post.moderation.ruleId && <RuleNote post={post} rules={rules} canModerate={canModerate} />}
-        {post.mediaType === 'video' && <p class="muted">A video: its cover frame shows here; playing it in the panel comes later.</p>}
+        {post.media.some((m) => m.type === 'video' && !m.videoUrl) && <p class="muted">Instagram gives no file for this video (its audio is licensed): only its cover frame is kept.</p>}
         <dl class="facts">
           <dt>Status</dt>
           <dd>{post.moderation.status}</dd>
@@ -111,7 +111,7 @@ function Media({ post }: { post: AdminPost }) {
   if (!media) return <p class="muted">The media are still being stored.</p>;
   return (
     <div class="preview-media">
-      <MediaImage media={media} width={640} />
+      <MediaImage media={media} width={640} playable />
       {post.media.length > 1 && (
         <div class="strip" role="group" aria-label={`Carousel, ${post.media.length} items`}>
           {post.media.map((child, index) => (
