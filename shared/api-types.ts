@@ -66,10 +66,15 @@ export interface PublicGallery {
   layout: 'grid' | 'masonry' | 'carousel';
 }
 
-/** `GET /v1/galleries/:id/posts?limit=&cursor=` */
+/** `GET /v1/galleries/:id/posts?limit=&cursor=&product=&inStock=` */
 export interface GalleryPostsResponse {
   gallery: PublicGallery;
   posts: PublicPost[];
+  /**
+   * For a product page (`?product=`): which product was asked for, and whether too few posts
+   * show it, so these posts come from the gallery's fallback instead.
+   */
+  product?: { query: string; fallback: boolean };
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
 }

@@ -21,5 +21,8 @@ export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoD
   // The panel routes in the browser: a refreshed /panel/galleries/… or an invitation link gets its page.
   const panelPage = serveStatic({ root: builtDir, rewriteRequestPath: () => '/panel/index.html', onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
   const panelFallback: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/panel/') ? panelPage(c, next) : next());
-  return [built, demo, panelFallback];
+  // The demo store's product pages (/products/<SKU>, the links its products carry) are one page.
+  const productPage = serveStatic({ root: demoDir, rewriteRequestPath: () => '/product.html', onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
+  const demoProducts: MiddlewareHandler = (c, next) => (/^\/products\/[\w.-]+$/.test(c.req.path) ? productPage(c, next) : next());
+  return [built, demo, panelFallback, demoProducts];
 }

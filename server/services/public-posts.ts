@@ -5,7 +5,7 @@
 import { and, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PublicPost } from '../../shared/api-types.ts';
 import type { Db } from '../db/client.ts';
-import { dailyRollups, galleryPosts, postMedia, postProducts, posts, postSources } from '../db/schema.ts';
+import { dailyRollups, galleryPosts, postMedia, postProducts, posts, postSources, products } from '../db/schema.ts';
 import { encodeCursor, type Cursor } from '../rules/cursor.ts';
 import { publicPostWhere } from '../rules/publicness.ts';
 import { safeLinkOrNull } from '../rules/safe-url.ts';
@@ -19,6 +19,8 @@ export interface ListGalleryPostsInput {
   now: number;
   /** Turns a media storage key into the absolute URL shoppers' browsers fetch. */
   mediaUrl: (storageKey: string) => string;
+  /** Only posts showing this product (its SKU, or its group's id), for product pages. */
+  product?: { query: string; inStockOnly: boolean } | undefined;
 }
 
 export interface GalleryPostsPage {
@@ -47,7 +49,7 @@ interface PostRow {
  */
 export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Promise<GalleryPostsPage> {
   const { gallery, limit, cursor, now } = input;
-  const where = and(eq(posts.workspaceId, gallery.workspaceId), publicPostWhere(now), hasStoredMedia(), ...galleryFilters(gallery));
+  const where = and(eq(posts.workspaceId, gallery.workspaceId), publicPostWhere(now), hasStoredMedia(), ...galleryFilters(gallery), input.product ? showsProduct(input.product) : undefined);
   const columns = {
     id: posts.id,
     mediaType: posts.mediaType,
@@ -110,6 +112,16 @@ function galleryFilters(gallery: Gallery): SQL[] {
     conditions.push(exists(sql`(select 1 from ${postProducts} where ${postProducts.postId} = ${posts.id} and ${postProducts.productId} in ${productIds})`));
   }
   return conditions;
+}
+
+/** Posts tagged with the product (by SKU, or any product of the group) that is still sold. */
+function showsProduct({ query, inStockOnly }: { query: string; inStockOnly: boolean }) {
+  return exists(
+    sql`(select 1 from ${postProducts} join ${products} on ${products.id} = ${postProducts.productId}
+      where ${postProducts.postId} = ${posts.id} and ${products.workspaceId} = ${posts.workspaceId}
+      and (${products.sku} = ${query} or ${products.groupId} = ${query}) and ${products.removedAt} is null
+      ${inStockOnly ? sql`and ${products.availability} = 'in_stock'` : sql``})`,
+  );
 }
 
 /** A post can only be shown once at least one of its media has been re-hosted. */

@@ -2,7 +2,7 @@ import { createHarness } from '#harness';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, GalleryPostsResponse } from '../../../shared/api-types.ts';
-import { posts } from '../../db/schema.ts';
+import { posts, products } from '../../db/schema.ts';
 import { DEMO_PUBLIC_POST_IDS } from '../../seed/demo-content.ts';
 import { request, type Harness } from '../../testing/harness.ts';
 
@@ -152,5 +152,52 @@ describe('GET /v1/galleries/:id/posts', () => {
       expect(res.status).toBe(404);
       expect(((await res.json()) as ApiErrorBody).error.code).toBe('not_found');
     });
+  });
+});
+
+describe('product pages', () => {
+  it('filters a gallery down to the posts showing a product, by SKU', async () => {
+    const { res, body } = await page('?product=LUM-LAMP-01&limit=100');
+    expect(res.status).toBe(200);
+    expect(body.product).toEqual({ query: 'LUM-LAMP-01', fallback: false });
+    expect(body.posts.length).toBeGreaterThan(0);
+    for (const post of body.posts) expect(post.products.map((p) => p.sku)).toContain('LUM-LAMP-01');
+    expect(body.posts.length).toBeLessThan(DEMO_PUBLIC_POST_IDS.length);
+  });
+
+  it('falls back to the whole gallery when no post shows the product, and says so', async () => {
+    const { body } = await page('?product=NOT-A-SKU');
+    expect(body.product).toEqual({ query: 'NOT-A-SKU', fallback: true });
+    expect(body.posts.map((p) => p.id)).toEqual(DEMO_PUBLIC_POST_IDS.slice(0, 12));
+  });
+
+  it('can keep to products in stock', async () => {
+    await h.db.update(products).set({ availability: 'out_of_stock' }).where(eq(products.sku, 'LUM-MUG-03'));
+    try {
+      expect((await page('?product=LUM-MUG-03&inStock=true')).body.product?.fallback).toBe(true);
+      expect((await page('?product=LUM-MUG-03')).body.product?.fallback).toBe(false);
+    } finally {
+      await h.db.update(products).set({ availability: 'in_stock' }).where(eq(products.sku, 'LUM-MUG-03'));
+    }
+  });
+
+  it('names bad product parameters', async () => {
+    expect((await page('?product=%3Cscript%3E')).body.error.field).toBe('product');
+    expect((await page('?product=LUM-LAMP-01&inStock=yes')).body.error.field).toBe('inStock');
+  });
+});
+
+describe('server-rendered HTML', () => {
+  it('serves the same page as escaped HTML with sized images', async () => {
+    const res = await request(h, '/v1/galleries/demo/posts.html?limit=100');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toMatch(/^<ul data-vitrine-ssr data-gallery="demo"/);
+    expect(html.match(/<li data-post-id=/g)).toHaveLength(DEMO_PUBLIC_POST_IDS.length);
+    expect(html).toContain('width="1080" height="1080"');
+    // The caption with markup in it is escaped, never markup.
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;b&gt;no regrets&lt;/b&gt;');
   });
 });

@@ -1,35 +1,62 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import type { AppEnv } from '../../deps.ts';
 import { invalidParameter, notFound } from '../../http/errors.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { findGallery } from '../../services/galleries.ts';
 import { listGalleryPosts } from '../../services/public-posts.ts';
+import { galleryHtml } from './gallery-html.ts';
 import { mediaUrlBuilder } from './media-url.ts';
 
 const GALLERY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const PRODUCT = /^[A-Za-z0-9._:/-]{1,100}$/;
 
-export const publicGalleryRoutes = new Hono<AppEnv>().get('/galleries/:id/posts', async (c) => {
-  const id = c.req.param('id');
+/**
+ * One page of a gallery, as both routes serve it. With `?product=`, only posts showing that
+ * product; when fewer than the gallery's minimum match (on a first page), its fallback gallery —
+ * or, without one, the gallery unfiltered — so a product page is never left empty.
+ */
+async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
+  const id = c.req.param('id') ?? '';
   if (!GALLERY_ID.test(id)) throw invalidParameter('id', 'must be 1-64 letters, digits, "_" or "-"');
   const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 0 });
+  const product = c.req.query('product') || undefined;
+  if (product !== undefined && !PRODUCT.test(product)) throw invalidParameter('product', 'must be a SKU or product group id (letters, digits, . _ - : /)');
+  const inStock = c.req.query('inStock');
+  if (inStock !== undefined && inStock !== 'true' && inStock !== 'false') throw invalidParameter('inStock', 'must be true or false');
   const gallery = await findGallery(c.var.db, id);
   if (!gallery) throw notFound(`gallery "${id}"`);
   const cursor = cursorParam(c.req.query('cursor'), gallery.sort === 'newest' ? 'key' : 'offset');
 
-  const page = await listGalleryPosts(c.var.db, {
-    gallery,
-    limit: limit || gallery.pageSize,
-    cursor,
-    now: c.var.clock.now(),
-    mediaUrl: mediaUrlBuilder(c.var.config.publicUrl ?? new URL(c.req.url).origin),
-  });
-  const body: GalleryPostsResponse = {
-    gallery: { id: gallery.id, name: gallery.name, layout: gallery.layout },
-    ...page,
-  };
+  const list = (target: typeof gallery, withProduct: boolean) =>
+    listGalleryPosts(c.var.db, {
+      gallery: target,
+      limit: limit || target.pageSize,
+      cursor: target === gallery ? cursor : null,
+      now: c.var.clock.now(),
+      mediaUrl: mediaUrlBuilder(c.var.config.publicUrl ?? new URL(c.req.url).origin),
+      product: withProduct && product ? { query: product, inStockOnly: inStock === 'true' } : undefined,
+    });
+  let page = await list(gallery, true);
+  let shown = gallery;
+  let fallback = false;
+  if (product && !cursor && page.posts.length < gallery.minPosts) {
+    const other = gallery.fallbackGalleryId ? await findGallery(c.var.db, gallery.fallbackGalleryId) : null;
+    shown = other && other.workspaceId === gallery.workspaceId ? other : gallery;
+    page = await list(shown, false);
+    fallback = true;
+  }
   // Browser-only caching: no CDN may keep a withdrawn post. Shared caching waits for
   // purge-on-withdrawal (Cache API on Workers), so withdrawal keeps winning everywhere.
   c.header('Cache-Control', 'private, max-age=15');
-  return c.json(body);
-});
+  return {
+    gallery: { id: shown.id, name: shown.name, layout: shown.layout },
+    ...page,
+    ...(product ? { product: { query: product, fallback } } : {}),
+  };
+}
+
+export const publicGalleryRoutes = new Hono<AppEnv>()
+  .get('/galleries/:id/posts', async (c) => c.json(await galleryPage(c)))
+  /** The same page as plain HTML, for the store's own page: crawlers and no-JS visitors see it. */
+  .get('/galleries/:id/posts.html', async (c) => c.html(galleryHtml(await galleryPage(c))));

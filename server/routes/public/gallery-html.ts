@@ -1,0 +1,27 @@
+import type { GalleryPostsResponse, PublicPost } from '../../../shared/api-types.ts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Untrusted text stays text (invariant 6): every caption, name and URL is escaped. */
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+/**
+ * A gallery page as server-rendered HTML: plain links and images with alt text, sized so the
+ * page does not shift. `<vitrine-gallery>` upgrades it when its script runs (it finds the list
+ * by `data-vitrine-ssr`), and crawlers or visitors without JavaScript see it as it is.
+ */
+export function galleryHtml(page: GalleryPostsResponse): string {
+  const items = page.posts.map(postHtml).join('');
+  return `<ul data-vitrine-ssr data-gallery="${escape(page.gallery.id)}" aria-label="${escape(page.gallery.name)}">${items}</ul>`;
+}
+
+function postHtml(post: PublicPost): string {
+  const media = post.media[0];
+  const variant = media?.variants.at(-1);
+  if (!media || !variant) return '';
+  const alt = media.alt || [post.author.username ? `Photo by @${post.author.username}` : 'Customer photo', post.caption.slice(0, 120)].filter(Boolean).join(': ');
+  const srcset = media.variants.map((v) => `${escape(v.url)} ${v.width}w`).join(', ');
+  const image = `<img src="${escape(variant.url)}" srcset="${srcset}" sizes="(min-width: 768px) 25vw, 50vw" width="${media.width}" height="${media.height}" alt="${escape(alt)}" loading="lazy" decoding="async">`;
+  const body = post.permalink ? `<a href="${escape(post.permalink)}" rel="noopener">${image}</a>` : image;
+  const credit = post.author.username ? `@${post.author.username}: ` : '';
+  return `<li data-post-id="${escape(post.id)}">${body}<p>${escape(credit + post.caption)}</p></li>`;
+}
