@@ -31,6 +31,7 @@ const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null
   // The gallery API benchmark never reaches Instagram.
   instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0' }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
   variants: placeholderVariantMaker,
+  outbound: () => Promise.reject(new Error('no webhooks in this benchmark')),
 });
 const root = new Hono().get('/bare', (c) => c.json({ ok: true, items: [1, 2, 3] })).route('/', app);
 

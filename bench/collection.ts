@@ -57,7 +57,7 @@ for (let i = 0; i < count; i++) fake.publish({ tagsBrand: true, timestamp: clock
 const baselineRss = process.memoryUsage().rss;
 let peakRss = baselineRss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-const deps = { db, media, variants: sharpVariantMaker(), instagram, appSecret: 'bench' };
+const deps = { db, media, variants: sharpVariantMaker(), instagram, appSecret: 'bench', outbound: () => Promise.reject(new Error('no webhooks in this benchmark')) };
 const started = performance.now();
 for (;;) {
   const step = await runDueCollection(deps, clock.now(), { sources: 1, media: 64 });

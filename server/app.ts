@@ -7,6 +7,7 @@ import { injectDeps } from './middleware/inject-deps.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { instagramWebhookRoutes } from './routes/instagram-webhooks.ts';
+import { rightsPageRoutes } from './routes/rights-page.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { publicGalleryRoutes } from './routes/public/galleries.ts';
 
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', mediaRoutes)
     .route('/v1', v1)
     .route('/admin', adminRoutes)
-    .route('/hooks/instagram', instagramWebhookRoutes);
+    .route('/hooks/instagram', instagramWebhookRoutes)
+    .route('/r', rightsPageRoutes);
   for (const files of options.staticFiles ?? []) app.on(['GET', 'HEAD'], '*', files);
   return app
     .notFound((c) => c.json(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404))

@@ -46,6 +46,8 @@ export interface AppDeps {
   instagram: InstagramDeps;
   /** Makes stored renditions from downloaded media (sharp on Node, pass-through on Workers). */
   variants: VariantMaker;
+  /** Sends the merchant's signed webhooks (fetch in production; a recorder in tests). */
+  outbound: (request: Request) => Promise<Response>;
 }
 
 /** The Hono environment of every route: dependencies are read from `c.var`. */

@@ -24,7 +24,7 @@ let connectionId: string;
 
 /** One scheduler tick, as Cron Triggers or Node's timer would run it, with the app's own deps. */
 const step = (limits?: { sources: number; media: number }) =>
-  runDueCollection({ db: h.db, media: h.media, variants: placeholderVariantMaker, instagram: h.instagram, appSecret: 'test-secret' }, h.clock.now(), limits);
+  runDueCollection({ db: h.db, media: h.media, variants: placeholderVariantMaker, instagram: h.instagram, appSecret: 'test-secret', outbound: () => Promise.reject(new Error('unexpected webhook')) }, h.clock.now(), limits);
 
 async function addSource(body: object): Promise<SourceView> {
   const res = await admin(h, owner, 'POST', '/sources', { connectionId, ...body });
@@ -121,6 +121,10 @@ describe('tagged media and carousels', () => {
     // Some of the hashtag posts above tag the brand too: those are linked, not created again.
     expect(((await run.json()) as { created: number }).created).toBeGreaterThanOrEqual(56);
     expect(await postsFrom([...tagged, carousel].map((m) => m.id))).toHaveLength(56);
+    // Hashtag posts that also tag the brand: the tags edge names their authors.
+    const linkedHashtagPosts = (await h.db.select().from(posts)).filter((p) => p.igMediaId && h.fake.media(p.igMediaId)?.tagsBrand && h.fake.media(p.igMediaId)?.hashtags.includes('wornbyyou'));
+    expect(linkedHashtagPosts.length).toBeGreaterThan(0);
+    for (const p of linkedHashtagPosts) expect(p.authorUsername).toBe(h.fake.media(p.igMediaId!)!.username);
     const [post] = await postsFrom([carousel.id]);
     expect(post).toMatchObject({ mediaType: 'carousel', authorUsername: carousel.username });
     for (let i = 0; i < 3; i++) await step();

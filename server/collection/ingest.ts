@@ -3,7 +3,7 @@
  * post (unique per workspace and media id) linked to each source; new posts go through the
  * workspace's auto-moderation rules, and their media wait to be re-hosted.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { inChunks, runBatch, type Db } from '../db/client.ts';
 import { moderationRules, postMedia, posts, postSources } from '../db/schema.ts';
@@ -39,8 +39,12 @@ export async function ingestMedia(db: Db, workspaceId: string, sourceId: string,
       linked.push(existing);
       statements.push(
         db.insert(postSources).values({ postId: existing, sourceId, foundAt: now }).onConflictDoNothing(),
-        // Counts move; a caption can be edited on Instagram after the fact.
-        db.update(posts).set({ caption: media.caption, likeCount: media.likeCount, commentsCount: media.commentsCount, updatedAt: now }).where(eq(posts.id, existing)),
+        // Counts move; a caption can be edited on Instagram after the fact. A hashtag edge never
+        // says who posted: another edge (tags, mentions) may, and then the author becomes known.
+        db
+          .update(posts)
+          .set({ caption: media.caption, likeCount: media.likeCount, commentsCount: media.commentsCount, authorUsername: sql`coalesce(${posts.authorUsername}, ${media.authorUsername})`, updatedAt: now })
+          .where(eq(posts.id, existing)),
       );
       continue;
     }

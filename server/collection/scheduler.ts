@@ -1,10 +1,12 @@
 /**
- * The collection loop's one step: run the sources that are due, then re-host what they found.
+ * The collection loop's one step: run the sources that are due, re-host what they found, and
+ * deliver the merchant's pending webhooks.
  * Called by Cron Triggers on Workers and by a timer on Node; bounded so one step always fits
  * in a Worker invocation's limits.
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { sources } from '../db/schema.ts';
+import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { rehostPending, type RehostDeps } from './rehost.ts';
 import { runSource, type RunReport } from './run-source.ts';
 
@@ -12,9 +14,12 @@ export interface CollectionStep {
   runs: RunReport[];
   stored: number;
   failed: number;
+  webhooks: number;
 }
 
-export async function runDueCollection(deps: RehostDeps, now: number, limits = { sources: 5, media: 30 }): Promise<CollectionStep> {
+export type SchedulerDeps = RehostDeps & { outbound: (request: Request) => Promise<Response> };
+
+export async function runDueCollection(deps: SchedulerDeps, now: number, limits = { sources: 5, media: 30 }): Promise<CollectionStep> {
   const due = await deps.db
     .select()
     .from(sources)
@@ -24,5 +29,7 @@ export async function runDueCollection(deps: RehostDeps, now: number, limits = {
   const runs: RunReport[] = [];
   for (const source of due) runs.push(await runSource({ db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret }, source, now));
   const { stored, failed } = await rehostPending(deps, now, limits.media);
-  return { runs, stored, failed };
+  // The merchant's webhooks ride the same tick: rights events reach their systems within it.
+  const webhooks = await deliverWebhooks(deps, now);
+  return { runs, stored, failed, webhooks };
 }

@@ -12,6 +12,7 @@ import { hmacSha256Hex, timingSafeEqual } from '../security/tokens.ts';
 import { tokenOf, withExpiry } from './connections.ts';
 import { ingestMedia } from './ingest.ts';
 import { normalizeMedia } from './normalize.ts';
+import { handleRightsReply, type CommentValue } from '../rights/replies.ts';
 
 const RECEIPT_TTL_MS = 48 * 3_600_000;
 
@@ -22,28 +23,31 @@ export async function verifySignature(appSecret: string, rawBody: string, header
 
 interface Notification {
   object?: string;
-  entry?: { id?: string; time?: number; changes?: { field?: string; value?: { media_id?: string; comment_id?: string } }[] }[];
+  entry?: { id?: string; time?: number; changes?: { field?: string; value?: { media_id?: string; comment_id?: string } & CommentValue }[] }[];
 }
 
 export interface WebhookOutcome {
   duplicate: boolean;
   mentions: number;
+  /** Comments read as answers to rights requests. */
+  replies: number;
 }
 
 /** Stores the mentioned media of a verified notification; unknown accounts and fields are ignored. */
 export async function handleNotification(deps: { db: Db; graph: GraphClient; appSecret: string }, rawBody: string, now: number): Promise<WebhookOutcome> {
   const receipt = await sha256Hex(rawBody);
   const [seen] = await deps.db.select({ id: webhookReceipts.id }).from(webhookReceipts).where(eq(webhookReceipts.id, receipt)).limit(1);
-  if (seen) return { duplicate: true, mentions: 0 };
+  if (seen) return { duplicate: true, mentions: 0, replies: 0 };
 
   const body = JSON.parse(rawBody) as Notification;
   let mentions = 0;
+  let replies = 0;
   if (body.object === 'instagram') {
     for (const entry of body.entry ?? []) {
       for (const change of entry.changes ?? []) {
-        const mediaId = change.value?.media_id;
-        if (change.field !== 'mentions' || !entry.id || !mediaId) continue;
-        mentions += await storeMention(deps, entry.id, mediaId, now);
+        if (!entry.id || !change.value) continue;
+        if (change.field === 'mentions' && change.value.media_id) mentions += await storeMention(deps, entry.id, change.value.media_id, now);
+        if (change.field === 'comments' && (await handleRightsReply(deps.db, entry.id, change.value, now)) !== 'ignored') replies++;
       }
     }
   }
@@ -51,7 +55,7 @@ export async function handleNotification(deps: { db: Db; graph: GraphClient; app
   // this one stores nothing twice, since a media is one post per workspace.
   await deps.db.insert(webhookReceipts).values({ id: receipt, receivedAt: now }).onConflictDoNothing();
   await deps.db.delete(webhookReceipts).where(lt(webhookReceipts.receivedAt, now - RECEIPT_TTL_MS));
-  return { duplicate: false, mentions };
+  return { duplicate: false, mentions, replies };
 }
 
 async function storeMention(deps: { db: Db; graph: GraphClient; appSecret: string }, igUserId: string, mediaId: string, now: number): Promise<number> {

@@ -258,6 +258,11 @@ export const posts = sqliteTable(
     rightsScope: json<string[]>('rights_scope'),
     /** Set when Instagram reports the media gone; such a post is never public again. */
     sourceDeletedAt: integer('source_deleted_at'),
+    /**
+     * Set when the author asked for erasure: the media are deleted and the text scrubbed; the row
+     * stays as a tombstone so the consent records that prove what happened keep their subject.
+     */
+    erasedAt: integer('erased_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -378,8 +383,12 @@ export const rightsRequests = sqliteTable(
     requestText: text('request_text').notNull(),
     status: text('status', { enum: ['draft', 'sent', 'author_replied', 'granted', 'declined', 'withdrawn', 'expired'] }).notNull(),
     commentId: text('comment_id'),
+    /** The author's reply, when one came (comment webhook): kept for a human when it is not a clear yes. */
+    replyCommentId: text('reply_comment_id'),
+    replyText: text('reply_text'),
     requestedBy: text('requested_by').references(() => users.id),
     createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
     sentAt: integer('sent_at'),
     /** The signed link stops accepting new consent after this; withdrawal always works. */
     linkExpiresAt: integer('link_expires_at').notNull(),

@@ -1,11 +1,11 @@
 import { runDueCollection } from '../collection/scheduler.ts';
-import type { RehostDeps } from '../collection/rehost.ts';
+import type { SchedulerDeps } from '../collection/scheduler.ts';
 
 /**
  * Node's stand-in for Cron Triggers: a timer that runs one collection step at a time (never two
  * at once, however long a step takes). Errors are logged and the next tick tries again.
  */
-export function startCollectionTimer(deps: RehostDeps, everyMs: number): () => void {
+export function startCollectionTimer(deps: SchedulerDeps, everyMs: number): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;

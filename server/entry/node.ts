@@ -42,6 +42,7 @@ const deps: AppDeps = {
   clientIp: nodeClientIp(config.trustProxy),
   instagram: instagram.deps,
   variants,
+  outbound: (request) => fetch(request),
 };
 app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: join(root, 'demo') }) });
 
@@ -51,7 +52,7 @@ if (config.seedDemo && (await seedDemoIfEmpty({ db, media, variants, now: system
 }
 
 const base = `http://${config.host}:${config.port}`;
-const stopCollection = startCollectionTimer({ db, media, variants, instagram: instagram.deps, appSecret: config.appSecret }, config.collectEverySeconds * 1000);
+const stopCollection = startCollectionTimer({ db, media, variants, instagram: instagram.deps, appSecret: config.appSecret, outbound: deps.outbound }, config.collectEverySeconds * 1000);
 const stopDemo = instagram.fake ? startDemoInstagram(instagram.fake, `${base}/hooks/instagram`, 30_000) : () => {};
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -45,5 +45,6 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
       download: (url) => fetch(url),
     },
     variants: passthroughVariantMaker,
+    outbound: (request) => fetch(request),
   };
 }

@@ -24,6 +24,6 @@ export default {
   /** Cron Triggers (wrangler.toml): one bounded collection step per tick. */
   async scheduled(_controller: unknown, env: WorkerEnv, ctx: { waitUntil(promise: Promise<unknown>): void }): Promise<void> {
     const deps = workerDeps(env);
-    ctx.waitUntil(runDueCollection({ db: deps.db, media: deps.media, variants: deps.variants, instagram: deps.instagram, appSecret: deps.secrets.appSecret }, deps.clock.now()));
+    ctx.waitUntil(runDueCollection({ db: deps.db, media: deps.media, variants: deps.variants, instagram: deps.instagram, appSecret: deps.secrets.appSecret, outbound: deps.outbound }, deps.clock.now()));
   },
 };

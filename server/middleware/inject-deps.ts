@@ -12,5 +12,6 @@ export const injectDeps = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
     c.set('clientIp', deps.clientIp);
     c.set('instagram', deps.instagram);
     c.set('variants', deps.variants);
+    c.set('outbound', deps.outbound);
     await next();
   };

@@ -1,6 +1,7 @@
 /**
  * Invariant 1 (DESIGN.md): a post is public only if it is approved, its rights are granted and
- * still active (not expired, not withdrawn), and it was not deleted at source.
+ * still active (not expired, not withdrawn), and it was not deleted at source (nor erased at its
+ * author's request).
  *
  * This module is the one place that decides it. `publicPostWhere` is the rule as SQL, and every
  * public query uses it. `isPublicPost` states the same rule over a row, in plain code: the panel
@@ -15,6 +16,7 @@ export interface PublicnessFacts {
   rightsStatus: RightsStatus;
   rightsExpiresAt: number | null;
   sourceDeletedAt: number | null;
+  erasedAt: number | null;
 }
 
 export function isPublicPost(post: PublicnessFacts, now: number): boolean {
@@ -22,7 +24,8 @@ export function isPublicPost(post: PublicnessFacts, now: number): boolean {
     post.moderationStatus === 'approved' &&
     post.rightsStatus === 'granted' &&
     (post.rightsExpiresAt === null || post.rightsExpiresAt > now) &&
-    post.sourceDeletedAt === null
+    post.sourceDeletedAt === null &&
+    post.erasedAt === null
   );
 }
 
@@ -32,5 +35,6 @@ export function publicPostWhere(now: number): SQL {
     eq(posts.rightsStatus, 'granted'),
     or(isNull(posts.rightsExpiresAt), gt(posts.rightsExpiresAt, now)),
     isNull(posts.sourceDeletedAt),
+    isNull(posts.erasedAt),
   )!;
 }

@@ -134,6 +134,15 @@ export const DEMO_POSTS: DemoPost[] = [
 /** What the demo promises shoppers see: the 19 generated posts and none of the five others. */
 export const DEMO_PUBLIC_POST_IDS = DEMO_POSTS.map((p) => p.id).filter((id) => /^post_demo\d\d$/.test(id));
 
+export const DEMO_TERMS_FR = {
+  title: 'Conditions d’utilisation de la photo',
+  body:
+    'Vous autorisez Maison Lumen à montrer cette photo, en citant votre nom d’utilisateur, sur maisonlumen.example ' +
+    'et ses pages produits. Vous restez propriétaire de votre photo. Vous pouvez retirer cette autorisation à tout ' +
+    'moment par le même lien ; la photo est alors retirée de notre site.',
+  scope: ['website'],
+};
+
 export const DEMO_TERMS = {
   title: 'Photo usage terms',
   body:

@@ -21,7 +21,7 @@ import {
 } from '../db/schema.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { VariantMaker } from '../media/variants.ts';
-import { sha256Hex } from '../security/hash.ts';
+import { termsHash as hashOfTerms } from '../rights/terms.ts';
 import { hashPassword } from '../security/password.ts';
 import { insertVariants, storeRenditions } from '../services/media-storage.ts';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../services/workspaces.ts';
@@ -31,6 +31,7 @@ import {
   DEMO_POSTS,
   DEMO_PRODUCTS,
   DEMO_TERMS,
+  DEMO_TERMS_FR,
   DEMO_WORKSPACE,
   type DemoPost,
 } from './demo-content.ts';
@@ -59,7 +60,7 @@ export async function seedDemo({ db, media, variants, now }: SeedDeps): Promise<
   const ws = DEMO_WORKSPACE.id;
   const userId = 'usr_demo';
   const termsId = 'terms_demo_v1';
-  const termsHash = await sha256Hex(JSON.stringify([DEMO_TERMS.title, DEMO_TERMS.body, DEMO_TERMS.scope, null]));
+  const termsHash = await hashOfTerms({ ...DEMO_TERMS, durationDays: null });
   const productId = (index: number) => `prod_demo${index + 1}`;
 
   const statements: BatchItem<'sqlite'>[] = [
@@ -67,6 +68,7 @@ export async function seedDemo({ db, media, variants, now }: SeedDeps): Promise<
     db.insert(users).values({ id: userId, email: DEMO_LOGIN.email, name: DEMO_LOGIN.name, passwordHash: await hashPassword(DEMO_LOGIN.password), createdAt: now }),
     db.insert(memberships).values({ workspaceId: ws, userId, role: 'owner', createdAt: now }),
     db.insert(termsVersions).values({ id: termsId, workspaceId: ws, version: 1, language: 'en', ...DEMO_TERMS, durationDays: null, contentHash: termsHash, createdAt: now }),
+    db.insert(termsVersions).values({ id: 'terms_demo_v1_fr', workspaceId: ws, version: 1, language: 'fr', ...DEMO_TERMS_FR, durationDays: null, contentHash: await hashOfTerms({ ...DEMO_TERMS_FR, durationDays: null }), createdAt: now }),
     ...DEMO_PRODUCTS.map((p, i) =>
       db.insert(products).values({
         id: productId(i),
@@ -180,6 +182,7 @@ function rightsStatements(
       status: post.rights === 'requested' ? 'sent' : post.rights === 'withdrawn' ? 'withdrawn' : 'granted',
       requestedBy: ctx.userId,
       createdAt: requestedAt,
+      updatedAt: post.rights === 'requested' ? requestedAt : grantedAt,
       sentAt: requestedAt,
       linkExpiresAt: requestedAt + 30 * DAY,
     }),

@@ -13,6 +13,7 @@ import type { Harness, HarnessOptions } from './harness.ts';
 import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
 import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
+import { recordingOutbox } from './outbox.ts';
 
 const migrations = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -23,6 +24,7 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
   const media = diskMediaStore(mkdtempSync(join(tmpdir(), 'vitrine-media-')));
   const clock = testClock();
   if (seed) await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now() });
+  const outbox = recordingOutbox();
   const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
   const app = createApp({
     db,
@@ -33,6 +35,7 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
     clientIp: testClientIp,
     instagram,
     variants: placeholderVariantMaker,
+    outbound: outbox.send,
   });
-  return { app, db, media, clock, fake, instagram, runtime: 'node' };
+  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, runtime: 'node' };
 }

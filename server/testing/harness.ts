@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { InstagramDeps } from '../deps.ts';
 import type { FakeInstagram } from '../instagram/fake/index.ts';
 import type { MediaStore } from '../media/store.ts';
+import type { SentRequest } from './outbox.ts';
 import type { testClock } from './clock.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface Harness {
   /** The local Graph API the app collects from, on the same clock. */
   fake: FakeInstagram;
   instagram: InstagramDeps;
+  /** Webhooks the app sent to merchants' systems, in order. */
+  outbox: SentRequest[];
   /** 'node' or 'workerd', for the rare assertion that differs by design. */
   runtime: 'node' | 'workerd';
 }

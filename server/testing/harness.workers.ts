@@ -7,6 +7,7 @@ import type { Harness, HarnessOptions } from './harness.ts';
 import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
 import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
+import { recordingOutbox } from './outbox.ts';
 
 /**
  * The same harness inside workerd: D1 and R2 from miniflare, wired by the Worker's own
@@ -14,6 +15,7 @@ import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-ins
  */
 export async function createHarness({ seed = true }: HarnessOptions = {}): Promise<Harness> {
   const clock = testClock();
+  const outbox = recordingOutbox();
   const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
   const base = workerDeps(env as unknown as WorkerEnv, clock);
   const deps = {
@@ -22,8 +24,9 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
     instagram,
     variants: placeholderVariantMaker,
     secrets: { ...base.secrets, instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN },
+    outbound: outbox.send,
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now() });
   const app = createApp(deps);
-  return { app, db: deps.db, media: deps.media, clock, fake, instagram, runtime: 'workerd' };
+  return { app, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, runtime: 'workerd' };
 }

@@ -79,6 +79,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /admin/sources/:id/run': undefined,
   'DELETE /admin/instagram/connections/:id': undefined,
   'GET /admin/instagram/connections/:id/hashtag-quota': undefined,
+  'POST /admin/rights/requests/:id/sent': undefined,
+  'DELETE /admin/webhooks/:id': undefined,
 };
 
 describe("another workspace's ids are not found", () => {

@@ -11,6 +11,7 @@ import { invitationRoutes, memberRoutes } from './members.ts';
 import { moderationRuleRoutes } from './moderation-rules.ts';
 import { postRoutes } from './posts.ts';
 import { productRoutes } from './products.ts';
+import { rightsRoutes, webhookRoutes } from './rights.ts';
 import { importRoutes, uploadRoutes } from './imports.ts';
 import { instagramRoutes } from './instagram.ts';
 import { sourceRoutes } from './sources.ts';
@@ -42,4 +43,6 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/instagram', instagramRoutes)
   .route('/imports', importRoutes)
   .route('/uploads', uploadRoutes)
-  .route('/products', productRoutes);
+  .route('/products', productRoutes)
+  .route('/rights', rightsRoutes)
+  .route('/webhooks', webhookRoutes);

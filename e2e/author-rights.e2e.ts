@@ -1,0 +1,81 @@
+/**
+ * Journey 2 (author) with the merchandiser and the shopper around it: rights are requested on a
+ * collected post, the author grants on the rights page in a browser of their own, the post is
+ * approved and shows in the store; the author withdraws, and within a second the post and its
+ * image are gone everywhere.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AdminPostsPage } from '../shared/admin-types.ts';
+import type { GalleryPostsResponse } from '../shared/api-types.ts';
+import { DEMO_LOGIN } from '../server/seed/demo-content.ts';
+import { useServerAndBrowser } from './server.ts';
+
+const journey = useServerAndBrowser({ VITRINE_COLLECT_EVERY_SECONDS: '1' });
+
+/** The merchandiser's side, through the admin API the panel uses. */
+async function merchandiser() {
+  const url = journey.server.url;
+  const signIn = await fetch(`${url}/admin/auth/sign-in`, { method: 'POST', headers: { origin: url, 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }) });
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}/admin${path}`, { method, headers: { cookie, origin: url, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
+    return res.status === 204 ? null : res.json();
+  };
+  return { call };
+}
+
+async function storeShows(postId: string): Promise<boolean> {
+  const context = await journey.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${journey.server.url}/`);
+    await page.locator('vitrine-gallery [data-post-id]').first().waitFor({ timeout: 15_000 });
+    return (await page.locator(`vitrine-gallery [data-post-id="${postId}"]`).count()) > 0;
+  } finally {
+    await context.close();
+  }
+}
+
+test('request → grant on the rights page → approve → live → withdraw → gone within a second', async () => {
+  const merch = await merchandiser();
+  // A customer's post collected from (fake) Instagram, with its author known, waiting in the inbox.
+  let candidate: AdminPostsPage['posts'][number] | undefined;
+  for (let i = 0; i < 60 && !candidate; i++) {
+    const page = (await merch.call('GET', '/posts?status=pending&rights=none&limit=100')) as AdminPostsPage;
+    candidate = page.posts.find((p) => p.author.username && p.media.length > 0);
+    if (!candidate) await new Promise((r) => setTimeout(r, 1000));
+  }
+  assert.ok(candidate, 'a collected post with a known author reached the inbox');
+  const { requests } = (await merch.call('POST', '/rights/requests', { postIds: [candidate.id], language: 'en' })) as { requests: { link: string }[] };
+  const link = requests[0]!.link;
+
+  // The author, in a browser of their own, reads and agrees.
+  const authorContext = await journey.browser.newContext();
+  const author = await authorContext.newPage();
+  await author.goto(link);
+  await author.getByLabel('Your Instagram username').fill(candidate.author.username!);
+  await author.getByLabel(/I agree to the terms above/).check();
+  await author.getByRole('button', { name: 'I agree' }).click();
+  await author.getByText('Thank you! You agreed to these terms.').waitFor();
+
+  await merch.call('POST', '/posts/moderation', { ids: [candidate.id], status: 'approved' });
+  assert.ok(await storeShows(candidate.id), 'the approved, rights-cleared post shows in the store');
+  const api = (await (await fetch(`${journey.server.url}/v1/galleries/demo/posts?limit=100`)).json()) as GalleryPostsResponse;
+  const imageUrl = api.posts.find((p) => p.id === candidate.id)!.media[0]!.variants[0]!.url;
+  assert.equal((await fetch(imageUrl)).status, 200);
+
+  await author.getByRole('button', { name: 'Withdraw my consent' }).click();
+  const withdrawnAt = Date.now();
+  await author.getByText(/You withdrew your consent/).waitFor();
+  const after = (await (await fetch(`${journey.server.url}/v1/galleries/demo/posts?limit=100`)).json()) as GalleryPostsResponse;
+  const imageStatus = (await fetch(imageUrl)).status;
+  const elapsed = Date.now() - withdrawnAt;
+  assert.ok(!after.posts.some((p) => p.id === candidate.id), 'gone from the API');
+  assert.ok([404, 410].includes(imageStatus), `its image answers ${imageStatus}`);
+  assert.ok(elapsed < 1000, `gone within a second (${elapsed} ms)`);
+  assert.ok(!(await storeShows(candidate.id)), 'gone from the store');
+  await authorContext.close();
+});

@@ -1,0 +1,71 @@
+import { and, asc, eq, gt, isNotNull, lte } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { rightsRequestInput, termsInput, webhookEndpointInput } from '../../../shared/schemas/rights.ts';
+import { posts } from '../../db/schema.ts';
+import type { AppEnv } from '../../deps.ts';
+import { intParam } from '../../http/query.ts';
+import { jsonBody } from '../../http/validate.ts';
+import { requireSession } from '../../middleware/authenticate/index.ts';
+import { readOrWrite, requireRole } from '../../middleware/require-role/index.ts';
+import { exportConsent } from '../../rights/export.ts';
+import { createRightsRequests, listRequests, markRequestSent, requestView } from '../../rights/requests.ts';
+import { listTerms, publishTerms } from '../../rights/terms.ts';
+import { createEndpoint, deleteEndpoint, listEndpoints } from '../../webhooks/outgoing.ts';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const origin = (c: { var: AppEnv['Variables']; req: { url: string } }) => (c.var.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+
+/** Terms, requests, consent evidence and expirations: merchandisers work here, analysts read. */
+export const rightsRoutes = new Hono<AppEnv>()
+  .use(readOrWrite('owner', 'merchandiser'))
+  .get('/terms', async (c) => {
+    const rows = await listTerms(c.var.db, requireSession(c).workspaceId);
+    return c.json({ terms: rows.map((t) => ({ ...t, createdAt: iso(t.createdAt) })) });
+  })
+  .post('/terms', async (c) => {
+    const terms = await publishTerms(c.var.db, requireSession(c), await jsonBody(c, termsInput), c.var.clock.now());
+    return c.json({ ...terms, createdAt: iso(terms.createdAt) }, 201);
+  })
+  .post('/requests', async (c) => {
+    const input = await jsonBody(c, rightsRequestInput);
+    const views = await createRightsRequests({ db: c.var.db, instagram: c.var.instagram, appSecret: c.var.secrets.appSecret }, requireSession(c), input, c.var.clock.now(), origin(c));
+    return c.json({ requests: views }, 201);
+  })
+  .get('/requests', async (c) => {
+    const { workspaceId } = requireSession(c);
+    const postId = c.req.query('postId') ?? '';
+    const [post] = await c.var.db.select({ permalink: posts.permalink }).from(posts).where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId)));
+    const rows = post ? await listRequests(c.var.db, workspaceId, postId) : [];
+    return c.json({ requests: await Promise.all(rows.map((r) => requestView(c.var.secrets.appSecret, origin(c), r, post?.permalink ?? null))) });
+  })
+  .post('/requests/:id/sent', async (c) => {
+    await markRequestSent(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now());
+    return c.body(null, 204);
+  })
+  /** For a legal team: every consent record of a post (`?postId=`) or an author (`?author=`). */
+  .get('/export', async (c) => {
+    const body = await exportConsent(c.var.db, requireSession(c).workspaceId, { postId: c.req.query('postId'), author: c.req.query('author') }, c.var.clock.now());
+    c.header('Content-Disposition', `attachment; filename="consent-${c.req.query('postId') ?? c.req.query('author') ?? 'export'}.json"`);
+    return c.json(body);
+  })
+  /** Granted permissions ending within `days` (default 30), soonest first. */
+  .get('/expiring', async (c) => {
+    const days = intParam(c.req.query('days'), 'days', { min: 1, max: 365, fallback: 30 });
+    const now = c.var.clock.now();
+    const rows = await c.var.db
+      .select({ id: posts.id, author: posts.authorUsername, expiresAt: posts.rightsExpiresAt })
+      .from(posts)
+      .where(and(eq(posts.workspaceId, requireSession(c).workspaceId), eq(posts.rightsStatus, 'granted'), isNotNull(posts.rightsExpiresAt), gt(posts.rightsExpiresAt, now), lte(posts.rightsExpiresAt, now + days * 86_400_000)))
+      .orderBy(asc(posts.rightsExpiresAt));
+    return c.json({ posts: rows.map((r) => ({ ...r, expiresAt: iso(r.expiresAt) })) });
+  });
+
+/** Outgoing webhooks are integrations with the merchant's systems: owners only. */
+export const webhookRoutes = new Hono<AppEnv>()
+  .use(requireRole('owner'))
+  .get('/', async (c) => c.json({ endpoints: (await listEndpoints(c.var.db, requireSession(c).workspaceId)).map((e) => ({ ...e, createdAt: iso(e.createdAt) })) }))
+  .post('/', async (c) => c.json(await createEndpoint(c.var.db, c.var.secrets.appSecret, requireSession(c), await jsonBody(c, webhookEndpointInput), c.var.clock.now()), 201))
+  .delete('/:id', async (c) => {
+    await deleteEndpoint(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now());
+    return c.body(null, 204);
+  });
