@@ -289,6 +289,7 @@ CREATE TABLE `posts` (
 	`rights_scope` text,
 	`source_deleted_at` integer,
 	`erased_at` integer,
+	`source_checked_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action,

@@ -220,6 +220,23 @@ describe('when Instagram pushes back', () => {
   });
 });
 
+describe('deleted on Instagram', () => {
+  it('takes a public post down once Instagram says its media no longer exists', async () => {
+    const own = h.fake.publish({ own: true });
+    await h.db.update(sources).set({ nextRunAt: h.clock.now(), enabled: true }).where(eq(sources.kind, 'own'));
+    await step();
+    const [post] = await postsFrom([own.id]);
+    await h.db.update(posts).set({ moderationStatus: 'approved', rightsStatus: 'granted' }).where(eq(posts.id, post!.id));
+    await step();
+    expect((await postsFrom([own.id]))[0]!.sourceDeletedAt).toBeNull(); // checked, still there
+    h.fake.deleteMedia(own.id);
+    h.clock.advance(DAY + HOUR);
+    const result = await step();
+    expect(result.takenDown).toBeGreaterThanOrEqual(1);
+    expect((await postsFrom([own.id]))[0]!.sourceDeletedAt).toBe(h.clock.now());
+  });
+});
+
 describe('mentions by webhook', () => {
   beforeAll(async () => {
     await addSource({ kind: 'mentions' });

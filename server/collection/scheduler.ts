@@ -1,12 +1,13 @@
 /**
- * The collection loop's one step: run the sources that are due, re-host what they found, and
- * deliver the merchant's pending webhooks.
+ * The collection loop's one step: run the sources that are due, re-host what they found, take
+ * down posts deleted on Instagram, and deliver the merchant's pending webhooks.
  * Called by Cron Triggers on Workers and by a timer on Node; bounded so one step always fits
  * in a Worker invocation's limits.
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { sources } from '../db/schema.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
+import { checkSourceDeletions } from './deletions.ts';
 import { rehostPending, type RehostDeps } from './rehost.ts';
 import { runSource, type RunReport } from './run-source.ts';
 
@@ -14,6 +15,8 @@ export interface CollectionStep {
   runs: RunReport[];
   stored: number;
   failed: number;
+  /** Public posts found deleted on Instagram, now out of every gallery. */
+  takenDown: number;
   webhooks: number;
 }
 
@@ -29,7 +32,8 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits 
   const runs: RunReport[] = [];
   for (const source of due) runs.push(await runSource({ db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret }, source, now));
   const { stored, failed } = await rehostPending(deps, now, limits.media);
+  const takenDown = await checkSourceDeletions(deps, now);
   // The merchant's webhooks ride the same tick: rights events reach their systems within it.
   const webhooks = await deliverWebhooks(deps, now);
-  return { runs, stored, failed, webhooks };
+  return { runs, stored, failed, takenDown, webhooks };
 }

@@ -263,6 +263,8 @@ export const posts = sqliteTable(
      * stays as a tombstone so the consent records that prove what happened keep their subject.
      */
     erasedAt: integer('erased_at'),
+    /** When Vitrine last asked Instagram whether the media still exists (own and mentioned media). */
+    sourceCheckedAt: integer('source_checked_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
