@@ -66,6 +66,44 @@ function classicLoaderGuard(): Plugin {
 }
 
 /**
+ * The widget promises the merchant's page no global but `vitrine`. Lit's production build adds
+ * four: the version lists it uses to warn about two copies of Lit on a page
+ * (`litHtmlVersions`, `reactiveElementVersions`, `litElementVersions`) and the decorator
+ * metadata map (`litPropertyMetadata`, which the widget, without decorators, never fills). This
+ * drops the lists and makes the map local to Lit's module. Each rewrite must apply exactly once,
+ * or the build fails, so a Lit upgrade that changes the code cannot leak them again unseen
+ * (e2e/shopper-buys-from-gallery.e2e.ts checks the page's globals too).
+ */
+function litWithoutPageGlobals(): Plugin {
+  const version = String.raw`\(\w+\.(litHtmlVersions|reactiveElementVersions|litElementVersions)\?\?=\[\]\)\.push\("[\w.-]+"\)`;
+  const rewrites: { file: RegExp; find: RegExp; replace: string; prepend?: string }[] = [
+    { file: /\/lit-html\/lit-html\.js$/, find: new RegExp(version, 'g'), replace: '0' },
+    { file: /\/lit-element\/lit-element\.js$/, find: new RegExp(version, 'g'), replace: '0' },
+    { file: /\/@lit\/reactive-element\/reactive-element\.js$/, find: new RegExp(version, 'g'), replace: '0' },
+    {
+      file: /\/@lit\/reactive-element\/reactive-element\.js$/,
+      find: /\w+\.litPropertyMetadata\?\?=new WeakMap/g,
+      replace: '0',
+      prepend: 'const litPropertyMetadata=new WeakMap;',
+    },
+  ];
+  return {
+    name: 'vitrine:lit-without-page-globals',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'widget',
+    transform(code, id) {
+      let result = code;
+      for (const rewrite of rewrites.filter((r) => r.file.test(id))) {
+        const found = result.match(rewrite.find)?.length ?? 0;
+        if (found !== 1) this.error(`expected one match of ${rewrite.find} in ${id}, found ${found}: update litWithoutPageGlobals`);
+        result = (rewrite.prepend ?? '') + result.replace(rewrite.find, rewrite.replace);
+      }
+      return result === code ? null : { code: result, map: null };
+    },
+  };
+}
+
+/**
  * Headers for Cloudflare Workers' static assets (`_headers`), mirroring what Node's static layer
  * sends: the loader keeps a short cache, and the hashed chunks are immutable and readable from
  * any origin, since browsers fetch module scripts with CORS.
@@ -94,7 +132,7 @@ export default defineConfig({
   root: fromRoot('./panel'),
   base: '/panel/',
   publicDir: false,
-  plugins: [galleryChunkPath(), classicLoaderGuard(), workersAssetHeaders()],
+  plugins: [galleryChunkPath(), classicLoaderGuard(), litWithoutPageGlobals(), workersAssetHeaders()],
   build: { target: 'es2021' },
   environments: {
     widget: {
@@ -104,6 +142,10 @@ export default defineConfig({
         // The widget builds first and owns dist/public, so it clears it; the panel then adds its folder.
         emptyOutDir: true,
         manifest: 'widget/manifest.json',
+        // The lightbox chunk is imported by the gallery chunk (a module, so relative to its own
+        // URL): no preload helper, which would resolve paths against the panel's base and add
+        // <link> elements to the merchant's page.
+        modulePreload: false,
         rolldownOptions: {
           input: { embed: fromRoot('./widget/loader.ts') },
           output: {

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchLighthouse } from './lighthouse.ts';
 import { measurePanelSize, PANEL_BUDGETS } from './panel-size.ts';
 import { measureWidgetSize, WIDGET_BUDGETS } from './widget-size.ts';
 
@@ -22,6 +23,7 @@ const notes: string[] = [];
 const widget = measureWidgetSize(here('../dist/public'));
 results.widget_loader_gzip_bytes = widget.loaderGzipBytes;
 results.widget_initial_gzip_bytes = widget.initialGzipBytes;
+results.widget_lazy_gzip_bytes = widget.lazyGzipBytes;
 notes.push(`Initial widget files: ${widget.initialFiles.join(', ')}`);
 
 const panel = measurePanelSize(here('../dist/public'));
@@ -81,6 +83,10 @@ results.collect_1k_peak_rss_mb = collect1k.peakRssMb as number;
 results.collect_10k_peak_rss_mb = collect10k.peakRssMb as number;
 notes.push('Collection: a tagged source on the in-process fake Instagram, every post re-hosted into three WebP renditions with sharp, libSQL on a file; the fake runs in the same process (its memory counts in the peak). A time ratio of 10 is linear.');
 
+const lighthouse = await benchLighthouse({ rounds: 3 });
+Object.assign(results, lighthouse.results);
+notes.push(...lighthouse.notes);
+
 const inbox = runScript('./inbox.ts', ['10000']) as { firstPage: { p50: number; p95: number }; search: { p50: number; p95: number } };
 results.inbox_10k_first_page_p95_ms = inbox.firstPage.p95;
 results.inbox_10k_search_p95_ms = inbox.search.p95;
@@ -94,6 +100,10 @@ function renderMarkdown(): string {
   const targets: Record<string, string> = {
     widget_loader_gzip_bytes: `≤ ${WIDGET_BUDGETS.loaderGzipBytes} (enforced in npm test)`,
     widget_initial_gzip_bytes: `≤ ${WIDGET_BUDGETS.initialGzipBytes} (enforced in npm test)`,
+    widget_lazy_gzip_bytes: `≤ ${WIDGET_BUDGETS.lazyGzipBytes} (enforced in npm test)`,
+    lighthouse_home_with_gallery_score: '≥ 95, within 3 of the page without',
+    lighthouse_home_with_gallery_cls: '0',
+    lighthouse_home_with_gallery_tbt_ms: '< 50 more than without',
     panel_initial_js_gzip_bytes: `≤ ${PANEL_BUDGETS.initialJsGzipBytes} (enforced in npm test)`,
     api_errors_count: '0',
     collect_1k_posts_per_second: '≥ 20',

@@ -14,13 +14,17 @@
  */
 import galleryChunk from 'virtual:vitrine/gallery-chunk';
 import { installCommandQueue, type CommandHandler } from './loader/command-queue.ts';
+import { onCommand } from './loader/events.ts';
 import { scriptUrl } from './loader/script-url.ts';
 import { whenElementPresent } from './loader/when-element-present.ts';
 
 type GalleryModule = typeof import('./gallery/gallery.ts');
 
-/** Commands the page can call with `vitrine(name, ...args)`. None exist yet. */
-const commands = new Map<string, CommandHandler>();
+/**
+ * Commands the page can call with `vitrine(name, ...args)`:
+ * - `vitrine('on', 'add-to-cart', (detail, event) => …)`: listen to the galleries' events.
+ */
+const commands = new Map<string, CommandHandler>([['on', onCommand(document)]]);
 
 // Read first: document.currentScript is only set while this script runs synchronously.
 const script = scriptUrl(document.currentScript);

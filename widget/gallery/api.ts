@@ -18,14 +18,20 @@ export interface GalleryPageRequest {
   limit: number | undefined;
   /** The previous page's `nextCursor`; null for the first page. */
   cursor: string | null;
+  /** Only posts showing this product (a SKU or a product group); all posts when null. */
+  product: string | null;
+  /** Only posts whose tagged products are in stock. */
+  inStock: boolean;
   signal: AbortSignal;
 }
 
-/** `GET /v1/galleries/:id/posts`: one page of a gallery's public posts. */
+/** `GET /v1/galleries/:id/posts?limit=&cursor=&product=&inStock=`: one page of a gallery's public posts. */
 export async function fetchGalleryPage(request: GalleryPageRequest): Promise<GalleryPostsResponse> {
   const url = new URL(`/v1/galleries/${encodeURIComponent(request.galleryId)}/posts`, request.origin);
   if (request.limit !== undefined) url.searchParams.set('limit', String(request.limit));
   if (request.cursor !== null) url.searchParams.set('cursor', request.cursor);
+  if (request.product) url.searchParams.set('product', request.product);
+  if (request.inStock) url.searchParams.set('inStock', 'true');
   const response = await fetch(url, { signal: request.signal });
   if (!response.ok) throw await apiError(response);
   return (await response.json()) as GalleryPostsResponse;

@@ -12,6 +12,7 @@ export const galleryStyles = css`
   :host {
     --_surface: var(--vitrine-surface, color-mix(in srgb, currentColor 10%, transparent));
     --_muted: var(--vitrine-muted-color, color-mix(in srgb, currentColor 72%, transparent));
+    --_accent: var(--vitrine-accent, currentColor);
     --_gap: var(--vitrine-gap, 0.5rem);
     --_radius: var(--vitrine-radius, 0.5rem);
 
@@ -20,6 +21,25 @@ export const galleryStyles = css`
     container-type: inline-size;
     color: var(--vitrine-color, inherit);
     font-family: var(--vitrine-font, inherit);
+  }
+
+  /*
+   * The page's own CSS can't reach inside, but inherited properties can, and the page's rules on
+   * the element itself win over :host. So the shadow tree's top elements undo what a storefront
+   * theme may set on a section (centred or upper-case text, letter spacing, tight lines...);
+   * the font family and size still come from the page.
+   */
+  :host > * {
+    line-height: 1.4;
+    text-align: start;
+    text-transform: none;
+    text-indent: 0;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    font-style: normal;
+    visibility: visible;
+    cursor: auto;
   }
 
   :host([hidden]) {
@@ -32,27 +52,112 @@ export const galleryStyles = css`
     background: var(--_surface);
   }
 
-  .grid {
+  .tiles {
     /* Keep these breakpoints in step with SIZES in gallery.ts. */
     --_columns: 2;
-    display: grid;
-    grid-template-columns: repeat(var(--vitrine-columns, var(--_columns)), minmax(0, 1fr));
-    gap: var(--_gap);
     margin: 0;
     padding: 0;
     list-style: none;
   }
 
   @container (min-width: 480px) {
-    .grid {
+    .tiles {
       --_columns: 3;
     }
   }
 
   @container (min-width: 768px) {
-    .grid {
+    .tiles {
       --_columns: 4;
     }
+  }
+
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(var(--vitrine-columns, var(--_columns)), minmax(0, 1fr));
+    gap: var(--_gap);
+  }
+
+  /* Columns of photos in their own shapes; each keeps the ratio of its width/height attributes. */
+  .masonry {
+    columns: var(--vitrine-columns, var(--_columns));
+    column-gap: var(--_gap);
+  }
+
+  .masonry > li {
+    break-inside: avoid;
+    margin-bottom: var(--_gap);
+  }
+
+  .carousel {
+    position: relative;
+  }
+
+  .carousel .tiles {
+    display: grid;
+    grid-auto-flow: column;
+    /* A glimpse of the next tile tells there is more to swipe to. */
+    grid-auto-columns: calc((100% - var(--_gap) * (var(--vitrine-columns, var(--_columns)) - 1)) / (var(--vitrine-columns, var(--_columns)) + 0.25));
+    gap: var(--_gap);
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scroll-snap-type: x mandatory;
+    scrollbar-width: none;
+  }
+
+  .carousel .tiles > li {
+    scroll-snap-align: start;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .carousel .tiles {
+      scroll-behavior: smooth;
+    }
+  }
+
+  .carousel-button {
+    position: absolute;
+    z-index: 1;
+    top: calc(50% - 1.5rem);
+    display: grid;
+    place-items: center;
+    width: 2.75rem;
+    height: 2.75rem;
+    padding: 0;
+    border: 1px solid currentColor;
+    border-radius: 50%;
+    background: var(--vitrine-button-background, Canvas);
+    color: var(--vitrine-button-color, inherit);
+    font: inherit;
+    font-size: 1.5rem;
+    line-height: 1;
+    cursor: pointer;
+  }
+
+  .carousel-button[aria-disabled='true'] {
+    opacity: 0.35;
+    cursor: default;
+  }
+
+  .previous {
+    left: 0.25rem;
+  }
+
+  .next {
+    right: 0.25rem;
+  }
+
+  .open {
+    display: block;
+    width: 100%;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: zoom-in;
   }
 
   figure {
@@ -63,11 +168,15 @@ export const galleryStyles = css`
     display: block;
     width: 100%;
     height: auto;
-    /* Square tiles by default; 'auto' uses each photo's own width/height attributes. */
-    aspect-ratio: var(--vitrine-tile-aspect-ratio, 1);
     object-fit: cover;
     border-radius: var(--_radius);
     background: var(--_surface);
+  }
+
+  /* Square tiles by default. The masonry sets no ratio: the width/height attributes give it. */
+  .grid img,
+  .carousel img {
+    aspect-ratio: var(--vitrine-tile-aspect-ratio, 1);
   }
 
   figcaption {
@@ -121,9 +230,8 @@ export const galleryStyles = css`
     opacity: 0.6;
   }
 
-  .load-more:focus-visible,
-  a:focus-visible {
-    outline: 2px solid currentColor;
+  :focus-visible {
+    outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
 `;

@@ -1,10 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { PublicPost } from '../../shared/api-types.ts';
+import type { PublicGallery, PublicPost } from '../../shared/api-types.ts';
+import type { Lightbox } from '../lightbox/lightbox.ts';
 import { GalleryApiError, fetchGalleryPage } from './api.ts';
 import { galleryStyles } from './gallery.styles.ts';
-import { tileImage } from './tile-image.ts';
+import { readSsrTiles, type SsrTile } from './ssr.ts';
+import { tileImage, type TileImage } from './tile-image.ts';
 
 export const GALLERY_TAG = 'vitrine-gallery';
+
+export type GalleryLayout = PublicGallery['layout'];
+const LAYOUTS: readonly string[] = ['grid', 'masonry', 'carousel'] satisfies GalleryLayout[];
+
+/** `#vitrine=POST_ID` in the page's URL opens that post (see the lightbox). */
+const DEEP_LINK = /^#vitrine=([\w-]{1,64})$/;
+/** How many more pages a deep link may load while looking for its post. */
+const DEEP_LINK_PAGES = 5;
 
 /**
  * How wide a tile is, for the browser to choose from `srcset`. Chromium measures the laid-out
@@ -19,6 +29,7 @@ type View =
   | { status: 'error'; message: string }
   | {
       status: 'ready';
+      gallery: PublicGallery;
       posts: PublicPost[];
       nextCursor: string | null;
       loadingMore: boolean;
@@ -30,40 +41,58 @@ type View =
 let apiOrigin = '';
 
 /**
- * A gallery of a merchant's approved, rights-cleared customer posts.
+ * A gallery of a merchant's approved, rights-cleared customer posts. Opening a post shows it in
+ * a lightbox with its tagged products, loaded on the shopper's first interaction.
  *
  * Before the script loads, the element is unknown to the browser and takes no room; to keep the
  * page from shifting, reserve the room in the page's CSS:
- * `vitrine-gallery:not(:defined) { display: block; min-height: 20rem }`.
+ * `vitrine-gallery:not(:defined) { display: block; min-height: 20rem }`, or put the
+ * server-rendered gallery inside it (`GET /v1/galleries/:id/posts.html`, see widget/README.md):
+ * the element draws the same tiles while it loads and keeps that list, hidden, for crawlers.
  *
  * Styles are adopted constructable stylesheets, which a Content-Security-Policy `style-src`
- * does not block; in browsers without them, Lit writes a <style> element carrying
- * `window.litNonce` when the page sets it. Under Trusted Types, allow the `lit-html` policy.
+ * does not block, and the element sets no `style` attribute; in browsers without them, Lit
+ * writes a <style> element carrying `window.litNonce` when the page sets it. Under Trusted
+ * Types, allow the `lit-html` policy. Captions, usernames and product titles are always text.
  *
  * @attr gallery - Required: the id of the gallery to show.
- * @attr layout - `grid` (the default and, for now, the only layout; other values show a grid
- *   and warn in the console).
+ * @attr layout - `grid`, `masonry` or `carousel`; the gallery's own layout (set in the panel)
+ *   when absent. Other values warn in the console and show that layout.
  * @attr limit - How many posts a page holds; the API's default when absent.
+ * @attr product - Only posts showing this product (its SKU or product group), for product pages.
+ * @attr in-stock - Only posts whose products are in stock.
+ * @attr cart - `shopify` adds to the Shopify cart (`/cart/add.js`, the SKU as variant id); when
+ *   absent, "Add to cart" opens the product page unless the page handles `vitrine:add-to-cart`.
  *
  * @fires vitrine-load - A page of posts was shown. `detail: { posts: number, hasMore: boolean }`
  *   counts every post shown so far.
  * @fires vitrine-error - A page could not be loaded. `detail: { code: string, message: string }`.
+ * @fires vitrine:add-to-cart - The shopper asked to add a product to the cart. Cancelable,
+ *   bubbling and composed; `detail: { product, postId, galleryId, quantity, confirm }`. Call
+ *   `preventDefault()` to add it with the store's own cart, then `detail.confirm()` to tell the
+ *   shopper; otherwise the `cart` adapter runs. `vitrine('on', 'add-to-cart', (detail, event) => …)`
+ *   listens to it too.
  *
  * @csspart loading - The box that holds the gallery's place while the first page loads.
  * @csspart error - The message shown when a page could not be loaded.
  * @csspart empty - The message shown when the gallery has no posts.
- * @csspart grid - The list of tiles.
+ * @csspart grid - The list of tiles, whatever the layout.
+ * @csspart carousel - The carousel's frame, around the list and its buttons.
+ * @csspart carousel-button - The carousel's previous and next buttons (also `previous`/`next`).
  * @csspart tile - One post (carries `data-post-id`).
+ * @csspart open - The button around a post's photo that opens the lightbox.
  * @csspart image - A post's photo.
  * @csspart caption - The caption block under a photo.
  * @csspart username - The author's @username, a link to the original post when there is one.
  * @csspart text - The caption's text.
  * @csspart load-more - The button that loads the next page.
+ * @csspart lightbox - The lightbox dialog; the lightbox's own parts are listed in lightbox.ts.
  *
  * @cssprop [--vitrine-columns] - Number of columns (default: 2, 3 from 480px wide, 4 from 768px).
  * @cssprop [--vitrine-gap=0.5rem] - Space between tiles.
- * @cssprop [--vitrine-radius=0.5rem] - Corner radius of photos and the button.
- * @cssprop [--vitrine-tile-aspect-ratio=1] - Shape of the photos; `auto` keeps each one's own.
+ * @cssprop [--vitrine-radius=0.5rem] - Corner radius of photos and buttons.
+ * @cssprop [--vitrine-tile-aspect-ratio=1] - Shape of the photos in the grid and the carousel
+ *   (the masonry keeps each photo's own).
  * @cssprop [--vitrine-caption-lines=3] - Lines of caption shown before it is cut.
  * @cssprop [--vitrine-min-height=20rem] - Room held while the first page loads.
  * @cssprop [--vitrine-font=inherit] - Font family.
@@ -71,8 +100,9 @@ let apiOrigin = '';
  * @cssprop [--vitrine-muted-color] - Colour of usernames (default: the text colour at 72%).
  * @cssprop [--vitrine-surface] - Background of photos not yet loaded and of the loading box
  *   (default: the text colour at 10%).
- * @cssprop [--vitrine-button-background=transparent] - Background of the load-more button.
- * @cssprop [--vitrine-button-color=inherit] - Text and border colour of the load-more button.
+ * @cssprop [--vitrine-accent=currentColor] - Focus rings, hotspots and the add-to-cart button.
+ * @cssprop [--vitrine-button-background=transparent] - Background of the gallery's buttons.
+ * @cssprop [--vitrine-button-color=inherit] - Text and border colour of the gallery's buttons.
  * @cssprop [--vitrine-error-color=inherit] - Colour of error messages.
  */
 export class VitrineGallery extends LitElement {
@@ -82,50 +112,104 @@ export class VitrineGallery extends LitElement {
     gallery: { type: String },
     layout: { type: String },
     limit: { type: Number },
+    product: { type: String },
+    inStock: { type: Boolean, attribute: 'in-stock' },
+    cart: { type: String },
     view: { state: true },
+    edges: { state: true },
   };
 
   declare gallery: string;
-  declare layout: string;
+  declare layout: string | undefined;
   declare limit: number | undefined;
+  declare product: string | undefined;
+  declare inStock: boolean;
+  declare cart: string | undefined;
   declare private view: View;
+  /** Whether the carousel shows its first and its last tile. */
+  declare private edges: { start: boolean; end: boolean };
 
   /** Aborts the request in flight when a newer one makes its answer stale. */
   private request: AbortController | undefined;
+  /**
+   * Where the next pages come from: this gallery and product, or, when the API fell back (too
+   * few posts show the product), the gallery it fell back to, without the product.
+   */
+  private paging: { galleryId: string; product: string | null } = { galleryId: '', product: null };
+  /** Tiles of the server-rendered list in the light DOM, drawn while the first page loads. */
+  private ssrTiles: SsrTile[] = [];
+  private lightbox: Lightbox | undefined;
+  private lightboxChunk: Promise<Lightbox> | undefined;
+  /** A `#vitrine=POST_ID` waiting for its post to be loaded, and the pages it may still load. */
+  private deepLink: { postId: string; pages: number } | null = null;
+  private readonly onHashChange = (): void => {
+    this.readDeepLink();
+    this.followDeepLink();
+  };
 
   constructor() {
     super();
     this.gallery = '';
-    this.layout = 'grid';
+    this.inStock = false;
     this.view = { status: 'loading' };
+    this.edges = { start: true, end: true };
+  }
+
+  /** The posts shown so far, in order. */
+  get posts(): readonly PublicPost[] {
+    return this.view.status === 'ready' ? this.view.posts : [];
+  }
+
+  /** The layout shown: the attribute, else the gallery's own, else a grid. */
+  get effectiveLayout(): GalleryLayout {
+    const chosen = this.layout ?? (this.view.status === 'ready' ? this.view.gallery.layout : 'grid');
+    return (LAYOUTS.includes(chosen) ? chosen : 'grid') as GalleryLayout;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ssrTiles = readSsrTiles(this);
+    addEventListener('hashchange', this.onHashChange);
+    this.readDeepLink();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHashChange);
+    this.request?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('layout') && this.layout !== 'grid') {
-      console.warn(`[vitrine] layout "${this.layout}" is not available yet; showing a grid`);
+    if (changed.has('layout') && this.layout != null && !LAYOUTS.includes(this.layout)) {
+      console.warn(`[vitrine] layout "${this.layout}" does not exist; use grid, masonry or carousel`);
     }
-    if (!this.hasUpdated || changed.has('gallery') || changed.has('limit')) {
+    if (!this.hasUpdated || changed.has('gallery') || changed.has('limit') || changed.has('product') || changed.has('inStock')) {
       this.view = { status: 'loading' };
       void this.loadPage(null);
     }
+  }
+
+  protected override updated(): void {
+    // After layout, and outside the update, since it may set `edges` (another update).
+    if (this.effectiveLayout === 'carousel') requestAnimationFrame(this.measureCarousel);
   }
 
   protected override render(): TemplateResult {
     const view = this.view;
     switch (view.status) {
       case 'loading':
-        return html`<div class="loading" part="loading" aria-busy="true"></div>`;
+        if (this.ssrTiles.length === 0) return html`<div class="loading" part="loading" aria-busy="true"></div>`;
+        return html`<ul class="tiles ${this.effectiveLayout}" part="grid loading" role="list" aria-busy="true">
+          ${this.ssrTiles.map((tile) => this.renderTile(tile.id, tile, null))}
+        </ul>`;
       case 'error':
         return html`<p class="error" part="error" role="alert">${view.message}</p>`;
       case 'ready':
         if (view.posts.length === 0) return html`<p class="empty" part="empty">No posts to show yet.</p>`;
-        // role="list" because Safari drops list semantics from a list styled without markers.
         return html`
-          <ul class="grid" part="grid" role="list">
-            ${view.posts.map((post) => this.renderTile(post))}
-          </ul>
+          ${this.effectiveLayout === 'carousel' ? this.renderCarousel(view.gallery, view.posts) : this.renderList(view.posts)}
           ${view.moreError ? html`<p class="error" part="error" role="alert">${view.moreError}</p>` : nothing}
-          ${view.nextCursor === null
+          ${view.nextCursor === null || this.effectiveLayout === 'carousel'
             ? nothing
             : html`<button
                 class="load-more"
@@ -137,31 +221,93 @@ export class VitrineGallery extends LitElement {
               >
                 Load more
               </button>`}
+          ${this.lightbox ? this.lightbox.render() : nothing}
         `;
     }
   }
 
-  private renderTile(post: PublicPost): TemplateResult {
-    const image = tileImage(post);
+  private renderList(posts: readonly PublicPost[]): TemplateResult {
+    // role="list" because Safari drops list semantics from a list styled without markers.
+    return html`<ul
+      id="tiles"
+      class="tiles ${this.effectiveLayout}"
+      part="grid"
+      role="list"
+      @pointerover=${this.prefetchLightbox}
+      @focusin=${this.prefetchLightbox}
+      @scroll=${this.measureCarousel}
+    >
+      ${posts.map((post) => this.renderTile(post.id, tileImage(post), post))}
+    </ul>`;
+  }
+
+  /**
+   * A row that scrolls sideways: swiping and the trackpad scroll it natively (snapping to tiles),
+   * the buttons scroll it by a screenful, smoothly unless the visitor prefers reduced motion.
+   * It never moves by itself. At the end, "next" loads the next page when there is one.
+   */
+  private renderCarousel(gallery: PublicGallery, posts: readonly PublicPost[]): TemplateResult {
+    const hasMore = this.view.status === 'ready' && this.view.nextCursor !== null;
+    const atEnd = this.edges.end && !hasMore;
+    return html`<div class="carousel" part="carousel" role="region" aria-roledescription="carousel" aria-label=${gallery.name}>
+      <button
+        class="carousel-button previous"
+        part="carousel-button previous"
+        type="button"
+        aria-label="Previous posts"
+        aria-controls="tiles"
+        aria-disabled=${this.edges.start ? 'true' : 'false'}
+        @click=${() => this.scrollCarousel(-1)}
+      >
+        <span aria-hidden="true">‹</span>
+      </button>
+      ${this.renderList(posts)}
+      <button
+        class="carousel-button next"
+        part="carousel-button next"
+        type="button"
+        aria-label="Next posts"
+        aria-controls="tiles"
+        aria-disabled=${atEnd ? 'true' : 'false'}
+        @click=${() => this.scrollCarousel(1)}
+      >
+        <span aria-hidden="true">›</span>
+      </button>
+    </div>`;
+  }
+
+  /** One tile; `post` is null for a server-rendered placeholder, which opens nothing yet. */
+  private renderTile(id: string, image: TileImage | null, post: PublicPost | null): TemplateResult {
+    const img = image
+      ? html`<img
+          part="image"
+          src=${image.src}
+          srcset=${image.srcset}
+          sizes=${SIZES}
+          width=${image.width}
+          height=${image.height}
+          alt=${image.alt}
+          loading="lazy"
+          decoding="async"
+        />`
+      : nothing;
+    if (!post) return html`<li part="tile" data-post-id=${id}><figure>${img}</figure></li>`;
     const username = post.author.username;
     // The API only sends https permalinks; checking again keeps a javascript: URL out of href.
     const permalink = post.permalink?.startsWith('https://') ? post.permalink : null;
     return html`
-      <li part="tile" data-post-id=${post.id}>
+      <li part="tile" data-post-id=${id}>
         <figure>
-          ${image
-            ? html`<img
-                part="image"
-                src=${image.src}
-                srcset=${image.srcset}
-                sizes=${SIZES}
-                width=${image.width}
-                height=${image.height}
-                alt=${image.alt}
-                loading="lazy"
-                decoding="async"
-              />`
-            : nothing}
+          <button
+            class="open"
+            part="open"
+            type="button"
+            aria-haspopup="dialog"
+            aria-label=${image ? nothing : `Open the post by @${username ?? 'a customer'}`}
+            @click=${(event: Event) => void this.openPost(id, event.currentTarget as HTMLElement)}
+          >
+            ${img}
+          </button>
           <figcaption part="caption">
             ${username === null
               ? nothing
@@ -175,12 +321,86 @@ export class VitrineGallery extends LitElement {
     `;
   }
 
-  private loadMore(): void {
-    if (this.view.status !== 'ready' || this.view.nextCursor === null) return;
+  /** Opens a post in the lightbox, loading the lightbox's chunk on first use. */
+  async openPost(postId: string, opener?: HTMLElement): Promise<void> {
+    try {
+      const lightbox = await this.loadLightbox();
+      const index = this.posts.findIndex((post) => post.id === postId);
+      if (index >= 0) lightbox.open(index, opener);
+    } catch (error) {
+      console.error('[vitrine] the lightbox could not be loaded', error);
+    }
+  }
+
+  /** Loads the next page, if there is one (the carousel's "next" and deep links use it too). */
+  loadMore(): void {
+    if (this.view.status !== 'ready' || this.view.nextCursor === null || this.view.loadingMore) return;
     const cursor = this.view.nextCursor;
     this.view = { ...this.view, loadingMore: true, moreError: null };
     void this.loadPage(cursor);
   }
+
+  private readonly prefetchLightbox = (): void => {
+    this.loadLightbox().catch(() => {
+      // Reported when the shopper actually opens a post.
+    });
+  };
+
+  /** Imports the lightbox's chunk (with floating-ui) once; everything the first paint skipped. */
+  private loadLightbox(): Promise<Lightbox> {
+    this.lightboxChunk ??= import('../lightbox/lightbox.ts').then(
+      ({ Lightbox }) => {
+        this.lightbox = new Lightbox(this);
+        this.requestUpdate();
+        return this.lightbox;
+      },
+      (error: unknown) => {
+        this.lightboxChunk = undefined;
+        throw error;
+      },
+    );
+    return this.lightboxChunk;
+  }
+
+  private readDeepLink(): void {
+    const match = DEEP_LINK.exec(location.hash);
+    this.deepLink = match?.[1] ? { postId: match[1], pages: DEEP_LINK_PAGES } : null;
+  }
+
+  /** Opens the deep-linked post once it is loaded, loading a few more pages to find it. */
+  private followDeepLink(): void {
+    const link = this.deepLink;
+    if (!link || this.view.status !== 'ready') return;
+    if (this.posts.some((post) => post.id === link.postId)) {
+      this.deepLink = null;
+      void this.openPost(link.postId);
+    } else if (this.view.nextCursor !== null && link.pages > 0) {
+      link.pages -= 1;
+      this.loadMore();
+    } else {
+      this.deepLink = null;
+    }
+  }
+
+  private scrollCarousel(direction: 1 | -1): void {
+    const track = this.renderRoot.querySelector<HTMLElement>('.carousel .tiles');
+    if (!track) return;
+    if (direction > 0 && this.edges.end) {
+      this.loadMore();
+      return;
+    }
+    // The CSS sets scroll-behavior: smooth unless the visitor prefers reduced motion.
+    track.scrollBy({ left: direction * track.clientWidth });
+  }
+
+  private readonly measureCarousel = (): void => {
+    const track = this.renderRoot.querySelector<HTMLElement>('.carousel .tiles');
+    if (!track) return;
+    const left = Math.abs(track.scrollLeft);
+    const start = left <= 1;
+    const end = left + track.clientWidth >= track.scrollWidth - 1;
+    if (start !== this.edges.start || end !== this.edges.end) this.edges = { start, end };
+  };
 
   /** Loads the first page (cursor null, replacing what is shown) or the next one (appending). */
   private async loadPage(cursor: string | null): Promise<void> {
@@ -189,18 +409,23 @@ export class VitrineGallery extends LitElement {
     this.request = request;
     try {
       if (!this.gallery) throw new GalleryApiError('The gallery attribute is missing.', 'missing_gallery');
+      if (cursor === null) this.paging = { galleryId: this.gallery, product: this.product || null };
       const page = await fetchGalleryPage({
         origin: apiOrigin,
-        galleryId: this.gallery,
+        galleryId: this.paging.galleryId,
         limit: this.limit,
         cursor,
+        product: this.paging.product,
+        inStock: this.inStock,
         signal: request.signal,
       });
       if (request.signal.aborted) return;
+      if (page.product?.fallback) this.paging = { galleryId: page.gallery.id, product: null };
       const shown = cursor !== null && this.view.status === 'ready' ? this.view.posts : [];
       const posts = [...shown, ...page.posts];
-      this.view = { status: 'ready', posts, nextCursor: page.nextCursor, loadingMore: false, moreError: null };
+      this.view = { status: 'ready', gallery: page.gallery, posts, nextCursor: page.nextCursor, loadingMore: false, moreError: null };
       this.emit('vitrine-load', { posts: posts.length, hasMore: page.nextCursor !== null });
+      this.followDeepLink();
     } catch (error) {
       if (request.signal.aborted) return;
       const { code, message } =

@@ -1,6 +1,6 @@
 import type { PublicMedia, PublicPost } from '../../shared/api-types.ts';
 
-/** What a tile's <img> needs, derived from a post's first media. */
+/** What an <img> of a post's media needs: a tile's (its first media) or the lightbox's. */
 export interface TileImage {
   src: string;
   /** `url 320w, url 640w, …`, for the browser to pick from with `sizes`. */
@@ -15,7 +15,11 @@ const ALT_CAPTION_LENGTH = 120;
 
 /** Null when the post has no media or its media has no stored variant yet. */
 export function tileImage(post: PublicPost): TileImage | null {
-  const media = post.media[0];
+  return mediaImage(post, post.media[0]);
+}
+
+/** The image of one of the post's media (a video's still frame); null without a variant. */
+export function mediaImage(post: PublicPost, media: PublicMedia | undefined): TileImage | null {
   if (!media) return null;
   const variants = preferredVariants(media);
   const largest = variants[variants.length - 1];

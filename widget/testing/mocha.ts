@@ -9,7 +9,8 @@ interface MochaGlobals {
   describe(title: string, body: () => void): void;
   it(title: string, body: Hook): void;
   before(body: Hook): void;
+  beforeEach(body: Hook): void;
   afterEach(body: Hook): void;
 }
 
-export const { describe, it, before, afterEach } = globalThis as unknown as MochaGlobals;
+export const { describe, it, before, beforeEach, afterEach } = globalThis as unknown as MochaGlobals;

@@ -1,0 +1,78 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PublicProduct } from '../../shared/api-types.ts';
+
+const AVAILABILITY: Record<PublicProduct['availability'], string> = {
+  in_stock: 'In stock',
+  out_of_stock: 'Out of stock',
+  preorder: 'Pre-order',
+  backorder: 'On backorder',
+};
+
+/**
+ * A link the widget may put in an `href` or `src`: https, or a path on the store's own site.
+ * The API already drops anything else; checking again keeps a `javascript:` URL out for good.
+ */
+export function safeLink(url: string | null): string | null {
+  return url && /^(https:\/\/|\/(?!\/))/.test(url) ? url : null;
+}
+
+/**
+ * The price in the page's language (its `lang`, else the browser's), with the currency's own
+ * number of decimals (`amount` is in minor units: 12900 EUR cents are 129.00, 500 JPY are 500).
+ * Null without a price or for a currency code the browser does not know.
+ */
+export function formatPrice(price: PublicProduct['price'], locale: string | undefined = document.documentElement.lang || undefined): string | null {
+  if (!price) return null;
+  for (const candidate of [locale, undefined]) {
+    try {
+      const format = new Intl.NumberFormat(candidate, { style: 'currency', currency: price.currency });
+      return format.format(price.amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+    } catch {
+      // An invalid `lang` on the page: try the browser's locale; an unknown currency: no price.
+    }
+  }
+  return null;
+}
+
+/** The accessible name of a product's hotspot: "Arc Table Lamp, €129.00". */
+export function productLabel(product: PublicProduct): string {
+  const price = formatPrice(product.price);
+  return price ? `${product.title}, ${price}` : product.title;
+}
+
+/**
+ * A product's card: image, title, price, availability, a "Shop" link to its page and an
+ * "Add to cart" button. Titles are text, never HTML.
+ */
+export function productCard(product: PublicProduct, onAdd: (product: PublicProduct) => void): TemplateResult {
+  const image = safeLink(product.imageUrl);
+  const price = formatPrice(product.price);
+  const link = safeLink(product.link);
+  return html`<div class="product" part="product">
+    ${image
+      ? html`<img class="product-image" part="product-image" src=${image} alt="" width="64" height="64" loading="lazy" decoding="async" />`
+      : nothing}
+    <div class="product-text">
+      <p class="product-title" part="product-title">${product.title}</p>
+      ${price ? html`<p class="product-price" part="product-price">${price}</p>` : nothing}
+      <p class="product-availability" part="product-availability" data-availability=${product.availability}>
+        ${AVAILABILITY[product.availability] ?? ''}
+      </p>
+      <div class="product-actions">
+        ${link
+          ? html`<a class="shop" part="shop" href=${link} aria-label=${`Shop: ${product.title}`}>Shop</a>`
+          : nothing}
+        <button
+          class="add-to-cart"
+          part="add-to-cart"
+          type="button"
+          aria-label=${`Add to cart: ${product.title}`}
+          ?disabled=${product.availability === 'out_of_stock'}
+          @click=${() => onAdd(product)}
+        >
+          Add to cart
+        </button>
+      </div>
+    </div>
+  </div>`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Helpers for the widget's browser tests, which run against the real API: the fixture app
+ * (demo data) answers /v1/ on the test server's own origin (web-test-runner.config.mjs).
+ */
+import { waitUntil } from '@open-wc/testing';
+import type { GalleryPostsResponse, PublicPost } from '../../shared/api-types.ts';
+import { defineGallery, type VitrineGallery } from '../gallery/gallery.ts';
+
+export interface FixtureFacts {
+  galleryId: string;
+  publicPostIds: string[];
+  nonPublicPostIds: string[];
+}
+
+defineGallery(location.origin);
+
+export async function fixtureFacts(): Promise<FixtureFacts> {
+  return (await (await fetch('/__fixture.json')).json()) as FixtureFacts;
+}
+
+/** Every public post of the gallery, as the API answers them. */
+export async function allPosts(galleryId: string): Promise<PublicPost[]> {
+  const page = (await (await fetch(`/v1/galleries/${galleryId}/posts?limit=100`)).json()) as GalleryPostsResponse;
+  return page.posts;
+}
+
+export function shadow(element: HTMLElement): ShadowRoot {
+  if (!element.shadowRoot) throw new Error('the element has no shadow root');
+  return element.shadowRoot;
+}
+
+export function tileIds(element: VitrineGallery): string[] {
+  return Array.from(shadow(element).querySelectorAll<HTMLElement>('[part~="tile"]'), (tile) => tile.dataset.postId ?? '');
+}
+
+/** Waits until the element has answered: tiles, an empty or an error state, and no pending page. */
+export async function settled(element: VitrineGallery): Promise<VitrineGallery> {
+  await waitUntil(() => {
+    const root = shadow(element);
+    return !root.querySelector('[aria-busy="true"]') && !root.querySelector('[part~="load-more"][disabled]');
+  }, 'the gallery did not finish loading');
+  await element.updateComplete;
+  return element;
+}
+
+/** The open lightbox dialog, once it is open. */
+export async function openDialog(element: VitrineGallery): Promise<HTMLDialogElement> {
+  await waitUntil(() => shadow(element).querySelector('dialog[open]'), 'the lightbox did not open');
+  await element.updateComplete;
+  return shadow(element).querySelector<HTMLDialogElement>('dialog[open]')!;
+}
+
+/** The element that has focus, looking into the gallery's shadow root. */
+export function focused(element: VitrineGallery): Element | null {
+  return shadow(element).activeElement;
+}
+
+export function tileButton(element: VitrineGallery, postId: string): HTMLButtonElement {
+  const button = shadow(element).querySelector<HTMLButtonElement>(`[data-post-id="${postId}"] [part~="open"]`);
+  if (!button) throw new Error(`no tile for ${postId}`);
+  return button;
+}
