@@ -62,7 +62,8 @@ export interface ModerationResult {
 
 /** `GET /admin/posts/:id`: the inbox's detail view. */
 export interface AdminPostDetail extends AdminPost {
-  products: (PublicProduct & { hotspot: { mediaId: string | null; x: number; y: number } })[];
+  /** One entry per tag (hotspot); `tagId` moves or removes it. */
+  products: (PublicProduct & { tagId: string; hotspot: { mediaId: string | null; x: number; y: number } })[];
   consent: {
     id: string;
     kind: 'granted' | 'declined' | 'withdrawn';
