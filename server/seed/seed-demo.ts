@@ -77,7 +77,8 @@ export async function seedDemo({ db, media, variants, now }: SeedDeps): Promise<
         title: p.title,
         brand: DEMO_WORKSPACE.name,
         link: `/products/${p.sku}`,
-        imageUrl: null,
+        // Product shots drawn like the posts, served by the demo store itself (demo/images/products).
+        imageUrl: `/images/products/${p.sku}.svg`,
         priceMinor: p.priceMinor,
         currency: 'EUR',
         availability: 'in_stock',
