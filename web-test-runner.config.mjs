@@ -9,7 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 
-const API_PREFIXES = ['/v1/', '/media/', '/admin/'];
+const API_PREFIXES = ['/v1/', '/media/', '/r/', '/admin/'];
 /**
  * The built loader and gallery chunk (`npm run build` first), for the panel's live preview,
  * which loads /embed.js exactly as a store page does.

@@ -76,6 +76,15 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   return (await response.json()) as T;
 }
 
+/** A file the API answers as an attachment (consent evidence), with the name it gives it. */
+async function download(path: string, fallbackName: string): Promise<{ blob: Blob; filename: string }> {
+  const response = await fetch(`/admin${path}`, { credentials: 'same-origin' });
+  if (response.status === 401 && $session.get()) $session.set(null);
+  if (!response.ok) throw await apiError(response);
+  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  return { blob: await response.blob(), filename: named ?? fallbackName };
+}
+
 async function apiError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as ApiErrorBody;
@@ -155,6 +164,61 @@ export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHand
   settings?: Partial<WorkspaceView['settings']>;
 };
 
+export type RequestLanguage = 'en' | 'fr';
+export const REQUEST_LANGUAGES: Record<RequestLanguage, string> = { en: 'English', fr: 'Français' };
+
+/** `POST /admin/rights/requests` and `GET /admin/rights/requests?postId=` (newest first). */
+export interface RightsRequest {
+  id: string;
+  postId: string;
+  /** `api_comment`: Vitrine replied on Instagram itself; `manual`: the merchandiser sends the message by hand. */
+  channel: 'api_comment' | 'manual';
+  status: 'draft' | 'sent' | 'author_replied' | 'granted' | 'declined' | 'withdrawn' | 'expired';
+  language: string;
+  /** The filled message, with the signed link to the rights page. */
+  message: string;
+  link: string;
+  /** Where to paste the message (the post on Instagram), when known. */
+  permalink: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  /** What the author answered in a comment, word for word (untrusted text). */
+  replyText: string | null;
+}
+
+export const RIGHTS_SCOPES = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print' } as const;
+export type RightsScope = keyof typeof RIGHTS_SCOPES;
+
+export interface Terms {
+  id: string;
+  version: number;
+  language: RequestLanguage;
+  title: string;
+  body: string;
+  scope: RightsScope[];
+  /** Null: the permission has no end date (it can always be withdrawn). */
+  durationDays: number | null;
+  contentHash: string;
+  createdAt: string;
+}
+export type TermsInput = Pick<Terms, 'language' | 'title' | 'body' | 'scope' | 'durationDays'>;
+
+export const WEBHOOK_EVENTS = {
+  'rights.granted': 'Rights granted',
+  'rights.declined': 'Rights declined',
+  'rights.withdrawn': 'Rights withdrawn',
+  'post.erased': 'Post erased at the author’s request',
+} as const;
+export type WebhookEvent = keyof typeof WEBHOOK_EVENTS;
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  enabled: boolean;
+  createdAt: string;
+}
+
 export const api = {
   session: () => request<SessionView>('GET', '/auth/session'),
   setupNeeded: () => request<{ needed: boolean }>('GET', '/auth/setup'),
@@ -214,6 +278,23 @@ export const api = {
   changeRole: (userId: string, role: Role) => request<void>('PATCH', `/members/${encodeURIComponent(userId)}`, { role }),
   removeMember: (userId: string) => request<void>('DELETE', `/members/${encodeURIComponent(userId)}`),
   invite: (input: { email: string; role: Role }) => request<{ id: string; acceptUrl: string; expiresAt: string }>('POST', '/invitations', input),
+
+  requestRights: (postIds: string[], language: RequestLanguage) => request<{ requests: RightsRequest[] }>('POST', '/rights/requests', { postIds, language }),
+  rightsRequests: (postId: string) => request<{ requests: RightsRequest[] }>('GET', `/rights/requests${query({ postId })}`),
+  markRequestSent: (id: string) => request<void>('POST', `/rights/requests/${encodeURIComponent(id)}/sent`),
+  terms: () => request<{ terms: Terms[] }>('GET', '/rights/terms'),
+  publishTerms: (input: TermsInput) => request<Terms>('POST', '/rights/terms', input),
+  expiring: (days: number) => request<{ posts: { id: string; author: string | null; expiresAt: string }[] }>('GET', `/rights/expiring${query({ days })}`),
+  /** Every consent record of one post, or of one author, as the JSON file a legal team keeps. */
+  consentEvidence: (filter: { postId: string } | { author: string }) => {
+    const name = 'postId' in filter ? filter.postId : filter.author;
+    return download(`/rights/export${query(filter)}`, `consent-${name}.json`);
+  },
+
+  webhooks: () => request<{ endpoints: WebhookEndpoint[] }>('GET', '/webhooks'),
+  /** The answer carries the signing secret: the only time it is ever shown. */
+  createWebhook: (input: { url: string; events: WebhookEvent[] }) => request<{ id: string; url: string; events: WebhookEvent[]; secret: string }>('POST', '/webhooks', input),
+  deleteWebhook: (id: string) => request<void>('DELETE', `/webhooks/${encodeURIComponent(id)}`),
 
   audit: (cursor: string | null, limit = 50) => request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ cursor, limit })}`),
 };

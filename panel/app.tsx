@@ -8,6 +8,7 @@ import { GalleriesPage } from './pages/galleries/galleries.tsx';
 import { InboxPage } from './pages/inbox/inbox.tsx';
 import { InstagramPage } from './pages/instagram/instagram.tsx';
 import { MembersPage } from './pages/members/members.tsx';
+import { RightsPage } from './pages/rights/rights.tsx';
 import { RulesPage } from './pages/rules/rules.tsx';
 import { SettingsPage } from './pages/settings/settings.tsx';
 import { SetupPage } from './pages/setup/setup.tsx';
@@ -37,6 +38,7 @@ type NavRoute = Exclude<RouteName, 'gallery' | 'acceptInvitation'>;
 const NAV: { route: NavRoute; href: string; label: string; needs?: Ability }[] = [
   { route: 'inbox', href: '/panel/', label: 'Inbox' },
   { route: 'rules', href: '/panel/rules', label: 'Rules', needs: 'moderate' },
+  { route: 'rights', href: '/panel/rights', label: 'Rights' },
   { route: 'galleries', href: '/panel/galleries', label: 'Galleries' },
   { route: 'sources', href: '/panel/sources', label: 'Sources' },
   { route: 'instagram', href: '/panel/instagram', label: 'Instagram' },
@@ -89,6 +91,8 @@ export function App() {
           <InboxPage />
         ) : route === 'rules' ? (
           <RulesPage />
+        ) : route === 'rights' ? (
+          <RightsPage />
         ) : route === 'galleries' || route === 'gallery' ? (
           <GalleriesPage selectedId={page?.route === 'gallery' ? page.params.id : null} />
         ) : route === 'sources' ? (

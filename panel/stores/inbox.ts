@@ -6,7 +6,7 @@
  *   selecting re-renders the one or two rows concerned, never the list.
  */
 import { atom, map } from 'nanostores';
-import type { AdminPost, AdminPostDetail, ModerationResult, ModerationStatus } from '../../shared/admin-types.ts';
+import type { AdminPost, AdminPostDetail, ModerationResult, ModerationStatus, RightsStatus } from '../../shared/admin-types.ts';
 import { api, messageOf, type PostFilters } from '../api.ts';
 import { announce } from './announcer.ts';
 
@@ -168,7 +168,7 @@ export function move(delta: number): void {
 }
 
 /** The selection if there is one, else the post under the cursor. */
-function targets(): string[] {
+export function targets(): string[] {
   const selected = selectedIds();
   if (selected.length > 0) return $list.get().ids.filter((id) => selected.includes(id));
   const current = $currentId.get();
@@ -256,6 +256,21 @@ function recount(counts: InboxList['counts'], moves: [ModerationStatus, Moderati
     next[to] += 1;
   }
   return next;
+}
+
+/**
+ * Records a change of rights made from here (a request), on the loaded posts and the open
+ * details, and re-renders the rows. The posts stay in the view whatever its rights filter: they
+ * leave it on the next load, so the merchandiser sees what they just did.
+ */
+export function setRights(ids: string[], status: RightsStatus): void {
+  for (const id of ids) {
+    const post = posts.get(id);
+    if (post) posts.set(id, { ...post, rights: { status, expiresAt: null } });
+  }
+  const detail = $detail.get();
+  if (detail?.post && ids.includes(detail.id)) $detail.set({ ...detail, post: { ...detail.post, rights: { status, expiresAt: null } } });
+  $list.set({ ...$list.get() });
 }
 
 export async function openDetail(id: string | null = $currentId.get()): Promise<void> {

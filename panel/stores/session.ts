@@ -5,11 +5,11 @@ import type { Role, SessionView } from '../../shared/admin-types.ts';
 export const $session = atom<SessionView | null | undefined>(undefined);
 
 /** What a role may change; the server enforces the same split, this only hides what would fail. */
-export type Ability = 'moderate' | 'curate' | 'collect' | 'configure';
+export type Ability = 'moderate' | 'curate' | 'collect' | 'rights' | 'configure';
 
 const ABILITIES: Record<Role, readonly Ability[]> = {
-  owner: ['moderate', 'curate', 'collect', 'configure'],
-  merchandiser: ['moderate', 'curate', 'collect'],
+  owner: ['moderate', 'curate', 'collect', 'rights', 'configure'],
+  merchandiser: ['moderate', 'curate', 'collect', 'rights'],
   analyst: [],
 };
 

@@ -3,7 +3,7 @@
  * author was shown (terms text, version and hash, the request's words), how they answered, and
  * any withdrawal — as it was recorded, never rewritten.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { consentRecords, posts, rightsRequests, termsVersions, workspaces } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
@@ -14,7 +14,8 @@ export async function exportConsent(db: Db, workspaceId: string, filter: { postI
   const where = and(
     eq(consentRecords.workspaceId, workspaceId),
     filter.postId ? eq(consentRecords.postId, filter.postId) : undefined,
-    filter.author ? eq(consentRecords.authorUsername, filter.author.replace(/^@/, '')) : undefined,
+    // Handles are case-insensitive on Instagram; authors type theirs as they like on the rights page.
+    filter.author ? sql`lower(${consentRecords.authorUsername}) = ${filter.author.replace(/^@/, '').toLowerCase()}` : undefined,
   );
   const records = await db.select().from(consentRecords).where(where).orderBy(asc(consentRecords.recordedAt));
   if (records.length === 0) throw notFound('consent records');

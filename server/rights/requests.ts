@@ -73,7 +73,8 @@ export async function createRightsRequests(
   const rows = await db.select().from(posts).where(and(eq(posts.workspaceId, actor.workspaceId), inArray(posts.id, input.postIds)));
   const missing = input.postIds.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length) throw new ApiError(404, 'not_found', `postIds: no such posts: ${missing.slice(0, 5).join(', ')}`, 'postIds');
-  const granted = rows.filter((r) => r.rightsStatus === 'granted' || r.erasedAt !== null);
+  // Rights still running cannot be asked for again; expired ones can be renewed.
+  const granted = rows.filter((r) => (r.rightsStatus === 'granted' && (r.rightsExpiresAt === null || r.rightsExpiresAt > now)) || r.erasedAt !== null);
   if (granted.length) throw new ApiError(409, 'already_granted', `postIds: rights are already granted (or the post was erased): ${granted.map((r) => r.id).join(', ')}`, 'postIds');
 
   const mentionConnections = await mentionConnectionsFor(db, input.postIds);

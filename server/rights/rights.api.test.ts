@@ -154,6 +154,8 @@ describe('asking, granting, withdrawing', () => {
     });
     expect(withdrawn).toMatchObject({ kind: 'withdrawn', recordedAt: expect.any(String) });
     expect((await admin(h, owner, 'GET', '/rights/export?author=nobody')).status).toBe(404);
+    // Handles are case-insensitive: the author typed "Marco.Casa", the post says "marco.casa".
+    expect(((await (await admin(h, owner, 'GET', '/rights/export?author=marco.casa')).json()) as { records: unknown[] }).records).toHaveLength(2);
   });
 
   it('erases on request: media deleted, text scrubbed, the evidence kept as a tombstone', async () => {
@@ -219,6 +221,13 @@ describe('approval by comment reply', () => {
     expect((await post(mention!.id)).rightsStatus).toBe('granted');
     const [record] = await h.db.select().from(consentRecords).where(and(eq(consentRecords.postId, mention!.id), eq(consentRecords.kind, 'granted')));
     expect(record).toMatchObject({ channel: 'comment_reply', evidence: { commentText: 'Yes! #YesLumen @maisonlumen', commentId: expect.any(String) } });
+  });
+});
+
+describe('renewals', () => {
+  it('asks again once granted rights have expired, but not while they run', async () => {
+    expect((await admin(h, owner, 'POST', '/rights/requests', { postIds: ['post_demo01'] })).status).toBe(409);
+    expect((await admin(h, owner, 'POST', '/rights/requests', { postIds: ['post_expired'] })).status).toBe(201);
   });
 });
 

@@ -2,7 +2,7 @@
  * The inbox: a workspace's posts with filters, search, counts per status, and the detail view.
  * Every query is scoped to the workspace of the caller's session.
  */
-import { and, asc, count, desc, eq, exists, gte, inArray, lt, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { AdminPost, AdminPostDetail, AdminPostsPage, ModerationStatus } from '../../shared/admin-types.ts';
 import type { z } from 'zod';
 import type { inboxQuery } from '../../shared/schemas/moderation.ts';
@@ -19,7 +19,7 @@ export type InboxQuery = z.infer<typeof inboxQuery>;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Everything but the status: the tabs count posts under the same search and filters. */
-function filterConditions(workspaceId: string, q: InboxQuery): SQL[] {
+function filterConditions(workspaceId: string, q: InboxQuery, now: number): SQL[] {
   const conditions: SQL[] = [eq(posts.workspaceId, workspaceId)];
   if (q.q) {
     const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -28,7 +28,9 @@ function filterConditions(workspaceId: string, q: InboxQuery): SQL[] {
     );
   }
   if (q.source) conditions.push(exists(sql`(select 1 from ${postSources} where ${postSources.postId} = ${posts.id} and ${postSources.sourceId} = ${q.source})`));
-  if (q.rights) conditions.push(eq(posts.rightsStatus, q.rights));
+  if (q.rights === 'expired') conditions.push(eq(posts.rightsStatus, 'granted'), lte(posts.rightsExpiresAt, now));
+  else if (q.rights === 'granted') conditions.push(eq(posts.rightsStatus, 'granted'), or(isNull(posts.rightsExpiresAt), gt(posts.rightsExpiresAt, now))!);
+  else if (q.rights) conditions.push(eq(posts.rightsStatus, q.rights));
   if (q.mediaType) conditions.push(eq(posts.mediaType, q.mediaType));
   const tagged = sql`(select 1 from ${postProducts} where ${postProducts.postId} = ${posts.id})`;
   if (q.hasProducts === 'true') conditions.push(exists(tagged));
@@ -40,7 +42,7 @@ function filterConditions(workspaceId: string, q: InboxQuery): SQL[] {
 }
 
 export async function listInbox(db: Db, workspaceId: string, q: InboxQuery, cursor: Cursor | null, now: number, mediaUrl: (key: string) => string): Promise<AdminPostsPage> {
-  const filters = filterConditions(workspaceId, q);
+  const filters = filterConditions(workspaceId, q, now);
   const after = cursor?.kind === 'key' ? or(lt(posts.collectedAt, cursor.at), and(eq(posts.collectedAt, cursor.at), lt(posts.id, cursor.id))) : undefined;
   const [rows, countRows] = await Promise.all([
     db

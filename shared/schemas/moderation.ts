@@ -12,7 +12,8 @@ export const inboxQuery = z.strictObject({
   status: z.enum(MODERATION_STATUS_NAMES).default('pending'),
   q: z.string().trim().max(100).optional(),
   source: id.optional(),
-  rights: z.enum(RIGHTS_STATUS_NAMES).optional(),
+  /** `granted` means still running; `expired` is granted rights whose window has ended. */
+  rights: z.enum([...RIGHTS_STATUS_NAMES, 'expired']).optional(),
   hasProducts: z.enum(['true', 'false']).optional(),
   mediaType: z.enum(['image', 'video', 'carousel']).optional(),
   from: isoDate.optional(),

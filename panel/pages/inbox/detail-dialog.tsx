@@ -2,10 +2,11 @@ import { useStore } from '@nanostores/preact';
 import { Dialog } from '../../components/dialog.tsx';
 import { MediaImage } from '../../components/media.tsx';
 import { $detail, closeDetail } from '../../stores/inbox.ts';
+import { RightsHistory } from './post-rights.tsx';
 
 const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount / 100);
 
-/** Everything about one post: all its media, tagged products and the evidence of consent. */
+/** Everything about one post: all its media, tagged products, and the history and evidence of its rights. */
 export function DetailDialog() {
   const detail = useStore($detail);
   const post = detail?.post;
@@ -38,19 +39,7 @@ export function DetailDialog() {
                 ))}
               </ul>
             )}
-            <h3>Consent records</h3>
-            {post.consent.length === 0 ? (
-              <p class="muted">None.</p>
-            ) : (
-              <ul class="plain">
-                {post.consent.map((record) => (
-                  <li key={record.id}>
-                    {record.kind} via {record.channel.replace('_', ' ')} on {new Date(record.recordedAt).toLocaleString()}
-                    {record.expiresAt && `, until ${new Date(record.expiresAt).toLocaleDateString()}`}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <RightsHistory post={post} />
           </div>
         </div>
       )}

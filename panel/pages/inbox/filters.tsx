@@ -5,11 +5,12 @@ import type { PostFilters, Source } from '../../api.ts';
 import { $filters, $list, EMPTY_FILTERS, loadFirstPage, setFilter, STATUS_LABELS } from '../../stores/inbox.ts';
 
 const STATUSES = Object.keys(STATUS_LABELS) as ModerationStatus[];
+/** The API filters on the stored status, where rights that ran out are still granted. */
 const RIGHTS: Record<RightsStatus, string> = {
-  none: 'None',
+  none: 'Not requested',
   requested: 'Requested',
   author_replied: 'Author replied',
-  granted: 'Granted',
+  granted: 'Granted (running or expired)',
   declined: 'Declined',
   withdrawn: 'Withdrawn',
 };

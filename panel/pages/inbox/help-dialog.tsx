@@ -7,6 +7,7 @@ export const SHORTCUTS: [string, string][] = [
   ['r', 'Reject'],
   ['h', 'Hide'],
   ['p', 'Put back in the queue'],
+  ['q', 'Request rights from the author (of the selection, if any)'],
   ['x', 'Select or unselect (actions then apply to the selection)'],
   ['u', 'Undo the last action'],
   ['Enter', 'Open the details'],

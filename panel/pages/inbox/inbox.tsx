@@ -5,17 +5,21 @@ import { api, type Source } from '../../api.ts';
 import { isForFocusedControl } from '../../components/keys.ts';
 import { $session, can } from '../../stores/session.ts';
 import { $selectedCount, clearSelection, loadFirstPage, moderate, move, openDetail, toggleSelected, undo } from '../../stores/inbox.ts';
+import { $history, openAsking } from '../../stores/rights.ts';
 import { DetailDialog } from './detail-dialog.tsx';
 import { Filters, StatusTabs } from './filters.tsx';
 import { HelpDialog } from './help-dialog.tsx';
 import { PostList } from './post-list.tsx';
 import { PostPreview } from './post-preview.tsx';
+import { RequestDialog } from './request-dialog.tsx';
 
 const MODERATION_KEYS: Record<string, ModerationStatus> = { a: 'approved', r: 'rejected', h: 'hidden', p: 'pending' };
 
 /** Triage: status tabs, filters, the windowed list, the preview of the post under the cursor. */
 export function InboxPage() {
-  const canModerate = can(useStore($session), 'moderate');
+  const session = useStore($session);
+  const canModerate = can(session, 'moderate');
+  const canAsk = can(session, 'rights');
   const [sources, setSources] = useState<Source[]>([]);
   const [help, setHelp] = useState(false);
   const [rules, setRules] = useState<ModerationRule[]>([]);
@@ -23,6 +27,7 @@ export function InboxPage() {
   useEffect(() => {
     // Fresh on every visit: other members triage too, and a new session must not see the last one's list.
     void loadFirstPage();
+    $history.set({});
     api.sources().then(
       ({ sources }) => setSources(sources),
       // The source filter is a convenience: the inbox works without it.
@@ -48,6 +53,7 @@ export function InboxPage() {
       else if (event.key === 'k' || event.key === 'ArrowUp') move(-1);
       else if (event.key === 'x' && canModerate) toggleSelected();
       else if (event.key === 'u' && canModerate) void undo();
+      else if (event.key === 'q' && canAsk) openAsking();
       else if (event.key === 'Enter') void openDetail();
       else if (event.key === 'Escape') clearSelection();
       else if (event.key === '?') setHelp(true);
@@ -57,7 +63,7 @@ export function InboxPage() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [canModerate]);
+  }, [canModerate, canAsk]);
 
   return (
     <section class="inbox" aria-labelledby="inbox-title">
@@ -69,18 +75,19 @@ export function InboxPage() {
         </button>
       </header>
       <Filters sources={sources} />
-      {canModerate && <BulkBar />}
+      {canModerate && <BulkBar canAsk={canAsk} />}
       <div class="inbox-body">
         <PostList canModerate={canModerate} />
-        <PostPreview canModerate={canModerate} rules={rules} />
+        <PostPreview canModerate={canModerate} canAsk={canAsk} rules={rules} />
       </div>
       <DetailDialog />
+      <RequestDialog />
       <HelpDialog open={help} onClose={() => setHelp(false)} />
     </section>
   );
 }
 
-function BulkBar() {
+function BulkBar({ canAsk }: { canAsk: boolean }) {
   const count = useStore($selectedCount);
   if (count === 0) return null;
   return (
@@ -95,6 +102,11 @@ function BulkBar() {
       <button type="button" onClick={() => void moderate('hidden')}>
         Hide all
       </button>
+      {canAsk && (
+        <button type="button" onClick={() => openAsking()}>
+          Request rights <kbd>q</kbd>
+        </button>
+      )}
       <button type="button" class="link" onClick={clearSelection}>
         Clear <kbd>Esc</kbd>
       </button>

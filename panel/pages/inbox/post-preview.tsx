@@ -4,7 +4,9 @@ import type { AdminPost, ModerationRule, ModerationStatus } from '../../../share
 import { MediaImage } from '../../components/media.tsx';
 import { RULE_KINDS } from '../../components/rule-kinds.ts';
 import { $currentId, $list, moderate, openDetail, postById } from '../../stores/inbox.ts';
-import { rightsLabel, SourceBadges } from './post-row.tsx';
+import { openAsking } from '../../stores/rights.ts';
+import { PostRights } from './post-rights.tsx';
+import { SourceBadges } from './post-row.tsx';
 
 const ACTIONS: { status: ModerationStatus; label: string; key: string }[] = [
   { status: 'approved', label: 'Approve', key: 'a' },
@@ -13,7 +15,7 @@ const ACTIONS: { status: ModerationStatus; label: string; key: string }[] = [
 ];
 
 /** The post under the cursor, large: every carousel child, its facts, and the actions. */
-export function PostPreview({ canModerate, rules }: { canModerate: boolean; rules: ModerationRule[] }) {
+export function PostPreview({ canModerate, canAsk, rules }: { canModerate: boolean; canAsk: boolean; rules: ModerationRule[] }) {
   const id = useStore($currentId);
   // The list store changes when a post is replaced after moderation; read the post afresh.
   useStore($list);
@@ -37,11 +39,6 @@ export function PostPreview({ canModerate, rules }: { canModerate: boolean; rule
         <dl class="facts">
           <dt>Status</dt>
           <dd>{post.moderation.status}</dd>
-          <dt>Rights</dt>
-          <dd>
-            {rightsLabel(post)}
-            {post.rights.expiresAt && ` until ${new Date(post.rights.expiresAt).toLocaleDateString()}`}
-          </dd>
           <dt>Public</dt>
           <dd>{post.isPublic ? 'Yes, shoppers see it' : 'No'}</dd>
           <dt>Sources</dt>
@@ -57,6 +54,7 @@ export function PostPreview({ canModerate, rules }: { canModerate: boolean; rule
             </>
           )}
         </dl>
+        <PostRights post={post} canAsk={canAsk} onAsk={() => openAsking([post.id])} />
         <div class="actions">
           {canModerate &&
             ACTIONS.filter((a) => a.status !== post.moderation.status).map((action) => (

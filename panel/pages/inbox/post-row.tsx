@@ -1,19 +1,10 @@
 import { useStore } from '@nanostores/preact';
 import type { AdminPost } from '../../../shared/admin-types.ts';
 import { variantFor } from '../../components/media.tsx';
+import { RightsBadge } from '../../components/rights.tsx';
 import { $marks, CURRENT, postById, SELECTED, setCurrent, toggleSelected } from '../../stores/inbox.ts';
 
 export const ROW_HEIGHT = 76;
-
-const RIGHTS_LABELS: Record<AdminPost['rights']['status'], string> = {
-  none: 'No rights',
-  requested: 'Rights requested',
-  author_replied: 'Author replied',
-  granted: 'Rights granted',
-  declined: 'Rights declined',
-  withdrawn: 'Rights withdrawn',
-};
-export const rightsLabel = (post: AdminPost) => RIGHTS_LABELS[post.rights.status];
 
 const MEDIA_LABELS: Record<AdminPost['mediaType'], string | null> = { image: null, video: 'Video', carousel: 'Carousel' };
 
@@ -73,7 +64,7 @@ export function PostRow({ id, index, total, canModerate }: { id: string; index: 
           <span class="muted">{new Date(post.collectedAt).toLocaleDateString()}</span>
           {MEDIA_LABELS[post.mediaType] && <span class={`badge media-${post.mediaType}`}>{MEDIA_LABELS[post.mediaType]}</span>}
           <SourceBadges post={post} />
-          <span class={`badge rights-${post.rights.status}`}>{rightsLabel(post)}</span>
+          <RightsBadge post={post} />
           {post.productCount > 0 && <span class="badge">{post.productCount} products</span>}
           {post.moderation.ruleId && (
             <span class="badge rule" title={post.moderation.reason ?? undefined}>

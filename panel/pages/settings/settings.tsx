@@ -5,6 +5,7 @@ import { api, messageOf } from '../../api.ts';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { WebhookSettings } from './webhooks.tsx';
 
 /** The attribution windows, in hours. */
 const HOUR_FIELDS: { name: 'clickWindowHours' | 'viewWindowHours'; label: string; min: number; max: number }[] = [
@@ -13,10 +14,12 @@ const HOUR_FIELDS: { name: 'clickWindowHours' | 'viewWindowHours'; label: string
 ];
 
 export function SettingsPage() {
+  const owner = can(useStore($session), 'configure');
   return (
     <section aria-labelledby="settings-title" class="page narrow">
       <h1 id="settings-title">Settings</h1>
       <WorkspaceSettings />
+      {owner && <WebhookSettings />}
       <PasswordChange />
     </section>
   );

@@ -44,6 +44,8 @@ describe('the inbox', () => {
 
   it('filters by rights, media type, products and date', async () => {
     expect((await inbox('status=approved&rights=withdrawn')).posts.map((p) => p.id)).toEqual(['post_withdrawn']);
+    expect((await inbox('status=approved&rights=expired')).posts.map((p) => p.id)).toEqual(['post_expired']);
+    expect((await inbox('status=approved&rights=granted&limit=100')).posts.map((p) => p.id)).not.toContain('post_expired');
     expect((await inbox('status=approved&mediaType=carousel')).posts.map((p) => p.id).sort()).toEqual(['post_demo04', 'post_demo12']);
     expect((await inbox('status=approved&hasProducts=false')).posts).toEqual([]);
     const today = new Date(h.clock.now()).toISOString().slice(0, 10);
