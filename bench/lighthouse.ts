@@ -13,22 +13,13 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../e2e/chromium.ts';
 import { startServer } from '../e2e/server.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** The flags every Chromium run uses here (see the toolchain notes); Lighthouse adds its own. */
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 export interface LighthouseFigures {
   /** Performance score, 0–100. */

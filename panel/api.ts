@@ -16,9 +16,9 @@ import type {
   WorkspaceView,
 } from '../shared/admin-types.ts';
 import type { ApiErrorBody, GalleryPostsResponse, PublicProduct } from '../shared/api-types.ts';
-import type { ConnectionView as Connection, HashtagQuota, ImportReport, SourceRunResult as RunResult, SourceView as Source } from '../shared/admin-types.ts';
+import type { ConnectionView as Connection, HashtagQuota, ImportReport, RightsRequest, SourceRunResult as RunResult, SourceView as Source } from '../shared/admin-types.ts';
 
-export type { Connection, HashtagQuota, ImportReport, RunResult, Source };
+export type { Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
 import { $session } from './stores/session.ts';
 
 /** A refusal from the API, with its sentence for people and the form field at fault, if any. */
@@ -166,25 +166,6 @@ export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHand
 
 export type RequestLanguage = 'en' | 'fr';
 export const REQUEST_LANGUAGES: Record<RequestLanguage, string> = { en: 'English', fr: 'Français' };
-
-/** `POST /admin/rights/requests` and `GET /admin/rights/requests?postId=` (newest first). */
-export interface RightsRequest {
-  id: string;
-  postId: string;
-  /** `api_comment`: Vitrine replied on Instagram itself; `manual`: the merchandiser sends the message by hand. */
-  channel: 'api_comment' | 'manual';
-  status: 'draft' | 'sent' | 'author_replied' | 'granted' | 'declined' | 'withdrawn' | 'expired';
-  language: string;
-  /** The filled message, with the signed link to the rights page. */
-  message: string;
-  link: string;
-  /** Where to paste the message (the post on Instagram), when known. */
-  permalink: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  /** What the author answered in a comment, word for word (untrusted text). */
-  replyText: string | null;
-}
 
 export const RIGHTS_SCOPES = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print' } as const;
 export type RightsScope = keyof typeof RIGHTS_SCOPES;

@@ -155,3 +155,22 @@ export interface ImportReport {
   duplicates: number[];
   errors: { line: number; field: string; reason: string }[];
 }
+
+/** `POST /admin/rights/requests` and `GET /admin/rights/requests?postId=` (newest first). */
+export interface RightsRequest {
+  id: string;
+  postId: string;
+  /** `api_comment`: Vitrine replied on Instagram itself; `manual`: the merchandiser sends the message by hand. */
+  channel: 'api_comment' | 'manual';
+  status: 'draft' | 'sent' | 'author_replied' | 'granted' | 'declined' | 'withdrawn' | 'expired';
+  language: string;
+  /** The filled message, with the signed link to the rights page. */
+  message: string;
+  link: string;
+  /** Where to paste the message (the post on Instagram), when known. */
+  permalink: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  /** What the author answered in a comment, word for word (untrusted text). */
+  replyText: string | null;
+}

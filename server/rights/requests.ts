@@ -6,6 +6,7 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type { RightsRequest } from '../../shared/admin-types.ts';
 import type { InstagramDeps } from '../deps.ts';
 import { runBatch, type Db } from '../db/client.ts';
 import { instagramConnections, posts, postSources, rightsRequests, sources, workspaces } from '../db/schema.ts';
@@ -25,20 +26,7 @@ export const LINK_TTL_MS = 60 * 24 * 3_600_000;
 /** API replies per account per hour: Instagram hides repeated comments as spam. */
 const API_REPLIES_PER_HOUR = 20;
 
-export interface RequestView {
-  id: string;
-  postId: string;
-  channel: 'api_comment' | 'manual';
-  status: string;
-  language: string;
-  message: string;
-  link: string;
-  /** Where to paste the message for an assisted request. */
-  permalink: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  replyText: string | null;
-}
+export type RequestView = RightsRequest;
 
 export async function requestView(appSecret: string, origin: string, r: typeof rightsRequests.$inferSelect, permalink: string | null): Promise<RequestView> {
   return {
