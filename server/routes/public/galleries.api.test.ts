@@ -201,3 +201,21 @@ describe('server-rendered HTML', () => {
     expect(html).toContain('&lt;b&gt;no regrets&lt;/b&gt;');
   });
 });
+
+describe('conditional requests', () => {
+  it('answers 304 to a browser that has the same page, and 200 once it changed', async () => {
+    const first = await request(h, '/v1/galleries/demo/posts?limit=3');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await request(h, '/v1/galleries/demo/posts?limit=3', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    await h.db.update(posts).set({ rightsStatus: 'withdrawn' }).where(eq(posts.id, 'post_demo01'));
+    try {
+      const changed = await request(h, '/v1/galleries/demo/posts?limit=3', { headers: { 'if-none-match': etag } });
+      expect(changed.status).toBe(200);
+      expect(((await changed.json()) as GalleryPostsResponse).posts.map((p) => p.id)).not.toContain('post_demo01');
+    } finally {
+      await h.db.update(posts).set({ rightsStatus: 'granted' }).where(eq(posts.id, 'post_demo01'));
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { invalidParameter, notFound } from '../../http/errors.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { findGallery } from '../../services/galleries.ts';
 import { listGalleryPosts } from '../../services/public-posts.ts';
+import { sha256Hex } from '../../security/hash.ts';
 import { galleryHtml } from './gallery-html.ts';
 import { mediaUrlBuilder } from './media-url.ts';
 
@@ -56,7 +57,20 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
   };
 }
 
+/**
+ * Answers with a strong ETag over the body, and 304 when the browser already has it: a gallery
+ * revisited within its short cache life costs a few bytes. (No stale-while-revalidate and no
+ * shared caching: a withdrawn post must not be served stale from anywhere.)
+ */
+async function withEtag(c: Context<AppEnv>, body: string, type: string) {
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  c.header('ETag', etag);
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  c.header('Content-Type', type);
+  return c.body(body);
+}
+
 export const publicGalleryRoutes = new Hono<AppEnv>()
-  .get('/galleries/:id/posts', async (c) => c.json(await galleryPage(c)))
+  .get('/galleries/:id/posts', async (c) => withEtag(c, JSON.stringify(await galleryPage(c)), 'application/json'))
   /** The same page as plain HTML, for the store's own page: crawlers and no-JS visitors see it. */
-  .get('/galleries/:id/posts.html', async (c) => c.html(galleryHtml(await galleryPage(c))));
+  .get('/galleries/:id/posts.html', async (c) => withEtag(c, galleryHtml(await galleryPage(c)), 'text/html; charset=UTF-8'));
