@@ -92,6 +92,8 @@ function afterMade(made: RightsRequest[]): void {
   for (const request of made) {
     const known = $history.get()[request.postId]?.requests;
     if (known) $history.setKey(request.postId, { requests: [request, ...known], error: null });
+    // The same race as in markSent: make sure the history the preview shows includes this request.
+    void loadHistory(request.postId);
   }
 }
 
@@ -118,6 +120,8 @@ export async function markSent(request: RightsRequest): Promise<void> {
   if (asking?.made) $asking.set({ ...asking, made: replace(asking.made) });
   const known = $history.get()[request.postId]?.requests;
   if (known) $history.setKey(request.postId, { requests: replace(known), error: null });
+  // A history load started before this change may land after it: read it again from the server.
+  await loadHistory(request.postId);
   const author = postById(request.postId)?.author.username;
   announce(`Marked as sent${author ? ` to @${author}` : ''}: rights requested.`, false);
 }

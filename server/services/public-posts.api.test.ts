@@ -1,11 +1,11 @@
 import { createHarness } from '#harness';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { beforeAll, expect, it } from 'vitest';
-import type { GalleryPostsResponse } from '../../shared/api-types.ts';
 import { runBatch } from '../db/client.ts';
 import { galleries, mediaVariants, postMedia, posts, workspaces } from '../db/schema.ts';
 import { DEMO_PUBLIC_POST_IDS, DEMO_WORKSPACE } from '../seed/demo-content.ts';
-import { request, type Harness } from '../testing/harness.ts';
+import { type Harness } from '../testing/harness.ts';
+import { listAllPublic } from '../testing/public-api.ts';
 import { DEFAULT_WORKSPACE_SETTINGS } from './workspaces.ts';
 
 const EXTRA = 110;
@@ -36,18 +36,7 @@ beforeAll(async () => {
   ]);
 });
 
-async function listAll(gallery: string, limit: number): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await request(h, `/v1/galleries/${gallery}/posts?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as GalleryPostsResponse;
-    ids.push(...body.posts.map((p) => p.id));
-    cursor = body.nextCursor;
-  } while (cursor);
-  return ids;
-}
+const listAll = (gallery: string, limit: number) => listAllPublic(h, gallery, limit);
 
 const extraIds = Array.from({ length: EXTRA }, (_, i) => `post_x${String(i).padStart(3, '0')}`);
 

@@ -7,6 +7,7 @@ import { dailyRollups } from '../../db/schema.ts';
 import { DEMO_PUBLIC_POST_IDS } from '../../seed/demo-content.ts';
 import { admin, signIn, type AdminSession } from '../../testing/admin-client.ts';
 import { request, type Harness } from '../../testing/harness.ts';
+import { listAllPublic } from '../../testing/public-api.ts';
 
 let h: Harness;
 let owner: AdminSession;
@@ -15,18 +16,7 @@ beforeAll(async () => {
   owner = await signIn(h);
 });
 
-async function publicList(galleryId: string, limit = 100): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await request(h, `/v1/galleries/${galleryId}/posts?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as GalleryPostsResponse;
-    ids.push(...body.posts.map((p) => p.id));
-    cursor = body.nextCursor;
-  } while (cursor);
-  return ids;
-}
+const publicList = (galleryId: string, limit = 100) => listAllPublic(h, galleryId, limit);
 
 async function create(body: object): Promise<AdminGallery> {
   const res = await admin(h, owner, 'POST', '/galleries', body);

@@ -5,6 +5,7 @@ import type { ApiErrorBody, GalleryPostsResponse } from '../../../shared/api-typ
 import { posts, products } from '../../db/schema.ts';
 import { DEMO_PUBLIC_POST_IDS } from '../../seed/demo-content.ts';
 import { request, type Harness } from '../../testing/harness.ts';
+import { listAllPublic } from '../../testing/public-api.ts';
 
 const DAY = 86_400_000;
 let h: Harness;
@@ -17,18 +18,7 @@ async function page(query = '', gallery = 'demo') {
   return { res, body: (await res.json()) as GalleryPostsResponse & ApiErrorBody };
 }
 
-async function allPostIds(limit: number): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const { res, body } = await page(`?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(res.status).toBe(200);
-    expect(body.posts.length).toBeLessThanOrEqual(limit);
-    ids.push(...body.posts.map((p) => p.id));
-    cursor = body.nextCursor;
-  } while (cursor);
-  return ids;
-}
+const allPostIds = (limit: number) => listAllPublic(h, 'demo', limit);
 
 describe('GET /v1/galleries/:id/posts', () => {
   it('lists exactly the public posts, newest first, across pages', async () => {
