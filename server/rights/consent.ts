@@ -3,10 +3,9 @@
  * evidence), the request's status, the post's rights summary that the publicness rule reads, the
  * audit entry and the merchant's webhook. Withdrawal takes effect for the very next request.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { runBatch, type Db } from '../db/client.ts';
 import { consentRecords, galleryPosts, mediaVariants, postMedia, postProducts, posts, rightsRequests, termsVersions, workspaces, type ConsentEvidence } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import type { MediaStore } from '../media/store.ts';
 import { auditStatement } from '../services/audit.ts';
@@ -61,37 +60,34 @@ function record(ctx: RequestContext, kind: 'granted' | 'declined' | 'withdrawn',
 
 const eventData = (ctx: RequestContext, extra: Record<string, unknown> = {}) => ({ postId: ctx.post.id, requestId: ctx.request.id, author: ctx.post.authorUsername, permalink: ctx.post.permalink, ...extra });
 
-export async function grantConsent(db: Db, ctx: RequestContext, answer: { channel: Channel; evidence: ConsentEvidence; author: string | null }, now: number) {
-  const consent = record(ctx, 'granted', answer.channel, answer.evidence, answer.author, now);
+/**
+ * One answer of the author's, in one batch. A grant also carries its window and scope onto the
+ * post, and names the author when Instagram had not (hashtag media).
+ */
+async function recordAnswer(db: Db, ctx: RequestContext, kind: 'granted' | 'declined' | 'withdrawn', answer: Answer, now: number) {
+  const consent = record(ctx, kind, answer.channel, answer.evidence, answer.author ?? null, now);
+  const grant = kind === 'granted' ? { rightsExpiresAt: consent.expiresAt, rightsScope: consent.scope, authorUsername: ctx.post.authorUsername ?? answer.author ?? null } : {};
+  const window = kind === 'granted' ? { scope: consent.scope, expiresAt: consent.expiresAt && new Date(consent.expiresAt).toISOString() } : {};
   await runBatch(db, [
     db.insert(consentRecords).values(consent),
-    db.update(rightsRequests).set({ status: 'granted', updatedAt: now }).where(eq(rightsRequests.id, ctx.request.id)),
-    db.update(posts).set({ rightsStatus: 'granted', rightsExpiresAt: consent.expiresAt, rightsScope: consent.scope, authorUsername: ctx.post.authorUsername ?? answer.author, updatedAt: now }).where(eq(posts.id, ctx.post.id)),
-    auditStatement(db, { workspaceId: ctx.request.workspaceId, actorUserId: null, actorKind: 'author', action: 'rights.granted', targetType: 'post', targetId: ctx.post.id, after: { channel: answer.channel, termsHash: consent.termsHash, expiresAt: consent.expiresAt }, at: now }),
-    ...(await eventStatements(db, ctx.request.workspaceId, 'rights.granted', eventData(ctx, { scope: consent.scope, expiresAt: consent.expiresAt && new Date(consent.expiresAt).toISOString() }), now)),
+    db.update(rightsRequests).set({ status: kind, updatedAt: now }).where(eq(rightsRequests.id, ctx.request.id)),
+    db.update(posts).set({ rightsStatus: kind, ...grant, updatedAt: now }).where(eq(posts.id, ctx.post.id)),
+    auditStatement(db, { workspaceId: ctx.request.workspaceId, actorUserId: null, actorKind: 'author', action: `rights.${kind}`, targetType: 'post', targetId: ctx.post.id, after: { channel: answer.channel, termsHash: consent.termsHash, ...window }, at: now }),
+    ...(await eventStatements(db, ctx.request.workspaceId, `rights.${kind}`, eventData(ctx, window), now)),
   ]);
 }
 
-export async function declineConsent(db: Db, ctx: RequestContext, answer: { channel: Channel; evidence: ConsentEvidence }, now: number) {
-  await runBatch(db, [
-    db.insert(consentRecords).values(record(ctx, 'declined', answer.channel, answer.evidence, null, now)),
-    db.update(rightsRequests).set({ status: 'declined', updatedAt: now }).where(eq(rightsRequests.id, ctx.request.id)),
-    db.update(posts).set({ rightsStatus: 'declined', updatedAt: now }).where(eq(posts.id, ctx.post.id)),
-    auditStatement(db, { workspaceId: ctx.request.workspaceId, actorUserId: null, actorKind: 'author', action: 'rights.declined', targetType: 'post', targetId: ctx.post.id, at: now }),
-    ...(await eventStatements(db, ctx.request.workspaceId, 'rights.declined', eventData(ctx), now)),
-  ]);
+interface Answer {
+  channel: Channel;
+  evidence: ConsentEvidence;
+  /** The handle the author confirmed (rights page) or replied from (comment). */
+  author?: string | null;
 }
 
+export const grantConsent = (db: Db, ctx: RequestContext, answer: Answer, now: number) => recordAnswer(db, ctx, 'granted', answer, now);
+export const declineConsent = (db: Db, ctx: RequestContext, answer: Answer, now: number) => recordAnswer(db, ctx, 'declined', answer, now);
 /** As easy as giving it: one click on the same link, effective for the very next request. */
-export async function withdrawConsent(db: Db, ctx: RequestContext, answer: { channel: Channel; evidence: ConsentEvidence }, now: number) {
-  await runBatch(db, [
-    db.insert(consentRecords).values(record(ctx, 'withdrawn', answer.channel, answer.evidence, null, now)),
-    db.update(rightsRequests).set({ status: 'withdrawn', updatedAt: now }).where(eq(rightsRequests.id, ctx.request.id)),
-    db.update(posts).set({ rightsStatus: 'withdrawn', updatedAt: now }).where(eq(posts.id, ctx.post.id)),
-    auditStatement(db, { workspaceId: ctx.request.workspaceId, actorUserId: null, actorKind: 'author', action: 'rights.withdrawn', targetType: 'post', targetId: ctx.post.id, at: now }),
-    ...(await eventStatements(db, ctx.request.workspaceId, 'rights.withdrawn', eventData(ctx), now)),
-  ]);
-}
+export const withdrawConsent = (db: Db, ctx: RequestContext, answer: Answer, now: number) => recordAnswer(db, ctx, 'withdrawn', answer, now);
 
 /**
  * Erasure at the author's request: consent is withdrawn, the stored media are deleted, the text
@@ -108,13 +104,8 @@ export async function erasePost(db: Db, media: MediaStore, ctx: RequestContext, 
     db.delete(postProducts).where(eq(postProducts.postId, ctx.post.id)),
     db.delete(galleryPosts).where(eq(galleryPosts.postId, ctx.post.id)),
     db.delete(postMedia).where(eq(postMedia.postId, ctx.post.id)),
-    db.update(posts).set({ caption: '', permalink: null, authorUsername: null, authorIgId: null, erasedAt: now, updatedAt: now }).where(and(eq(posts.id, ctx.post.id))),
+    db.update(posts).set({ caption: '', permalink: null, authorUsername: null, authorIgId: null, erasedAt: now, updatedAt: now }).where(eq(posts.id, ctx.post.id)),
     auditStatement(db, { workspaceId: ctx.request.workspaceId, actorUserId: null, actorKind: 'author', action: 'post.erased', targetType: 'post', targetId: ctx.post.id, after: { files: files.length }, at: now }),
     ...(await eventStatements(db, ctx.request.workspaceId, 'post.erased', eventData(ctx), now)),
   ]);
-}
-
-export function requireRequest(ctx: RequestContext | null): RequestContext {
-  if (!ctx) throw notFound('rights request');
-  return ctx;
 }
