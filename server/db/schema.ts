@@ -445,6 +445,10 @@ export const productFeeds = sqliteTable('product_feeds', {
   nextRunAt: integer('next_run_at'),
   lastImportAt: integer('last_import_at'),
   lastError: text('last_error'),
+  /** ISO 4217 code for rows whose price has none (Shopify and many CSVs). */
+  currency: text('currency'),
+  /** The store's address, for formats whose rows carry a handle rather than a link (Shopify). */
+  storeUrl: text('store_url'),
   createdAt: createdAt(),
 });
 
@@ -473,6 +477,58 @@ export const products = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('products_ws_sku').on(t.workspaceId, t.sku), index('products_ws_group').on(t.workspaceId, t.groupId)],
+);
+
+export const CATALOG_CHANGES = ['added', 'updated', 'missing'] as const;
+
+/**
+ * One import of a feed: previewed (its diff staged in catalog_import_rows), then applied in a
+ * single batch, so a failure or a crash leaves the catalog as it was.
+ */
+export const catalogImports = sqliteTable(
+  'catalog_imports',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    feedId: text('feed_id').notNull().references(() => productFeeds.id),
+    status: text('status', { enum: ['previewed', 'applied', 'discarded'] }).notNull(),
+    trigger: text('trigger', { enum: ['upload', 'url', 'schedule'] }).notNull(),
+    added: integer('added').notNull(),
+    updated: integer('updated').notNull(),
+    unchanged: integer('unchanged').notNull(),
+    missing: integer('missing').notNull(),
+    invalid: integer('invalid').notNull(),
+    /** The first invalid rows, each with its line and reason. */
+    errors: json<{ line: number; field?: string; message: string }[]>('errors').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    appliedAt: integer('applied_at'),
+  },
+  (t) => [index('catalog_imports_feed').on(t.feedId, t.createdAt), index('catalog_imports_ws').on(t.workspaceId, t.createdAt)],
+);
+
+/** The staged diff of an import: only rows that change something, so a re-import of an unchanged feed writes nothing. */
+export const catalogImportRows = sqliteTable(
+  'catalog_import_rows',
+  {
+    importId: text('import_id').notNull().references(() => catalogImports.id),
+    sku: text('sku').notNull(),
+    change: text('change', { enum: CATALOG_CHANGES }).notNull(),
+    line: integer('line').notNull(),
+    productId: text('product_id').notNull(),
+    groupId: text('group_id'),
+    title: text('title').notNull(),
+    brand: text('brand'),
+    gtin: text('gtin'),
+    link: text('link').notNull(),
+    imageUrl: text('image_url'),
+    priceMinor: integer('price_minor'),
+    salePriceMinor: integer('sale_price_minor'),
+    currency: text('currency'),
+    availability: text('availability', { enum: AVAILABILITIES }).notNull(),
+    contentHash: text('content_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.sku] }), index('catalog_import_rows_change').on(t.importId, t.change)],
 );
 
 /** A product shown in a post, with a hotspot at (x, y) as fractions of the media's size. */
