@@ -174,3 +174,55 @@ export interface RightsRequest {
   /** What the author answered in a comment, word for word (untrusted text). */
   replyText: string | null;
 }
+
+/* ---------- product catalog ---------- */
+
+export type CatalogFormat = 'merchant_xml' | 'merchant_tsv' | 'shopify_json' | 'csv';
+
+/** `GET /admin/catalog/feeds`: where products come from (an uploaded file or a URL refreshed on a schedule). */
+export interface CatalogFeed {
+  id: string;
+  name: string;
+  format: CatalogFormat;
+  /** Fetched on `refreshHours` when set; null for feeds imported by upload. */
+  url: string | null;
+  refreshHours: number | null;
+  /** ISO 4217, for rows whose price has no currency. */
+  currency: string | null;
+  /** The store's address, for Shopify rows (links are built from each product's handle). */
+  storeUrl: string | null;
+  productCount: number;
+  lastImportAt: number | null;
+  nextRunAt: number | null;
+  lastError: string | null;
+}
+
+export interface CatalogRowError {
+  /** 1-based line of the file where the row starts. */
+  line: number;
+  field?: string;
+  message: string;
+}
+
+/**
+ * `POST /admin/catalog/feeds/:id/imports` (the file as the raw body, or no body to fetch the
+ * feed's URL) answers a preview; `POST /admin/catalog/imports/:id/apply` applies it at once.
+ */
+export interface CatalogImport {
+  id: string;
+  feedId: string;
+  status: 'previewed' | 'applied' | 'discarded';
+  trigger: 'upload' | 'url' | 'schedule';
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** In the catalog from this feed but not in the file: marked unavailable on apply, never deleted. */
+  missing: number;
+  invalid: number;
+  /** The first invalid rows (at most 200), each with its line and reason. */
+  errors: CatalogRowError[];
+  /** A few rows of each change, for the preview. */
+  samples: Record<'added' | 'updated' | 'missing', { sku: string; title: string }[]>;
+  createdAt: number;
+  appliedAt: number | null;
+}
