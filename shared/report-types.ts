@@ -1,0 +1,97 @@
+/**
+ * The reports contract: what `GET /admin/reports/*` answers and the panel reads. Money is in
+ * minor units with its currency; days are UTC `YYYY-MM-DD`, ranges inclusive.
+ */
+
+export interface ReportRange {
+  from: string;
+  to: string;
+}
+
+export interface ReportTotals {
+  impressions: number;
+  opens: number;
+  productClicks: number;
+  addToCarts: number;
+  /** Distinct visitors who saw a gallery (or, in the holdout, would have). */
+  visitors: number;
+  /** Visitors who opened a post or clicked a product. */
+  engagedVisitors: number;
+  /** engagedVisitors / visitors (0 when there are none). */
+  engagementRate: number;
+  orders: number;
+  revenueMinor: number;
+  /** Orders and revenue credited last-touch (click, else view) to the UGC. */
+  attributedOrders: number;
+  attributedRevenueMinor: number;
+  /** Orders where UGC was touched but another post got the last touch. */
+  assistedOrders: number;
+  assistedRevenueMinor: number;
+  /** Share of engaged visitors who ordered, and of exposed visitors who did not engage. */
+  conversionRateEngaged: number;
+  conversionRateNotEngaged: number;
+}
+
+export interface HoldoutReport {
+  /** The workspace's configured holdout share (0..1). */
+  share: number;
+  holdoutVisitors: number;
+  holdoutConversionRate: number;
+  exposedVisitors: number;
+  exposedConversionRate: number;
+  /** exposed rate / holdout rate − 1; null when the holdout has no conversions. */
+  lift: number | null;
+  /** 95% interval of the lift by the delta method on the log ratio; null when a group has no conversions. */
+  ci95: [number, number] | null;
+}
+
+export interface ReportSeriesPoint {
+  day: string;
+  impressions: number;
+  opens: number;
+  productClicks: number;
+  addToCarts: number;
+  orders: number;
+  revenueMinor: number;
+}
+
+export type FunnelStep = 'impressions' | 'opens' | 'product_clicks' | 'add_to_carts' | 'orders';
+
+export interface ReportOverview {
+  range: ReportRange;
+  currency: string;
+  totals: ReportTotals;
+  holdout: HoldoutReport;
+  series: ReportSeriesPoint[];
+  funnel: { step: FunnelStep; count: number }[];
+}
+
+export type TopDimension = 'post' | 'product' | 'gallery';
+
+export interface ReportTopRow {
+  id: string;
+  label: string;
+  imageUrl: string | null;
+  impressions: number;
+  opens: number;
+  productClicks: number;
+  addToCarts: number;
+  orders: number;
+  revenueMinor: number;
+  assistedOrders: number;
+  assistedRevenueMinor: number;
+}
+
+export interface ReportTop {
+  rows: ReportTopRow[];
+}
+
+export type ExportDimension = 'day' | TopDimension;
+
+/** A post's last 30 days in the inbox (`AdminPost.performance`). */
+export interface PostPerformance {
+  impressions: number;
+  opens: number;
+  orders: number;
+  revenueMinor: number;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The tracking contract, shared by the widget's tracker (types only) and the server (which
+ * validates with these schemas). Event names follow GA4 where one exists.
+ */
+export const TRACKING_EVENT_TYPES = ['view_item_list', 'select_content', 'select_item', 'add_to_cart', 'purchase', 'vitrine_holdout'] as const;
+export type TrackingEventType = (typeof TRACKING_EVENT_TYPES)[number];
+
+/** Largest `POST /v1/events` body, far below the 64 KiB keepalive quota browsers share. */
+export const MAX_EVENTS_BODY_BYTES = 16 * 1024;
+export const MAX_EVENTS_PER_BATCH = 50;
+
+/** Visitor, session and event ids: what a browser can make without a library. */
+export const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 characters of A-Z, a-z, 0-9, _ or -');
+const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 characters of A-Z, a-z, 0-9, _ or -');
+
+/** GA4's purchase parameters: decimal numbers in major units, ISO 4217 currency. */
+export const purchaseItem = z.strictObject({
+  item_id: z.string().trim().min(1, 'must not be empty').max(100),
+  item_name: z.string().max(200).optional(),
+  price: z.number().finite().min(0).max(1e9).optional(),
+  quantity: z.number().int().min(1).max(10_000).optional(),
+});
+
+export const transaction = z.strictObject({
+  // GA deduplicates every purchase whose transaction_id is "": an empty id is refused outright.
+  transaction_id: z.string().trim().min(1, 'must not be empty').max(100),
+  value: z.number().finite().min(0).max(1e9),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+  items: z.array(purchaseItem).max(100),
+});
+export type TransactionInput = z.infer<typeof transaction>;
+
+/** Which fields each event type carries (besides id, type and at). */
+const REQUIRED: Record<TrackingEventType, readonly ('galleryId' | 'postId' | 'productId' | 'transaction')[]> = {
+  view_item_list: ['galleryId'],
+  select_content: ['galleryId', 'postId'],
+  select_item: ['galleryId', 'postId', 'productId'],
+  add_to_cart: ['galleryId', 'postId', 'productId'],
+  purchase: ['transaction'],
+  vitrine_holdout: ['galleryId'],
+};
+
+export const trackingEvent = z
+  .strictObject({
+    id: clientId,
+    type: z.enum(TRACKING_EVENT_TYPES),
+    at: z.number().int().min(0).max(8.64e15),
+    galleryId: entityId.optional(),
+    postId: entityId.optional(),
+    productId: entityId.optional(),
+    transaction: transaction.optional(),
+  })
+  .superRefine((event, ctx) => {
+    for (const field of REQUIRED[event.type]) {
+      if (event[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required for ${event.type}` });
+    }
+  });
+export type TrackingEvent = z.infer<typeof trackingEvent>;
+
+export const eventBatch = z.strictObject({
+  v: z.literal(1),
+  workspaceId: entityId,
+  visitorId: clientId,
+  sessionId: clientId,
+  consent: z.enum(['granted', 'denied']),
+  events: z.array(trackingEvent).min(1).max(MAX_EVENTS_PER_BATCH),
+});
+export type EventBatch = z.infer<typeof eventBatch>;
+
+/** `POST /v1/orders`, server to server: the purchase, and the visitor id the page handed over. */
+export const orderBody = transaction.extend({
+  visitor_id: clientId.optional(),
+  /** When the order was placed: epoch milliseconds or an ISO 8601 date-time; default now. */
+  occurred_at: z.union([z.number().int().min(0), z.iso.datetime({ offset: true })]).optional(),
+});
+export type OrderBody = z.infer<typeof orderBody>;
