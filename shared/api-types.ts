@@ -77,6 +77,8 @@ export interface GalleryPostsResponse {
   product?: { query: string; fallback: boolean };
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
+  /** What the widget's tracker needs: where events go and the holdout share (shared/holdout.ts). */
+  tracking: { workspaceId: string; holdoutShare: number };
 }
 
 /** Every 4xx/5xx answer of the JSON API. */

@@ -5,6 +5,7 @@ import { invalidParameter, notFound } from '../../http/errors.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { findGallery } from '../../services/galleries.ts';
 import { listGalleryPosts } from '../../services/public-posts.ts';
+import { trackingSettings } from '../../services/tracking-settings.ts';
 import { sha256Hex } from '../../security/hash.ts';
 import { galleryHtml } from './gallery-html.ts';
 import { mediaUrlBuilder } from './media-url.ts';
@@ -50,10 +51,12 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
   // Browser-only caching: no CDN may keep a withdrawn post. Shared caching waits for
   // purge-on-withdrawal (Cache API on Workers), so withdrawal keeps winning everywhere.
   c.header('Cache-Control', 'private, max-age=15');
+  const tracking = await trackingSettings(c.var.db, gallery.workspaceId);
   return {
     gallery: { id: shown.id, name: shown.name, layout: shown.layout },
     ...page,
     ...(product ? { product: { query: product, fallback } } : {}),
+    tracking: { workspaceId: gallery.workspaceId, holdoutShare: tracking?.holdoutShare ?? 0 },
   };
 }
 
