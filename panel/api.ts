@@ -192,6 +192,15 @@ export const WEBHOOK_EVENTS = {
 } as const;
 export type WebhookEvent = keyof typeof WEBHOOK_EVENTS;
 
+/** A hotspot as the tagging routes answer it: a product at (x, y), fractions of its media. */
+export interface TagView {
+  id: string;
+  productId: string;
+  mediaId: string | null;
+  x: number;
+  y: number;
+}
+
 export interface WebhookEndpoint {
   id: string;
   url: string;
@@ -235,6 +244,14 @@ export const api = {
   galleryPosts: (id: string, cursor: string | null, limit = 100) =>
     request<GalleryPostsResponse>('GET', `/galleries/${encodeURIComponent(id)}/posts${query({ limit, cursor })}`),
   products: (q: string, limit = 20, signal?: AbortSignal) => request<{ products: PublicProduct[] }>('GET', `/products${query({ q, limit })}`, undefined, signal),
+  /** The catalog ranked against a post's caption and hashtags: what it probably shows, first. */
+  productSuggestions: (postId: string, limit = 8, signal?: AbortSignal) =>
+    request<{ products: PublicProduct[] }>('GET', `/posts/${encodeURIComponent(postId)}/product-suggestions${query({ limit })}`, undefined, signal),
+  addTag: (postId: string, input: { productId: string; mediaId: string | null; x: number; y: number }) =>
+    request<TagView>('POST', `/posts/${encodeURIComponent(postId)}/products`, input),
+  moveTag: (postId: string, tagId: string, to: { x: number; y: number }) =>
+    request<TagView>('PATCH', `/posts/${encodeURIComponent(postId)}/products/${encodeURIComponent(tagId)}`, to),
+  removeTag: (postId: string, tagId: string) => request<void>('DELETE', `/posts/${encodeURIComponent(postId)}/products/${encodeURIComponent(tagId)}`),
 
   sources: () => request<{ sources: Source[] }>('GET', '/sources'),
   createSource: (input: SourceInput) => request<Source>('POST', '/sources', input),

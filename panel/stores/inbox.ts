@@ -273,6 +273,14 @@ export function setRights(ids: string[], status: RightsStatus): void {
   $list.set({ ...$list.get() });
 }
 
+/** Records a post's new number of tagged products on its loaded row (tagging happens in the details). */
+export function setProductCount(id: string, productCount: number): void {
+  const post = posts.get(id);
+  if (!post || post.productCount === productCount) return;
+  posts.set(id, { ...post, productCount });
+  $list.set({ ...$list.get() });
+}
+
 export async function openDetail(id: string | null = $currentId.get()): Promise<void> {
   if (!id) return;
   $detail.set({ id, post: null, error: null });

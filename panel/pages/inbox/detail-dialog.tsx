@@ -1,14 +1,15 @@
 import { useStore } from '@nanostores/preact';
 import { Dialog } from '../../components/dialog.tsx';
-import { MediaImage } from '../../components/media.tsx';
 import { $detail, closeDetail } from '../../stores/inbox.ts';
+import { $session, can } from '../../stores/session.ts';
 import { RightsHistory } from './post-rights.tsx';
+import { ProductTagger } from './tagging/product-tagger.tsx';
+import { TagList } from './tagging/tag-list.tsx';
 
-const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount / 100);
-
-/** Everything about one post: all its media, tagged products, and the history and evidence of its rights. */
+/** Everything about one post: its media with their product hotspots (tagged here), and the history and evidence of its rights. */
 export function DetailDialog() {
   const detail = useStore($detail);
+  const canTag = can(useStore($session), 'moderate');
   const post = detail?.post;
   return (
     <Dialog open={detail !== null} onClose={closeDetail} title="Post details">
@@ -16,29 +17,13 @@ export function DetailDialog() {
       {!post && !detail?.error && <p class="muted">Loading…</p>}
       {post && (
         <div class="detail">
-          <div class="detail-media">
-            {post.media.map((media) => (
-              <MediaImage key={media.id} media={media} width={1080} playable />
-            ))}
-          </div>
+          <ProductTagger post={post} canTag={canTag} key={post.id} />
           <div>
             <p>
               <strong>{post.author.username ? `@${post.author.username}` : 'Unknown author'}</strong>
             </p>
             <p class="caption">{post.caption}</p>
-            <h3>Tagged products</h3>
-            {post.products.length === 0 ? (
-              <p class="muted">None yet.</p>
-            ) : (
-              <ul class="plain">
-                {post.products.map((product) => (
-                  <li key={product.id}>
-                    {product.title} <span class="muted">({product.sku})</span>
-                    {product.price && ` — ${money(product.price.amount, product.price.currency)}`}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <TagList post={post} canTag={canTag} />
             <RightsHistory post={post} />
           </div>
         </div>
