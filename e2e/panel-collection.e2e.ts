@@ -7,18 +7,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_LOGIN } from '../server/seed/demo-content.ts';
+import { signInToPanel } from './panel-sign-in.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${journey.server.url}/panel/`);
-  await page.getByLabel('Email').fill(DEMO_LOGIN.email);
-  await page.getByLabel('Password').fill(DEMO_LOGIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Panel' }).waitFor();
-}
+const signIn = (page: Page) => signInToPanel(page, journey.server.url);
 
 const quotaUsed = async (page: Page) => Number(await page.locator('.quota').first().getAttribute('data-quota-used'));
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_LOGIN } from '../server/seed/demo-content.ts';
+import { signInToPanel } from './panel-sign-in.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const POST = 'post_pending';
@@ -45,10 +45,7 @@ test('approve with the keyboard, see it in the store; reject it, see it go', asy
   const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${journey.server.url}/panel/`);
-  await page.getByLabel('Email').fill(DEMO_LOGIN.email);
-  await page.getByLabel('Password').fill(DEMO_LOGIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToPanel(page, journey.server.url);
 
   // The inbox opens on the pending posts, the cursor on the first, the list focused. Posts the
   // demo has collected from its fake Instagram come first (newest); j moves down to ours.

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DEMO_LOGIN } from '../server/seed/demo-content.ts';
+import { signInToPanel } from './panel-sign-in.ts';
 import { useServerAndBrowser } from './server.ts';
 
 /** Its author withdrew once; asking again is allowed, and nothing else in the journey uses it. */
@@ -21,10 +21,7 @@ test('request with q, mark as sent, the author grants, the panel shows it and ex
   const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${journey.server.url}/panel/`);
-  await page.getByLabel('Email').fill(DEMO_LOGIN.email);
-  await page.getByLabel('Password').fill(DEMO_LOGIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToPanel(page, journey.server.url);
 
   await page.getByRole('button', { name: /^Approved/ }).click();
   await page.getByRole('searchbox').fill(AUTHOR);

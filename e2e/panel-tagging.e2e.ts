@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
-import { DEMO_GALLERY_ID, DEMO_LOGIN, DEMO_POSTS } from '../server/seed/demo-content.ts';
+import { DEMO_GALLERY_ID, DEMO_POSTS } from '../server/seed/demo-content.ts';
+import { signInToPanel } from './panel-sign-in.ts';
 import { useServerAndBrowser } from './server.ts';
 
 /** Approved, rights granted, and not tagged with the candle in the seed. */
@@ -40,10 +41,7 @@ test('tag a product on a post in the panel; its product page shows the post and 
 
   const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = collectErrors(page);
-  await page.goto(`${journey.server.url}/panel/`);
-  await page.getByLabel('Email').fill(DEMO_LOGIN.email);
-  await page.getByLabel('Password').fill(DEMO_LOGIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToPanel(page, journey.server.url);
 
   // The approved posts by the post's author; the cursor goes down to it, Enter opens its details.
   await page.getByRole('button', { name: /^Approved/ }).click();
