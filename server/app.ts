@@ -9,7 +9,9 @@ import { healthRoutes } from './routes/health.ts';
 import { instagramWebhookRoutes } from './routes/instagram-webhooks.ts';
 import { rightsPageRoutes } from './routes/rights-page.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { eventRoutes } from './routes/public/events.ts';
 import { publicGalleryRoutes } from './routes/public/galleries.ts';
+import { orderRoutes } from './routes/public/orders.ts';
 
 export interface AppOptions {
   /**
@@ -27,7 +29,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const v1 = new Hono<AppEnv>()
     // The public API carries no cookies and no secrets: any store may read it.
     .use(cors({ origin: '*', allowMethods: ['GET'], maxAge: 86400 }))
-    .route('/', publicGalleryRoutes);
+    .route('/', publicGalleryRoutes)
+    // Event ingest checks the page's Origin itself and answers it by name (not '*').
+    .route('/', eventRoutes())
+    .route('/', orderRoutes);
 
   const app = new Hono<AppEnv>()
     .use(injectDeps(deps))

@@ -16,27 +16,39 @@ import galleryChunk from 'virtual:vitrine/gallery-chunk';
 import { installCommandQueue, type CommandHandler } from './loader/command-queue.ts';
 import { onCommand } from './loader/events.ts';
 import { scriptUrl } from './loader/script-url.ts';
+import { trackingCommands } from './loader/tracking-commands.ts';
 import { whenElementPresent } from './loader/when-element-present.ts';
+import { createTracker } from './tracking/tracker.ts';
 
 type GalleryModule = typeof import('./gallery/gallery.ts');
 
-/**
- * Commands the page can call with `vitrine(name, ...args)`:
- * - `vitrine('on', 'add-to-cart', (detail, event) => …)`: listen to the galleries' events.
- */
-const commands = new Map<string, CommandHandler>([['on', onCommand(document)]]);
-
 // Read first: document.currentScript is only set while this script runs synchronously.
-const script = scriptUrl(document.currentScript);
+const element = document.currentScript;
+const script = scriptUrl(element);
 
 if (!script) {
   console.warn('[vitrine] embed.js must be loaded by a classic <script src=".../embed.js">');
-} else if (installCommandQueue(window, commands)) {
-  whenElementPresent(document, 'vitrine-gallery', () => {
-    // By absolute URL: in a classic script from another origin (the usual case, without a
-    // crossorigin attribute), the browser resolves a relative import() against about:blank.
-    (import(new URL(galleryChunk, script).href) as Promise<GalleryModule>)
-      .then(({ defineGallery }) => defineGallery(script.origin))
-      .catch((error: unknown) => console.error('[vitrine] the gallery could not be loaded', error));
+} else {
+  // Here rather than in the gallery chunk: an order confirmation page has no gallery.
+  // `data-workspace` names the workspace on such pages; `data-datalayer` mirrors to dataLayer.
+  const tracker = createTracker({
+    endpoint: new URL('/v1/events', script).href,
+    workspaceId: element?.getAttribute('data-workspace') || null,
+    mirror: element?.hasAttribute('data-datalayer') ?? false,
   });
+  /**
+   * Commands the page can call with `vitrine(name, ...args)`:
+   * - `vitrine('on', 'add-to-cart', (detail, event) => …)`: listen to the galleries' events;
+   * - `consent`, `track` and `visitorId`: see loader/tracking-commands.ts.
+   */
+  const commands = new Map<string, CommandHandler>([['on', onCommand(document)], ...trackingCommands(tracker)]);
+  if (installCommandQueue(window, commands)) {
+    whenElementPresent(document, 'vitrine-gallery', () => {
+      // By absolute URL: in a classic script from another origin (the usual case, without a
+      // crossorigin attribute), the browser resolves a relative import() against about:blank.
+      (import(new URL(galleryChunk, script).href) as Promise<GalleryModule>)
+        .then(({ defineGallery }) => defineGallery(script.origin, tracker))
+        .catch((error: unknown) => console.error('[vitrine] the gallery could not be loaded', error));
+    });
+  }
 }

@@ -605,8 +605,39 @@ export const events = sqliteTable(
     occurredAt: integer('occurred_at').notNull(),
     receivedAt: integer('received_at').notNull(),
     payload: json<Record<string, unknown>>('payload'),
+    /**
+     * The ingest request that stored the row. A repeated event keeps its first batch id, so the
+     * rollups a request adds are read back from exactly the rows it inserted (never double-counted).
+     */
+    batchId: text('batch_id'),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('events_visitor').on(t.workspaceId, t.visitorId, t.occurredAt), index('events_received').on(t.receivedAt)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('events_visitor').on(t.workspaceId, t.visitorId, t.occurredAt),
+    index('events_ws_received').on(t.workspaceId, t.receivedAt),
+  ],
+);
+
+/**
+ * Who saw what, per UTC day: one row per visitor and day for the workspace (`gallery_id` '')
+ * and per gallery. Distinct visitors over a range cannot be summed from daily counters, so
+ * engaged vs not-engaged rates and the holdout comparison are counted from these rows.
+ */
+export const visitorDays = sqliteTable(
+  'visitor_days',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    galleryId: text('gallery_id').notNull(),
+    day: text('day').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    /** In the randomized holdout (recomputed by the server, never taken from the client). */
+    holdout: integer('holdout').notNull().default(0),
+    /** 1 when a gallery was seen (or, in the holdout, would have been). */
+    exposed: integer('exposed').notNull().default(0),
+    /** 1 when a post was opened or a product clicked. */
+    engaged: integer('engaged').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.galleryId, t.day, t.visitorId] })],
 );
 
 export interface OrderItem {

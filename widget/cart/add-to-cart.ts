@@ -27,18 +27,29 @@ export interface AddToCartDetail {
  *    `/cart/add.js` (Shopify's AJAX cart API) with the product's SKU as the variant id.
  * 3. Otherwise the shopper goes to the product page, where the store's own button is.
  *
- * Answers a sentence for the shopper when there is one to say (the adapter's outcome).
+ * Answers a sentence for the shopper when there is one to say (the adapter's outcome). Tells
+ * `outcome` whether a cart took the product (the page's, or the adapter's) or the shopper was
+ * sent to the product page, before leaving the page.
  */
-export async function addToCart(target: HTMLElement, detail: AddToCartDetail, adapter: string | null): Promise<string | null> {
+export async function addToCart(
+  target: HTMLElement,
+  detail: AddToCartDetail,
+  adapter: string | null,
+  outcome: (added: boolean) => void = () => {},
+): Promise<string | null> {
   const event = new CustomEvent<AddToCartDetail>(ADD_TO_CART_EVENT, { detail, bubbles: true, composed: true, cancelable: true });
-  if (!target.dispatchEvent(event)) return null;
-  if (adapter === 'shopify') return addToShopifyCart(detail);
+  if (!target.dispatchEvent(event)) {
+    outcome(true);
+    return null;
+  }
+  if (adapter === 'shopify') return addToShopifyCart(detail, outcome);
   const link = safeLink(detail.product.link);
+  outcome(false);
   if (link) location.assign(link);
   return null;
 }
 
-async function addToShopifyCart({ product, quantity }: AddToCartDetail): Promise<string> {
+async function addToShopifyCart({ product, quantity }: AddToCartDetail, outcome: (added: boolean) => void): Promise<string> {
   // Shopify's variant ids are numbers; its cart API also accepts them as strings.
   const id = /^\d{1,15}$/.test(product.sku) ? Number(product.sku) : product.sku;
   try {
@@ -49,6 +60,7 @@ async function addToShopifyCart({ product, quantity }: AddToCartDetail): Promise
       body: JSON.stringify({ items: [{ id, quantity }] }),
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    outcome(true);
     return addedMessage(product);
   } catch (error) {
     console.error('[vitrine] the Shopify cart refused the product', error);

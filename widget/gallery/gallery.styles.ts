@@ -42,8 +42,13 @@ export const galleryStyles = css`
     cursor: auto;
   }
 
+  /*
+   * Hidden (the page's choice, or a visitor in the holdout) takes no room at all. Important, as
+   * a !important rule of the shadow tree wins over the page's rules on the element, such as the
+   * room a store reserves with vitrine-gallery { min-height: 20rem }.
+   */
   :host([hidden]) {
-    display: none;
+    display: none !important;
   }
 
   .loading {

@@ -1,9 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { PublicGallery, PublicPost } from '../../shared/api-types.ts';
+import type { GalleryPostsResponse, PublicGallery, PublicPost } from '../../shared/api-types.ts';
+import { isHoldout } from '../../shared/holdout.ts';
 import type { Lightbox } from '../lightbox/lightbox.ts';
+import { watchImpression } from '../tracking/impression.ts';
+import type { GalleryTracking, MirrorExtras, WidgetEvent } from '../tracking/types.ts';
 import { GalleryApiError, fetchGalleryPage } from './api.ts';
 import { galleryStyles } from './gallery.styles.ts';
-import { readSsrTiles, type SsrTile } from './ssr.ts';
+import { readSsrTiles, readSsrTracking, type SsrTile } from './ssr.ts';
 import { tileImage, type TileImage } from './tile-image.ts';
 
 export const GALLERY_TAG = 'vitrine-gallery';
@@ -26,6 +29,8 @@ const SIZES = 'auto, (min-width: 768px) 25vw, (min-width: 480px) 34vw, 50vw';
 
 type View =
   | { status: 'loading' }
+  /** The visitor is in the randomized holdout: no gallery at all (shared/holdout.ts). */
+  | { status: 'holdout' }
   | { status: 'error'; message: string }
   | {
       status: 'ready';
@@ -39,6 +44,11 @@ type View =
 
 /** Set once by `defineGallery`, before any element can upgrade. */
 let apiOrigin = '';
+/** The page's tracker, from embed.js; absent, nothing is tracked (and nobody is held out). */
+let tracking: GalleryTracking | undefined;
+/** What was already counted on this page view: an impression or a holdout exposure per gallery, once. */
+const counted = new Set<string>();
+const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
 
 /**
  * A gallery of a merchant's approved, rights-cleared customer posts. Opening a post shows it in
@@ -140,6 +150,9 @@ export class VitrineGallery extends LitElement {
   private ssrTiles: SsrTile[] = [];
   private lightbox: Lightbox | undefined;
   private lightboxChunk: Promise<Lightbox> | undefined;
+  /** The workspace of the gallery shown, from the API's answer: where its events go. */
+  private workspaceId: string | undefined;
+  private stopImpression: (() => void) | undefined;
   /** A `#vitrine=POST_ID` waiting for its post to be loaded, and the pages it may still load. */
   private deepLink: { postId: string; pages: number } | null = null;
   private readonly onHashChange = (): void => {
@@ -177,6 +190,8 @@ export class VitrineGallery extends LitElement {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHashChange);
     this.request?.abort();
+    this.stopImpression?.();
+    this.stopImpression = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -184,6 +199,9 @@ export class VitrineGallery extends LitElement {
       console.warn(`[vitrine] layout "${this.layout}" does not exist; use grid, masonry or carousel`);
     }
     if (!this.hasUpdated || changed.has('gallery') || changed.has('limit') || changed.has('product') || changed.has('inStock')) {
+      // The server-rendered list tells the holdout before any request: then nothing is fetched.
+      const ssr = this.hasUpdated ? null : readSsrTracking(this);
+      if (ssr && this.holdsOut(ssr, this.gallery)) return;
       this.view = { status: 'loading' };
       void this.loadPage(null);
     }
@@ -192,11 +210,46 @@ export class VitrineGallery extends LitElement {
   protected override updated(): void {
     // After layout, and outside the update, since it may set `edges` (another update).
     if (this.effectiveLayout === 'carousel') requestAnimationFrame(this.measureCarousel);
+    const view = this.view;
+    if (tracking && !this.stopImpression && view.status === 'ready' && view.posts.length > 0) {
+      const galleryId = view.gallery.id;
+      this.stopImpression = watchImpression(this, {
+        onImpression: () => {
+          if (firstTime(`view:${galleryId}`)) this.track({ type: 'view_item_list' });
+        },
+      });
+    }
+  }
+
+  /**
+   * Whether this visitor is in the workspace's holdout; if so the element shows nothing and
+   * takes no room (`hidden`, which its styles enforce), and the exposure is sent instead.
+   */
+  private holdsOut(settings: GalleryPostsResponse['tracking'], galleryId: string): boolean {
+    if (!tracking) return false;
+    this.workspaceId = settings.workspaceId;
+    tracking.useWorkspace(settings.workspaceId);
+    if (!isHoldout(settings.workspaceId, tracking.visitorId(), settings.holdoutShare)) return false;
+    this.view = { status: 'holdout' };
+    this.hidden = true;
+    if (firstTime(`holdout:${galleryId}`)) tracking.track({ type: 'vitrine_holdout', galleryId }, settings.workspaceId);
+    return true;
+  }
+
+  /**
+   * Sends a shopper's action on the gallery shown (the lightbox reports opens, product clicks
+   * and adds to cart through this). `mirror` only feeds the optional dataLayer copy.
+   */
+  track(event: Omit<WidgetEvent, 'galleryId'>, mirror?: MirrorExtras): void {
+    if (!tracking || this.view.status !== 'ready') return;
+    tracking.track({ ...event, galleryId: this.view.gallery.id }, this.workspaceId, mirror);
   }
 
   protected override render(): TemplateResult {
     const view = this.view;
     switch (view.status) {
+      case 'holdout':
+        return html``;
       case 'loading':
         if (this.ssrTiles.length === 0) return html`<div class="loading" part="loading" aria-busy="true"></div>`;
         return html`<ul class="tiles ${this.effectiveLayout}" part="grid loading" role="list" aria-busy="true">
@@ -420,6 +473,7 @@ export class VitrineGallery extends LitElement {
         signal: request.signal,
       });
       if (request.signal.aborted) return;
+      if (cursor === null && page.tracking && this.holdsOut(page.tracking, page.gallery.id)) return;
       if (page.product?.fallback) this.paging = { galleryId: page.gallery.id, product: null };
       const shown = cursor !== null && this.view.status === 'ready' ? this.view.posts : [];
       const posts = [...shown, ...page.posts];
@@ -446,17 +500,19 @@ export class VitrineGallery extends LitElement {
 }
 
 /**
- * Registers <vitrine-gallery>, fetching from the API at `origin` (the loader passes its own).
+ * Registers <vitrine-gallery>, fetching from the API at `origin` (the loader passes its own)
+ * and reporting to `tracker` (the loader's; without one, nothing is tracked).
  * A page can end up with two copies of the widget (two embed.js tags, two versions): the first
  * definition stays, as `customElements.define` would throw on the second.
  */
-export function defineGallery(origin: string): void {
+export function defineGallery(origin: string, tracker?: GalleryTracking): void {
   const existing = customElements.get(GALLERY_TAG);
   if (existing) {
     if (existing !== VitrineGallery) console.warn(`[vitrine] <${GALLERY_TAG}> is already defined by another copy of Vitrine; keeping it`);
     return;
   }
   apiOrigin = origin;
+  tracking = tracker;
   customElements.define(GALLERY_TAG, VitrineGallery);
 }
 

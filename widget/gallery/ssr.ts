@@ -13,6 +13,8 @@
  * first page loads, the element draws the same tiles in its own grid, so the swap to the live
  * gallery moves nothing.
  */
+import type { GalleryPostsResponse } from '../../shared/api-types.ts';
+
 export interface SsrTile {
   id: string;
   src: string;
@@ -44,4 +46,16 @@ export function readSsrTiles(host: Element): SsrTile[] {
     });
   }
   return tiles;
+}
+
+/**
+ * The tracking settings the server-rendered list carries (`data-workspace`,
+ * `data-holdout-share`), so a visitor in the holdout is known before any request: the gallery
+ * then shows nothing and fetches nothing. Null when the list is absent or predates them.
+ */
+export function readSsrTracking(host: Element): GalleryPostsResponse['tracking'] | null {
+  const list = host.querySelector<HTMLElement>(SSR_SELECTOR);
+  const workspaceId = list?.dataset.workspace;
+  const holdoutShare = Number(list?.dataset.holdoutShare);
+  return workspaceId && holdoutShare >= 0 && holdoutShare <= 1 ? { workspaceId, holdoutShare } : null;
 }

@@ -16,8 +16,9 @@ import { adoptStyles, html, nothing, type ReactiveController, type ReactiveContr
 import type { PublicMedia, PublicPost, PublicProduct } from '../../shared/api-types.ts';
 import { addToCart, addedMessage } from '../cart/add-to-cart.ts';
 import { mediaImage } from '../gallery/tile-image.ts';
+import type { MirrorExtras, WidgetEvent } from '../tracking/types.ts';
 import { lightboxStyles } from './lightbox.styles.ts';
-import { productCard, productLabel, safeLink } from './product-card.ts';
+import { productCard, productLabel, productMirror, safeLink } from './product-card.ts';
 
 /** What the lightbox needs from the element that shows it (the gallery). */
 export interface LightboxHost extends ReactiveControllerHost, HTMLElement {
@@ -25,6 +26,8 @@ export interface LightboxHost extends ReactiveControllerHost, HTMLElement {
   readonly posts: readonly PublicPost[];
   readonly gallery: string;
   readonly cart: string | undefined;
+  /** Reports a shopper's action: a post opened, a product clicked or added to the cart. */
+  track(event: Omit<WidgetEvent, 'galleryId'>, mirror?: MirrorExtras): void;
 }
 
 /** The lightbox photo spans the viewport on phones and about 60% of it beside the details. */
@@ -193,7 +196,7 @@ export class Lightbox implements ReactiveController {
           ${post.products.length > 0
             ? html`<h3 class="products-title">Shop this look</h3>
                 <ul class="products" part="products" role="list">
-                  ${post.products.map((product) => html`<li>${productCard(product, this.add)}</li>`)}
+                  ${post.products.map((product) => html`<li>${productCard(product, this.add, this.shop)}</li>`)}
                 </ul>`
             : nothing}
           <p class="status" part="status" role="status">${this.status}</p>
@@ -242,7 +245,7 @@ export class Lightbox implements ReactiveController {
           ></button>
           ${open
             ? html`<div id="hotspot-card" class="hotspot-card" part="hotspot-card" role="group" aria-label=${product.title}>
-                ${productCard(product, this.add)}
+                ${productCard(product, this.add, this.shop)}
               </div>`
             : nothing}`;
       })}
@@ -258,6 +261,7 @@ export class Lightbox implements ReactiveController {
     this.status = '';
     history.replaceState(history.state, '', `#vitrine=${encodeURIComponent(post.id)}`);
     this.host.requestUpdate();
+    this.host.track({ type: 'select_content', postId: post.id });
   }
 
   private go(delta: 1 | -1): void {
@@ -275,7 +279,17 @@ export class Lightbox implements ReactiveController {
   private toggleCard(productId: string): void {
     this.card = this.card === productId ? null : productId;
     this.host.requestUpdate();
+    const product = this.host.posts[this.index]?.products.find((p) => p.id === this.card);
+    if (product) this.productClicked(product);
   }
+
+  /** A hotspot's card opened or a Shop link followed: GA4's select_item. */
+  private productClicked(product: PublicProduct): void {
+    const post = this.host.posts[this.index];
+    if (post) this.host.track({ type: 'select_item', postId: post.id, productId: product.id }, productMirror(product));
+  }
+
+  private readonly shop = (product: PublicProduct): void => this.productClicked(product);
 
   private clearCard(): void {
     this.card = null;
@@ -325,7 +339,13 @@ export class Lightbox implements ReactiveController {
       quantity: 1,
       confirm: (message?: string) => say(typeof message === 'string' ? message : addedMessage(product)),
     };
-    void addToCart(this.host, detail, this.host.cart ?? null).then(say);
+    // In a cart (the page's own, which cancelled the event, or the adapter's): add_to_cart; sent
+    // to the product page instead, the shopper only clicked the product.
+    const tracked = (added: boolean) =>
+      added
+        ? this.host.track({ type: 'add_to_cart', postId: post.id, productId: product.id }, productMirror(product))
+        : this.productClicked(product);
+    void addToCart(this.host, detail, this.host.cart ?? null, tracked).then(say);
   };
 
   private readonly onKeydown = (event: KeyboardEvent): void => {

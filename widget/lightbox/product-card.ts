@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PublicProduct } from '../../shared/api-types.ts';
+import type { MirrorExtras } from '../tracking/types.ts';
 
 const AVAILABILITY: Record<PublicProduct['availability'], string> = {
   in_stock: 'In stock',
@@ -34,6 +35,24 @@ export function formatPrice(price: PublicProduct['price'], locale: string | unde
   return null;
 }
 
+/** A price in major units (GA4's): 12900 EUR cents are 129, 500 JPY are 500. */
+export function majorUnits(price: NonNullable<PublicProduct['price']>): number {
+  try {
+    return price.amount / 10 ** (new Intl.NumberFormat('en', { style: 'currency', currency: price.currency }).resolvedOptions().maximumFractionDigits ?? 2);
+  } catch {
+    return price.amount / 100;
+  }
+}
+
+/** The product as GA4 names it, for the optional dataLayer mirror: by SKU, in major units. */
+export function productMirror(product: PublicProduct): MirrorExtras {
+  const price = product.price ? majorUnits(product.price) : undefined;
+  return {
+    items: [{ item_id: product.sku, item_name: product.title, ...(price !== undefined ? { price } : {}), quantity: 1 }],
+    ...(product.price ? { currency: product.price.currency, value: price } : {}),
+  };
+}
+
 /** The accessible name of a product's hotspot: "Arc Table Lamp, €129.00". */
 export function productLabel(product: PublicProduct): string {
   const price = formatPrice(product.price);
@@ -44,7 +63,7 @@ export function productLabel(product: PublicProduct): string {
  * A product's card: image, title, price, availability, a "Shop" link to its page and an
  * "Add to cart" button. Titles are text, never HTML.
  */
-export function productCard(product: PublicProduct, onAdd: (product: PublicProduct) => void): TemplateResult {
+export function productCard(product: PublicProduct, onAdd: (product: PublicProduct) => void, onShop: (product: PublicProduct) => void): TemplateResult {
   const image = safeLink(product.imageUrl);
   const price = formatPrice(product.price);
   const link = safeLink(product.link);
@@ -60,7 +79,7 @@ export function productCard(product: PublicProduct, onAdd: (product: PublicProdu
       </p>
       <div class="product-actions">
         ${link
-          ? html`<a class="shop" part="shop" href=${link} aria-label=${`Shop: ${product.title}`}>Shop</a>`
+          ? html`<a class="shop" part="shop" href=${link} aria-label=${`Shop: ${product.title}`} @click=${() => onShop(product)}>Shop</a>`
           : nothing}
         <button
           class="add-to-cart"

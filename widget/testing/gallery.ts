@@ -5,6 +5,7 @@
 import { waitUntil } from '@open-wc/testing';
 import type { GalleryPostsResponse, PublicPost } from '../../shared/api-types.ts';
 import { defineGallery, type VitrineGallery } from '../gallery/gallery.ts';
+import { createTracker } from '../tracking/tracker.ts';
 
 export interface FixtureFacts {
   galleryId: string;
@@ -12,7 +13,19 @@ export interface FixtureFacts {
   nonPublicPostIds: string[];
 }
 
-defineGallery(location.origin);
+/**
+ * The page's real tracker, as embed.js builds it, mirroring into `window.dataLayer` so tests
+ * can read what the galleries track (its beacons go to the fixture's `/v1/events`).
+ */
+export const pageTracker = createTracker({ endpoint: `${location.origin}/v1/events`, workspaceId: null, mirror: true });
+defineGallery(location.origin, pageTracker);
+
+/** What the page's galleries tracked so far, as mirrored into the dataLayer (GA4's shape). */
+export function trackedEvents(): Record<string, unknown>[] {
+  const layer = (window as { dataLayer?: Record<string, unknown>[] }).dataLayer ?? [];
+  // As a tag manager reads them: undefined fields are absent.
+  return JSON.parse(JSON.stringify(layer.filter((entry) => entry.event))) as Record<string, unknown>[];
+}
 
 export async function fixtureFacts(): Promise<FixtureFacts> {
   return (await (await fetch('/__fixture.json')).json()) as FixtureFacts;

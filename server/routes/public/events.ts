@@ -1,0 +1,61 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { eventBatch, MAX_EVENTS_BODY_BYTES } from '../../../shared/schemas/events.ts';
+import type { AppEnv } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { WindowLimiter } from '../../http/window-limiter.ts';
+import { isBotUserAgent } from '../../rules/bots.ts';
+import { ingestBatch } from '../../services/tracking/ingest.ts';
+import { trackingSettings, type TrackingSettings } from '../../services/tracking-settings.ts';
+import { parseJsonText, parseTracking } from './tracking-fields.ts';
+
+/** A page flushes a batch on each hide and every few seconds of activity: 2 a second is plenty. */
+const PER_VISITOR = { limit: 120, windowMs: 60_000 };
+/** Shops behind one office or carrier NAT share an address: generous, but a flood stops. */
+const PER_IP = { limit: 3_000, windowMs: 60_000 };
+
+/** The page's origin may post events when the workspace allows it, or when it is Vitrine itself (the demo store). */
+function originAllowed(c: Context<AppEnv>, origin: string, settings: TrackingSettings): boolean {
+  const own = new URL(c.var.config.publicUrl ?? c.req.url).origin;
+  return origin === own || settings.allowedOrigins.includes(origin);
+}
+
+/**
+ * `POST /v1/events`: batches of widget events, sent by `navigator.sendBeacon` as text/plain (no
+ * preflight), so this sits outside the panel's CSRF protection and checks `Origin` itself.
+ */
+export function eventRoutes() {
+  const visitors = new WindowLimiter(PER_VISITOR.limit, PER_VISITOR.windowMs);
+  const addresses = new WindowLimiter(PER_IP.limit, PER_IP.windowMs);
+  return new Hono<AppEnv>().post(
+    '/events',
+    bodyLimit({
+      maxSize: MAX_EVENTS_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_EVENTS_BODY_BYTES} bytes`, 'body');
+      },
+    }),
+    async (c) => {
+      const origin = c.req.header('origin');
+      // The answer is readable only by the allowed page itself; every other page gets none.
+      c.header('Access-Control-Allow-Origin', undefined);
+      c.header('Vary', 'Origin');
+      if (isBotUserAgent(c.req.header('user-agent'))) return c.body(null, 204);
+      const batch = parseTracking(eventBatch, parseJsonText(await c.req.text()));
+      const settings = await trackingSettings(c.var.db, batch.workspaceId);
+      if (!settings) throw new ApiError(400, 'invalid_parameter', `workspaceId: no workspace "${batch.workspaceId}"`, 'workspaceId');
+      if (!origin || !originAllowed(c, origin, settings)) {
+        throw new ApiError(403, 'forbidden_origin', `Origin: ${origin ?? 'missing'} is not an allowed origin of this workspace`, 'Origin');
+      }
+      c.header('Access-Control-Allow-Origin', origin);
+      const now = c.var.clock.now();
+      const wait = visitors.hit(`${batch.workspaceId}:${batch.visitorId}`, now) ?? addresses.hit(c.var.clientIp(c), now);
+      if (wait !== null) {
+        c.header('Retry-After', String(wait));
+        throw new ApiError(429, 'rate_limited', 'too many event batches; retry later');
+      }
+      await ingestBatch(c.var.db, settings, batch, now);
+      return c.body(null, 204);
+    },
+  );
+}

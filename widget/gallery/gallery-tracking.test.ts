@@ -1,0 +1,142 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { GalleryPostsResponse, PublicPost } from '../../shared/api-types.ts';
+import { isHoldout } from '../../shared/holdout.ts';
+import { VISITOR_KEY } from '../tracking/ids.ts';
+import { majorUnits } from '../lightbox/product-card.ts';
+import { fixtureFacts, openDialog, settled, shadow, tileButton, trackedEvents, type FixtureFacts } from '../testing/gallery.ts';
+import { afterEach, before, describe, it } from '../testing/mocha.ts';
+import type { VitrineGallery } from './gallery.ts';
+
+let facts: FixtureFacts;
+let posts: PublicPost[];
+let workspaceId: string;
+before(async () => {
+  facts = await fixtureFacts();
+  const page = (await (await fetch(`/v1/galleries/${facts.galleryId}/posts?limit=8`)).json()) as GalleryPostsResponse;
+  posts = page.posts;
+  workspaceId = page.tracking.workspaceId;
+});
+afterEach(() => {
+  history.replaceState(null, '', location.pathname + location.search);
+  scrollTo(0, 0);
+});
+
+const events = (name: string) => trackedEvents().filter((entry) => entry.event === name);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('what the gallery tracks', () => {
+  // First in this page: the impression counts once per gallery and page view.
+  let spacer: HTMLElement;
+  let watched: VitrineGallery;
+  it('counts no impression while the gallery is out of view', async () => {
+    spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.prepend(spacer);
+    // Appended by hand: fixture() would remove it after this test, and the next one goes on.
+    watched = document.createElement('vitrine-gallery');
+    watched.setAttribute('gallery', facts.galleryId);
+    watched.setAttribute('limit', '8');
+    spacer.after(watched);
+    await settled(watched);
+    await sleep(1200);
+    expect(events('view_item_list')).to.deep.equal([]);
+  });
+
+  it('counts an impression after one second half in view, once', async () => {
+    try {
+      watched.scrollIntoView();
+      const seenAt = performance.now();
+      await waitUntil(() => events('view_item_list').length > 0, 'no impression', { timeout: 1800 });
+      expect(performance.now() - seenAt).to.be.at.least(950);
+      expect(events('view_item_list')).to.deep.equal([{ event: 'view_item_list', ecommerce: { item_list_id: facts.galleryId, items: [] } }]);
+    } finally {
+      spacer.remove();
+      watched.remove();
+    }
+  });
+
+  it('reports a post opened, a hotspot opened and a Shop link followed', async () => {
+    const post = posts.find((p) => p.hotspots.length > 0)!;
+    const product = post.products.find((p) => p.id === post.hotspots[0]!.productId)!;
+    const element = await settled(await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId} limit="8"></vitrine-gallery>`));
+    const before = trackedEvents().length;
+    tileButton(element, post.id).click();
+    const dialog = await openDialog(element);
+    dialog.querySelector<HTMLButtonElement>(`[part~="hotspot"][data-product-id="${product.id}"]`)!.click();
+    await element.updateComplete;
+    const stay = (event: Event) => event.preventDefault();
+    document.addEventListener('click', stay);
+    try {
+      dialog.querySelector<HTMLAnchorElement>('[part~="products"] [part~="shop"]')!.click();
+    } finally {
+      document.removeEventListener('click', stay);
+    }
+    const item = { item_id: product.sku, item_name: product.title, price: majorUnits(product.price!), quantity: 1 };
+    const selected = { event: 'select_item', ecommerce: { item_list_id: facts.galleryId, items: [item], currency: product.price!.currency, value: item.price } };
+    expect(trackedEvents().slice(before)).to.deep.equal([
+      { event: 'select_content', content_type: 'ugc_post', content_id: post.id, item_list_id: facts.galleryId },
+      selected,
+      selected,
+    ]);
+  });
+
+  it('reports add_to_cart when the page takes the product into its own cart', async () => {
+    const post = posts.find((p) => p.products.length > 0)!;
+    const product = post.products[0]!;
+    const element = await settled(await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId} limit="8"></vitrine-gallery>`));
+    const take = (event: Event) => event.preventDefault();
+    document.addEventListener('vitrine:add-to-cart', take);
+    try {
+      tileButton(element, post.id).click();
+      const dialog = await openDialog(element);
+      const before = events('add_to_cart').length;
+      dialog.querySelector<HTMLButtonElement>('[part~="products"] [part~="add-to-cart"]')!.click();
+      await waitUntil(() => events('add_to_cart').length > before);
+      expect(events('add_to_cart').at(-1)).to.deep.equal({
+        event: 'add_to_cart',
+        ecommerce: {
+          item_list_id: facts.galleryId,
+          currency: product.price!.currency,
+          value: majorUnits(product.price!),
+          items: [{ item_id: product.sku, item_name: product.title, price: majorUnits(product.price!), quantity: 1 }],
+        },
+      });
+    } finally {
+      document.removeEventListener('vitrine:add-to-cart', take);
+    }
+  });
+
+  it('shows nothing, takes no room and fetches nothing for a visitor in the holdout', async () => {
+    const style = document.createElement('style');
+    // A store reserving the gallery's room, as widget/README.md suggests (without :not(:defined)).
+    style.textContent = 'vitrine-gallery { display: block; min-height: 20rem }';
+    document.head.append(style);
+    try {
+      const element = await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId} limit="7">
+        <ul data-vitrine-ssr data-gallery=${facts.galleryId} data-workspace=${workspaceId} data-holdout-share="1"><li data-post-id="p"><img src="" width="1" height="1" alt="" /></li></ul>
+      </vitrine-gallery>`);
+      await element.updateComplete;
+      await sleep(300);
+      expect(element.hidden).to.equal(true);
+      expect(element.getBoundingClientRect().height).to.equal(0);
+      expect(shadow(element).querySelector('[part]')).to.equal(null);
+      expect(performance.getEntriesByType('resource').some((entry) => entry.name.includes('limit=7'))).to.equal(false);
+      expect(events('vitrine_holdout')).to.deep.equal([{ event: 'vitrine_holdout', content_type: 'ugc_post', item_list_id: facts.galleryId }]);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('shows the gallery to a visitor outside the holdout, by the same rule as the server', async () => {
+    const visitorId = localStorage.getItem(VISITOR_KEY)!;
+    expect(visitorId, 'the tracker stored its visitor id').to.match(/^v_/);
+    const share = isHoldout(workspaceId, visitorId, 0.5) ? 0.0001 : 0.5;
+    expect(isHoldout(workspaceId, visitorId, share)).to.equal(false);
+    const element = await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId} limit="8">
+      <ul data-vitrine-ssr data-gallery=${facts.galleryId} data-workspace=${workspaceId} data-holdout-share=${share}></ul>
+    </vitrine-gallery>`);
+    await settled(element);
+    expect(element.hidden).to.equal(false);
+    expect(shadow(element).querySelectorAll('[part~="tile"]').length).to.be.greaterThan(0);
+  });
+});
