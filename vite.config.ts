@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { PANEL_SECURITY_HEADERS } from './server/http/panel-headers.ts';
 
 /**
  * One config, two builds, run in this order by `vite build`:
@@ -106,7 +107,7 @@ function litWithoutPageGlobals(): Plugin {
 /**
  * Headers for Cloudflare Workers' static assets (`_headers`), mirroring what Node's static layer
  * sends: the loader keeps a short cache, and the hashed chunks are immutable and readable from
- * any origin, since browsers fetch module scripts with CORS.
+ * any origin, since browsers fetch module scripts with CORS; the panel gets its security headers.
  */
 function workersAssetHeaders(): Plugin {
   const rules = [
@@ -115,6 +116,8 @@ function workersAssetHeaders(): Plugin {
     '/widget/*',
     '  Access-Control-Allow-Origin: *',
     '  Cache-Control: public, max-age=31536000, immutable',
+    '/panel/*',
+    ...Object.entries(PANEL_SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
   ];
   return {
     name: 'vitrine:workers-asset-headers',

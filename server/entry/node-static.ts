@@ -1,28 +1,43 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { PANEL_SECURITY_HEADERS } from '../http/panel-headers.ts';
 
 /**
  * Static files on Node: the built loader, widget chunks and panel (`dist/public`), then the demo
  * store's pages (`demo/`). The loader keeps a stable URL with a short cache so merchants pick up
- * releases; the chunks it imports are content-hashed, so they are cached for good.
+ * releases; the chunks it imports are content-hashed, so they are cached for good. Panel files
+ * carry the panel's security headers.
  */
 /** Build outputs whose names carry a content hash (`gallery-DaZBLtnj.js`): never stale. */
 const HASHED_FILE = /\/(widget|panel\/assets)\/[\w.-]+-[\w-]{8}\.(js|css)$/;
 
+/**
+ * Sets headers on the file `serve` answered with. (`serveStatic`'s `onFound` runs after the
+ * response is built, so headers set there with `c.header` never reach the browser.)
+ */
+const withHeaders =
+  (serve: MiddlewareHandler, headersFor: (c: Context) => Record<string, string>): MiddlewareHandler =>
+  async (c, next) => {
+    const res = await serve(c, next);
+    if (res instanceof Response) for (const [name, value] of Object.entries(headersFor(c))) res.headers.set(name, value);
+    return res;
+  };
+
+const panelHeaders = (c: Context) => (c.req.path.startsWith('/panel/') ? PANEL_SECURITY_HEADERS : {});
+
 export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoDir: string }): MiddlewareHandler[] {
-  const built = serveStatic({
-    root: builtDir,
-    onFound: (path, c) => {
-      c.header('Cache-Control', HASHED_FILE.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-      if (path.endsWith('.js')) c.header('Access-Control-Allow-Origin', '*');
-    },
-  });
-  const demo = serveStatic({ root: demoDir, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
+  const built = withHeaders(serveStatic({ root: builtDir }), (c) => ({
+    'Cache-Control': HASHED_FILE.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    ...(c.req.path.endsWith('.js') ? { 'Access-Control-Allow-Origin': '*' } : {}),
+    ...panelHeaders(c),
+  }));
+  const noCache = () => ({ 'Cache-Control': 'no-cache' });
+  const demo = withHeaders(serveStatic({ root: demoDir }), noCache);
   // The panel routes in the browser: a refreshed /panel/galleries/… or an invitation link gets its page.
-  const panelPage = serveStatic({ root: builtDir, rewriteRequestPath: () => '/panel/index.html', onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
+  const panelPage = withHeaders(serveStatic({ root: builtDir, rewriteRequestPath: () => '/panel/index.html' }), (c) => ({ ...noCache(), ...panelHeaders(c) }));
   const panelFallback: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/panel/') ? panelPage(c, next) : next());
   // The demo store's product pages (/products/<SKU>, the links its products carry) are one page.
-  const productPage = serveStatic({ root: demoDir, rewriteRequestPath: () => '/product.html', onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
+  const productPage = withHeaders(serveStatic({ root: demoDir, rewriteRequestPath: () => '/product.html' }), noCache);
   const demoProducts: MiddlewareHandler = (c, next) => (/^\/products\/[\w.-]+$/.test(c.req.path) ? productPage(c, next) : next());
   return [built, demo, panelFallback, demoProducts];
 }

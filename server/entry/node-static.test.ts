@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PANEL_SECURITY_HEADERS } from '../http/panel-headers.ts';
+import { nodeStaticFiles } from './node-static.ts';
+
+function staticApp() {
+  const built = mkdtempSync(join(tmpdir(), 'vitrine-static-'));
+  const demo = mkdtempSync(join(tmpdir(), 'vitrine-demo-'));
+  mkdirSync(join(built, 'panel', 'assets'), { recursive: true });
+  writeFileSync(join(built, 'panel', 'index.html'), '<!doctype html><title>panel</title>');
+  writeFileSync(join(built, 'panel', 'assets', 'index-AbCd1234.js'), 'export {}');
+  writeFileSync(join(built, 'embed.js'), '(function(){})()');
+  writeFileSync(join(demo, 'index.html'), '<!doctype html><title>store</title>');
+  const app = new Hono();
+  for (const files of nodeStaticFiles({ builtDir: built, demoDir: demo })) app.on(['GET', 'HEAD'], '*', files);
+  return app;
+}
+
+describe("the panel's security headers on Node", () => {
+  const app = staticApp();
+
+  it('come with the panel page, its routes refreshed in the browser, and its files', async () => {
+    for (const path of ['/panel/', '/panel/index.html', '/panel/galleries/gal_1', '/panel/assets/index-AbCd1234.js']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      for (const [name, value] of Object.entries(PANEL_SECURITY_HEADERS)) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+    }
+    const csp = PANEL_SECURITY_HEADERS['Content-Security-Policy']!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('leave the caching and CORS headers of the widget files as they were meant', async () => {
+    const loader = await app.request('/embed.js');
+    expect(loader.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(loader.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await app.request('/panel/assets/index-AbCd1234.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await app.request('/panel/galleries/gal_1')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('stay off what merchants embed or link to: the loader and the demo store', async () => {
+    for (const path of ['/embed.js', '/']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-security-policy'), path).toBeNull();
+    }
+  });
+});
