@@ -1,29 +1,25 @@
-// The cart page: what the store's cart (localStorage, see store.js) holds.
+// The cart page: what the store's cart (localStorage, see store.js) holds, and the checkout.
+import { showLines } from '/cart-lines.js';
+import { placeOrder } from '/orders.js';
 import { formatPrice, readCart, writeCart } from '/store.js';
 
 function show() {
   const items = readCart();
   document.querySelector('[data-empty]').hidden = items.length > 0;
   document.querySelector('[data-cart]').hidden = items.length === 0;
-  document.querySelector('[data-clear]').hidden = items.length === 0;
-  const lines = document.querySelector('[data-lines]');
-  lines.replaceChildren(
-    ...items.map((item) => {
-      const row = document.createElement('tr');
-      row.dataset.sku = item.sku;
-      for (const text of [item.title, String(item.quantity), formatPrice(item.price * item.quantity)]) {
-        const cell = document.createElement('td');
-        cell.textContent = text;
-        row.append(cell);
-      }
-      return row;
-    }),
-  );
+  for (const button of document.querySelectorAll('[data-clear], [data-place-order]')) button.hidden = items.length === 0;
+  showLines(document.querySelector('[data-lines]'), items);
   document.querySelector('[data-total]').textContent = formatPrice(items.reduce((sum, item) => sum + item.price * item.quantity, 0));
 }
 
 document.querySelector('[data-clear]').addEventListener('click', () => {
   writeCart([]);
   show();
+});
+// The demo's checkout is one step: the order is placed and the confirmation page shows it.
+document.querySelector('[data-place-order]').addEventListener('click', () => {
+  placeOrder(readCart());
+  writeCart([]);
+  location.assign('/order.html');
 });
 show();

@@ -16,6 +16,7 @@ import type {
   WorkspaceView,
 } from '../shared/admin-types.ts';
 import type { ApiErrorBody, GalleryPostsResponse, PublicProduct } from '../shared/api-types.ts';
+import type { ReportOverview, ReportTop } from '../shared/report-types.ts';
 import type { ConnectionView as Connection, HashtagQuota, ImportReport, RightsRequest, SourceRunResult as RunResult, SourceView as Source } from '../shared/admin-types.ts';
 
 export type { Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
@@ -295,4 +296,9 @@ export const api = {
   deleteWebhook: (id: string) => request<void>('DELETE', `/webhooks/${encodeURIComponent(id)}`),
 
   audit: (cursor: string | null, limit = 50) => request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ cursor, limit })}`),
+
+  /** `search`: `?from=&to=&galleryId=` (panel/pages/reports/report-filters.ts builds it). */
+  reportOverview: (search: string, signal?: AbortSignal) => request<ReportOverview>('GET', `/reports/overview${search}`, undefined, signal),
+  /** `search` adds `dimension` (post, product, gallery) and `limit`. */
+  reportTop: (search: string, signal?: AbortSignal) => request<ReportTop>('GET', `/reports/top${search}`, undefined, signal),
 };

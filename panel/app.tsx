@@ -1,6 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { atom } from 'nanostores';
-import { useEffect } from 'preact/hooks';
+import { redirectPage } from '@nanostores/router';
+import { useEffect, useRef } from 'preact/hooks';
 import { api, ApiError } from './api.ts';
 import { Toast } from './components/toast.tsx';
 import { AuditPage } from './pages/audit/audit.tsx';
@@ -8,6 +9,7 @@ import { GalleriesPage } from './pages/galleries/galleries.tsx';
 import { InboxPage } from './pages/inbox/inbox.tsx';
 import { InstagramPage } from './pages/instagram/instagram.tsx';
 import { MembersPage } from './pages/members/members.tsx';
+import { LazyReportsPage } from './pages/reports/lazy.tsx';
 import { RightsPage } from './pages/rights/rights.tsx';
 import { RulesPage } from './pages/rules/rules.tsx';
 import { SettingsPage } from './pages/settings/settings.tsx';
@@ -45,6 +47,7 @@ const NAV: { route: NavRoute; href: string; label: string; needs?: Ability }[] =
   { route: 'settings', href: '/panel/settings', label: 'Settings' },
   { route: 'members', href: '/panel/members', label: 'Members' },
   { route: 'audit', href: '/panel/audit', label: 'Audit log' },
+  { route: 'reports', href: '/panel/reports', label: 'Reports', needs: 'reports' },
 ];
 
 export function App() {
@@ -54,6 +57,13 @@ export function App() {
   useEffect(() => {
     loadSession().catch(() => $session.set(null));
   }, []);
+  // Analysts land on the reports, once per sign-in; the inbox stays a click away.
+  const landed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!session || landed.current === session.user.id) return;
+    landed.current = session.user.id;
+    if (session.role === 'analyst' && $router.get()?.route === 'inbox') redirectPage($router, 'reports');
+  }, [session]);
 
   // An invitation link works whoever is signed in: accepting it starts the invitee's own session.
   if (page?.route === 'acceptInvitation') return <AcceptInvitationPage />;
@@ -105,6 +115,8 @@ export function App() {
           <MembersPage />
         ) : route === 'audit' ? (
           <AuditPage />
+        ) : route === 'reports' ? (
+          <LazyReportsPage />
         ) : (
           <p>
             This page does not exist. <a href="/panel/">Go to the inbox</a>.

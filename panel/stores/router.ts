@@ -12,6 +12,7 @@ export const $router = createRouter({
   settings: '/panel/settings',
   members: '/panel/members',
   audit: '/panel/audit',
+  reports: '/panel/reports',
   acceptInvitation: '/panel/accept-invitation',
 });
 

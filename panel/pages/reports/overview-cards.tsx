@@ -1,0 +1,56 @@
+import type { ReportOverview } from '../../../shared/report-types.ts';
+import { count, liftReading, money, percent, change } from './report-format.ts';
+
+function Card({ label, value, detail, name }: { label: string; value: string; detail?: string; name: string }) {
+  return (
+    <div class="metric card" data-metric={name}>
+      <dt>{label}</dt>
+      <dd>
+        <strong class="metric-value">{value}</strong>
+        {detail && <span class="muted metric-detail">{detail}</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** The overview's headline numbers, then the holdout's verdict in a sentence. */
+export function OverviewCards({ overview }: { overview: ReportOverview }) {
+  const { totals, holdout, currency } = overview;
+  return (
+    <>
+      <dl class="metrics">
+        <Card name="impressions" label="Impressions" value={count(totals.impressions)} detail={`${count(totals.visitors)} visitors`} />
+        <Card name="engagement" label="Engagement rate" value={percent(totals.engagementRate)} detail={`${count(totals.engagedVisitors)} opened a post or clicked a product`} />
+        <Card name="clicks" label="Product clicks" value={count(totals.productClicks)} detail={`${count(totals.opens)} posts opened`} />
+        <Card name="add-to-cart" label="Added to cart" value={count(totals.addToCarts)} />
+        <Card name="orders" label="Orders" value={count(totals.orders)} detail={`${money(totals.revenueMinor, currency)} in all`} />
+        <Card
+          name="attributed"
+          label="Revenue attributed"
+          value={money(totals.attributedRevenueMinor, currency)}
+          detail={`${count(totals.attributedOrders)} orders last touched by UGC; ${money(totals.assistedRevenueMinor, currency)} assisted`}
+        />
+        <Card
+          name="conversion"
+          label="Conversion, engaged vs not"
+          value={`${percent(totals.conversionRateEngaged, 2)} vs ${percent(totals.conversionRateNotEngaged, 2)}`}
+          detail="of visitors who engaged with UGC, and of those who only saw it"
+        />
+        <Card
+          name="lift"
+          label="Holdout lift"
+          value={holdout.lift === null ? '—' : change(holdout.lift)}
+          detail={holdout.ci95 ? `95% interval ${change(holdout.ci95[0])} to ${change(holdout.ci95[1])}` : undefined}
+        />
+      </dl>
+      <p class="lift-reading card" data-holdout>
+        <strong>Holdout: </strong>
+        {liftReading(holdout)}{' '}
+        <span class="muted">
+          {count(holdout.exposedVisitors)} visitors shown galleries converted at {percent(holdout.exposedConversionRate, 2)};{' '}
+          {count(holdout.holdoutVisitors)} held out ({percent(holdout.share, 0)} of visitors) at {percent(holdout.holdoutConversionRate, 2)}.
+        </span>
+      </p>
+    </>
+  );
+}
