@@ -2,7 +2,7 @@ import { createHarness } from '#harness';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postMedia, posts } from '../db/schema.ts';
-import { admin, signIn, TEST_ORIGIN, type AdminSession } from '../testing/admin-client.ts';
+import { admin, adminUpload, signIn, TEST_ORIGIN, type AdminSession } from '../testing/admin-client.ts';
 import { PUBLIC_IMAGE_HOST } from '../testing/fake-instagram.ts';
 import { request, type Harness } from '../testing/harness.ts';
 import { placeholderVariantMaker } from '../testing/placeholder-variants.ts';
@@ -18,9 +18,7 @@ beforeAll(async () => {
 
 const postCount = async () => (await h.db.select({ n: count() }).from(posts).where(eq(posts.workspaceId, 'ws_demo')))[0]!.n;
 
-function upload(path: string, body: string, type: string) {
-  return request(h, `/admin${path}`, { method: 'POST', body, headers: { 'content-type': type, cookie: owner.cookie, 'x-csrf-token': owner.csrfToken, origin: TEST_ORIGIN } });
-}
+const upload = (path: string, body: string, type: string) => adminUpload(h, owner, path, body, type);
 
 const CSV = [
   'image_url,author,caption,permalink,published_at',

@@ -1,10 +1,12 @@
 /**
  * The collection loop's one step: run the sources that are due, re-host what they found, take
- * down posts deleted on Instagram, and deliver the merchant's pending webhooks.
+ * down posts deleted on Instagram, deliver the merchant's pending webhooks, and refresh the
+ * product feeds that are due.
  * Called by Cron Triggers on Workers and by a timer on Node; bounded so one step always fits
  * in a Worker invocation's limits.
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
+import { discardStalePreviews, refreshDueFeeds } from '../catalog/refresh.ts';
 import { sources } from '../db/schema.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { checkSourceDeletions } from './deletions.ts';
@@ -18,6 +20,8 @@ export interface CollectionStep {
   /** Public posts found deleted on Instagram, now out of every gallery. */
   takenDown: number;
   webhooks: number;
+  /** Product feeds refreshed from their URLs. */
+  feeds: number;
 }
 
 export type SchedulerDeps = RehostDeps & { outbound: (request: Request) => Promise<Response> };
@@ -35,5 +39,7 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits 
   const takenDown = await checkSourceDeletions(deps, now);
   // The merchant's webhooks ride the same tick: rights events reach their systems within it.
   const webhooks = await deliverWebhooks(deps, now);
-  return { runs, stored, failed, takenDown, webhooks };
+  const feeds = await refreshDueFeeds(deps, now);
+  await discardStalePreviews(deps.db, now);
+  return { runs, stored, failed, takenDown, webhooks, feeds };
 }

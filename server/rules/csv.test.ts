@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvObjects, CsvError, parseCsv } from './csv.ts';
+import { csvObjects, CsvError, CsvReader, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, embedded commas and line breaks, CRLF and a BOM', () => {
@@ -26,5 +26,36 @@ describe('parseCsv', () => {
 
   it('maps rows to the header names, and reads tab-separated files', () => {
     expect(csvObjects('Image_URL\tAuthor\nhttps://x/1.jpg\tclara\n', '\t')).toEqual([{ line: 2, values: { image_url: 'https://x/1.jpg', author: 'clara' } }]);
+  });
+});
+
+describe('CsvReader', () => {
+  const text = '\uFEFFsku,title,price\r\nA-1,"Lamp, ""arc""\nwith shade",24.99 EUR\r\nB-2,Vase,12\n\nC-3,"Mug",\n';
+  const whole = parseCsv(text);
+
+  it('gives the same records however the text is cut into chunks', () => {
+    for (let size = 1; size <= text.length; size++) {
+      const reader = new CsvReader();
+      const records = [];
+      for (let i = 0; i < text.length; i += size) records.push(...reader.push(text.slice(i, i + size)));
+      records.push(...reader.end());
+      expect(records, `chunks of ${size}`).toEqual(whole);
+    }
+    expect(whole.map((r) => r.line)).toEqual([1, 2, 4, 6]);
+  });
+
+  it('keeps stray quotes as text when lenient, as hand-made feeds need', () => {
+    const reader = new CsvReader({ delimiter: '\t', lenientQuotes: true });
+    expect([...reader.push('id\ttitle\n1\tScreen 5" wide\n2\t"Quoted" tail\n'), ...reader.end()]).toEqual([
+      { line: 1, fields: ['id', 'title'] },
+      { line: 2, fields: ['1', 'Screen 5" wide'] },
+      { line: 3, fields: ['2', 'Quoted tail'] },
+    ]);
+  });
+
+  it('refuses a record that never ends instead of buffering the whole file', () => {
+    const reader = new CsvReader();
+    reader.push('a,"open\n');
+    expect(() => reader.push('x'.repeat(1 << 20))).toThrow(/line 1: a record longer than 1 MB/);
   });
 });

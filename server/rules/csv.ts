@@ -2,6 +2,9 @@
  * RFC 4180 CSV, as spreadsheets export it: quoted fields with doubled quotes, commas and line
  * breaks inside quotes, CRLF or LF, a leading byte-order mark. Each record keeps the line it
  * starts on, so an import report can say "line 14: ...".
+ *
+ * `CsvReader` takes the text in chunks, so a 50,000-row catalog never sits in memory whole: a
+ * record cut by a chunk boundary waits in `carry` for the next chunk.
  */
 export interface CsvRecord {
   line: number;
@@ -17,66 +20,147 @@ export class CsvError extends Error {
   }
 }
 
-export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let afterQuote = false;
-  const endRecord = () => {
-    fields.push(field);
-    // A blank line is no record.
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    afterQuote = false;
-  };
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (input[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-          afterQuote = true;
+export interface CsvOptions {
+  delimiter?: string;
+  /**
+   * Product feeds are hand-made more often than not (`5" screen` in a TSV title): a quote that
+   * does not open a field is then kept as text instead of failing the file.
+   */
+  lenientQuotes?: boolean;
+}
+
+/** A record larger than this is a broken file (an unclosed quote), not data. */
+const MAX_RECORD_CHARS = 1 << 20;
+const NEWLINE = 10;
+const RETURN = 13;
+const QUOTE = 34;
+
+export class CsvReader {
+  private carry = '';
+  private line = 1;
+  private started = false;
+  private readonly delimiter: number;
+  private readonly lenient: boolean;
+
+  constructor({ delimiter = ',', lenientQuotes = false }: CsvOptions = {}) {
+    this.delimiter = delimiter.charCodeAt(0);
+    this.lenient = lenientQuotes;
+  }
+
+  push(chunk: string): CsvRecord[] {
+    if (!this.started) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    return this.read(this.carry + chunk, false);
+  }
+
+  end(): CsvRecord[] {
+    return this.read(this.carry, true);
+  }
+
+  private read(input: string, final: boolean): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    let pos = 0;
+    while (pos < input.length) {
+      const record = this.record(input, pos, final);
+      if (!record) break;
+      pos = record.next;
+      this.line = record.nextLine;
+      // A blank line is no record.
+      if (!(record.fields.length === 1 && record.fields[0] === '')) records.push({ line: record.line, fields: record.fields });
+    }
+    this.carry = input.slice(pos);
+    if (this.carry.length > MAX_RECORD_CHARS) throw new CsvError(this.line, 'a record longer than 1 MB (is a quote never closed?)');
+    return records;
+  }
+
+  /** The record starting at `pos`, or null when the input ends inside it and more may come. */
+  private record(input: string, pos: number, final: boolean): { fields: string[]; line: number; next: number; nextLine: number } | null {
+    const fields: string[] = [];
+    const line = this.line;
+    let lines = 0;
+    let i = pos;
+    for (;;) {
+      let field = '';
+      if (input.charCodeAt(i) === QUOTE) {
+        let from = i + 1;
+        for (;;) {
+          const close = input.indexOf('"', from);
+          if (close === -1) {
+            if (!final) return null;
+            throw new CsvError(line, 'a quoted field is never closed');
+          }
+          field += input.slice(from, close);
+          if (input.charCodeAt(close + 1) === QUOTE) {
+            field += '"';
+            from = close + 2;
+            continue;
+          }
+          if (close + 1 === input.length && !final) return null; // a doubled quote may follow
+          i = close + 1;
+          break;
+        }
+        lines += countNewlines(field);
+        const after = input.charCodeAt(i);
+        if (i < input.length && after !== this.delimiter && after !== NEWLINE && after !== RETURN) {
+          if (!this.lenient) throw new CsvError(line + lines, 'text after a closing quote');
+          const end = this.fieldEnd(input, i);
+          field += input.slice(i, end);
+          i = end;
         }
       } else {
-        if (ch === '\n') line++;
-        field += ch;
+        const end = this.fieldEnd(input, i);
+        field = input.slice(i, end);
+        if (!this.lenient && field.includes('"')) throw new CsvError(line + lines, 'a quote inside an unquoted field');
+        i = end;
       }
-      continue;
-    }
-    if (ch === '"') {
-      if (field !== '' || afterQuote) throw new CsvError(line, 'a quote inside an unquoted field');
-      quoted = true;
-    } else if (ch === delimiter) {
       fields.push(field);
-      field = '';
-      afterQuote = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && input[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      if (afterQuote) throw new CsvError(line, 'text after a closing quote');
-      field += ch;
+      if (i >= input.length) {
+        if (!final) return null;
+        return { fields, line, next: i, nextLine: line + lines + 1 };
+      }
+      const ch = input.charCodeAt(i);
+      if (ch === this.delimiter) {
+        i++;
+        continue;
+      }
+      // A line break ends the record; CR LF counts once. A CR last in a chunk may be half of one.
+      if (ch === RETURN && i + 1 === input.length && !final) return null;
+      i += ch === RETURN && input.charCodeAt(i + 1) === NEWLINE ? 2 : 1;
+      return { fields, line, next: i, nextLine: line + lines + 1 };
     }
   }
-  if (quoted) throw new CsvError(recordLine, 'a quoted field is never closed');
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
+
+  private fieldEnd(input: string, from: number): number {
+    let i = from;
+    while (i < input.length) {
+      const ch = input.charCodeAt(i);
+      if (ch === this.delimiter || ch === NEWLINE || ch === RETURN) break;
+      i++;
+    }
+    return i;
+  }
 }
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
+  const reader = new CsvReader({ delimiter });
+  return [...reader.push(text), ...reader.end()];
+}
+
+/** A header name as imports compare them: trimmed and lower-cased. */
+export const headerName = (name: string) => name.trim().toLowerCase();
 
 /** Records as objects keyed by the header row's names (trimmed, lower-cased). */
 export function csvObjects(text: string, delimiter = ','): { line: number; values: Record<string, string> }[] {
   const [header, ...rows] = parseCsv(text, delimiter);
   if (!header) return [];
-  const names = header.fields.map((n) => n.trim().toLowerCase());
+  const names = header.fields.map(headerName);
   return rows.map((row) => ({ line: row.line, values: Object.fromEntries(names.map((name, i) => [name, row.fields[i] ?? ''])) }));
 }

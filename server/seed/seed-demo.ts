@@ -7,12 +7,14 @@ import { count } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { runBatch, type Db } from '../db/client.ts';
 import {
+  catalogImports,
   consentRecords,
   galleries,
   memberships,
   postMedia,
   postProducts,
   posts,
+  productFeeds,
   products,
   rightsRequests,
   termsVersions,
@@ -69,10 +71,14 @@ export async function seedDemo({ db, media, variants, now }: SeedDeps): Promise<
     db.insert(memberships).values({ workspaceId: ws, userId, role: 'owner', createdAt: now }),
     db.insert(termsVersions).values({ id: termsId, workspaceId: ws, version: 1, language: 'en', ...DEMO_TERMS, durationDays: null, contentHash: termsHash, createdAt: now }),
     db.insert(termsVersions).values({ id: 'terms_demo_v1_fr', workspaceId: ws, version: 1, language: 'fr', ...DEMO_TERMS_FR, durationDays: null, contentHash: await hashOfTerms({ ...DEMO_TERMS_FR, durationDays: null }), createdAt: now }),
+    // The demo store's catalog, as if uploaded once: products belong to a feed, like imported ones.
+    db.insert(productFeeds).values({ id: 'feed_demo', workspaceId: ws, name: 'Demo store catalog', format: 'csv', lastImportAt: now, createdAt: now }),
+    db.insert(catalogImports).values({ id: 'imp_demo', workspaceId: ws, feedId: 'feed_demo', status: 'applied', trigger: 'upload', added: DEMO_PRODUCTS.length, updated: 0, unchanged: 0, missing: 0, invalid: 0, errors: [], createdBy: userId, createdAt: now, appliedAt: now }),
     ...DEMO_PRODUCTS.map((p, i) =>
       db.insert(products).values({
         id: productId(i),
         workspaceId: ws,
+        feedId: 'feed_demo',
         sku: p.sku,
         title: p.title,
         brand: DEMO_WORKSPACE.name,

@@ -27,6 +27,11 @@ export function admin(h: Harness, session: AdminSession | null, method: string, 
   });
 }
 
+/** Sends a file as the raw body (imports, uploads), signed in as the panel is. */
+export function adminUpload(h: Harness, session: AdminSession, path: string, body: BodyInit, type: string) {
+  return request(h, `/admin${path}`, { method: 'POST', body, headers: { 'content-type': type, cookie: session.cookie, 'x-csrf-token': session.csrfToken, origin: TEST_ORIGIN } });
+}
+
 export async function signIn(h: Harness, email = DEMO_LOGIN.email, password = DEMO_LOGIN.password, ip = '198.51.100.7'): Promise<AdminSession> {
   const res = await admin(h, null, 'POST', '/auth/sign-in', { email, password }, { [TEST_CLIENT_IP_HEADER]: ip });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);

@@ -37,5 +37,5 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
     variants: placeholderVariantMaker,
     outbound: outbox.send,
   });
-  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, runtime: 'node' };
+  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node' };
 }

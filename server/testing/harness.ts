@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { InstagramDeps } from '../deps.ts';
 import type { FakeInstagram } from '../instagram/fake/index.ts';
 import type { MediaStore } from '../media/store.ts';
-import type { SentRequest } from './outbox.ts';
+import type { MerchantSite, SentRequest } from './outbox.ts';
 import type { testClock } from './clock.ts';
 
 /**
@@ -21,6 +21,8 @@ export interface Harness {
   instagram: InstagramDeps;
   /** Webhooks the app sent to merchants' systems, in order. */
   outbox: SentRequest[];
+  /** Pages of the merchant's site the app may fetch (product feeds), by exact URL. */
+  merchantSite: MerchantSite;
   /** 'node' or 'workerd', for the rare assertion that differs by design. */
   runtime: 'node' | 'workerd';
 }

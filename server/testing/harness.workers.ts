@@ -28,5 +28,5 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now() });
   const app = createApp(deps);
-  return { app, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, runtime: 'workerd' };
+  return { app, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'workerd' };
 }

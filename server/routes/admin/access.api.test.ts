@@ -85,11 +85,17 @@ const VALID_BODIES: Record<string, unknown> = {
   'GET /admin/instagram/connections/:id/hashtag-quota': undefined,
   'POST /admin/rights/requests/:id/sent': undefined,
   'DELETE /admin/webhooks/:id': undefined,
+  'PATCH /admin/catalog/feeds/:id': { name: 'Taken over' },
+  'GET /admin/catalog/feeds/:id/imports': undefined,
+  'POST /admin/catalog/feeds/:id/imports': undefined,
+  'GET /admin/catalog/imports/:id': undefined,
+  'POST /admin/catalog/imports/:id/apply': { skipInvalid: true },
+  'POST /admin/catalog/imports/:id/discard': undefined,
 };
 
 describe("another workspace's ids are not found", () => {
   it('every admin route with an id answers 404 or 403 for the demo workspace ids, and changes nothing', async () => {
-    const ids = ['usr_demo', demoKeyId, 'post_demo01', 'ws_demo', 'demo'];
+    const ids = ['usr_demo', demoKeyId, 'post_demo01', 'ws_demo', 'demo', 'feed_demo', 'imp_demo'];
     const before = await (await admin(h, owner, 'GET', '/members')).text();
     const withIds = h.app.routes.filter((r) => r.path.startsWith('/admin/') && /:|\*/.test(r.path.slice('/admin/'.length)) && r.method !== 'ALL');
     expect(withIds.length).toBeGreaterThan(0);

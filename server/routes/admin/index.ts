@@ -4,6 +4,7 @@ import { authenticate } from '../../middleware/authenticate/index.ts';
 import { csrfProtection } from '../../middleware/csrf/index.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { auditRoutes } from './audit.ts';
+import { catalogRoutes } from './catalog.ts';
 import { authRoutes } from './auth.ts';
 import { galleryRoutes } from './galleries.ts';
 import { adminMediaRoutes } from './media.ts';
@@ -11,6 +12,7 @@ import { invitationRoutes, memberRoutes } from './members.ts';
 import { moderationRuleRoutes } from './moderation-rules.ts';
 import { postRoutes } from './posts.ts';
 import { productRoutes } from './products.ts';
+import { reportRoutes } from './reports.ts';
 import { rightsRoutes, webhookRoutes } from './rights.ts';
 import { importRoutes, uploadRoutes } from './imports.ts';
 import { instagramRoutes } from './instagram.ts';
@@ -44,5 +46,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/imports', importRoutes)
   .route('/uploads', uploadRoutes)
   .route('/products', productRoutes)
+  .route('/catalog', catalogRoutes)
   .route('/rights', rightsRoutes)
-  .route('/webhooks', webhookRoutes);
+  .route('/webhooks', webhookRoutes)
+  .route('/reports', reportRoutes);
