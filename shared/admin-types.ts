@@ -3,6 +3,7 @@
  * (which reads them). Inputs are validated by the zod schemas in `shared/schemas/`.
  */
 import type { PublicMedia, PublicProduct } from './api-types.ts';
+import type { PostPerformance } from './report-types.ts';
 
 export type Role = 'owner' | 'merchandiser' | 'analyst';
 export type ModerationStatus = 'pending' | 'approved' | 'rejected' | 'hidden';
@@ -44,6 +45,8 @@ export interface AdminPost {
   /** Stored media with display variants; a post still being re-hosted has none yet. */
   media: PublicMedia[];
   productCount: number;
+  /** The last 30 days from the tracking rollups; null when nothing was tracked for it. */
+  performance: PostPerformance | null;
 }
 
 /** `GET /admin/posts` */

@@ -1,13 +1,14 @@
 /**
  * The collection loop's one step: run the sources that are due, re-host what they found, take
- * down posts deleted on Instagram, deliver the merchant's pending webhooks, and refresh the
- * product feeds that are due.
+ * down posts deleted on Instagram, deliver the merchant's pending webhooks, refresh the
+ * product feeds that are due, and delete raw events past their retention.
  * Called by Cron Triggers on Workers and by a timer on Node; bounded so one step always fits
  * in a Worker invocation's limits.
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { discardStalePreviews, refreshDueFeeds } from '../catalog/refresh.ts';
 import { sources } from '../db/schema.ts';
+import { purgeExpiredEvents } from '../services/tracking/retention.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { checkSourceDeletions } from './deletions.ts';
 import { rehostPending, type RehostDeps } from './rehost.ts';
@@ -22,6 +23,8 @@ export interface CollectionStep {
   webhooks: number;
   /** Product feeds refreshed from their URLs. */
   feeds: number;
+  /** Raw events deleted past their workspace's retention (rollups stay). */
+  eventsPurged: number;
 }
 
 export type SchedulerDeps = RehostDeps & { outbound: (request: Request) => Promise<Response> };
@@ -41,5 +44,6 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits 
   const webhooks = await deliverWebhooks(deps, now);
   const feeds = await refreshDueFeeds(deps, now);
   await discardStalePreviews(deps.db, now);
-  return { runs, stored, failed, takenDown, webhooks, feeds };
+  const eventsPurged = await purgeExpiredEvents(deps.db, now);
+  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged };
 }

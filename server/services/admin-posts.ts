@@ -13,6 +13,7 @@ import { encodeCursor, type Cursor } from '../rules/cursor.ts';
 import { isPublicPost } from '../rules/publicness.ts';
 import { safeLinkOrNull } from '../rules/safe-url.ts';
 import { loadMedia, toPublicProduct } from './post-media.ts';
+import { postPerformance } from './reports/post-performance.ts';
 
 export type InboxQuery = z.infer<typeof inboxQuery>;
 
@@ -86,7 +87,7 @@ export async function getPostDetail(db: Db, workspaceId: string, id: string, now
 
 async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: number, mediaUrl: (key: string) => string): Promise<AdminPost[]> {
   const ids = rows.map((r) => r.id);
-  const [mediaByPost, sourceRows, productCounts] = await Promise.all([
+  const [mediaByPost, sourceRows, productCounts, performance] = await Promise.all([
     loadMedia(db, ids, mediaUrl),
     Promise.all(
       inChunks(ids, (chunk) =>
@@ -102,6 +103,7 @@ async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: n
         db.select({ postId: postProducts.postId, n: count() }).from(postProducts).where(inArray(postProducts.postId, chunk)).groupBy(postProducts.postId),
       ),
     ).then((r) => r.flat()),
+    postPerformance(db, rows[0]?.workspaceId ?? '', ids, now),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -118,6 +120,7 @@ async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: n
     sources: sourceRows.filter((s) => s.postId === r.id).map((s) => ({ id: s.id, kind: s.kind, label: sourceLabel(s.kind, s.query) })),
     media: mediaByPost.get(r.id) ?? [],
     productCount: productCounts.find((p) => p.postId === r.id)?.n ?? 0,
+    performance: performance.get(r.id) ?? null,
   }));
 }
 

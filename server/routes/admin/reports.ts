@@ -1,0 +1,69 @@
+import { Hono, type Context } from 'hono';
+import type { ExportDimension, TopDimension } from '../../../shared/report-types.ts';
+import type { AppEnv } from '../../deps.ts';
+import { invalidParameter } from '../../http/errors.ts';
+import { intParam } from '../../http/query.ts';
+import { requireSession } from '../../middleware/authenticate/index.ts';
+import { requireRole } from '../../middleware/require-role/index.ts';
+import { reportCsv } from '../../services/reports/export.ts';
+import { catalogCurrency, reportOverview } from '../../services/reports/overview.ts';
+import type { ReportQuery } from '../../services/reports/query.ts';
+import { reportTop } from '../../services/reports/top.ts';
+import { utcDay } from '../../services/tracking/days.ts';
+import { trackingSettings } from '../../services/tracking-settings.ts';
+import { mediaUrlBuilder } from '../public/media-url.ts';
+
+const DAY = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const GALLERY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const MAX_DAYS = 400;
+
+function dayParam(raw: string | undefined, name: string, fallback: string): string {
+  if (raw === undefined || raw === '') return fallback;
+  if (!DATE.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) || utcDay(Date.parse(`${raw}T00:00:00Z`)) !== raw) {
+    throw invalidParameter(name, 'must be a date YYYY-MM-DD');
+  }
+  return raw;
+}
+
+/** `from`, `to` (inclusive UTC days; default the last 30) and `galleryId`, validated. */
+function reportQuery(c: Context<AppEnv>): ReportQuery {
+  const today = utcDay(c.var.clock.now());
+  const to = dayParam(c.req.query('to'), 'to', today);
+  const from = dayParam(c.req.query('from'), 'from', utcDay(Date.parse(`${to}T00:00:00Z`) - 29 * DAY));
+  if (from > to) throw invalidParameter('from', 'must not be after to');
+  if ((Date.parse(to) - Date.parse(from)) / DAY + 1 > MAX_DAYS) throw invalidParameter('from', `the range may span at most ${MAX_DAYS} days`);
+  const galleryId = c.req.query('galleryId') || null;
+  if (galleryId !== null && !GALLERY_ID.test(galleryId)) throw invalidParameter('galleryId', 'must be a gallery id');
+  return { workspaceId: requireSession(c).workspaceId, from, to, galleryId };
+}
+
+function dimensionParam<T extends string>(raw: string | undefined, allowed: readonly T[]): T {
+  if (!allowed.includes(raw as T)) throw invalidParameter('dimension', `must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+const adminMediaUrl = (requestUrl: string) => mediaUrlBuilder(`${new URL(requestUrl).origin}/admin`);
+
+/** Reports read the rollups; owners and analysts see them (merchandisers see per-post performance in the inbox). */
+export const reportRoutes = new Hono<AppEnv>()
+  .use(requireRole('owner', 'analyst'))
+  .get('/overview', async (c) => {
+    const q = reportQuery(c);
+    const settings = await trackingSettings(c.var.db, q.workspaceId);
+    return c.json(await reportOverview(c.var.db, settings!, q, await catalogCurrency(c.var.db, q.workspaceId)));
+  })
+  .get('/top', async (c) => {
+    const q = reportQuery(c);
+    const dimension = dimensionParam<TopDimension>(c.req.query('dimension') ?? 'post', ['post', 'product', 'gallery']);
+    const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 10 });
+    return c.json({ rows: await reportTop(c.var.db, q, dimension, limit, adminMediaUrl(c.req.url)) });
+  })
+  .get('/export.csv', async (c) => {
+    const q = reportQuery(c);
+    const dimension = dimensionParam<ExportDimension>(c.req.query('dimension') ?? 'day', ['day', 'post', 'product', 'gallery']);
+    const csv = await reportCsv(c.var.db, q, dimension, await catalogCurrency(c.var.db, q.workspaceId), adminMediaUrl(c.req.url));
+    c.header('Content-Type', 'text/csv; charset=UTF-8');
+    c.header('Content-Disposition', `attachment; filename="vitrine-${dimension}-${q.from}-${q.to}.csv"`);
+    return c.body(csv);
+  });

@@ -1,0 +1,131 @@
+import { and, between, count, desc, eq, gte, isNotNull, lt, sql, sum } from 'drizzle-orm';
+import type { ReportOverview, ReportSeriesPoint } from '../../../shared/report-types.ts';
+import type { Db } from '../../db/client.ts';
+import { dailyRollups, orders, products } from '../../db/schema.ts';
+import { liftWithInterval, rate } from '../../rules/lift.ts';
+import type { TrackingSettings } from '../tracking-settings.ts';
+import { daysOf, rangeMs, type ReportQuery } from './query.ts';
+
+/** The rollup counters summed per day, for the workspace or for one gallery. */
+export async function dailySeries(db: Db, q: ReportQuery): Promise<(ReportSeriesPoint & { assistedOrders: number; assistedRevenueMinor: number })[]> {
+  const r = dailyRollups;
+  const rows = await db
+    .select({
+      day: r.day,
+      impressions: sql<number>`sum(${r.impressions})`,
+      opens: sql<number>`sum(${r.opens})`,
+      productClicks: sql<number>`sum(${r.productClicks})`,
+      addToCarts: sql<number>`sum(${r.addToCarts})`,
+      orders: sql<number>`sum(${r.orders})`,
+      revenueMinor: sql<number>`sum(${r.revenueMinor})`,
+      assistedOrders: sql<number>`sum(${r.assistedOrders})`,
+      assistedRevenueMinor: sql<number>`sum(${r.assistedRevenueMinor})`,
+    })
+    .from(r)
+    .where(and(eq(r.workspaceId, q.workspaceId), eq(r.dimension, q.galleryId ? 'gallery' : 'workspace'), eq(r.dimensionId, q.galleryId ?? ''), between(r.day, q.from, q.to)))
+    .groupBy(r.day);
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  const zero = { impressions: 0, opens: 0, productClicks: 0, addToCarts: 0, orders: 0, revenueMinor: 0, assistedOrders: 0, assistedRevenueMinor: 0 };
+  return daysOf(q).map((day) => ({ ...zero, ...byDay.get(day), day }));
+}
+
+interface VisitorGroup {
+  holdout: number;
+  engaged: number;
+  visitors: number;
+  converted: number;
+}
+
+/**
+ * Distinct visitors of the range by group (holdout or not, engaged or not) and how many of them
+ * ordered within it. Counted from visitor days, since distinct visitors cannot be summed by day.
+ */
+async function visitorGroups(db: Db, q: ReportQuery): Promise<VisitorGroup[]> {
+  const { start, end } = rangeMs(q);
+  const result = await db.all<VisitorGroup>(sql`
+    select v.holdout as holdout, v.engaged as engaged, count(*) as visitors, count(o.visitor_id) as converted
+    from (
+      select visitor_id, max(holdout) as holdout, max(engaged) as engaged from visitor_days
+      where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and day between ${q.from} and ${q.to}
+      group by visitor_id
+    ) v
+    left join (
+      select distinct visitor_id from orders
+      where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
+    ) o on o.visitor_id = v.visitor_id
+    group by v.holdout, v.engaged`);
+  return result.map((g) => ({ holdout: Number(g.holdout), engaged: Number(g.engaged), visitors: Number(g.visitors), converted: Number(g.converted) }));
+}
+
+/** All orders of the range (attributed or not) and the currency most of them were paid in. */
+async function allOrders(db: Db, q: ReportQuery): Promise<{ orders: number; revenueMinor: number; currency: string | null }> {
+  const { start, end } = rangeMs(q);
+  const where = and(eq(orders.workspaceId, q.workspaceId), gte(orders.occurredAt, start), lt(orders.occurredAt, end));
+  const rows = await db
+    .select({ currency: orders.currency, n: count(), revenue: sum(orders.valueMinor) })
+    .from(orders)
+    .where(where)
+    .groupBy(orders.currency)
+    .orderBy(desc(count()));
+  return { orders: rows.reduce((s, r) => s + r.n, 0), revenueMinor: rows.reduce((s, r) => s + Number(r.revenue ?? 0), 0), currency: rows[0]?.currency ?? null };
+}
+
+export async function reportOverview(db: Db, settings: TrackingSettings, q: ReportQuery, fallbackCurrency: string): Promise<ReportOverview> {
+  const [series, groups, all] = await Promise.all([dailySeries(db, q), visitorGroups(db, q), allOrders(db, q)]);
+  const total = (key: keyof (typeof series)[number] & string) => series.reduce((s, p) => s + (p[key] as number), 0);
+  const pick = (f: (g: VisitorGroup) => boolean) => {
+    const chosen = groups.filter(f);
+    return { visitors: chosen.reduce((s, g) => s + g.visitors, 0), conversions: chosen.reduce((s, g) => s + g.converted, 0) };
+  };
+  const exposed = pick((g) => g.holdout === 0);
+  const engaged = pick((g) => g.holdout === 0 && g.engaged === 1);
+  const notEngaged = pick((g) => g.holdout === 0 && g.engaged === 0);
+  const holdout = pick((g) => g.holdout === 1);
+  const attributedOrders = total('orders');
+  const attributedRevenueMinor = total('revenueMinor');
+  const totals = {
+    impressions: total('impressions'),
+    opens: total('opens'),
+    productClicks: total('productClicks'),
+    addToCarts: total('addToCarts'),
+    visitors: exposed.visitors,
+    engagedVisitors: engaged.visitors,
+    engagementRate: rate(engaged.visitors, exposed.visitors),
+    // With a gallery filter, the orders shown are the ones that gallery is credited with.
+    orders: q.galleryId ? attributedOrders : all.orders,
+    revenueMinor: q.galleryId ? attributedRevenueMinor : all.revenueMinor,
+    attributedOrders,
+    attributedRevenueMinor,
+    assistedOrders: total('assistedOrders'),
+    assistedRevenueMinor: total('assistedRevenueMinor'),
+    conversionRateEngaged: rate(engaged.conversions, engaged.visitors),
+    conversionRateNotEngaged: rate(notEngaged.conversions, notEngaged.visitors),
+  };
+  return {
+    range: { from: q.from, to: q.to },
+    currency: all.currency ?? fallbackCurrency,
+    totals,
+    holdout: {
+      share: settings.holdoutShare,
+      holdoutVisitors: holdout.visitors,
+      holdoutConversionRate: rate(holdout.conversions, holdout.visitors),
+      exposedVisitors: exposed.visitors,
+      exposedConversionRate: rate(exposed.conversions, exposed.visitors),
+      ...liftWithInterval(exposed, holdout),
+    },
+    series: series.map(({ assistedOrders: _a, assistedRevenueMinor: _b, ...point }) => point),
+    funnel: [
+      { step: 'impressions', count: totals.impressions },
+      { step: 'opens', count: totals.opens },
+      { step: 'product_clicks', count: totals.productClicks },
+      { step: 'add_to_carts', count: totals.addToCarts },
+      { step: 'orders', count: attributedOrders },
+    ],
+  };
+}
+
+/** The currency reports show when a range has no orders: the catalog's, else euros. */
+export async function catalogCurrency(db: Db, workspaceId: string): Promise<string> {
+  const [row] = await db.select({ currency: products.currency }).from(products).where(and(eq(products.workspaceId, workspaceId), isNotNull(products.currency))).limit(1);
+  return row?.currency ?? 'EUR';
+}
