@@ -43,6 +43,20 @@ async function fixtureApi(ctx, next) {
     ctx.body = JSON.stringify(fixture.publishOnInstagram(input));
     return;
   }
+  // Time passes on the app's clock (JSON body: { ms }, a few seconds at most: every test file shares it).
+  if (ctx.path === '/__fixture/clock/advance' && ctx.method === 'POST') {
+    const { ms } = await new Response(Readable.toWeb(ctx.req)).json();
+    if (!(ms > 0 && ms <= 60_000)) throw new Error(`advance the clock by 1 ms to 60 s, not ${ms}`);
+    fixture.advanceClock(ms);
+    ctx.status = 204;
+    return;
+  }
+  // A merchant's site serves a page (JSON body: { url, body, type }), e.g. the feed a catalog fetches.
+  if (ctx.path === '/__fixture/merchant-site' && ctx.method === 'POST') {
+    fixture.serveOnMerchantSite(await new Response(Readable.toWeb(ctx.req)).json());
+    ctx.status = 204;
+    return;
+  }
   if (BUILT_WIDGET.test(ctx.path)) {
     if (!existsSync(`dist/public${ctx.path}`)) throw new Error(`dist/public${ctx.path} is missing: run \`npm run build\` before \`npx wtr\``);
     ctx.url = `/dist/public${ctx.path}`;

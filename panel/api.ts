@@ -19,7 +19,8 @@ import type { ApiErrorBody, GalleryPostsResponse, PublicProduct } from '../share
 import type { ReportOverview, ReportTop } from '../shared/report-types.ts';
 import type { ConnectionView as Connection, HashtagQuota, ImportReport, RightsRequest, SourceRunResult as RunResult, SourceView as Source } from '../shared/admin-types.ts';
 
-export type { Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
+import type { CatalogFeed, CatalogFormat, CatalogImport } from '../shared/admin-types.ts';
+export type { CatalogFeed, CatalogFormat, CatalogImport, Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
 import { $session } from './stores/session.ts';
 
 /** A refusal from the API, with its sentence for people and the form field at fault, if any. */
@@ -193,6 +194,16 @@ export const WEBHOOK_EVENTS = {
 } as const;
 export type WebhookEvent = keyof typeof WEBHOOK_EVENTS;
 
+/** A new product feed: an uploaded file, or a URL fetched every `refreshHours`. */
+export interface FeedInput {
+  name: string;
+  format: CatalogFormat;
+  url?: string | null;
+  refreshHours?: number | null;
+  currency?: string | null;
+  storeUrl?: string | null;
+}
+
 /** A hotspot as the tagging routes answer it: a product at (x, y), fractions of its media. */
 export interface TagView {
   id: string;
@@ -253,6 +264,16 @@ export const api = {
   moveTag: (postId: string, tagId: string, to: { x: number; y: number }) =>
     request<TagView>('PATCH', `/posts/${encodeURIComponent(postId)}/products/${encodeURIComponent(tagId)}`, to),
   removeTag: (postId: string, tagId: string) => request<void>('DELETE', `/posts/${encodeURIComponent(postId)}/products/${encodeURIComponent(tagId)}`),
+
+  catalogFeeds: () => request<{ feeds: CatalogFeed[] }>('GET', '/catalog/feeds'),
+  createFeed: (input: FeedInput) => request<{ feed: CatalogFeed }>('POST', '/catalog/feeds', input),
+  updateFeed: (id: string, patch: Partial<Omit<FeedInput, 'format'>>) => request<{ feed: CatalogFeed }>('PATCH', `/catalog/feeds/${encodeURIComponent(id)}`, patch),
+  /** Previews an import of the feed: `file` as the body, as it is; none fetches the feed's URL now. */
+  previewImport: (feedId: string, file?: Blob) =>
+    request<{ import: CatalogImport }>('POST', `/catalog/feeds/${encodeURIComponent(feedId)}/imports`, file ? new RawBody(file, file.type || null) : undefined),
+  feedImports: (feedId: string) => request<{ imports: CatalogImport[] }>('GET', `/catalog/feeds/${encodeURIComponent(feedId)}/imports`),
+  applyImport: (id: string, skipInvalid: boolean) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/apply`, { skipInvalid }),
+  discardImport: (id: string) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/discard`),
 
   sources: () => request<{ sources: Source[] }>('GET', '/sources'),
   createSource: (input: SourceInput) => request<Source>('POST', '/sources', input),

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { api, ApiError } from './api.ts';
 import { Toast } from './components/toast.tsx';
 import { AuditPage } from './pages/audit/audit.tsx';
+import { CatalogPage } from './pages/catalog/catalog.tsx';
 import { GalleriesPage } from './pages/galleries/galleries.tsx';
 import { InboxPage } from './pages/inbox/inbox.tsx';
 import { InstagramPage } from './pages/instagram/instagram.tsx';
@@ -43,6 +44,7 @@ const NAV: { route: NavRoute; href: string; label: string; needs?: Ability }[] =
   { route: 'rights', href: '/panel/rights', label: 'Rights' },
   { route: 'galleries', href: '/panel/galleries', label: 'Galleries' },
   { route: 'sources', href: '/panel/sources', label: 'Sources' },
+  { route: 'catalog', href: '/panel/catalog', label: 'Catalog', needs: 'curate' },
   { route: 'instagram', href: '/panel/instagram', label: 'Instagram' },
   { route: 'settings', href: '/panel/settings', label: 'Settings' },
   { route: 'members', href: '/panel/members', label: 'Members' },
@@ -107,6 +109,8 @@ export function App() {
           <GalleriesPage selectedId={page?.route === 'gallery' ? page.params.id : null} />
         ) : route === 'sources' ? (
           <SourcesPage />
+        ) : route === 'catalog' ? (
+          <CatalogPage />
         ) : route === 'instagram' ? (
           <InstagramPage />
         ) : route === 'settings' ? (

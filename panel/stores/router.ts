@@ -8,6 +8,7 @@ export const $router = createRouter({
   gallery: '/panel/galleries/:id',
   instagram: '/panel/instagram',
   sources: '/panel/sources',
+  catalog: '/panel/catalog',
   rights: '/panel/rights',
   settings: '/panel/settings',
   members: '/panel/members',

@@ -16,5 +16,10 @@ export async function createFixtureApp() {
     instagram: { igUserId: harness.fake.account.igUserId, accessToken: harness.fake.account.accessToken },
     /** Lets a test make customers post on the fake Instagram (e.g. before "Collect now"). */
     publishOnInstagram: (input: Parameters<typeof harness.fake.publish>[0]) => harness.fake.publish(input),
+    /** Moves the app's clock on (it stands still otherwise), for tests that need one thing to happen after another. */
+    advanceClock: (ms: number) => harness.clock.advance(ms),
+    /** Lets a test put a page on a merchant's site (a product feed) for the app to fetch. */
+    serveOnMerchantSite: ({ url, body, type }: { url: string; body: string; type: string }) =>
+      harness.merchantSite.set(url, () => new Response(body, { headers: { 'content-type': type } })),
   };
 }

@@ -1,0 +1,42 @@
+/** How the catalog page puts feeds and imports into words (pure, so every page says it the same way). */
+import type { CatalogFeed, CatalogFormat, CatalogImport } from '../../../shared/admin-types.ts';
+
+export const FORMATS: Record<CatalogFormat, string> = {
+  merchant_xml: 'Google Merchant Center XML (RSS)',
+  merchant_tsv: 'Google Merchant Center TSV',
+  shopify_json: 'Shopify products.json',
+  csv: 'CSV',
+};
+
+export const REFRESH_HOURS: Record<string, string> = { '1': 'Every hour', '6': 'Every 6 hours', '12': 'Every 12 hours', '24': 'Every day', '168': 'Every week' };
+
+/** The format a file's name suggests, or null when it says nothing (the chosen format stays). */
+export function formatOfFile(name: string): CatalogFormat | null {
+  const extension = name.toLowerCase().split('.').pop();
+  if (extension === 'xml' || extension === 'rss') return 'merchant_xml';
+  if (extension === 'tsv' || extension === 'txt') return 'merchant_tsv';
+  if (extension === 'json') return 'shopify_json';
+  if (extension === 'csv') return 'csv';
+  return null;
+}
+
+export const when = (ms: number | null, none: string): string => (ms === null ? none : new Date(ms).toLocaleString());
+
+export function refreshText(feed: CatalogFeed): string {
+  if (!feed.url) return 'By upload';
+  if (!feed.refreshHours) return 'Only when asked';
+  return REFRESH_HOURS[String(feed.refreshHours)] ?? `Every ${feed.refreshHours} hours`;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "3 added, 1 updated, 40 unchanged, 2 missing, 1 invalid row". */
+export function importCounts(imp: Pick<CatalogImport, 'added' | 'updated' | 'unchanged' | 'missing' | 'invalid'>): string {
+  return `${imp.added} added, ${imp.updated} updated, ${imp.unchanged} unchanged, ${imp.missing} missing, ${plural(imp.invalid, 'invalid row', 'invalid rows')}`;
+}
+
+export const STATUS_TEXT: Record<CatalogImport['status'], string> = { previewed: 'Waiting to be applied', applied: 'Applied', discarded: 'Discarded' };
+export const TRIGGER_TEXT: Record<CatalogImport['trigger'], string> = { upload: 'Uploaded file', url: 'Fetched now', schedule: 'Scheduled refresh' };
+
+/** The label of the button that applies a preview: it says when invalid rows are left out. */
+export const applyLabel = (invalid: number): string => (invalid === 0 ? 'Apply' : `Apply skipping ${plural(invalid, 'invalid row', 'invalid rows')}`);

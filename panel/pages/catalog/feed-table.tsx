@@ -1,0 +1,93 @@
+import { useStore } from '@nanostores/preact';
+import { useRef } from 'preact/hooks';
+import type { CatalogFeed } from '../../../shared/admin-types.ts';
+import { DataTable } from '../../components/table.tsx';
+import { $preview, preview } from '../../stores/catalog.ts';
+import { FORMATS, refreshText, when } from './catalog-text.ts';
+
+/**
+ * The feeds with their product count, last import, next refresh and last error, and what can
+ * be done with each: upload a new file, fetch the URL now, see its imports.
+ */
+export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogFeed[]; canEdit: boolean; shownId: string | null; onShow: (feed: CatalogFeed) => void }) {
+  const busy = useStore($preview)?.busy ?? false;
+  return (
+    <DataTable
+      class="feeds"
+      rows={feeds}
+      rowKey={(feed) => feed.id}
+      columns={[
+        {
+          label: 'Feed',
+          cell: (feed) => (
+            <span data-feed-id={feed.id}>
+              <strong>{feed.name}</strong>
+              <br />
+              <span class="muted">{FORMATS[feed.format]}</span>
+              {feed.url && (
+                <>
+                  <br />
+                  <code class="feed-url">{feed.url}</code>
+                </>
+              )}
+            </span>
+          ),
+        },
+        { label: 'Products', cell: (feed) => feed.productCount },
+        { label: 'Last import', cell: (feed) => when(feed.lastImportAt, 'Never') },
+        { label: 'Next refresh', cell: (feed) => (feed.url && feed.refreshHours && feed.nextRunAt ? `${when(feed.nextRunAt, '')} (${refreshText(feed).toLowerCase()})` : refreshText(feed)) },
+        {
+          label: 'Last error',
+          cell: (feed) =>
+            feed.lastError ? (
+              <span class="danger" role="note">
+                {feed.lastError}
+              </span>
+            ) : (
+              '—'
+            ),
+        },
+        {
+          label: '',
+          cell: (feed) => (
+            <div class="row">
+              {canEdit && <UploadButton feed={feed} disabled={busy} />}
+              {canEdit && feed.url && (
+                <button type="button" disabled={busy} onClick={() => void preview(feed.id, null)}>
+                  Refresh now
+                </button>
+              )}
+              <button type="button" class="link" aria-pressed={shownId === feed.id} onClick={() => onShow(feed)}>
+                Imports
+              </button>
+            </div>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** A button that opens the file chooser; the chosen file is previewed as the feed's next import. */
+function UploadButton({ feed, disabled }: { feed: CatalogFeed; disabled: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        class="visually-hidden"
+        tabIndex={-1}
+        aria-label={`File to import into ${feed.name}`}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void preview(feed.id, file);
+        }}
+      />
+      <button type="button" disabled={disabled} onClick={() => input.current?.click()}>
+        Upload a file
+      </button>
+    </>
+  );
+}

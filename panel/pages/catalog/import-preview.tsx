@@ -1,0 +1,121 @@
+import { useStore } from '@nanostores/preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { CatalogFeed, CatalogImport } from '../../../shared/admin-types.ts';
+import { DataTable } from '../../components/table.tsx';
+import { $preview, applyPreview, closePreview, discardPreview, preview } from '../../stores/catalog.ts';
+import { applyLabel, STATUS_TEXT, when } from './catalog-text.ts';
+
+const KINDS = [
+  { key: 'added', label: 'Added', hint: 'new products' },
+  { key: 'updated', label: 'Updated', hint: 'changed title, price, stock, image or link' },
+  { key: 'unchanged', label: 'Unchanged', hint: '' },
+  { key: 'missing', label: 'Missing', hint: 'no longer in the feed: marked unavailable, never deleted, so their tags stay' },
+  { key: 'invalid', label: 'Invalid', hint: 'rows that cannot be read, listed below' },
+] as const;
+
+/**
+ * What an import would change before it changes anything: counts and samples of added, updated
+ * and missing products, every invalid row by line, field and reason; then Apply (skipping the
+ * invalid rows when there are some) or Discard.
+ */
+export function ImportPreview({ feed }: { feed: CatalogFeed | undefined }) {
+  const state = useStore($preview);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const id = state?.import?.id;
+  // Keyboard and screen-reader users land on the preview as soon as it is there.
+  useEffect(() => {
+    if (id) heading.current?.focus();
+  }, [id]);
+  if (!state) return null;
+  const imp = state.import;
+  const stale = state.error?.code === 'stale';
+  const again = () => void preview(state.feedId, state.file);
+  return (
+    <section class="card stack import-preview" aria-labelledby="import-preview-title" aria-busy={state.busy}>
+      <header class="page-head">
+        <h2 id="import-preview-title" ref={heading} tabIndex={-1}>
+          Import of {feed?.name ?? 'the feed'}
+        </h2>
+        <button type="button" class="link" onClick={closePreview}>
+          Close
+        </button>
+      </header>
+      {state.busy && !imp && <p class="muted">Reading the feed…</p>}
+      {state.error && (
+        <div class="form-error" role="alert">
+          <p>{stale ? 'Another import was applied after this preview: preview the feed again to see what would change now.' : state.error.message}</p>
+          {stale && (state.file || feed?.url) && (
+            <button type="button" onClick={again}>
+              Preview again
+            </button>
+          )}
+        </div>
+      )}
+      {imp && <PreviewBody imp={imp} />}
+      {imp?.status === 'previewed' && (
+        <div class="actions">
+          <button type="button" class="primary" disabled={state.busy || stale} onClick={() => void applyPreview(imp.invalid > 0)}>
+            {applyLabel(imp.invalid)}
+          </button>
+          <button type="button" disabled={state.busy} onClick={() => void discardPreview()}>
+            Discard
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PreviewBody({ imp }: { imp: CatalogImport }) {
+  return (
+    <>
+      <p role="status">
+        <strong>{STATUS_TEXT[imp.status]}</strong>
+        <span class="muted">
+          {' '}
+          · read {when(imp.createdAt, '')}
+          {imp.appliedAt && `, applied ${when(imp.appliedAt, '')}`}
+        </span>
+      </p>
+      <dl class="import-counts">
+        {KINDS.map(({ key, label, hint }) => (
+          <div key={key} data-kind={key}>
+            <dt>{label}</dt>
+            <dd>
+              <strong>{imp[key]}</strong> {hint && <span class="muted">{hint}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {(['added', 'updated', 'missing'] as const).map((kind) =>
+        imp.samples[kind].length > 0 ? (
+          <div key={kind} class="samples" data-kind={kind}>
+            <h3>{kind === 'added' ? 'Added' : kind === 'updated' ? 'Updated' : 'Missing'}, for example</h3>
+            <ul class="plain">
+              {imp.samples[kind].map((sample) => (
+                <li key={sample.sku}>
+                  {sample.title} <span class="muted">({sample.sku})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null,
+      )}
+      {imp.errors.length > 0 && (
+        <>
+          <h3>Invalid rows{imp.invalid > imp.errors.length && ` (the first ${imp.errors.length} of ${imp.invalid})`}</h3>
+          <DataTable
+            class="row-errors"
+            rows={imp.errors}
+            rowKey={(problem) => `${problem.line}:${problem.field ?? ''}:${problem.message}`}
+            columns={[
+              { label: 'Line', cell: (problem) => problem.line },
+              { label: 'Field', cell: (problem) => (problem.field ? <code>{problem.field}</code> : '—') },
+              { label: 'Problem', cell: (problem) => problem.message },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}
