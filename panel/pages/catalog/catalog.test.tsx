@@ -140,7 +140,14 @@ describe('catalog page', () => {
     await waitUntil(() => feedRow('Wtr URL feed')!.querySelectorAll('td')[1]!.textContent === '1', 'the count did not follow');
     const cells = [...feedRow('Wtr URL feed')!.querySelectorAll('td')].map((td) => td.textContent ?? '');
     expect(cells[0]).to.contain(FEED_URL);
-    expect(cells[3]).to.contain('every 6 hours');
+    expect(feedRow('Wtr URL feed')!.querySelector<HTMLSelectElement>('select')!.value).to.equal('6');
+
+    // Fetched twice a day from now on.
+    const schedule = feedRow('Wtr URL feed')!.querySelector<HTMLSelectElement>('select')!;
+    schedule.value = '12';
+    schedule.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => toast().includes('Saved the feed Wtr URL feed'), 'the schedule change was not confirmed');
+    expect((await api.catalogFeeds()).feeds.find((f) => f.name === 'Wtr URL feed')!.refreshHours).to.equal(12);
 
     button(feedRow('Wtr URL feed')!, /^Refresh now$/)!.click();
     await waitUntil(() => count('unchanged') === '1' && previewBox()!.textContent!.includes('Waiting'), 'Refresh now did not fetch a preview');

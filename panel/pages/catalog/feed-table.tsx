@@ -2,8 +2,11 @@ import { useStore } from '@nanostores/preact';
 import { useRef } from 'preact/hooks';
 import type { CatalogFeed } from '../../../shared/admin-types.ts';
 import { DataTable } from '../../components/table.tsx';
-import { $preview, preview } from '../../stores/catalog.ts';
-import { FORMATS, refreshText, when } from './catalog-text.ts';
+import { $preview, changeFeed, preview } from '../../stores/catalog.ts';
+import { FORMATS, REFRESH_HOURS, refreshText, when } from './catalog-text.ts';
+
+/** A URL feed is fetched on one of these schedules, or only when someone asks ("Refresh now"). */
+const REFRESH_CHOICES: Record<string, string> = { ...REFRESH_HOURS, '': 'Only when asked' };
 
 /**
  * The feeds with their product count, last import, next refresh and last error, and what can
@@ -35,7 +38,36 @@ export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogF
         },
         { label: 'Products', cell: (feed) => feed.productCount },
         { label: 'Last import', cell: (feed) => when(feed.lastImportAt, 'Never') },
-        { label: 'Next refresh', cell: (feed) => (feed.url && feed.refreshHours && feed.nextRunAt ? `${when(feed.nextRunAt, '')} (${refreshText(feed).toLowerCase()})` : refreshText(feed)) },
+        {
+          label: 'Next refresh',
+          cell: (feed) => (
+            <>
+              {feed.url && feed.refreshHours && feed.nextRunAt ? when(feed.nextRunAt, '') : refreshText(feed)}
+              {canEdit && feed.url && (
+                <>
+                  <br />
+                  <select
+                    aria-label={`How often to fetch ${feed.name}`}
+                    value={String(feed.refreshHours ?? '')}
+                    onChange={(e) => void changeFeed(feed, { refreshHours: Number(e.currentTarget.value) || null })}
+                  >
+                    {Object.entries(REFRESH_CHOICES).map(([hours, label]) => (
+                      <option key={hours} value={hours}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              )}
+              {!canEdit && feed.url && feed.refreshHours && (
+                <>
+                  <br />
+                  <span class="muted">{refreshText(feed)}</span>
+                </>
+              )}
+            </>
+          ),
+        },
         {
           label: 'Last error',
           cell: (feed) =>
