@@ -2,12 +2,14 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { mediaVariants, postMedia } from '../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
+import { notFound } from '../http/errors.ts';
 import { declineConsent, erasePost, grantConsent, loadRequest, withdrawConsent, type RequestContext } from '../rights/consent.ts';
 import { formToken, verifyRightsToken } from '../rights/links.ts';
 import { renderNotFoundPage, renderRightsPage, type RightsPageView } from '../rights/page.ts';
 import { PAGE_TEXT, pickLanguage, type PageLanguage } from '../rights/page-text.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { randomToken } from '../security/tokens.ts';
+import { formBody } from '../http/form.ts';
 
 /**
  * The author's page at the signed link: read the terms, agree or decline, later withdraw or ask
@@ -17,7 +19,7 @@ import { randomToken } from '../security/tokens.ts';
 export const rightsPageRoutes = new Hono<AppEnv>()
   .get('/:token', async (c) => page(c, { error: null, notice: null, handle: '' }))
   .post('/:token', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await formBody(c);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
     const ctx = await resolve(c);
     const lang = pickLanguage(field('lang'), c.req.header('accept-language'), ctx?.request.language ?? 'en');
@@ -64,7 +66,7 @@ export const rightsPageRoutes = new Hono<AppEnv>()
   /** The post's picture for the page, whatever its publicness (the author must see what is asked). */
   .get('/:token/image', async (c) => {
     const ctx = await resolve(c);
-    if (!ctx || ctx.post.erasedAt !== null) return c.body(null, 404);
+    if (!ctx || ctx.post.erasedAt !== null) throw notFound('image');
     const [variant] = await c.var.db
       .select({ key: mediaVariants.storageKey })
       .from(mediaVariants)
@@ -74,7 +76,7 @@ export const rightsPageRoutes = new Hono<AppEnv>()
       .orderBy(asc(postMedia.position), sql`abs(${mediaVariants.width} - 640)`)
       .limit(1);
     const object = variant ? await c.var.media.get(variant.key) : null;
-    if (!object) return c.body(null, 404);
+    if (!object) throw notFound('image');
     return c.body(object.body, 200, { 'Content-Type': object.contentType, 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
   });
 

@@ -7,6 +7,7 @@ import { ApiError } from '../../http/errors.ts';
 import { parseWith } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
+import { formBody } from '../../http/form.ts';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
@@ -45,7 +46,7 @@ export const uploadRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     if (Number(c.req.header('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_UPLOAD_BYTES} bytes`, 'body');
     if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type', 'body: send multipart/form-data', 'body');
-    const form = await c.req.parseBody({ all: true });
+    const form = await formBody(c, { all: true });
     const files = ([] as unknown[]).concat(form.images ?? []).filter((f): f is File => f instanceof File);
     if (files.length === 0) throw new ApiError(400, 'invalid_parameter', 'images: attach at least one image', 'images');
     if (files.length > MAX_UPLOAD_IMAGES) throw new ApiError(400, 'invalid_parameter', `images: at most ${MAX_UPLOAD_IMAGES} per post`, 'images');
