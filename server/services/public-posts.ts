@@ -28,11 +28,18 @@ export interface GalleryPostsPage {
   nextCursor: string | null;
 }
 
-/** "Best performing" weighs the last 30 days of engagement; the weights favour what sells. */
+/**
+ * "Best performing" ranks by the revenue attributed to each post over the last 30 days (what the
+ * panel says it does); posts that sold nothing yet follow by engagement, whose weights favour
+ * what leads to a sale, so a new gallery is ordered sensibly before its first order.
+ */
 const BEST_WINDOW_DAYS = 30;
-const bestScore = (sinceDay: string) => sql<number>`coalesce((select sum(${dailyRollups.opens} + ${dailyRollups.productClicks} + 2 * ${dailyRollups.addToCarts} + 5 * ${dailyRollups.orders})
+const postRollups = (total: SQL, sinceDay: string) => sql<number>`coalesce((select sum(${total})
   from ${dailyRollups} where ${dailyRollups.workspaceId} = ${posts.workspaceId} and ${dailyRollups.dimension} = 'post'
   and ${dailyRollups.dimensionId} = ${posts.id} and ${dailyRollups.day} >= ${sinceDay}), 0)`;
+const bestRevenue = (sinceDay: string) => postRollups(sql`${dailyRollups.revenueMinor}`, sinceDay);
+const bestEngagement = (sinceDay: string) =>
+  postRollups(sql`${dailyRollups.opens} + ${dailyRollups.productClicks} + 2 * ${dailyRollups.addToCarts} + 5 * ${dailyRollups.orders}`, sinceDay);
 
 interface PostRow {
   id: string;
@@ -69,11 +76,12 @@ export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Pr
     if (rows.length > limit && last) nextCursor = encodeCursor({ kind: 'key', at: last.publishedAt, id: last.id });
   } else {
     const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
+    const since = new Date(now - BEST_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
     const first =
       gallery.sort === 'manual'
-        ? sql`coalesce((select ${galleryPosts.position} from ${galleryPosts} where ${galleryPosts.galleryId} = ${gallery.id} and ${galleryPosts.postId} = ${posts.id}), 2147483647)`
-        : desc(bestScore(new Date(now - BEST_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10)));
-    rows = await db.select(columns).from(posts).where(where).orderBy(first, desc(posts.publishedAt), desc(posts.id)).limit(limit + 1).offset(offset);
+        ? [sql`coalesce((select ${galleryPosts.position} from ${galleryPosts} where ${galleryPosts.galleryId} = ${gallery.id} and ${galleryPosts.postId} = ${posts.id}), 2147483647)`]
+        : [desc(bestRevenue(since)), desc(bestEngagement(since))];
+    rows = await db.select(columns).from(posts).where(where).orderBy(...first, desc(posts.publishedAt), desc(posts.id)).limit(limit + 1).offset(offset);
     if (rows.length > limit) nextCursor = encodeCursor({ kind: 'offset', offset: offset + limit });
   }
 

@@ -9,7 +9,7 @@ import { LivePreview } from './live-preview.tsx';
 import { ManualOrder } from './manual-order.tsx';
 
 const LAYOUTS: Record<AdminGallery['layout'], string> = { grid: 'Grid', masonry: 'Masonry', carousel: 'Carousel' };
-const SORTS: Record<AdminGallery['sort'], string> = { newest: 'Newest first', manual: 'Manual order', best: 'Best performing' };
+const SORTS: Record<AdminGallery['sort'], string> = { newest: 'Newest first', manual: 'Manual order', best: 'Best performing (attributed revenue, 30 days)' };
 
 /** Words separated by commas or spaces, without a leading # (hashtags are stored bare). */
 const list = (value: string) =>

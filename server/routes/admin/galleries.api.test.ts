@@ -56,16 +56,18 @@ describe('galleries', () => {
     expect(lampPosts).not.toContain('post_demo02');
   });
 
-  it('best performing sorts by recent engagement, then newest', async () => {
+  it('best performing sorts by attributed revenue over 30 days, then engagement, then newest', async () => {
     const best = await create({ name: 'Best', sort: 'best' });
     const day = new Date(h.clock.now()).toISOString().slice(0, 10);
     await runBatch(h.db, [
       h.db.insert(dailyRollups).values({ workspaceId: 'ws_demo', day, dimension: 'post', dimensionId: 'post_demo15', orders: 3 }),
       h.db.insert(dailyRollups).values({ workspaceId: 'ws_demo', day, dimension: 'post', dimensionId: 'post_demo09', productClicks: 4 }),
-      h.db.insert(dailyRollups).values({ workspaceId: 'ws_demo', day: '2001-01-01', dimension: 'post', dimensionId: 'post_demo19', orders: 99 }),
+      h.db.insert(dailyRollups).values({ workspaceId: 'ws_demo', day, dimension: 'post', dimensionId: 'post_demo04', opens: 1, revenueMinor: 4900 }),
+      h.db.insert(dailyRollups).values({ workspaceId: 'ws_demo', day, dimension: 'post', dimensionId: 'post_demo06', revenueMinor: 12900 }),
+      h.db.insert(dailyRollups).values({ workspaceId: 'ws_demo', day: '2001-01-01', dimension: 'post', dimensionId: 'post_demo19', orders: 99, revenueMinor: 999_999 }),
     ]);
     const ids = await publicList(best.id, 5);
-    expect(ids.slice(0, 2)).toEqual(['post_demo15', 'post_demo09']);
+    expect(ids.slice(0, 4)).toEqual(['post_demo06', 'post_demo04', 'post_demo15', 'post_demo09']);
     expect(ids).toHaveLength(DEMO_PUBLIC_POST_IDS.length);
   });
 
