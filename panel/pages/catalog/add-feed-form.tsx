@@ -28,6 +28,7 @@ export function AddFeedForm() {
     });
     element.reset();
     setOrigin('upload');
+    setFormat('merchant_xml');
     await preview(feed.id, upload);
   });
   return (

@@ -155,6 +155,24 @@ describe('catalog page', () => {
     await waitUntil(() => previewBox()!.textContent!.includes('Discarded'));
   });
 
+  it('asks a Shopify feed for the store address its product links are built from', async () => {
+    const shopify = JSON.stringify({
+      products: [{ id: 1, title: 'Wtr Linen Apron', handle: 'wtr-apron', vendor: 'Wtrco', variants: [{ id: 11, title: 'Default', price: '32.00', sku: 'WTRCAT-APRON', available: true }], images: [] }],
+    });
+    fill('name', 'Wtr Shopify feed');
+    choose(form().querySelector<HTMLInputElement>('input[name=file]')!, new File([shopify], 'products.json', { type: 'application/json' }));
+    await waitUntil(() => form().querySelector<HTMLInputElement>('input[name=storeUrl]'), 'no store address field for Shopify');
+    expect(form().querySelector<HTMLSelectElement>('select[name=format]')!.value).to.equal('shopify_json');
+    fill('storeUrl', 'https://wtr-shop.example');
+    fill('currency', 'EUR');
+    button(form(), /Add and preview/)!.click();
+    await waitUntil(() => count('added') === '1' && previewBox()!.textContent!.includes('Wtr Shopify feed'), 'the Shopify preview did not show');
+    expect(previewBox()!.querySelector('.samples[data-kind=added]')!.textContent).to.contain('WTRCAT-APRON');
+    button(previewBox()!, /^Discard$/)!.click();
+    await waitUntil(() => previewBox()!.textContent!.includes('Discarded'));
+    expect((await api.catalogFeeds()).feeds.find((f) => f.name === 'Wtr Shopify feed')!.storeUrl).to.equal('https://wtr-shop.example');
+  });
+
   it('names the field the server refuses', async () => {
     fill('name', 'Wtr bad feed');
     form().querySelector<HTMLInputElement>('input[name=origin][value=url]')!.click();
