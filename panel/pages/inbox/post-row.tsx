@@ -3,6 +3,7 @@ import type { AdminPost } from '../../../shared/admin-types.ts';
 import { variantFor } from '../../components/media.tsx';
 import { RightsBadge } from '../../components/rights.tsx';
 import { $marks, CURRENT, postById, SELECTED, setCurrent, toggleSelected } from '../../stores/inbox.ts';
+import { PostPerformanceLine } from './post-performance.tsx';
 
 export const ROW_HEIGHT = 76;
 
@@ -73,6 +74,7 @@ export function PostRow({ id, index, total, canModerate }: { id: string; index: 
           )}
         </span>
         <span class="caption-line">{post.caption}</span>
+        <PostPerformanceLine performance={post.performance} />
       </span>
     </div>
   );
