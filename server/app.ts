@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError } from './http/errors.ts';
+import { answerCache } from './middleware/answer-cache/index.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -19,6 +20,11 @@ export interface AppOptions {
    * static layer of their own: Node passes one; Workers serve `[assets]` before the app runs.
    */
   staticFiles?: MiddlewareHandler[];
+  /**
+   * Write concurrent event batches in one transaction each turn of the event loop (an embedded
+   * database on Node: one fsync for many requests). Workers leave it off.
+   */
+  groupCommits?: boolean;
 }
 
 /**
@@ -29,9 +35,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const v1 = new Hono<AppEnv>()
     // The public API carries no cookies and no secrets: any store may read it.
     .use(cors({ origin: '*', allowMethods: ['GET'], maxAge: 86400 }))
+    // One cache per app, so per process on Node and per isolate on Workers (docs/ARCHITECTURE.md).
+    .use(answerCache())
     .route('/', publicGalleryRoutes)
     // Event ingest checks the page's Origin itself and answers it by name (not '*').
-    .route('/', eventRoutes())
+    .route('/', eventRoutes({ groupCommits: options.groupCommits }))
     .route('/', orderRoutes);
 
   const app = new Hono<AppEnv>()

@@ -25,7 +25,10 @@ import { nodeStaticFiles } from './node-static.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const config = resolveNodeConfig(process.env);
 
-const db = libsqlDb(createClient({ url: config.dbUrl, authToken: config.dbAuthToken }));
+const client = createClient({ url: config.dbUrl, authToken: config.dbAuthToken });
+// WAL for the embedded file: readers never wait for the writer, and a commit is one append.
+if (config.dbUrl.startsWith('file:')) await client.execute('PRAGMA journal_mode=WAL');
+const db = libsqlDb(client);
 await migrateLibsql(db, join(root, 'drizzle'));
 const media = diskMediaStore(join(config.dataDir, 'media'));
 const variants = sharpVariantMaker();
@@ -44,7 +47,7 @@ const deps: AppDeps = {
   variants,
   outbound: (request) => fetch(request),
 };
-app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: join(root, 'demo') }) });
+app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: join(root, 'demo') }), groupCommits: true });
 
 if (config.seedDemo && (await seedDemoIfEmpty({ db, media, variants, now: systemClock.now() }))) {
   if (instagram.fake) await connectDemoInstagram({ db, graph: instagram.deps.graph, appSecret: config.appSecret }, instagram.fake, systemClock.now());

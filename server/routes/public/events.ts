@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { eventBatch, MAX_EVENTS_BODY_BYTES } from '../../../shared/schemas/events.ts';
+import type { Db } from '../../db/client.ts';
+import { commitAlone, groupCommitter, type Commit } from '../../db/group-commit.ts';
 import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { WindowLimiter } from '../../http/window-limiter.ts';
@@ -24,7 +26,13 @@ function originAllowed(c: Context<AppEnv>, origin: string, settings: TrackingSet
  * `POST /v1/events`: batches of widget events, sent by `navigator.sendBeacon` as text/plain (no
  * preflight), so this sits outside the panel's CSRF protection and checks `Origin` itself.
  */
-export function eventRoutes() {
+export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean } = {}) {
+  const committers = new WeakMap<Db, Commit>();
+  const commitFor = (db: Db) => {
+    if (!groupCommits) return commitAlone(db);
+    if (!committers.has(db)) committers.set(db, groupCommitter(db));
+    return committers.get(db)!;
+  };
   const visitors = new WindowLimiter(PER_VISITOR.limit, PER_VISITOR.windowMs);
   const addresses = new WindowLimiter(PER_IP.limit, PER_IP.windowMs);
   return new Hono<AppEnv>().post(
@@ -54,7 +62,7 @@ export function eventRoutes() {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'rate_limited', 'too many event batches; retry later');
       }
-      await ingestBatch(c.var.db, settings, batch, now);
+      await ingestBatch(c.var.db, settings, batch, now, commitFor(c.var.db));
       return c.body(null, 204);
     },
   );

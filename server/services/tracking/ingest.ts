@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isHoldout } from '../../../shared/holdout.ts';
 import type { EventBatch } from '../../../shared/schemas/events.ts';
-import { runBatch, type Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
+import { commitAlone, type Commit } from '../../db/group-commit.ts';
 import { dailyRollups, events, visitorDays } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
 import type { Touch } from '../../rules/attribution.ts';
@@ -20,7 +21,16 @@ const DAY = sql.raw(SQL_UTC_DAY('occurred_at'));
  * rollups are read back from the rows this batch inserted (tagged with its batch id), so an event
  * sent twice is stored and counted once. Returns when the whole batch is durable.
  */
-export async function ingestBatch(db: Db, settings: TrackingSettings, batch: EventBatch, now: number): Promise<void> {
+export async function ingestBatch(db: Db, settings: TrackingSettings, batch: EventBatch, now: number, commit: Commit = commitAlone(db)): Promise<void> {
+  await commit(await ingestStatements(db, settings, batch, now));
+}
+
+/**
+ * The statements `ingestBatch` runs, for callers that put several batches in one transaction
+ * (the history generator). Orders read the visitor's stored touches while the statements are
+ * built, so a visitor's earlier batches must be committed before a later one is built.
+ */
+export async function ingestStatements(db: Db, settings: TrackingSettings, batch: EventBatch, now: number): Promise<BatchItem<'sqlite'>[]> {
   const workspaceId = settings.workspaceId;
   const holdout = isHoldout(workspaceId, batch.visitorId, settings.holdoutShare) ? 1 : 0;
   const batchId = newId('ib');
@@ -109,5 +119,5 @@ export async function ingestBatch(db: Db, settings: TrackingSettings, batch: Eve
       )),
     );
   }
-  await runBatch(db, statements);
+  return statements;
 }
