@@ -40,8 +40,11 @@ export const api: Section = async () => {
         api_gallery_posts_p99_ms: mean(runs.gallery.map((r) => r.latency.p99)),
         api_errors_count: [...runs.bare, ...runs.gallery].reduce((n, r) => n + r.errors + r.non2xx + r.timeouts, 0),
       },
-      targets: { api_errors_count: '0' },
-      notes: [`API: ${ROUNDS} alternating rounds of ${SECONDS} s per route, ${CONNECTIONS} connections, autocannon in a separate process from the server, ${cpus().length} cores.`],
+      targets: { api_gallery_posts_rps: '≥ 2000', api_gallery_posts_p99_ms: '< 50', api_errors_count: '0' },
+      notes: [
+        `API: ${ROUNDS} alternating rounds of ${SECONDS} s per route, ${CONNECTIONS} connections, autocannon in a separate process from the server, ${cpus().length} cores.`,
+        'API: one gallery URL, so after the first request every answer comes from the public answer cache (one content-version read per request); bench/sections/load.ts mixes many galleries and queries.',
+      ],
     };
   } finally {
     server.kill();

@@ -46,6 +46,11 @@ export const workspaces = sqliteTable('workspaces', {
   /** Site origins allowed for CORS on event ingest, e.g. ["https://shop.example"]. */
   allowedOrigins: json<string[]>('allowed_origins').notNull().default(sql`'[]'`),
   settings: json<WorkspaceSettings>('settings').notNull(),
+  /**
+   * Bumped by triggers (migration 0004) with every write that can change a public answer; the
+   * public answer cache files its entries under it (docs/ARCHITECTURE.md).
+   */
+  contentVersion: integer('content_version').notNull().default(0),
   createdAt: createdAt(),
 });
 
