@@ -106,6 +106,16 @@ describe('what the gallery tracks', () => {
     }
   });
 
+  it('tracks nothing in a preview (the panel shows merchants their gallery)', async () => {
+    const post = posts[0]!;
+    const element = await settled(await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId} limit="8" preview></vitrine-gallery>`));
+    const before = trackedEvents().length;
+    tileButton(element, post.id).click();
+    await openDialog(element);
+    await sleep(100);
+    expect(trackedEvents().slice(before)).to.deep.equal([]);
+  });
+
   it('shows nothing, takes no room and fetches nothing for a visitor in the holdout', async () => {
     const style = document.createElement('style');
     // A store reserving the gallery's room, as widget/README.md suggests (without :not(:defined)).

@@ -71,6 +71,7 @@ const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
  * @attr limit - How many posts a page holds; the API's default when absent.
  * @attr product - Only posts showing this product (its SKU or product group), for product pages.
  * @attr in-stock - Only posts whose products are in stock.
+ * @attr preview - Tracks nothing and holds nobody out: the panel's live preview.
  * @attr cart - `shopify` adds to the Shopify cart (`/cart/add.js`, the SKU as variant id); when
  *   absent, "Add to cart" opens the product page unless the page handles `vitrine:add-to-cart`.
  *
@@ -211,7 +212,7 @@ export class VitrineGallery extends LitElement {
     // After layout, and outside the update, since it may set `edges` (another update).
     if (this.effectiveLayout === 'carousel') requestAnimationFrame(this.measureCarousel);
     const view = this.view;
-    if (tracking && !this.stopImpression && view.status === 'ready' && view.posts.length > 0) {
+    if (this.tracker && !this.stopImpression && view.status === 'ready' && view.posts.length > 0) {
       const galleryId = view.gallery.id;
       this.stopImpression = watchImpression(this, {
         onImpression: () => {
@@ -226,6 +227,7 @@ export class VitrineGallery extends LitElement {
    * takes no room (`hidden`, which its styles enforce), and the exposure is sent instead.
    */
   private holdsOut(settings: GalleryPostsResponse['tracking'], galleryId: string): boolean {
+    const tracking = this.tracker;
     if (!tracking) return false;
     this.workspaceId = settings.workspaceId;
     tracking.useWorkspace(settings.workspaceId);
@@ -241,8 +243,12 @@ export class VitrineGallery extends LitElement {
    * and adds to cart through this). `mirror` only feeds the optional dataLayer copy.
    */
   track(event: Omit<WidgetEvent, 'galleryId'>, mirror?: MirrorExtras): void {
-    if (!tracking || this.view.status !== 'ready') return;
-    tracking.track({ ...event, galleryId: this.view.gallery.id }, this.workspaceId, mirror);
+    if (this.view.status === 'ready') this.tracker?.track({ ...event, galleryId: this.view.gallery.id }, this.workspaceId, mirror);
+  }
+
+  /** The page's tracker, except in a `preview` (the panel's): a merchant looking is no shopper. */
+  private get tracker(): GalleryTracking | undefined {
+    return this.hasAttribute('preview') ? undefined : tracking;
   }
 
   protected override render(): TemplateResult {

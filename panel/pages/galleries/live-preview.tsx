@@ -29,6 +29,8 @@ export function LivePreview({ galleryId, version }: { galleryId: string; version
         if (cancelled || !host.current) return;
         const gallery = document.createElement('vitrine-gallery');
         gallery.setAttribute('gallery', galleryId);
+        // A merchandiser looking is not a shopper: no events, no holdout.
+        gallery.setAttribute('preview', '');
         host.current.replaceChildren(gallery);
       });
     return () => {
