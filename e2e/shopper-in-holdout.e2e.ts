@@ -1,5 +1,5 @@
 /**
- * The randomized holdout, end to end: with a holdout share set in the workspace, a visitor the
+ * The randomized holdout, end to end: with a holdout share set in Settings, a visitor the
  * shared rule puts in the holdout sees no gallery at all (the element takes no room, no post is
  * fetched) and is counted as a holdout visitor; a visitor outside it sees the gallery as usual.
  */
@@ -67,7 +67,11 @@ test('a visitor in the holdout sees no gallery and is counted as held out; the o
   const ownerContext = await journey.browser.newContext();
   const owner = await ownerContext.newPage();
   await signInToPanel(owner, journey.server.url);
-  await admin(owner, 'PATCH', '/workspace', { settings: { holdoutShare: SHARE } });
+  // The owner sets the holdout in Settings, as a percentage.
+  await owner.getByRole('link', { name: 'Settings' }).click();
+  await owner.getByLabel(/^Holdout/).fill(String(SHARE * 100));
+  await owner.getByRole('button', { name: 'Save settings' }).click();
+  await owner.getByText('Settings saved.').waitFor();
 
   const held = await visit(visitorWhere(true));
   assert.deepEqual({ hidden: held.hidden, height: held.height, tiles: held.tiles }, { hidden: true, height: 0, tiles: 0 });

@@ -5,6 +5,7 @@ import { api, messageOf } from '../../api.ts';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { PurchaseSnippet } from './purchase-snippet.tsx';
 import { WebhookSettings } from './webhooks.tsx';
 
 /** The attribution windows, in hours. */
@@ -47,6 +48,8 @@ function WorkspaceSettings() {
       settings: {
         clickWindowHours: Number(text(data, 'settings.clickWindowHours')),
         viewWindowHours: Number(text(data, 'settings.viewWindowHours')),
+        // Entered as a percentage; stored as a share (0..0.5).
+        holdoutShare: Number(text(data, 'settings.holdoutShare')) / 100,
       },
     });
     setWorkspace(updated);
@@ -57,50 +60,63 @@ function WorkspaceSettings() {
   if (error) return <p role="alert">Could not load the settings: {error}</p>;
   if (!workspace) return <p class="muted">Loading…</p>;
   return (
-    <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="workspace-title">
-      <h2 id="workspace-title">Workspace</h2>
-      {!editable && <p class="muted">Only owners can change these settings.</p>}
-      <FormError error={form.error} />
-      <fieldset disabled={!editable} class="stack">
-        <Field form={form} name="name" label="Brand name" required maxLength={100} defaultValue={workspace.name} />
-        <Field form={form} name="instagramHandle" label="Instagram handle" placeholder="@yourbrand" defaultValue={workspace.instagramHandle ?? ''} />
-        <Field
-          form={form}
-          name="approvalHashtag"
-          label={
-            <>
-              Approval hashtag <span class="muted">(authors reply with it to grant rights)</span>
-            </>
-          }
-          placeholder="#YesBrand"
-          defaultValue={workspace.approvalHashtag ?? ''}
-        />
-        <label>
-          Allowed site origins <span class="muted">(one per line, e.g. https://shop.example.com)</span>
-          <textarea name="allowedOrigins" rows={3} defaultValue={workspace.allowedOrigins.join('\n')} aria-invalid={form.invalid('allowedOrigins')} />
-        </label>
-        <div class="row">
-          {HOUR_FIELDS.map(({ name, label, min, max }) => (
+    <>
+      <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="workspace-title">
+        <h2 id="workspace-title">Workspace</h2>
+        {!editable && <p class="muted">Only owners can change these settings.</p>}
+        <FormError error={form.error} />
+        <fieldset disabled={!editable} class="stack">
+          <Field form={form} name="name" label="Brand name" required maxLength={100} defaultValue={workspace.name} />
+          <Field form={form} name="instagramHandle" label="Instagram handle" placeholder="@yourbrand" defaultValue={workspace.instagramHandle ?? ''} />
+          <Field
+            form={form}
+            name="approvalHashtag"
+            label={
+              <>
+                Approval hashtag <span class="muted">(authors reply with it to grant rights)</span>
+              </>
+            }
+            placeholder="#YesBrand"
+            defaultValue={workspace.approvalHashtag ?? ''}
+          />
+          <label>
+            Allowed site origins <span class="muted">(one per line, e.g. https://shop.example.com)</span>
+            <textarea name="allowedOrigins" rows={3} defaultValue={workspace.allowedOrigins.join('\n')} aria-invalid={form.invalid('allowedOrigins')} />
+          </label>
+          <div class="row">
+            {HOUR_FIELDS.map(({ name, label, min, max }) => (
+              <Field
+                key={name}
+                form={form}
+                name={`settings.${name}`}
+                label={label}
+                type="number"
+                min={min}
+                max={max}
+                required
+                defaultValue={String(workspace.settings[name])}
+              />
+            ))}
             <Field
-              key={name}
               form={form}
-              name={`settings.${name}`}
-              label={label}
+              name="settings.holdoutShare"
+              label="Holdout (% of visitors who see no gallery, to measure the lift; 0 to 50)"
               type="number"
-              min={min}
-              max={max}
+              min={0}
+              max={50}
               required
-              defaultValue={String(workspace.settings[name])}
+              defaultValue={String(Math.round(workspace.settings.holdoutShare * 100))}
             />
-          ))}
-        </div>
-        {editable && (
-          <button type="submit" class="primary" disabled={form.busy}>
-            Save settings
-          </button>
-        )}
-      </fieldset>
-    </form>
+          </div>
+          {editable && (
+            <button type="submit" class="primary" disabled={form.busy}>
+              Save settings
+            </button>
+          )}
+        </fieldset>
+      </form>
+      <PurchaseSnippet workspaceId={workspace.id} />
+    </>
   );
 }
 

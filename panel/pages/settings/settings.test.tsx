@@ -1,0 +1,38 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { api } from '../../api.ts';
+import { $announcement } from '../../stores/announcer.ts';
+import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
+import { SettingsPage } from './settings.tsx';
+
+/**
+ * The tracking settings against the real API. The holdout share is only saved unchanged (0):
+ * the widget's tests share this workspace, and a held-out visitor there would see no gallery.
+ */
+describe('tracking settings', () => {
+  let host: HTMLElement | undefined;
+  before(async () => {
+    await signIn();
+    host = mount(<SettingsPage />, { height: 3000 });
+    await waitUntil(() => host!.querySelector('[name="settings.holdoutShare"]'), 'the settings did not load');
+  });
+  after(() => host && unmount(host));
+
+  it('shows the holdout as a percentage and saves it as a share', async () => {
+    const workspace = await api.workspace();
+    const field = host!.querySelector<HTMLInputElement>('[name="settings.holdoutShare"]')!;
+    expect(field.value).to.equal(String(Math.round(workspace.settings.holdoutShare * 100)));
+    expect([field.min, field.max]).to.deep.equal(['0', '50']);
+    field.value = '0';
+    host!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => $announcement.get()?.message === 'Settings saved.' || host!.querySelector('.form-error'), 'no answer');
+    expect(host!.querySelector('.form-error')).to.equal(null);
+    expect((await api.workspace()).settings.holdoutShare).to.equal(0);
+  });
+
+  it("gives the order confirmation page's code, naming this workspace", async () => {
+    const workspace = await api.workspace();
+    const code = [...host!.querySelectorAll<HTMLTextAreaElement>('.copy-field textarea')].map((t) => t.value).find((v) => v.includes('purchase'))!;
+    expect(code).to.contain(`<script async src="${location.origin}/embed.js" data-workspace="${workspace.id}"></script>`);
+    expect(code).to.contain("vitrine('track', 'purchase', { transaction_id:");
+  });
+});
