@@ -13,12 +13,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Section, SectionResult } from './section.ts';
 import { api } from './sections/api.ts';
+import { catalog } from './sections/catalog.ts';
 import { collection } from './sections/collection.ts';
 import { inbox } from './sections/inbox.ts';
 import { lighthouse } from './sections/lighthouse.ts';
 import { sizes } from './sections/sizes.ts';
 
-const SECTIONS: Record<string, Section> = { sizes, api, collection, lighthouse, inbox };
+const SECTIONS: Record<string, Section> = { sizes, api, collection, lighthouse, inbox, catalog };
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');

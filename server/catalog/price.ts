@@ -8,8 +8,16 @@ export type PriceResult = { ok: true; minor: number; currency: string } | { ok: 
 
 const SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', 'zł': 'PLN', 'kr': 'SEK', 'CHF': 'CHF' };
 
+// Building an Intl.NumberFormat costs ~20 µs; a feed asks for the same currency 50,000 times.
+const decimalsByCurrency = new Map<string, number>();
+
 export function currencyDecimals(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let decimals = decimalsByCurrency.get(currency);
+  if (decimals === undefined) {
+    decimals = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    decimalsByCurrency.set(currency, decimals);
+  }
+  return decimals;
 }
 
 export const isCurrencyCode = (code: string) => {

@@ -45,11 +45,19 @@ const ALIASES: Record<string, string[]> = {
   item_group_id: ['item_group_id', 'group_id', 'parent_id'],
 };
 
+const FIELD_BY_ALIAS = new Map(Object.entries(ALIASES).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field] as const)));
+/** Every item of an XML feed repeats the same dozen element names. */
+const fieldNames = new Map<string, string>();
+
 /** The Merchant Center name a header stands for (`g:image_link`, `Image Link` → `image_link`), or the header itself. */
 export function fieldName(header: string): string {
-  const name = header.trim().toLowerCase().replace(/^g:/, '').replace(/[\s-]+/g, '_');
-  for (const [field, aliases] of Object.entries(ALIASES)) if (aliases.includes(name)) return field;
-  return name;
+  let field = fieldNames.get(header);
+  if (field === undefined) {
+    const name = header.trim().toLowerCase().replace(/^g:/, '').replace(/[\s-]+/g, '_');
+    field = FIELD_BY_ALIAS.get(name) ?? name;
+    if (fieldNames.size < 1000) fieldNames.set(header, field);
+  }
+  return field;
 }
 
 const AVAILABILITY_WORDS: Record<string, Availability> = {
