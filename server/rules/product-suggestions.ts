@@ -1,7 +1,8 @@
 /**
  * Which products a post probably shows, from its caption and hashtags: a word-overlap score
  * against each product's title, brand and SKU, weighted by how rare each word is in the catalog
- * (so "lamp" counts more than "the"). Pure and fast enough for a few thousand products per call.
+ * (so "lamp" counts more than "the"); words most products share, like the brand, do not count.
+ * Pure, and fast enough for a few thousand products per call.
  */
 export interface SuggestibleProduct {
   title: string;
@@ -28,7 +29,11 @@ export function rankProducts<P extends SuggestibleProduct>(caption: string, cata
     .map((product, i) => {
       let score = 0;
       // Inside run-together hashtags (#morningmug) only longer words count: "lum" is in "lumen".
-      for (const w of productWords[i]!) if (captionWords.has(w) || (w.length >= 4 && compact.includes(w))) score += Math.log(1 + catalog.length / frequency.get(w)!);
+      for (const w of productWords[i]!) {
+        // A word most of the catalog shares (the brand, "lumen" in every SKU) tells products apart not at all.
+        if (catalog.length >= 4 && frequency.get(w)! > catalog.length / 2) continue;
+        if (captionWords.has(w) || (w.length >= 4 && compact.includes(w))) score += Math.log(1 + catalog.length / frequency.get(w)!);
+      }
       // A SKU written out in full is as sure as it gets.
       if (compact.includes(product.sku.toLowerCase().replace(/[^a-z0-9]/g, ''))) score += 10;
       return { product, score: Number(score.toFixed(3)) };
