@@ -3,12 +3,14 @@
  * (web-test-runner.config.mjs mounts the fixture app on the test server's origin).
  */
 import { render, type ComponentChildren } from 'preact';
+import type { SessionView } from '../../shared/admin-types.ts';
 import { DEMO_LOGIN } from '../../server/seed/demo-content.ts';
+import { TEST_CLIENT_IP_HEADER } from '../../server/testing/client-ip.ts';
 import { api } from '../api.ts';
 import { $session } from '../stores/session.ts';
 
-/** Mocha's `this` in a test or hook: `this.skip()` marks it skipped, with the reason in a log line. */
-type Hook = (this: { skip(): void }) => void | Promise<void>;
+/** A test or hook body. (Nothing here skips: a broken setup fails the test instead.) */
+type Hook = () => void | Promise<void>;
 interface MochaGlobals {
   describe(title: string, body: () => void): void;
   it(title: string, body: Hook): void;
@@ -21,11 +23,26 @@ export const { describe, it, before, after } = globalThis as unknown as MochaGlo
 /**
  * Signs in as the demo owner through the real endpoint, as the sign-in page does. A test file
  * that ran before in the same page may have left a session cookie, and a request carrying one
- * needs its CSRF token: the panel reads the session first for the same reason.
+ * needs its CSRF token: the panel reads the session first for the same reason. Each call comes
+ * from a client address of its own (a header only the test harness honours): every panel test
+ * file signs in, and from one address they would soon hit the sign-in rate limit (10 per
+ * account and address per 15 minutes, on a clock that stands still).
  */
 export async function signIn(): Promise<void> {
-  $session.set(await api.session().catch(() => null));
-  $session.set(await api.signIn({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }));
+  const existing = await api.session().catch(() => null);
+  $session.set(existing);
+  const response = await fetch('/admin/auth/sign-in', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'Content-Type': 'application/json',
+      [TEST_CLIENT_IP_HEADER]: `198.51.100.${1 + (crypto.getRandomValues(new Uint8Array(1))[0]! % 254)}`,
+      ...(existing ? { 'X-CSRF-Token': existing.csrfToken } : {}),
+    },
+    body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: HTTP ${response.status} ${await response.text()}`);
+  $session.set((await response.json()) as SessionView);
 }
 
 /** Renders into a fresh host in the page, with the panel's real stylesheet and a fixed size. */
