@@ -6,7 +6,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
-import type { ExportDimension, ReportOverview, ReportTopRow, TopDimension } from '../../../shared/report-types.ts';
+import type { ExportDimension, ReportOverview, TopDimension } from '../../../shared/report-types.ts';
 import { api, messageOf } from '../../api.ts';
 import { $router } from '../../stores/router.ts';
 import { Funnel } from './funnel.tsx';
@@ -123,7 +123,7 @@ export function ReportsPage() {
         ) : !top.data || !overview.data ? (
           <p class="muted">Loading…</p>
         ) : (
-          <TopList rows={top.data.rows as ReportTopRow[]} dimension={filters.top} currency={overview.data.currency} />
+          <TopList rows={top.data.rows} dimension={filters.top} currency={overview.data.currency} />
         )}
       </section>
     </section>
