@@ -42,18 +42,19 @@ interface VisitorGroup {
  */
 async function visitorGroups(db: Db, q: ReportQuery): Promise<VisitorGroup[]> {
   const { start, end } = rangeMs(q);
+  // A non-correlated IN list: SQLite builds it once as a temporary index of the range's buyers.
   const result = await db.all<VisitorGroup>(sql`
-    select v.holdout as holdout, v.engaged as engaged, count(*) as visitors, count(o.visitor_id) as converted
+    select holdout, engaged, count(*) as visitors,
+      sum(visitor_id in (
+        select visitor_id from orders
+        where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
+      )) as converted
     from (
       select visitor_id, max(holdout) as holdout, max(engaged) as engaged from visitor_days
       where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and day between ${q.from} and ${q.to}
       group by visitor_id
-    ) v
-    left join (
-      select distinct visitor_id from orders
-      where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
-    ) o on o.visitor_id = v.visitor_id
-    group by v.holdout, v.engaged`);
+    )
+    group by holdout, engaged`);
   return result.map((g) => ({ holdout: Number(g.holdout), engaged: Number(g.engaged), visitors: Number(g.visitors), converted: Number(g.converted) }));
 }
 

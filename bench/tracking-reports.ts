@@ -1,0 +1,51 @@
+/**
+ * Report latency: the overview and top-posts endpoints through the real app in-process (session,
+ * CSRF, role guard), p50/p95 over repeated requests, with a 90-day history of 100k events and
+ * then of 1M events in the workspace. Prints one JSON line.
+ *
+ *   tsx bench/tracking-reports.ts 100000 1000000
+ */
+import { generateHistory } from '../server/seed/tracking-history.ts';
+import { admin, signIn } from '../server/testing/admin-client.ts';
+import type { Harness } from '../server/testing/harness.ts';
+import { trackingBenchApp } from './tracking-app.ts';
+
+const sizes = process.argv.slice(2).map(Number);
+const ROUNDS = 100;
+const { app, db } = await trackingBenchApp({ holdoutShare: 0.1 });
+const h = { app } as Harness;
+const owner = await signIn(h);
+const endAt = Date.now();
+
+async function timed(path: string): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 5; i++) await (await admin(h, owner, 'GET', path)).text();
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = performance.now();
+    const res = await admin(h, owner, 'GET', path);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    await res.text();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Number(times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2));
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+const out: Record<string, unknown> = {};
+let written = 0;
+for (const [i, size] of sizes.entries()) {
+  const t = performance.now();
+  const report = await generateHistory(db, { workspaceId: 'ws_demo', days: 90, events: size - written, endAt, seed: i + 1 });
+  written += report.events;
+  const generateSeconds = (performance.now() - t) / 1000;
+  out[size] = {
+    events: written,
+    generateEventsPerSecond: Math.round(report.events / generateSeconds),
+    overview: await timed('/reports/overview'),
+    overview90: await timed(`/reports/overview?from=${new Date(endAt - 89 * 86_400_000).toISOString().slice(0, 10)}`),
+    top: await timed('/reports/top?dimension=post&limit=10'),
+  };
+  process.stderr.write(`${JSON.stringify(out[size])}\n`);
+}
+console.log(JSON.stringify(out));

@@ -1,0 +1,1 @@
+CREATE INDEX `visitor_days_report` ON `visitor_days` (`workspace_id`,`gallery_id`,`day`,`visitor_id`,`holdout`,`engaged`);

@@ -1,0 +1,26 @@
+import { createHarness } from '#harness';
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { configureTracking } from '../testing/tracking-client.ts';
+import { generateHistory } from './tracking-history.ts';
+
+it('writes a history whose rollups, orders and visitor days agree with its raw events', async () => {
+  const h = await createHarness();
+  await configureTracking(h, { holdoutShare: 0.2 });
+  const report = await generateHistory(h.db, { workspaceId: 'ws_demo', days: 4, events: 800, endAt: h.clock.now(), seed: 7 });
+  expect(report.events).toBeGreaterThanOrEqual(800);
+  const one = async (query: ReturnType<typeof sql>) => Number(Object.values((await h.db.all<Record<string, number>>(query))[0]!)[0]);
+  expect(await one(sql`select count(*) from events`)).toBe(report.events);
+  expect(await one(sql`select count(*) from events where type = 'purchase'`)).toBe(report.purchases);
+  expect(await one(sql`select count(*) from orders`)).toBe(report.purchases);
+  for (const [type, column] of [['view_item_list', 'impressions'], ['select_content', 'opens'], ['select_item', 'product_clicks'], ['add_to_cart', 'add_to_carts']] as const) {
+    const counted = await one(sql`select coalesce(sum(${sql.raw(column)}), 0) from daily_rollups where dimension = 'workspace'`);
+    expect(counted, type).toBe(await one(sql`select count(*) from events where type = ${type}`));
+  }
+  // Attributed orders in the rollups are exactly the orders with a last-touch credit.
+  expect(await one(sql`select coalesce(sum(orders), 0) from daily_rollups where dimension = 'workspace'`)).toBe(
+    await one(sql`select count(distinct order_id) from order_attributions where kind <> 'assisted'`),
+  );
+  expect(await one(sql`select count(*) from visitor_days where holdout = 1 and engaged = 1`)).toBe(0);
+  expect(await one(sql`select count(*) from visitor_days where holdout = 1`)).toBeGreaterThan(0);
+});
