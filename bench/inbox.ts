@@ -10,6 +10,7 @@ import { runBatch } from '../server/db/client.ts';
 import { mediaVariants, postMedia, posts } from '../server/db/schema.ts';
 import { signIn, admin } from '../server/testing/admin-client.ts';
 import { createHarness } from '../server/testing/harness.node.ts';
+import { latency } from './latency.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
 const ROUNDS = 200;
@@ -32,20 +33,7 @@ for (let start = 0; start < count; start += 250) {
 }
 
 const owner = await signIn(h);
-async function timed(path: string): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 10; i++) await (await admin(h, owner, 'GET', path)).text();
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = performance.now();
-    const res = await admin(h, owner, 'GET', path);
-    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-    await res.text();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => Number(times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2));
-  return { p50: at(0.5), p95: at(0.95) };
-}
+const timed = (path: string) => latency(() => admin(h, owner, 'GET', path), ROUNDS);
 
 const firstPage = await timed('/posts?status=pending&limit=50');
 const search = await timed('/posts?status=approved&q=cushion&rights=granted&hasProducts=false&limit=50');

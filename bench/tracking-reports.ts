@@ -8,6 +8,7 @@
 import { generateHistory } from '../server/seed/tracking-history.ts';
 import { admin, signIn } from '../server/testing/admin-client.ts';
 import type { Harness } from '../server/testing/harness.ts';
+import { latency } from './latency.ts';
 import { trackingBenchApp } from './tracking-app.ts';
 
 const sizes = process.argv.slice(2).map(Number);
@@ -17,20 +18,7 @@ const h = { app } as Harness;
 const owner = await signIn(h);
 const endAt = Date.now();
 
-async function timed(path: string): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await (await admin(h, owner, 'GET', path)).text();
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = performance.now();
-    const res = await admin(h, owner, 'GET', path);
-    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-    await res.text();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => Number(times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2));
-  return { p50: at(0.5), p95: at(0.95) };
-}
+const timed = (path: string) => latency(() => admin(h, owner, 'GET', path), ROUNDS, 5);
 
 const out: Record<string, unknown> = {};
 let written = 0;
