@@ -2,6 +2,9 @@ import { createHarness } from '#harness';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { configureTracking } from '../testing/tracking-client.ts';
+import { reportOverview } from '../services/reports/overview.ts';
+import { utcDay } from '../services/tracking/days.ts';
+import { trackingSettings } from '../services/tracking-settings.ts';
 import { generateHistory } from './tracking-history.ts';
 
 it('writes a history whose rollups, orders and visitor days agree with its raw events', async () => {
@@ -23,4 +26,16 @@ it('writes a history whose rollups, orders and visitor days agree with its raw e
   );
   expect(await one(sql`select count(*) from visitor_days where holdout = 1 and engaged = 1`)).toBe(0);
   expect(await one(sql`select count(*) from visitor_days where holdout = 1`)).toBeGreaterThan(0);
+
+  // Returning visitors span days: both ways of counting distinct visitors must agree.
+  const settings = (await trackingSettings(h.db, 'ws_demo'))!;
+  const today = utcDay(h.clock.now());
+  for (const galleryId of [null, 'demo']) {
+    const q = { workspaceId: 'ws_demo', from: utcDay(h.clock.now() - 2 * 86_400_000), to: today, galleryId };
+    const fromVisitors = await reportOverview(h.db, settings, q, 'EUR', h.clock.now());
+    const fromDays = await reportOverview(h.db, settings, q, 'EUR', h.clock.now() + 2 * 86_400_000);
+    expect(fromVisitors.totals.visitors).toBeGreaterThan(0);
+    expect(fromVisitors.totals).toEqual(fromDays.totals);
+    expect(fromVisitors.holdout).toEqual(fromDays.holdout);
+  }
 });

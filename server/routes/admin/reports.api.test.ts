@@ -94,6 +94,20 @@ describe('GET /admin/reports/overview', () => {
     expect(report.funnel.map((s) => [s.step, s.count])).toEqual([['impressions', 4], ['opens', 2], ['product_clicks', 1], ['add_to_carts', 1], ['orders', 2]]);
   });
 
+  it('counts the same visitors once the range lies in the past (read from visitor days)', async () => {
+    const today = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}`);
+    h.clock.advance(2 * 86_400_000);
+    try {
+      const later = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}`);
+      expect(later.totals).toEqual(today.totals);
+      expect(later.holdout).toEqual(today.holdout);
+      const gallery = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}&galleryId=demo`);
+      expect(gallery.totals).toMatchObject({ visitors: 4, engagedVisitors: 2, conversionRateEngaged: 0.5 });
+    } finally {
+      h.clock.advance(-2 * 86_400_000);
+    }
+  });
+
   it('defaults to the last 30 days, filled day by day', async () => {
     const report = await get<ReportOverview>('/reports/overview');
     expect(report.range).toEqual({ from: '2026-10-30', to: DAY });

@@ -51,7 +51,7 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/overview', async (c) => {
     const q = reportQuery(c);
     const settings = await trackingSettings(c.var.db, q.workspaceId);
-    return c.json(await reportOverview(c.var.db, settings!, q, await catalogCurrency(c.var.db, q.workspaceId)));
+    return c.json(await reportOverview(c.var.db, settings!, q, await catalogCurrency(c.var.db, q.workspaceId), c.var.clock.now()));
   })
   .get('/top', async (c) => {
     const q = reportQuery(c);

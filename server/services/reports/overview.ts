@@ -3,6 +3,7 @@ import type { ReportOverview, ReportSeriesPoint } from '../../../shared/report-t
 import type { Db } from '../../db/client.ts';
 import { dailyRollups, orders, products } from '../../db/schema.ts';
 import { liftWithInterval, rate } from '../../rules/lift.ts';
+import { utcDay } from '../tracking/days.ts';
 import type { TrackingSettings } from '../tracking-settings.ts';
 import { daysOf, rangeMs, type ReportQuery } from './query.ts';
 
@@ -38,17 +39,36 @@ interface VisitorGroup {
 
 /**
  * Distinct visitors of the range by group (holdout or not, engaged or not) and how many of them
- * ordered within it. Counted from visitor days, since distinct visitors cannot be summed by day.
+ * ordered within it. Distinct visitors cannot be summed by day: a range ending today reads each
+ * visitor's last activity (`visitors`), an older range groups its visitor days.
  */
-async function visitorGroups(db: Db, q: ReportQuery): Promise<VisitorGroup[]> {
+async function visitorGroups(db: Db, q: ReportQuery, today: string): Promise<VisitorGroup[]> {
   const { start, end } = rangeMs(q);
   // A non-correlated IN list: SQLite builds it once as a temporary index of the range's buyers.
+  const buyers = sql`(
+    select visitor_id from orders
+    where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
+  )`;
+  if (q.to >= today) {
+    // Nothing is dated after today, so the range's visitors are those last seen since its start.
+    const [row] = await db.all<Record<string, number | null>>(sql`
+      select
+        sum(holdout = 0) as exposed, sum(holdout = 0 and engaged) as engaged,
+        sum(holdout = 0 and buyer) as exposedBuyers, sum(holdout = 0 and engaged and buyer) as engagedBuyers,
+        sum(holdout = 1) as held, sum(holdout = 1 and buyer) as heldBuyers
+      from (
+        select holdout, coalesce(last_engaged_day >= ${q.from}, 0) as engaged, visitor_id in ${buyers} as buyer from visitors
+        where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and last_seen_day >= ${q.from}
+      )`);
+    const n = (key: string) => Number(row?.[key] ?? 0);
+    return [
+      { holdout: 0, engaged: 1, visitors: n('engaged'), converted: n('engagedBuyers') },
+      { holdout: 0, engaged: 0, visitors: n('exposed') - n('engaged'), converted: n('exposedBuyers') - n('engagedBuyers') },
+      { holdout: 1, engaged: 0, visitors: n('held'), converted: n('heldBuyers') },
+    ];
+  }
   const result = await db.all<VisitorGroup>(sql`
-    select holdout, engaged, count(*) as visitors,
-      sum(visitor_id in (
-        select visitor_id from orders
-        where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
-      )) as converted
+    select holdout, engaged, count(*) as visitors, sum(visitor_id in ${buyers}) as converted
     from (
       select visitor_id, max(holdout) as holdout, max(engaged) as engaged from visitor_days
       where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and day between ${q.from} and ${q.to}
@@ -71,8 +91,8 @@ async function allOrders(db: Db, q: ReportQuery): Promise<{ orders: number; reve
   return { orders: rows.reduce((s, r) => s + r.n, 0), revenueMinor: rows.reduce((s, r) => s + Number(r.revenue ?? 0), 0), currency: rows[0]?.currency ?? null };
 }
 
-export async function reportOverview(db: Db, settings: TrackingSettings, q: ReportQuery, fallbackCurrency: string): Promise<ReportOverview> {
-  const [series, groups, all] = await Promise.all([dailySeries(db, q), visitorGroups(db, q), allOrders(db, q)]);
+export async function reportOverview(db: Db, settings: TrackingSettings, q: ReportQuery, fallbackCurrency: string, now: number): Promise<ReportOverview> {
+  const [series, groups, all] = await Promise.all([dailySeries(db, q), visitorGroups(db, q, utcDay(now)), allOrders(db, q)]);
   const total = (key: keyof (typeof series)[number] & string) => series.reduce((s, p) => s + (p[key] as number), 0);
   const pick = (f: (g: VisitorGroup) => boolean) => {
     const chosen = groups.filter(f);

@@ -4,14 +4,18 @@ import { isHoldout } from '../../../shared/holdout.ts';
 import type { EventBatch } from '../../../shared/schemas/events.ts';
 import type { Db } from '../../db/client.ts';
 import { commitAlone, type Commit } from '../../db/group-commit.ts';
-import { dailyRollups, events, visitorDays } from '../../db/schema.ts';
+import { dailyRollups, events, visitorDays, visitors } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
 import type { Touch } from '../../rules/attribution.ts';
 import type { TrackingSettings } from '../tracking-settings.ts';
 import { SQL_UTC_DAY } from './days.ts';
 import { orderStatements } from './orders.ts';
 
-/** Client clocks are trusted to within a day of the server's; beyond that they are clamped. */
+/**
+ * An event happened at most a day before it arrived (a page kept open, a queued beacon) and never
+ * after: client clocks are clamped into [arrival − 24 h, arrival]. Nothing is dated in the
+ * future, so "last seen" days never pass today (the reports rely on it).
+ */
 const CLOCK_SKEW_MS = 24 * 3_600_000;
 const DAY = sql.raw(SQL_UTC_DAY('occurred_at'));
 
@@ -40,7 +44,7 @@ export async function ingestStatements(db: Db, settings: TrackingSettings, batch
     galleryId: e.galleryId ?? null,
     postId: e.postId ?? null,
     productId: e.productId ?? null,
-    at: Math.min(now + CLOCK_SKEW_MS, Math.max(now - CLOCK_SKEW_MS, e.at)),
+    at: Math.min(now, Math.max(now - CLOCK_SKEW_MS, e.at)),
     payload: e.transaction ? { transaction: e.transaction } : null,
   }));
   const json = JSON.stringify(rows);
@@ -98,6 +102,27 @@ export async function ingestStatements(db: Db, settings: TrackingSettings, batch
       .onConflictDoUpdate({
         target: [visitorDays.workspaceId, visitorDays.galleryId, visitorDays.day, visitorDays.visitorId],
         set: { exposed: sql`max(${visitorDays.exposed}, excluded.exposed)`, engaged: sql`max(${visitorDays.engaged}, excluded.engaged)` },
+      }),
+    db
+      .insert(visitors)
+      .select(
+        sql`${fresh}
+        select ${workspaceId}, g, ${batch.visitorId}, ${holdout}, max(day), max(case when engaged then day end)
+        from (
+          select '' as g, day, type in ('select_content', 'select_item', 'add_to_cart') as engaged from e where type <> 'purchase'
+          union all select gallery_id, day, type in ('select_content', 'select_item', 'add_to_cart') from e where gallery_id is not null and type <> 'purchase'
+        )
+        where true
+        group by g`,
+      )
+      .onConflictDoUpdate({
+        target: [visitors.workspaceId, visitors.galleryId, visitors.visitorId],
+        set: {
+          holdout: sql`max(${visitors.holdout}, excluded.holdout)`,
+          lastSeenDay: sql`max(${visitors.lastSeenDay}, excluded.last_seen_day)`,
+          // max() of a value and NULL is NULL in SQLite: compare with '' standing for "never".
+          lastEngagedDay: sql`nullif(max(coalesce(${visitors.lastEngagedDay}, ''), coalesce(excluded.last_engaged_day, '')), '')`,
+        },
       }),
   ];
 
