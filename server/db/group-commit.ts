@@ -1,42 +1,44 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { runBatch, type Db } from './client.ts';
 
-export type Commit = (statements: BatchItem<'sqlite'>[]) => Promise<void>;
-
-/** Each request's batch in its own transaction: what every runtime can do. */
-export const commitAlone = (db: Db): Commit => (statements) => runBatch(db, statements);
-
 /**
- * Group commit for an embedded database: the batches that concurrent requests submit within one
- * turn of the event loop are written in one transaction, so one commit (one fsync) serves them
- * all, and each caller's promise settles only once that transaction is durable. If the group
- * fails, each batch is retried alone, so one bad batch never sinks the others, and each stays
- * all-or-nothing. Node only: Workers must not settle one request's promise from another's I/O.
+ * Group commit for an embedded database: the items concurrent requests submit within one turn of
+ * the event loop are written by one set of statements in one transaction (`build` turns a group
+ * into statements), so statement preparation and the commit's fsync are shared, and each
+ * caller's promise settles only once that transaction is durable. If the group fails, each item
+ * is retried alone, so one bad item never sinks the others and each stays all-or-nothing.
+ * Node only: Workers must not settle one request's promise from another's I/O.
  */
-export function groupCommitter(db: Db, maxGroup = 256): Commit {
-  let pending: { statements: BatchItem<'sqlite'>[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+export function groupWriter<T>(db: Db, build: (items: T[]) => Promise<BatchItem<'sqlite'>[]>, maxGroup = 256): (item: T) => Promise<void> {
+  let pending: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
   let scheduled = false;
+  // One group at a time: a group's statements are built after the previous group committed.
+  let previous: Promise<void> = Promise.resolve();
 
-  async function flush() {
-    const group = pending;
-    pending = [];
-    scheduled = false;
+  async function write(group: typeof pending) {
     try {
-      await runBatch(db, group.flatMap((g) => g.statements));
+      await runBatch(db, await build(group.map((g) => g.item)));
       for (const g of group) g.resolve();
     } catch (error) {
       if (group.length === 1) return group[0]!.reject(error);
-      for (const g of group) await runBatch(db, g.statements).then(g.resolve, g.reject);
+      for (const g of group) await build([g.item]).then((statements) => runBatch(db, statements)).then(g.resolve, g.reject);
     }
   }
 
-  return (statements) =>
+  function flush() {
+    const group = pending;
+    pending = [];
+    scheduled = false;
+    previous = previous.then(() => write(group));
+  }
+
+  return (item) =>
     new Promise<void>((resolve, reject) => {
-      pending.push({ statements, resolve, reject });
-      if (pending.length >= maxGroup) void flush();
+      pending.push({ item, resolve, reject });
+      if (pending.length >= maxGroup) flush();
       else if (!scheduled) {
         scheduled = true;
-        setTimeout(() => void flush(), 0);
+        setTimeout(flush, 0);
       }
     });
 }

@@ -7,7 +7,6 @@
  * reads the visitor's touches from earlier days as live ingest would.
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { isHoldout } from '../../shared/holdout.ts';
 import type { EventBatch, TrackingEvent } from '../../shared/schemas/events.ts';
 import { runBatch, type Db } from '../db/client.ts';
@@ -115,9 +114,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     }
     const chunk = options.chunk ?? 200;
     for (let i = 0; i < batches.length; i += chunk) {
-      const statements: BatchItem<'sqlite'>[] = [];
-      for (const { batch, now } of batches.slice(i, i + chunk)) statements.push(...(await ingestStatements(db, settings, batch, now)));
-      await runBatch(db, statements);
+      await runBatch(db, await ingestStatements(db, batches.slice(i, i + chunk).map(({ batch, now }) => ({ settings, batch, now }))));
     }
     options.onDay?.(d, report.events);
   }

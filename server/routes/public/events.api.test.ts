@@ -4,6 +4,9 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { isHoldout } from '../../../shared/holdout.ts';
 import { events, orderAttributions, orders, visitorDays } from '../../db/schema.ts';
+import { runBatch } from '../../db/client.ts';
+import { ingestStatements } from '../../services/tracking/ingest.ts';
+import { trackingSettings } from '../../services/tracking-settings.ts';
 import { request, type Harness } from '../../testing/harness.ts';
 import { batchOf, clearTracking, configureTracking, countEvents, countOrders, eventId, orderKey, postOrder, rollup, sendEvents, SHOP_ORIGIN } from '../../testing/tracking-client.ts';
 
@@ -61,6 +64,22 @@ describe('POST /v1/events', () => {
     expect((await sendEvents(h, batch)).status).toBe(204);
     expect(await countEvents(h)).toBe(1);
     expect((await rollup(h, 'gallery', 'demo')).impressions).toBe(1);
+  });
+
+  it('stores a group of batches (group commit) counting an id sent twice in it once', async () => {
+    const settings = (await trackingSettings(h.db, 'ws_demo'))!;
+    const id = eventId();
+    const one = batchOf('v_group_0001', [{ id, type: 'select_content', at: at(), galleryId: 'demo', postId: 'post_demo01' }]);
+    const other = batchOf('v_group_0002', [{ type: 'view_item_list', at: at(), galleryId: 'demo' }]);
+    await runBatch(h.db, await ingestStatements(h.db, [one, one, other].map((batch) => ({ settings, batch, now: at() }))));
+    expect(await countEvents(h)).toBe(2);
+    expect(await rollup(h, 'gallery', 'demo')).toMatchObject({ impressions: 1, opens: 1 });
+    expect((await h.db.select().from(visitorDays)).map((d) => [d.visitorId, d.galleryId, d.engaged]).sort()).toEqual([
+      ['v_group_0001', '', 1],
+      ['v_group_0001', 'demo', 1],
+      ['v_group_0002', '', 0],
+      ['v_group_0002', 'demo', 0],
+    ]);
   });
 
   it('refuses malformed batches with a 400 naming the field, and stores nothing', async () => {

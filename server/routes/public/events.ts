@@ -2,12 +2,12 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { eventBatch, MAX_EVENTS_BODY_BYTES } from '../../../shared/schemas/events.ts';
 import type { Db } from '../../db/client.ts';
-import { commitAlone, groupCommitter, type Commit } from '../../db/group-commit.ts';
+import { groupWriter } from '../../db/group-commit.ts';
 import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { WindowLimiter } from '../../http/window-limiter.ts';
 import { isBotUserAgent } from '../../rules/bots.ts';
-import { ingestBatch } from '../../services/tracking/ingest.ts';
+import { ingestBatch, ingestStatements, type IngestEntry } from '../../services/tracking/ingest.ts';
 import { trackingSettings, type TrackingSettings } from '../../services/tracking-settings.ts';
 import { parseJsonText, parseTracking } from './tracking-fields.ts';
 
@@ -27,11 +27,12 @@ function originAllowed(c: Context<AppEnv>, origin: string, settings: TrackingSet
  * preflight), so this sits outside the panel's CSRF protection and checks `Origin` itself.
  */
 export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean } = {}) {
-  const committers = new WeakMap<Db, Commit>();
-  const commitFor = (db: Db) => {
-    if (!groupCommits) return commitAlone(db);
-    if (!committers.has(db)) committers.set(db, groupCommitter(db));
-    return committers.get(db)!;
+  // Group commits keep one writer per database (one per app, as tests build several apps).
+  const writers = new WeakMap<Db, (entry: IngestEntry) => Promise<void>>();
+  const store = (db: Db, entry: IngestEntry) => {
+    if (!groupCommits) return ingestBatch(db, entry.settings, entry.batch, entry.now);
+    if (!writers.has(db)) writers.set(db, groupWriter(db, (entries: IngestEntry[]) => ingestStatements(db, entries)));
+    return writers.get(db)!(entry);
   };
   const visitors = new WindowLimiter(PER_VISITOR.limit, PER_VISITOR.windowMs);
   const addresses = new WindowLimiter(PER_IP.limit, PER_IP.windowMs);
@@ -62,7 +63,7 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'rate_limited', 'too many event batches; retry later');
       }
-      await ingestBatch(c.var.db, settings, batch, now, commitFor(c.var.db));
+      await store(c.var.db, { settings, batch, now });
       return c.body(null, 204);
     },
   );

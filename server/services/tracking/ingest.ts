@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isHoldout } from '../../../shared/holdout.ts';
 import type { EventBatch } from '../../../shared/schemas/events.ts';
-import type { Db } from '../../db/client.ts';
-import { commitAlone, type Commit } from '../../db/group-commit.ts';
+import { runBatch, type Db } from '../../db/client.ts';
 import { dailyRollups, events, visitorDays, visitors } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
 import type { Touch } from '../../rules/attribution.ts';
@@ -18,49 +17,70 @@ import { orderStatements } from './orders.ts';
  */
 const CLOCK_SKEW_MS = 24 * 3_600_000;
 const DAY = sql.raw(SQL_UTC_DAY('occurred_at'));
+const ENGAGING = sql.raw(`('select_content', 'select_item', 'add_to_cart')`);
 
-/**
- * Stores one batch of events and everything they add, atomically: the events (idempotent on
- * (workspace, id)), the daily rollups, the visitor-day flags and any purchase's order. The
- * rollups are read back from the rows this batch inserted (tagged with its batch id), so an event
- * sent twice is stored and counted once. Returns when the whole batch is durable.
- */
-export async function ingestBatch(db: Db, settings: TrackingSettings, batch: EventBatch, now: number, commit: Commit = commitAlone(db)): Promise<void> {
-  await commit(await ingestStatements(db, settings, batch, now));
+/** One request's batch, with its workspace's settings and the time it arrived. */
+export interface IngestEntry {
+  settings: TrackingSettings;
+  batch: EventBatch;
+  now: number;
 }
 
 /**
- * The statements `ingestBatch` runs, for callers that put several batches in one transaction
- * (the history generator). Orders read the visitor's stored touches while the statements are
- * built, so a visitor's earlier batches must be committed before a later one is built.
+ * Stores one batch of events and everything they add, atomically: the events (idempotent on
+ * (workspace, id)), the daily rollups, the visitor flags and any purchase's order. Returns when
+ * the whole batch is durable.
  */
-export async function ingestStatements(db: Db, settings: TrackingSettings, batch: EventBatch, now: number): Promise<BatchItem<'sqlite'>[]> {
-  const workspaceId = settings.workspaceId;
-  const holdout = isHoldout(workspaceId, batch.visitorId, settings.holdoutShare) ? 1 : 0;
-  const batchId = newId('ib');
-  const rows = batch.events.map((e) => ({
-    id: e.id,
-    type: e.type,
-    galleryId: e.galleryId ?? null,
-    postId: e.postId ?? null,
-    productId: e.productId ?? null,
-    at: Math.min(now, Math.max(now - CLOCK_SKEW_MS, e.at)),
-    payload: e.transaction ? { transaction: e.transaction } : null,
-  }));
-  const json = JSON.stringify(rows);
-  const fresh = sql`with e as (
-      select type, gallery_id, post_id, product_id, ${DAY} as day from events
-      where workspace_id = ${workspaceId} and batch_id = ${batchId} and id in (select json_extract(value, '$.id') from json_each(${json}))
-    )`;
+export async function ingestBatch(db: Db, settings: TrackingSettings, batch: EventBatch, now: number): Promise<void> {
+  await runBatch(db, await ingestStatements(db, [{ settings, batch, now }]));
+}
 
+/**
+ * The statements that store any number of batches in one transaction: four statements for all
+ * their events whatever their count (each row carries its workspace and visitor in one JSON
+ * parameter), plus each purchase's order. The rows inserted are tagged with a fresh batch id and
+ * the rollups are read back from exactly those rows, so an event sent twice — in another request
+ * or in this very group — is stored and counted once.
+ *
+ * Orders read the visitor's stored touches while the statements are built: a visitor's earlier
+ * batches must be committed before a later one is built (touches in the same entry are passed).
+ */
+export async function ingestStatements(db: Db, entries: readonly IngestEntry[]): Promise<BatchItem<'sqlite'>[]> {
+  const batchId = newId('ib');
+  const rows = entries.flatMap(({ settings, batch, now }) => {
+    const holdout = isHoldout(settings.workspaceId, batch.visitorId, settings.holdoutShare) ? 1 : 0;
+    return batch.events.map((e) => ({
+      ws: settings.workspaceId,
+      id: e.id,
+      type: e.type,
+      visitorId: batch.visitorId,
+      sessionId: batch.sessionId,
+      holdout,
+      galleryId: e.galleryId ?? null,
+      postId: e.postId ?? null,
+      productId: e.productId ?? null,
+      at: Math.min(now, Math.max(now - CLOCK_SKEW_MS, e.at)),
+      receivedAt: now,
+      payload: e.transaction ? { transaction: e.transaction } : null,
+    }));
+  });
+  if (rows.length === 0) return [];
+  const json = JSON.stringify(rows);
+  const field = (name: string) => sql.raw(`json_extract(value, '$.${name}')`);
+  // The rows this group inserted: ids looked up by primary key, kept only if they carry its batch id.
+  const fresh = sql`with e as (
+      select workspace_id as ws, visitor_id as visitor, holdout, type, gallery_id, post_id, product_id, ${DAY} as day from events
+      where workspace_id in (select distinct ${field('ws')} from json_each(${json}))
+        and id in (select ${field('id')} from json_each(${json}))
+        and batch_id = ${batchId}
+    )`;
   // Inserts from SELECTs (drizzle's insert().select(sql)) list every column of the table in order.
   const statements: BatchItem<'sqlite'>[] = [
     db
       .insert(events)
       .select(
-        sql`select ${workspaceId}, json_extract(value, '$.id'), json_extract(value, '$.type'), ${batch.visitorId}, ${batch.sessionId}, ${holdout},
-          json_extract(value, '$.galleryId'), json_extract(value, '$.postId'), json_extract(value, '$.productId'), json_extract(value, '$.at'), ${now},
-          json_extract(value, '$.payload'), ${batchId}
+        sql`select ${field('ws')}, ${field('id')}, ${field('type')}, ${field('visitorId')}, ${field('sessionId')}, ${field('holdout')},
+          ${field('galleryId')}, ${field('postId')}, ${field('productId')}, ${field('at')}, ${field('receivedAt')}, ${field('payload')}, ${batchId}
         from json_each(${json}) where true`,
       )
       .onConflictDoNothing(),
@@ -68,15 +88,15 @@ export async function ingestStatements(db: Db, settings: TrackingSettings, batch
       .insert(dailyRollups)
       .select(
         sql`${fresh}
-        select ${workspaceId}, day, dim, dim_id, sum(type = 'view_item_list'), sum(type = 'select_content'), sum(type = 'select_item'), sum(type = 'add_to_cart'), 0, 0, 0, 0
+        select ws, day, dim, dim_id, sum(type = 'view_item_list'), sum(type = 'select_content'), sum(type = 'select_item'), sum(type = 'add_to_cart'), 0, 0, 0, 0
         from (
-          select day, 'workspace' as dim, '' as dim_id, type from e
-          union all select day, 'gallery', gallery_id, type from e where gallery_id is not null
-          union all select day, 'post', post_id, type from e where post_id is not null
-          union all select day, 'product', product_id, type from e where product_id is not null
+          select ws, day, 'workspace' as dim, '' as dim_id, type from e
+          union all select ws, day, 'gallery', gallery_id, type from e where gallery_id is not null
+          union all select ws, day, 'post', post_id, type from e where post_id is not null
+          union all select ws, day, 'product', product_id, type from e where product_id is not null
         )
         where type in ('view_item_list', 'select_content', 'select_item', 'add_to_cart')
-        group by day, dim, dim_id`,
+        group by ws, day, dim, dim_id`,
       )
       .onConflictDoUpdate({
         target: [dailyRollups.workspaceId, dailyRollups.day, dailyRollups.dimension, dailyRollups.dimensionId],
@@ -91,29 +111,29 @@ export async function ingestStatements(db: Db, settings: TrackingSettings, batch
       .insert(visitorDays)
       .select(
         sql`${fresh}
-        select ${workspaceId}, g, day, ${batch.visitorId}, ${holdout}, max(exposed), max(engaged)
+        select ws, g, day, visitor, max(holdout), 1, max(engaged)
         from (
-          select '' as g, day, type <> 'purchase' as exposed, type in ('select_content', 'select_item', 'add_to_cart') as engaged from e
-          union all select gallery_id, day, type <> 'purchase', type in ('select_content', 'select_item', 'add_to_cart') from e where gallery_id is not null
+          select ws, visitor, holdout, '' as g, day, type in ${ENGAGING} as engaged from e where type <> 'purchase'
+          union all select ws, visitor, holdout, gallery_id, day, type in ${ENGAGING} from e where gallery_id is not null and type <> 'purchase'
         )
-        where exposed = 1
-        group by g, day`,
+        where true
+        group by ws, g, day, visitor`,
       )
       .onConflictDoUpdate({
         target: [visitorDays.workspaceId, visitorDays.galleryId, visitorDays.day, visitorDays.visitorId],
-        set: { exposed: sql`max(${visitorDays.exposed}, excluded.exposed)`, engaged: sql`max(${visitorDays.engaged}, excluded.engaged)` },
+        set: { holdout: sql`max(${visitorDays.holdout}, excluded.holdout)`, engaged: sql`max(${visitorDays.engaged}, excluded.engaged)` },
       }),
     db
       .insert(visitors)
       .select(
         sql`${fresh}
-        select ${workspaceId}, g, ${batch.visitorId}, ${holdout}, max(day), max(case when engaged then day end)
+        select ws, g, visitor, max(holdout), max(day), max(case when engaged then day end)
         from (
-          select '' as g, day, type in ('select_content', 'select_item', 'add_to_cart') as engaged from e where type <> 'purchase'
-          union all select gallery_id, day, type in ('select_content', 'select_item', 'add_to_cart') from e where gallery_id is not null and type <> 'purchase'
+          select ws, visitor, holdout, '' as g, day, type in ${ENGAGING} as engaged from e where type <> 'purchase'
+          union all select ws, visitor, holdout, gallery_id, day, type in ${ENGAGING} from e where gallery_id is not null and type <> 'purchase'
         )
         where true
-        group by g`,
+        group by ws, g, visitor`,
       )
       .onConflictDoUpdate({
         target: [visitors.workspaceId, visitors.galleryId, visitors.visitorId],
@@ -126,23 +146,22 @@ export async function ingestStatements(db: Db, settings: TrackingSettings, batch
       }),
   ];
 
-  // Without analytics consent the visitor id lives for one page view: an order is recorded but
-  // never linked to a visitor, so it cannot be attributed across pages.
-  const consented = batch.consent === 'granted';
-  const touches: Touch[] = rows.filter((r) => r.type !== 'purchase' && r.type !== 'vitrine_holdout').map((r) => ({ type: r.type as Touch['type'], at: r.at, galleryId: r.galleryId, postId: r.postId, productId: r.productId }));
   const seen = new Set<string>();
-  for (const row of rows) {
-    const transaction = row.payload?.transaction;
-    if (!transaction || seen.has(transaction.transaction_id)) continue;
-    seen.add(transaction.transaction_id);
-    statements.push(
-      ...(await orderStatements(
-        db,
-        settings,
-        { transaction, visitorId: consented ? batch.visitorId : null, sessionId: consented ? batch.sessionId : null, channel: 'beacon', occurredAt: row.at, pendingTouches: touches },
-        now,
-      )),
-    );
+  for (const { settings, batch, now } of entries) {
+    const own = rows.filter((r) => r.ws === settings.workspaceId && r.visitorId === batch.visitorId);
+    const touches: Touch[] = own.filter((r) => r.type !== 'purchase' && r.type !== 'vitrine_holdout').map((r) => ({ type: r.type as Touch['type'], at: r.at, galleryId: r.galleryId, postId: r.postId, productId: r.productId }));
+    // Without analytics consent the visitor id lives for one page view: an order is recorded but
+    // never linked to a visitor, so it cannot be attributed across pages.
+    const consented = batch.consent === 'granted';
+    for (const event of batch.events) {
+      const transaction = event.transaction;
+      const key = `${settings.workspaceId}\u0000${transaction?.transaction_id}`;
+      if (!transaction || seen.has(key)) continue;
+      seen.add(key);
+      const at = Math.min(now, Math.max(now - CLOCK_SKEW_MS, event.at));
+      const input = { transaction, visitorId: consented ? batch.visitorId : null, sessionId: consented ? batch.sessionId : null, channel: 'beacon' as const, occurredAt: at, pendingTouches: touches };
+      statements.push(...(await orderStatements(db, settings, input, now)));
+    }
   }
   return statements;
 }
