@@ -44,27 +44,30 @@ interface VisitorGroup {
  */
 async function visitorGroups(db: Db, q: ReportQuery, today: string): Promise<VisitorGroup[]> {
   const { start, end } = rangeMs(q);
-  // A non-correlated IN list: SQLite builds it once as a temporary index of the range's buyers.
+  // The range's buyers. In `x in (…)` SQLite builds it once as a temporary index.
   const buyers = sql`(
     select visitor_id from orders
     where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
   )`;
   if (q.to >= today) {
-    // Nothing is dated after today, so the range's visitors are those last seen since its start.
-    const [row] = await db.all<Record<string, number | null>>(sql`
-      select
-        sum(holdout = 0) as exposed, sum(holdout = 0 and engaged) as engaged,
-        sum(holdout = 0 and buyer) as exposedBuyers, sum(holdout = 0 and engaged and buyer) as engagedBuyers,
-        sum(holdout = 1) as held, sum(holdout = 1 and buyer) as heldBuyers
-      from (
-        select holdout, coalesce(last_engaged_day >= ${q.from}, 0) as engaged, visitor_id in ${buyers} as buyer from visitors
-        where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and last_seen_day >= ${q.from}
-      )`);
-    const n = (key: string) => Number(row?.[key] ?? 0);
+    // Nothing is dated after today, so the range's visitors are those last seen since its start:
+    // one indexed scan counts them, then the range's few buyers are looked up one by one.
+    const recent = sql`workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and last_seen_day >= ${q.from}`;
+    const [counts] = await db.all<Record<string, number | null>>(sql`
+      select sum(holdout = 0) as exposed, sum(holdout = 0 and last_engaged_day >= ${q.from}) as engaged, sum(holdout = 1) as held
+      from visitors where ${recent}`);
+    const bought = await db.all<{ holdout: number; engaged: number; n: number }>(sql`
+      select v.holdout as holdout, coalesce(v.last_engaged_day >= ${q.from}, 0) as engaged, count(*) as n
+      from (select distinct visitor_id from ${buyers}) b
+      join visitors v on v.workspace_id = ${q.workspaceId} and v.gallery_id = ${q.galleryId ?? ''} and v.visitor_id = b.visitor_id
+      where v.last_seen_day >= ${q.from}
+      group by 1, 2`);
+    const n = (key: string) => Number(counts?.[key] ?? 0);
+    const buyersIn = (holdout: number, engaged: number) => Number(bought.find((b) => Number(b.holdout) === holdout && Number(b.engaged) === engaged)?.n ?? 0);
     return [
-      { holdout: 0, engaged: 1, visitors: n('engaged'), converted: n('engagedBuyers') },
-      { holdout: 0, engaged: 0, visitors: n('exposed') - n('engaged'), converted: n('exposedBuyers') - n('engagedBuyers') },
-      { holdout: 1, engaged: 0, visitors: n('held'), converted: n('heldBuyers') },
+      { holdout: 0, engaged: 1, visitors: n('engaged'), converted: buyersIn(0, 1) },
+      { holdout: 0, engaged: 0, visitors: n('exposed') - n('engaged'), converted: buyersIn(0, 0) },
+      { holdout: 1, engaged: 0, visitors: n('held'), converted: buyersIn(1, 0) + buyersIn(1, 1) },
     ];
   }
   const result = await db.all<VisitorGroup>(sql`
