@@ -5,8 +5,6 @@ import { api, messageOf } from '../api.ts';
 /** Search waits for a pause in typing rather than asking the server at every key. */
 const SEARCH_DELAY_MS = 200;
 const RESULTS = 8;
-/** How many products the picker loads to name the ones already chosen. */
-const KNOWN = 100;
 
 type Chosen = Pick<PublicProduct, 'id' | 'title' | 'sku'>;
 
@@ -25,7 +23,7 @@ export function ProductPicker({ name, label, initialIds, invalid, disabled }: { 
   // Names the products chosen before (the gallery stores ids only).
   useEffect(() => {
     if (initialIds.length === 0) return;
-    api.products('', KNOWN).then(
+    api.productsByIds(initialIds).then(
       ({ products }) => setChosen((old) => old.map((c) => products.find((p) => p.id === c.id) ?? c)),
       () => undefined,
     );

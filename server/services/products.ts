@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PublicProduct } from '../../shared/api-types.ts';
-import type { Db } from '../db/client.ts';
+import { inChunks, type Db } from '../db/client.ts';
 import { products } from '../db/schema.ts';
 import { toPublicProduct } from './post-media.ts';
 
@@ -22,4 +22,10 @@ export async function searchProducts(db: Db, workspaceId: string, q: string | un
     .orderBy(asc(products.title))
     .limit(limit);
   return rows.map(toPublicProduct);
+}
+
+/** The workspace's products with these ids (removed ones too: a gallery filter may still name them). */
+export async function productsByIds(db: Db, workspaceId: string, ids: string[]): Promise<PublicProduct[]> {
+  const chunks = await Promise.all(inChunks(ids, (chunk) => db.select().from(products).where(and(eq(products.workspaceId, workspaceId), inArray(products.id, chunk)))));
+  return chunks.flat().map(toPublicProduct);
 }

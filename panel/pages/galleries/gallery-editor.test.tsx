@@ -102,6 +102,14 @@ describe('gallery editor', () => {
     const chosen = document.querySelector<HTMLElement>('.product-picker .chip')!.dataset.productId!;
     expect(saved[count]!.filters.productIds).to.deep.equal([chosen]);
 
+    // Opened again, the gallery names the products it filters on, not their ids.
+    const reopened = mount(<GalleryEditor gallery={saved[count]!} sources={[]} canEdit onSaved={() => undefined} onDeleted={() => undefined} />);
+    try {
+      await waitUntil(() => reopened.querySelector('.product-picker .chip')?.textContent?.includes('Ripple Stoneware Vase'), 'the chosen product was not named');
+    } finally {
+      unmount(reopened);
+    }
+
     // Removing it clears the filter.
     document.querySelector<HTMLButtonElement>('.product-picker .chip button')!.click();
     await waitUntil(() => !document.querySelector('.product-picker .chip'), 'the product was not removed');
