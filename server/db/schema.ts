@@ -672,6 +672,25 @@ export const visitors = sqliteTable(
   ],
 );
 
+/**
+ * How many visitors were last seen on each day (and last engaged on each day, '' for never), by
+ * holdout group. Kept in step with `visitors` in the same batch (moved out of the old bucket,
+ * into the new one), so the visitors of a range ending today are a sum over at most days² small
+ * rows, however many visitors there are.
+ */
+export const visitorRecency = sqliteTable(
+  'visitor_recency',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    galleryId: text('gallery_id').notNull(),
+    lastSeenDay: text('last_seen_day').notNull(),
+    lastEngagedDay: text('last_engaged_day').notNull(),
+    holdout: integer('holdout').notNull(),
+    visitors: integer('visitors').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.galleryId, t.lastSeenDay, t.lastEngagedDay, t.holdout] })],
+);
+
 export interface OrderItem {
   itemId: string;
   name?: string;

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { EventBatch, TrackingEvent } from '../../shared/schemas/events.ts';
 import { runBatch } from '../db/client.ts';
-import { dailyRollups, events, orderAttributions, orders, visitorDays, visitors, workspaces } from '../db/schema.ts';
+import { dailyRollups, events, orderAttributions, orders, visitorDays, visitorRecency, visitors, workspaces } from '../db/schema.ts';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../services/workspaces.ts';
 import { createApiKey } from '../services/api-keys.ts';
 import { TEST_CLIENT_IP_HEADER } from './client-ip.ts';
@@ -48,7 +48,7 @@ export async function configureTracking(h: Harness, settings: Partial<typeof DEF
  * test starts from this rather than from a fresh harness.
  */
 export async function clearTracking(h: Harness) {
-  await runBatch(h.db, [h.db.delete(orderAttributions), h.db.delete(orders), h.db.delete(events), h.db.delete(dailyRollups), h.db.delete(visitorDays), h.db.delete(visitors)]);
+  await runBatch(h.db, [h.db.delete(orderAttributions), h.db.delete(orders), h.db.delete(events), h.db.delete(dailyRollups), h.db.delete(visitorDays), h.db.delete(visitors), h.db.delete(visitorRecency)]);
 }
 
 export async function orderKey(h: Harness, scopes = ['orders:write']) {

@@ -51,11 +51,13 @@ async function visitorGroups(db: Db, q: ReportQuery, today: string): Promise<Vis
   )`;
   if (q.to >= today) {
     // Nothing is dated after today, so the range's visitors are those last seen since its start:
-    // one indexed scan counts them, then the range's few buyers are looked up one by one.
-    const recent = sql`workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and last_seen_day >= ${q.from}`;
+    // a sum over recency buckets counts them, then the range's few buyers are looked up by key.
     const [counts] = await db.all<Record<string, number | null>>(sql`
-      select sum(holdout = 0) as exposed, sum(holdout = 0 and last_engaged_day >= ${q.from}) as engaged, sum(holdout = 1) as held
-      from visitors where ${recent}`);
+      select sum(case when holdout = 0 then visitors end) as exposed,
+        sum(case when holdout = 0 and last_engaged_day >= ${q.from} then visitors end) as engaged,
+        sum(case when holdout = 1 then visitors end) as held
+      from visitor_recency
+      where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and last_seen_day >= ${q.from}`);
     const bought = await db.all<{ holdout: number; engaged: number; n: number }>(sql`
       select v.holdout as holdout, coalesce(v.last_engaged_day >= ${q.from}, 0) as engaged, count(*) as n
       from (select distinct visitor_id from ${buyers}) b

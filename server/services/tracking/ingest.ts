@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isHoldout } from '../../../shared/holdout.ts';
 import type { EventBatch } from '../../../shared/schemas/events.ts';
 import { runBatch, type Db } from '../../db/client.ts';
-import { dailyRollups, events, visitorDays, visitors } from '../../db/schema.ts';
+import { dailyRollups, events, visitorDays, visitorRecency, visitors } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
 import type { Touch } from '../../rules/attribution.ts';
 import type { TrackingSettings } from '../tracking-settings.ts';
@@ -123,6 +123,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
         target: [visitorDays.workspaceId, visitorDays.galleryId, visitorDays.day, visitorDays.visitorId],
         set: { holdout: sql`max(${visitorDays.holdout}, excluded.holdout)`, engaged: sql`max(${visitorDays.engaged}, excluded.engaged)` },
       }),
+    recencyStatement(db, fresh, -1),
     db
       .insert(visitors)
       .select(
@@ -144,6 +145,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
           lastEngagedDay: sql`nullif(max(coalesce(${visitors.lastEngagedDay}, ''), coalesce(excluded.last_engaged_day, '')), '')`,
         },
       }),
+    recencyStatement(db, fresh, 1),
   ];
 
   const seen = new Set<string>();
@@ -164,4 +166,27 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
     }
   }
   return statements;
+}
+
+/**
+ * Moves the visitors this group touched between recency buckets: run with −1 before `visitors`
+ * is updated (out of their old bucket) and with +1 after (into the new one), in the same batch.
+ */
+function recencyStatement(db: Db, fresh: SQL, sign: 1 | -1) {
+  return db
+    .insert(visitorRecency)
+    .select(
+      sql`${fresh}, touched as (
+        select distinct ws, '' as g, visitor from e where type <> 'purchase'
+        union select ws, gallery_id, visitor from e where gallery_id is not null and type <> 'purchase'
+      )
+      select v.workspace_id, v.gallery_id, v.last_seen_day, coalesce(v.last_engaged_day, ''), v.holdout, ${sign} * count(*)
+      from touched t join visitors v on v.workspace_id = t.ws and v.gallery_id = t.g and v.visitor_id = t.visitor
+      where true
+      group by 1, 2, 3, 4, 5`,
+    )
+    .onConflictDoUpdate({
+      target: [visitorRecency.workspaceId, visitorRecency.galleryId, visitorRecency.lastSeenDay, visitorRecency.lastEngagedDay, visitorRecency.holdout],
+      set: { visitors: sql`${visitorRecency.visitors} + excluded.visitors` },
+    });
 }
