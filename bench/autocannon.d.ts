@@ -7,6 +7,24 @@ declare module 'autocannon' {
     non2xx: number;
     timeouts: number;
   }
-  function autocannon(options: { url: string; connections?: number; duration?: number; pipelining?: number }): Promise<Result>;
+  export interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called before each send; returns the request to send (a fresh body, say). */
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+  }
+  function autocannon(options: {
+    url: string;
+    connections?: number;
+    duration?: number;
+    pipelining?: number;
+    /** Requests per second across all connections; none: as fast as possible. */
+    overallRate?: number;
+    headers?: Record<string, string>;
+    /** Each connection sends these in turn, then starts over. */
+    requests?: Request[];
+  }): Promise<Result>;
   export default autocannon;
 }

@@ -17,10 +17,11 @@ import { catalog } from './sections/catalog.ts';
 import { collection } from './sections/collection.ts';
 import { inbox } from './sections/inbox.ts';
 import { lighthouse } from './sections/lighthouse.ts';
+import { load } from './sections/load.ts';
 import { sizes } from './sections/sizes.ts';
 import { tracking } from './sections/tracking.ts';
 
-const SECTIONS: Record<string, Section> = { sizes, api, collection, lighthouse, inbox, catalog, tracking };
+const SECTIONS: Record<string, Section> = { sizes, api, collection, lighthouse, inbox, catalog, tracking, load };
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');

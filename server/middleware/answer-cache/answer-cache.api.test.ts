@@ -62,6 +62,12 @@ describe('each write a gallery can show is seen by the next read', () => {
     expect(revalidated.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('makes an answer once for requests that arrive together, and all get it', async () => {
+    const together = await Promise.all(Array.from({ length: 8 }, () => get('/v1/galleries/demo/posts?limit=7')));
+    expect(together.map((r) => r.cache).sort()).toEqual(['miss', ...Array(7).fill('shared')]);
+    expect(new Set(together.map((r) => r.body)).size).toBe(1);
+  });
+
   it('moderation', () =>
     expectSeen(async () => {
       const res = await admin(h, owner, 'POST', '/posts/moderation', { ids: ['post_demo01'], status: 'rejected' });

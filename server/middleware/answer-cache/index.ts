@@ -1,7 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../deps.ts';
 import { galleryFreshness, nextRightsExpiry } from '../../services/content-version.ts';
-import { answerStore } from './store.ts';
+import { answerStore, type CachedAnswer } from './store.ts';
 
 export interface AnswerCacheOptions {
   maxEntries?: number;
@@ -9,6 +9,16 @@ export interface AnswerCacheOptions {
   maxBytes?: number;
   /** How long a "best performing" answer lives: its ranking moves with tracking, which bumps no version. */
   rankingTtlMs?: number;
+}
+
+/** Answers from a kept answer; `how` says where it came from (`hit`, or `shared` with a request in flight). */
+function serve(c: Context<AppEnv>, answer: CachedAnswer, how: 'hit' | 'shared') {
+  c.header('ETag', answer.etag);
+  c.header('Cache-Control', answer.cacheControl);
+  c.header('X-Vitrine-Cache', how);
+  if (c.req.header('if-none-match') === answer.etag) return c.body(null, 304);
+  c.header('Content-Type', answer.contentType);
+  return c.body(answer.body);
 }
 
 const GALLERY_ANSWER = /^\/v1\/galleries\/([A-Za-z0-9_-]{1,64})\/posts(?:\.html)?$/;
@@ -23,6 +33,13 @@ const GALLERY_ANSWER = /^\/v1\/galleries\/([A-Za-z0-9_-]{1,64})\/posts(?:\.html)
  */
 export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingTtlMs = 60_000 }: AnswerCacheOptions = {}): MiddlewareHandler<AppEnv> => {
   const store = answerStore({ maxEntries, maxBytes });
+  /**
+   * Answers being made, so that requests arriving meanwhile for the same URL at the same version
+   * wait for that one instead of each making it again (a gallery invalidated under load would
+   * otherwise be rebuilt by every connection at once). Joining is safe for the same reason a
+   * cached answer is: the request read the same current version itself.
+   */
+  const making = new Map<string, { workspaceId: string; version: number; answer: Promise<CachedAnswer | null> }>();
   return async function answerCache(c, next) {
     const match = c.req.method === 'GET' ? GALLERY_ANSWER.exec(c.req.path) : null;
     if (!match) return next();
@@ -32,28 +49,39 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
     const fresh = await galleryFreshness(db, match[1]!);
     if (!fresh) return next();
     const key = c.req.url;
+    const current = (answer: CachedAnswer | null | undefined): answer is CachedAnswer =>
+      !!answer && answer.workspaceId === fresh.workspaceId && answer.version === fresh.version && now < answer.validUntil;
     const hit = store.get(key);
-    if (hit && hit.workspaceId === fresh.workspaceId && hit.version === fresh.version && now < hit.validUntil) {
-      c.header('ETag', hit.etag);
-      c.header('Cache-Control', hit.cacheControl);
-      c.header('X-Vitrine-Cache', 'hit');
-      if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304);
-      c.header('Content-Type', hit.contentType);
-      return c.body(hit.body);
+    if (current(hit)) return serve(c, hit, 'hit');
+    const pending = making.get(key);
+    if (pending && pending.workspaceId === fresh.workspaceId && pending.version === fresh.version) {
+      const shared = await pending.answer;
+      if (current(shared)) return serve(c, shared, 'shared');
     }
-    await next();
-    c.res.headers.set('X-Vitrine-Cache', 'miss');
-    const etag = c.res.headers.get('etag');
-    if (c.res.status !== 200 || !etag) return;
-    const expiry = await nextRightsExpiry(db, fresh.workspaceId, now);
-    store.set(key, {
-      workspaceId: fresh.workspaceId,
-      version: fresh.version,
-      validUntil: Math.min(expiry ?? Infinity, fresh.sort === 'best' ? now + rankingTtlMs : Infinity),
-      etag,
-      contentType: c.res.headers.get('content-type') ?? 'application/octet-stream',
-      cacheControl: c.res.headers.get('cache-control') ?? 'no-store',
-      body: new Uint8Array(await c.res.clone().arrayBuffer()),
-    });
+
+    let settle: (answer: CachedAnswer | null) => void = () => {};
+    const flight = { workspaceId: fresh.workspaceId, version: fresh.version, answer: new Promise<CachedAnswer | null>((resolve) => (settle = resolve)) };
+    making.set(key, flight);
+    let made: CachedAnswer | null = null;
+    try {
+      await next();
+      c.res.headers.set('X-Vitrine-Cache', 'miss');
+      const etag = c.res.headers.get('etag');
+      if (c.res.status !== 200 || !etag) return;
+      const expiry = await nextRightsExpiry(db, fresh.workspaceId, now);
+      made = {
+        workspaceId: fresh.workspaceId,
+        version: fresh.version,
+        validUntil: Math.min(expiry ?? Infinity, fresh.sort === 'best' ? now + rankingTtlMs : Infinity),
+        etag,
+        contentType: c.res.headers.get('content-type') ?? 'application/octet-stream',
+        cacheControl: c.res.headers.get('cache-control') ?? 'no-store',
+        body: new Uint8Array(await c.res.clone().arrayBuffer()),
+      };
+      store.set(key, made);
+    } finally {
+      settle(made);
+      if (making.get(key) === flight) making.delete(key);
+    }
   };
 };

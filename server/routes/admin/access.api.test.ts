@@ -3,6 +3,7 @@
  * analysts change nothing, and a member of one workspace cannot reach another's ids.
  */
 import { createHarness } from '#harness';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memberships, users, workspaces } from '../../db/schema.ts';
 import { runBatch } from '../../db/client.ts';
@@ -10,6 +11,8 @@ import { hashPassword } from '../../security/password.ts';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../../services/workspaces.ts';
 import { admin, addMember, signIn, type AdminSession } from '../../testing/admin-client.ts';
 import type { Harness } from '../../testing/harness.ts';
+import { tableDigests } from '../../testing/db-digest.ts';
+import { appRoutes, fillPath } from '../../testing/routes.ts';
 
 let h: Harness;
 let owner: AdminSession;
@@ -38,7 +41,40 @@ beforeAll(async () => {
   otherOwner = await signIn(h, 'owner@other.example', 'other owner password');
   const key = await admin(h, owner, 'POST', '/api-keys', { name: 'Shop server', scopes: ['orders:write'] });
   demoKeyId = ((await key.json()) as { id: string }).id;
+  // One row of each kind an admin route can name, so every route is tried with a real id.
+  const made = [
+    await admin(h, owner, 'POST', '/moderation-rules', { kind: 'blocked_word', value: 'spam' }),
+    await admin(h, owner, 'POST', '/webhooks', { url: 'https://merchant.example/hooks', events: ['rights.granted'] }),
+    await admin(h, owner, 'POST', '/rights/requests', { postIds: ['post_norights'], language: 'en' }),
+  ];
+  const connection = await admin(h, owner, 'POST', '/instagram/connections', { igUserId: h.fake.account.igUserId, accessToken: h.fake.account.accessToken });
+  expect(connection.status).toBe(201);
+  const connectionId = ((await connection.json()) as { id: string }).id;
+  made.push(await admin(h, owner, 'POST', '/sources', { kind: 'tagged', connectionId }));
+  for (const res of made) expect(res.status, await res.text()).toBeLessThan(300);
 });
+
+/**
+ * Every id of the demo workspace, a few per table: each table with a workspace_id and an id,
+ * and the rows that belong to it through a post (media, product tags). Read from the database,
+ * so the tables of features added later are tried too.
+ */
+async function demoWorkspaceIds(): Promise<string[]> {
+  // From each table's CREATE statement: D1 does not allow pragma_table_info in queries.
+  const tables = (await h.db.all<{ name: string; sql: string }>(sql`select name, sql from sqlite_master where type = 'table'`)).filter(
+    (t) => /[(,]\s*[`"]workspace_id[`"]\s+\w/.test(t.sql) && /[(,]\s*[`"]id[`"]\s+\w/.test(t.sql),
+  );
+  const ids: string[] = [];
+  for (const { name } of tables) {
+    const rows = await h.db.all<{ id: string }>(sql.raw(`select id from "${name}" where workspace_id = 'ws_demo' order by id limit 2`));
+    ids.push(...rows.map((r) => String(r.id)));
+  }
+  for (const child of ['post_media', 'post_products']) {
+    const rows = await h.db.all<{ id: string }>(sql.raw(`select c.id from "${child}" c join posts p on p.id = c.post_id where p.workspace_id = 'ws_demo' order by c.id limit 2`));
+    ids.push(...rows.map((r) => String(r.id)));
+  }
+  return [...new Set([...ids, 'usr_demo', 'ws_demo', 'demo'])];
+}
 
 it('finds the mutating admin routes to check', () => {
   expect(mutatingAdminRoutes().length).toBeGreaterThanOrEqual(5);
@@ -94,21 +130,29 @@ const VALID_BODIES: Record<string, unknown> = {
 };
 
 describe("another workspace's ids are not found", () => {
-  it('every admin route with an id answers 404 or 403 for the demo workspace ids, and changes nothing', async () => {
-    const ids = ['usr_demo', demoKeyId, 'post_demo01', 'ws_demo', 'demo', 'feed_demo', 'imp_demo'];
-    const before = await (await admin(h, owner, 'GET', '/members')).text();
-    const withIds = h.app.routes.filter((r) => r.path.startsWith('/admin/') && /:|\*/.test(r.path.slice('/admin/'.length)) && r.method !== 'ALL');
+  it('every admin route with an id answers 404 or 403 for every kind of the demo workspace ids, and changes nothing', async () => {
+    const ids = await demoWorkspaceIds();
+    expect(ids.length, 'ids from many tables').toBeGreaterThan(20);
+    // A product tag belongs to a post: the pair of the demo workspace's own ids is tried too.
+    const [tag] = await h.db.all<{ id: string; postId: string }>(sql`select c.id, c.post_id as postId from post_products c join posts p on p.id = c.post_id where p.workspace_id = 'ws_demo' limit 1`);
+    const before = await tableDigests(h.db, ['rate_limits', 'sessions']);
+    const withIds = appRoutes(h.app).filter((r) => r.path.startsWith('/admin/') && /:|\*/.test(r.path.slice('/admin/'.length)));
     expect(withIds.length).toBeGreaterThan(0);
+    let tried = 0;
     for (const route of withIds) {
       const key = `${route.method} ${route.path}`;
       expect(Object.keys(VALID_BODIES), `add a valid body for ${key} to VALID_BODIES`).toContain(key);
-      for (const id of ids) {
-        const path = route.path.replace(/^\/admin/, '').replace(/:(\w+)/g, id).replace('*', `m/med_post_demo01_0/display-320.webp`);
+      const fills: ((name: string) => string)[] = ids.map((id) => (name: string) => (name === '*' ? `m/${id}/display-320.webp` : id));
+      if (tag) fills.push((name) => (name === 'tagId' ? tag.id : name === '*' ? 'm/med_post_demo01_0/display-320.webp' : tag.postId));
+      for (const fill of fills) {
+        const path = fillPath(route.path, fill).replace(/^\/admin/, '');
         const res = await admin(h, otherOwner, route.method, path, VALID_BODIES[key]);
         expect([403, 404], `${route.method} ${path}`).toContain(res.status);
+        tried++;
       }
     }
-    expect(await (await admin(h, owner, 'GET', '/members')).text()).toBe(before);
+    expect(tried).toBeGreaterThan(withIds.length * 20);
+    expect(await tableDigests(h.db, ['rate_limits', 'sessions']), 'no stored row changed').toEqual(before);
     const galleries = (await (await admin(h, owner, 'GET', '/galleries')).json()) as { galleries: { id: string; name: string }[] };
     expect(galleries.galleries.map((g) => [g.id, g.name])).toEqual([['demo', 'Worn & loved by you']]);
     const keys = (await (await admin(h, owner, 'GET', '/api-keys')).json()) as { apiKeys: { id: string; revokedAt: number | null }[] };

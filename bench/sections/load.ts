@@ -1,0 +1,140 @@
+import autocannon, { type Request, type Result } from 'autocannon';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { DEMO_LOGIN } from '../../server/seed/demo-content.ts';
+import type { Section } from '../section.ts';
+import { BENCH_SHOP } from '../tracking-app.ts';
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const WARMUP_SECONDS = 10;
+const STORES = 40;
+const READERS = 40;
+/** Event batches per second; LOAD_EVENTS_PER_S=0 leaves ingest out (to see what it costs the rest). */
+const EVENTS_PER_S = Number(process.env.LOAD_EVENTS_PER_S ?? 200);
+const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+
+/** Gallery pages as shoppers of many stores ask for them: sizes, the HTML page, product pages. */
+function galleryPaths(): string[] {
+  const paths: string[] = [];
+  for (let s = 0; s < STORES; s++) {
+    const gallery = s === 0 ? 'demo' : `s${s}_demo`;
+    for (const query of ['posts?limit=12', 'posts?limit=6', 'posts?limit=24', 'posts.html?limit=12', 'posts?product=LUM-LAMP-01&inStock=true']) {
+      paths.push(`/v1/galleries/${gallery}/${query}`);
+    }
+  }
+  return paths;
+}
+
+/** Each request picks its page at random, as shoppers on many stores would (not in lockstep). */
+function galleryReads(paths: string[]): Request[] {
+  let seed = 20261129;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % paths.length;
+  return [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next()]! }) }];
+}
+
+/** Batches of 10 widget events from many visitors and addresses, each with fresh ids. */
+function eventBatches(): Request[] {
+  let n = 0;
+  const types = ['view_item_list', 'select_content', 'select_item', 'add_to_cart'] as const;
+  return [
+    {
+      method: 'POST',
+      path: '/v1/events',
+      setupRequest: (request) => {
+        const i = n++;
+        const visitorId = `v_load_${(i % 5000).toString(36).padStart(5, '0')}`;
+        const events = types.flatMap((type, k) => [0, 1].map((j) => ({ id: `e_load_${i.toString(36)}_${k}${j}`, type, at: Date.now(), galleryId: 'demo', ...(type === 'view_item_list' ? {} : { postId: 'post_demo01' }), ...(type === 'select_item' || type === 'add_to_cart' ? { productId: 'prod_demo1' } : {}) })));
+        events.push({ ...events[0]!, id: `e_load_${i.toString(36)}_x0` }, { ...events[1]!, id: `e_load_${i.toString(36)}_x1` });
+        const body = JSON.stringify({ v: 1, workspaceId: 'ws_demo', visitorId, sessionId: `s_${visitorId}`, consent: 'granted', events });
+        return { ...request, body, headers: { 'content-type': 'text/plain;charset=UTF-8', origin: BENCH_SHOP, 'user-agent': UA, 'x-bench-ip': `10.1.${(i >> 8) & 255}.${i & 255}` } };
+      },
+    },
+  ];
+}
+
+async function signIn(base: string) {
+  const res = await fetch(`${base}/admin/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' }, body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }) });
+  if (res.status !== 200) throw new Error(`sign-in: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken, origin: base, 'sec-fetch-site': 'same-origin' };
+}
+
+/** A merchandiser in the panel: the inbox, a post, galleries, and moderation decisions. */
+function panelSession(headers: Record<string, string>): Request[] {
+  const json = { ...headers, 'content-type': 'application/json' };
+  return [
+    { method: 'GET', path: '/admin/posts?status=pending', headers },
+    { method: 'GET', path: '/admin/posts/post_demo02', headers },
+    { method: 'POST', path: '/admin/posts/moderation', headers: json, body: JSON.stringify({ ids: ['post_demo02'], status: 'hidden' }) },
+    { method: 'GET', path: '/admin/galleries', headers },
+    { method: 'POST', path: '/admin/posts/moderation', headers: json, body: JSON.stringify({ ids: ['post_demo02'], status: 'approved' }) },
+    { method: 'GET', path: '/admin/posts?status=approved', headers },
+  ];
+}
+
+/**
+ * Issue 9's mixed load, 60 s on loopback against the real server in its own process: shoppers of
+ * 40 stores reading galleries as fast as 40 connections go, widgets sending event batches, and a
+ * merchandiser working in the panel (reads and moderation writes, which invalidate the demo
+ * store's cached answers). Memory is the server's RSS at start, after warm-up and at the end.
+ */
+export const load: Section = async () => {
+  const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../load-server.ts', import.meta.url))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, MALLOC_ARENA_MAX: '2', LOAD_STORES: String(STORES) },
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      server.stdout.on('data', (d: Buffer) => {
+        const match = /PORT (\d+)/.exec(String(d));
+        if (match) resolve(Number(match[1]));
+      });
+      server.once('exit', (code) => reject(new Error(`load server exited with ${code}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const rssStart = rssMb(server.pid!);
+    const panel = panelSession(await signIn(base));
+    const paths = galleryPaths();
+    const reads = galleryReads(paths);
+    const mix = (duration: number) =>
+      Promise.all([
+        autocannon({ url: base, connections: READERS, duration, requests: reads }),
+        EVENTS_PER_S > 0 ? autocannon({ url: base, connections: 8, duration, overallRate: EVENTS_PER_S, requests: eventBatches() }) : Promise.resolve(null),
+        autocannon({ url: base, connections: 1, duration, overallRate: 5, requests: panel }),
+      ]);
+    await mix(WARMUP_SECONDS);
+    const rssWarm = rssMb(server.pid!);
+    const [gallery, events, merch] = await mix(SECONDS);
+    const rssEnd = rssMb(server.pid!);
+    const all: Result[] = [gallery, ...(events ? [events] : []), merch];
+    const total = all.reduce((n, r) => n + r.requests.total, 0);
+    return {
+      results: {
+        load_requests_per_s: Math.round(total / SECONDS),
+        load_gallery_p50_ms: gallery.latency.p50,
+        load_gallery_p99_ms: gallery.latency.p99,
+        load_events_p99_ms: events?.latency.p99 ?? 0,
+        load_panel_p99_ms: merch.latency.p99,
+        load_p99_ms: Math.max(...all.map((r) => r.latency.p99)),
+        load_errors_count: all.reduce((n, r) => n + r.errors + r.non2xx + r.timeouts, 0),
+        load_event_batches: events?.requests.total ?? 0,
+        load_panel_requests: merch.requests.total,
+        load_rss_start_mb: rssStart,
+        load_rss_warm_mb: rssWarm,
+        load_rss_end_mb: rssEnd,
+        load_rss_growth_pct: Number((((rssEnd - rssWarm) / rssWarm) * 100).toFixed(1)),
+      },
+      targets: { load_requests_per_s: '≥ 2000', load_p99_ms: '< 50', load_errors_count: '0', load_rss_growth_pct: '≤ 20' },
+      notes: [
+        `Load: ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up, on loopback, ${cpus().length} cores shared by server and load generator (autocannon in the bench process). Gallery reads: ${READERS} connections picking at random among ${paths.length} URLs of ${STORES} stores (JSON in three sizes, the HTML page, a product page); event batches of 10 at ${EVENTS_PER_S}/s from 5,000 visitors; one merchandiser at 5 requests/s (inbox, a post, galleries, hide and approve). load_p99_ms is the worst of the three groups' p99.`,
+      ],
+    };
+  } finally {
+    server.kill();
+  }
+};
