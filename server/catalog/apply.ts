@@ -4,13 +4,13 @@
  * its audit entry, and clears the staging. D1 and libSQL both run a batch atomically, so a
  * failure or a crash leaves the catalog entirely before or entirely after.
  */
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { CatalogImport } from '../../shared/admin-types.ts';
 import { runBatch, type Db } from '../db/client.ts';
 import { catalogImportRows, catalogImports, productFeeds, products } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { auditStatement } from '../services/audit.ts';
-import { importView } from './preview.ts';
+import { appliedImportCount, importView } from './preview.ts';
 
 /** What a re-import overwrites on a product that exists; its id, SKU, workspace and creation stay. */
 const UPSERTED = ['feedId', 'groupId', 'title', 'brand', 'gtin', 'link', 'imageUrl', 'priceMinor', 'salePriceMinor', 'currency', 'availability', 'removedAt', 'contentHash', 'updatedAt'] as const;
@@ -39,12 +39,7 @@ export async function applyImport(db: Db, actor: ImportActor, importId: string, 
     throw new ApiError(422, 'invalid_rows', `${row.invalid} rows are invalid (line ${first.line}: ${first.message}); fix the file, or apply with skipInvalid to leave them out`, 'skipInvalid');
   }
   // The diff was computed against the catalog as it was then; another import since makes it wrong.
-  const [later] = await db
-    .select({ id: catalogImports.id })
-    .from(catalogImports)
-    .where(and(eq(catalogImports.workspaceId, actor.workspaceId), eq(catalogImports.status, 'applied'), gt(catalogImports.appliedAt, row.createdAt)))
-    .limit(1);
-  if (later) throw new ApiError(409, 'stale', 'import: another import was applied after this preview; preview the file again');
+  if ((await appliedImportCount(db, actor.workspaceId)) !== row.appliedBefore) throw new ApiError(409, 'stale', 'import: another import was applied after this preview; preview the file again');
 
   const ws = actor.workspaceId;
   await runBatch(db, [

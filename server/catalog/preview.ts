@@ -6,7 +6,7 @@
  * Memory stays flat in the feed's size: rows stream in, staged rows are written 500 at a time,
  * and what is kept per product is its SKU, id and hash.
  */
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { CatalogImport, CatalogRowError } from '../../shared/admin-types.ts';
 import { runBatch, type Db } from '../db/client.ts';
 import { catalogImportRows, catalogImports, products, productFeeds } from '../db/schema.ts';
@@ -37,7 +37,8 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Catalo
   const { feed, now } = input;
   const existing = await catalogIndex(db, feed);
   const id = newId('imp');
-  await db.insert(catalogImports).values({ id, workspaceId: feed.workspaceId, feedId: feed.id, status: 'previewed', trigger: input.trigger, added: 0, updated: 0, unchanged: 0, missing: 0, invalid: 0, errors: [], createdBy: input.createdBy, createdAt: now });
+  const appliedBefore = await appliedImportCount(db, feed.workspaceId);
+  await db.insert(catalogImports).values({ id, workspaceId: feed.workspaceId, feedId: feed.id, status: 'previewed', trigger: input.trigger, added: 0, updated: 0, unchanged: 0, missing: 0, invalid: 0, errors: [], createdBy: input.createdBy, createdAt: now, appliedBefore });
 
   const counts = { added: 0, updated: 0, unchanged: 0, missing: 0, invalid: 0 };
   const errors: CatalogRowError[] = [];
@@ -109,7 +110,7 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Catalo
     throw new ApiError(400, 'empty_feed', 'body: the feed has no products; nothing was imported', 'body');
   }
   await db.update(catalogImports).set({ ...counts, errors }).where(eq(catalogImports.id, id));
-  return importView(db, { id, workspaceId: feed.workspaceId, feedId: feed.id, status: 'previewed', trigger: input.trigger, ...counts, errors, createdBy: input.createdBy, createdAt: now, appliedAt: null });
+  return importView(db, { id, workspaceId: feed.workspaceId, feedId: feed.id, status: 'previewed', trigger: input.trigger, ...counts, errors, createdBy: input.createdBy, createdAt: now, appliedAt: null, appliedBefore });
 }
 
 const STAGED_FIELDS = ['sku', 'change', 'line', 'productId', 'groupId', 'title', 'brand', 'gtin', 'link', 'imageUrl', 'priceMinor', 'salePriceMinor', 'currency', 'availability', 'contentHash'] as const;
@@ -177,8 +178,14 @@ export async function importView(db: Db, row: ImportRow): Promise<CatalogImport>
     );
     changes.forEach((change, i) => (samples[change] = staged[i]!));
   }
-  const { workspaceId: _w, createdBy: _c, ...view } = row;
+  const { workspaceId: _w, createdBy: _c, appliedBefore: _a, ...view } = row;
   return { ...view, samples };
+}
+
+/** Imports applied in the workspace so far: a preview's diff holds while this has not moved. */
+export async function appliedImportCount(db: Db, workspaceId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(catalogImports).where(and(eq(catalogImports.workspaceId, workspaceId), eq(catalogImports.status, 'applied')));
+  return row?.n ?? 0;
 }
 
 /** A feed's last 20 imports, newest first. */

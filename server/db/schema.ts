@@ -508,6 +508,8 @@ export const catalogImports = sqliteTable(
     createdBy: text('created_by'),
     createdAt: createdAt(),
     appliedAt: integer('applied_at'),
+    /** How many imports the workspace had applied when this preview was made: any more by apply time makes it stale. */
+    appliedBefore: integer('applied_before').notNull().default(0),
   },
   (t) => [index('catalog_imports_feed').on(t.feedId, t.createdAt), index('catalog_imports_ws').on(t.workspaceId, t.createdAt)],
 );

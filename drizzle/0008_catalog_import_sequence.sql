@@ -1,0 +1,1 @@
+ALTER TABLE `catalog_imports` ADD `applied_before` integer DEFAULT 0 NOT NULL;
