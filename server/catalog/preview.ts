@@ -13,7 +13,7 @@ import { catalogImportRows, catalogImports, products, productFeeds } from '../db
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import { FeedFetchError } from './fetch-feed.ts';
-import { contentHash, toProductRow } from './product-row.ts';
+import { rowHash, toProductRow } from './product-row.ts';
 import { FeedSyntaxError, type FeedRow } from './read/feed-rows.ts';
 import { BodyTooLargeError } from './read/text-chunks.ts';
 
@@ -74,18 +74,18 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Catalo
       }
       // An invalid row's product keeps its last version rather than counting as missing.
       if (rawSku) seen.set(rawSku, read.line);
+      const hash = rowHash(read.fields, feed.currency);
+      const known = existing.get(rawSku ?? '');
+      if (known && known.current && known.hash === hash) {
+        counts.unchanged++;
+        continue;
+      }
       const result = toProductRow(read.fields, feed.currency);
       if (!result.ok) {
         invalid(read.line, result.error);
         continue;
       }
       const row = result.row;
-      const hash = contentHash(row);
-      const known = existing.get(row.sku);
-      if (known && known.current && known.hash === hash) {
-        counts.unchanged++;
-        continue;
-      }
       const change = known ? 'updated' : 'added';
       counts[change]++;
       await stage({ change, line: read.line, productId: known?.id ?? newId('prod'), contentHash: hash, ...row });
@@ -95,7 +95,6 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Catalo
     for (const [sku, known] of existing) if (known.current && !seen.has(sku)) missing.push(sku);
     counts.missing = missing.length;
     for (let i = 0; i < missing.length; i += STAGE_BATCH) await stageMissing(db, id, feed.workspaceId, missing.slice(i, i + STAGE_BATCH));
-    await flush();
   } catch (error) {
     await discardStaged(db, id);
     if (error instanceof FeedSyntaxError) throw new ApiError(400, 'invalid_feed', `body: ${error.message}; nothing was imported`, 'body');

@@ -170,7 +170,18 @@ export function toProductRow(raw: RawRow, feedCurrency: string | null): { ok: tr
   };
 }
 
-/** What decides whether a re-import changes a product: every imported field. */
-export function contentHash(row: ProductRow): string {
-  return hash53([row.sku, row.groupId, row.title, row.brand, row.gtin, row.link, row.imageUrl, row.priceMinor, row.salePriceMinor, row.currency, row.availability].join('\u001f')).toString(36);
+/** The fields toProductRow reads; anything else in a feed row (descriptions, shipping) changes nothing. */
+const IMPORTED_FIELDS = ['id', 'title', 'link', 'image_link', 'price', 'sale_price', 'currency', 'availability', 'brand', 'gtin', 'item_group_id'] as const;
+/** Bumped when toProductRow reads a row differently, so the next import re-reads every row. */
+const ROW_RULES_VERSION = 1;
+
+/**
+ * What decides whether a re-import changes a product: the row as the feed wrote it (the fields
+ * that are imported) and the feed's currency. Hashing the raw row lets an unchanged row skip
+ * toProductRow altogether. cyrb53: not cryptographic, it only has to notice edits.
+ */
+export function rowHash(raw: RawRow, feedCurrency: string | null): string {
+  let text = `${ROW_RULES_VERSION}\u001f${feedCurrency ?? ''}`;
+  for (const field of IMPORTED_FIELDS) text += `\u001f${raw[field]?.trim() ?? ''}`;
+  return hash53(text).toString(36);
 }

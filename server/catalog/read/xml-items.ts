@@ -86,6 +86,7 @@ function readFields(item: string): RawRow {
 
 /** Text content: CDATA kept verbatim, entities decoded elsewhere; nested tags dropped. */
 function textOf(content: string): string {
+  if (!content.includes('<')) return decodeEntities(content);
   return content
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
     .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeEntities(part.replace(/<[^>]*>/g, ''))))
