@@ -20,6 +20,11 @@ it('writes a history whose rollups, orders and visitor days agree with its raw e
     const counted = await one(sql`select coalesce(sum(${sql.raw(column)}), 0) from daily_rollups where dimension = 'workspace'`);
     expect(counted, type).toBe(await one(sql`select count(*) from events where type = ${type}`));
   }
+  // Each impression counts once for every post it names.
+  expect(await one(sql`select coalesce(sum(impressions), 0) from daily_rollups where dimension = 'post'`)).toBe(
+    await one(sql`select coalesce(sum(json_array_length(payload, '$.postIds')), 0) from events where type = 'view_item_list'`),
+  );
+  expect(await one(sql`select coalesce(sum(impressions), 0) from daily_rollups where dimension = 'post'`)).toBeGreaterThan(0);
   // Attributed orders in the rollups are exactly the orders with a last-touch credit.
   expect(await one(sql`select coalesce(sum(orders), 0) from daily_rollups where dimension = 'workspace'`)).toBe(
     await one(sql`select count(distinct order_id) from order_attributions where kind <> 'assisted'`),

@@ -80,7 +80,8 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
       } else {
         // One impression per page view showing the gallery: a visit has one to several.
         const pages = 1 + Math.floor(-Math.log(1 - random()) * 1.6);
-        for (let p = 0; p < pages; p++) push({ type: 'view_item_list', galleryId: p === 0 ? gallery : pick(galleryIds) });
+        // Galleries show their first page: the newest twelve posts here.
+        for (let p = 0; p < pages; p++) push({ type: 'view_item_list', galleryId: p === 0 ? gallery : pick(galleryIds), postIds: postIds.slice(0, 12) });
         if (random() < 0.32) {
           engaged = true;
           const opens = 1 + Math.floor(random() * 3);

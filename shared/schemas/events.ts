@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EVENTS_BODY_BYTES, MAX_EVENTS_PER_BATCH, MAX_POSTS_PER_IMPRESSION } from '../tracking-limits.ts';
 
 /**
  * The tracking contract, shared by the widget's tracker (types only) and the server (which
@@ -7,9 +8,7 @@ import { z } from 'zod';
 export const TRACKING_EVENT_TYPES = ['view_item_list', 'select_content', 'select_item', 'add_to_cart', 'purchase', 'vitrine_holdout'] as const;
 export type TrackingEventType = (typeof TRACKING_EVENT_TYPES)[number];
 
-/** Largest `POST /v1/events` body, far below the 64 KiB keepalive quota browsers share. */
-export const MAX_EVENTS_BODY_BYTES = 16 * 1024;
-export const MAX_EVENTS_PER_BATCH = 50;
+export { MAX_EVENTS_BODY_BYTES, MAX_EVENTS_PER_BATCH, MAX_POSTS_PER_IMPRESSION };
 
 /** Visitor, session and event ids: what a browser can make without a library. */
 export const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 characters of A-Z, a-z, 0-9, _ or -');
@@ -51,6 +50,8 @@ export const trackingEvent = z
     postId: entityId.optional(),
     productId: entityId.optional(),
     transaction: transaction.optional(),
+    /** On `view_item_list`: the posts the gallery showed, so each post's impressions are counted. */
+    postIds: z.array(entityId).max(MAX_POSTS_PER_IMPRESSION).optional(),
   })
   .superRefine((event, ctx) => {
     for (const field of REQUIRED[event.type]) {

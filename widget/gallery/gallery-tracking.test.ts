@@ -42,14 +42,25 @@ describe('what the gallery tracks', () => {
     expect(events('view_item_list')).to.deep.equal([]);
   });
 
-  it('counts an impression after one second half in view, once', async () => {
+  it('counts an impression after one second half in view, once, naming the posts on show', async () => {
+    const beacons: Promise<string>[] = [];
+    const send = navigator.sendBeacon.bind(navigator);
+    navigator.sendBeacon = (url, body) => {
+      if (body instanceof Blob) beacons.push(body.text());
+      return send(url, body);
+    };
     try {
       watched.scrollIntoView();
       const seenAt = performance.now();
       await waitUntil(() => events('view_item_list').length > 0, 'no impression', { timeout: 1800 });
       expect(performance.now() - seenAt).to.be.at.least(950);
       expect(events('view_item_list')).to.deep.equal([{ event: 'view_item_list', ecommerce: { item_list_id: facts.galleryId, items: [] } }]);
+      // Leaving the page sends the queue: the impression names the eight posts the gallery shows.
+      dispatchEvent(new Event('pagehide'));
+      const sent = (await Promise.all(beacons)).flatMap((text) => (JSON.parse(text) as { events: { type: string; postIds?: string[] }[] }).events);
+      expect(sent.find((e) => e.type === 'view_item_list')?.postIds).to.deep.equal(posts.map((p) => p.id));
     } finally {
+      navigator.sendBeacon = send;
       spacer.remove();
       watched.remove();
     }

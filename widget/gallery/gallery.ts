@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { GalleryPostsResponse, PublicGallery, PublicPost } from '../../shared/api-types.ts';
 import { isHoldout } from '../../shared/holdout.ts';
+import { MAX_POSTS_PER_IMPRESSION } from '../../shared/tracking-limits.ts';
 import type { Lightbox } from '../lightbox/lightbox.ts';
 import { watchImpression } from '../tracking/impression.ts';
 import type { GalleryTracking, MirrorExtras, WidgetEvent } from '../tracking/types.ts';
@@ -216,7 +217,8 @@ export class VitrineGallery extends LitElement {
       const galleryId = view.gallery.id;
       this.stopImpression = watchImpression(this, {
         onImpression: () => {
-          if (firstTime(`view:${galleryId}`)) this.track({ type: 'view_item_list' });
+          // The posts on show when the gallery came into view count an impression each.
+          if (firstTime(`view:${galleryId}`)) this.track({ type: 'view_item_list', postIds: view.posts.slice(0, MAX_POSTS_PER_IMPRESSION).map((post) => post.id) });
         },
       });
     }

@@ -11,6 +11,8 @@ export interface WidgetEvent {
   postId?: string;
   productId?: string;
   transaction?: TransactionInput;
+  /** The posts shown, on an impression. */
+  postIds?: string[];
 }
 
 /** GA4's item, for the optional dataLayer mirror (the merchant's SKU as item_id). */

@@ -33,7 +33,7 @@ const purchase = (transaction_id: string, value = 147, items = [{ item_id: 'LUM-
 describe('POST /v1/events', () => {
   it('stores a batch, updates the rollups, and counts a resent batch once', async () => {
     const batch = batchOf('v_alice_0001', [
-      { type: 'view_item_list', at: at(), galleryId: 'demo' },
+      { type: 'view_item_list', at: at(), galleryId: 'demo', postIds: ['post_demo01', 'post_demo02', 'post_demo03'] },
       { type: 'select_content', at: at(), galleryId: 'demo', postId: 'post_demo01' },
       { type: 'select_item', at: at(), galleryId: 'demo', postId: 'post_demo01', productId: 'prod_demo1' },
       { type: 'add_to_cart', at: at(), galleryId: 'demo', postId: 'post_demo01', productId: 'prod_demo1' },
@@ -49,7 +49,10 @@ describe('POST /v1/events', () => {
     expect(await countEvents(h)).toBe(5);
     expect(await rollup(h, 'workspace')).toMatchObject({ impressions: 1, opens: 2, productClicks: 1, addToCarts: 1 });
     expect(await rollup(h, 'gallery', 'demo')).toMatchObject({ impressions: 1, opens: 2, productClicks: 1, addToCarts: 1 });
-    expect(await rollup(h, 'post', 'post_demo01')).toMatchObject({ opens: 1, productClicks: 1, addToCarts: 1 });
+    // The impression names the posts on show: each counts one, however often the batch is resent.
+    expect(await rollup(h, 'post', 'post_demo01')).toMatchObject({ impressions: 1, opens: 1, productClicks: 1, addToCarts: 1 });
+    expect(await rollup(h, 'post', 'post_demo02')).toMatchObject({ impressions: 1, opens: 1 });
+    expect(await rollup(h, 'post', 'post_demo03')).toMatchObject({ impressions: 1, opens: 0 });
     expect(await rollup(h, 'product', 'prod_demo1')).toMatchObject({ productClicks: 1, addToCarts: 1 });
     const days = await h.db.select().from(visitorDays).where(eq(visitorDays.visitorId, 'v_alice_0001'));
     expect(days.map((d) => [d.galleryId, d.exposed, d.engaged]).sort()).toEqual([['', 1, 1], ['demo', 1, 1]]);
@@ -91,6 +94,8 @@ describe('POST /v1/events', () => {
       [{ ...good, consent: 'maybe' }, 'consent'],
       [{ ...good, events: [] }, 'events'],
       [{ ...good, events: [{ ...good.events[0], extra: 1 }] }, 'events[0].extra'],
+      [{ ...good, events: [{ ...good.events[0], postIds: ['post_demo01', '../etc'] }] }, 'events[0].postIds[1]'],
+      [{ ...good, events: [{ ...good.events[0], postIds: Array.from({ length: 51 }, (_, i) => `post_${i}`) }] }, 'events[0].postIds'],
       [{ ...good, events: [{ id: eventId(), ...purchase('') }] }, 'events[0].transaction.transaction_id'],
       [{ ...good, events: [{ id: eventId(), ...purchase('T-1'), transaction: { ...purchase('T-1').transaction, currency: 'euro' } }] }, 'events[0].transaction.currency'],
       ['{not json', 'body'],

@@ -61,7 +61,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
       productId: e.productId ?? null,
       at: Math.min(now, Math.max(now - CLOCK_SKEW_MS, e.at)),
       receivedAt: now,
-      payload: e.transaction ? { transaction: e.transaction } : null,
+      payload: e.transaction ? { transaction: e.transaction } : e.postIds?.length ? { postIds: e.postIds } : null,
     }));
   });
   if (rows.length === 0) return [];
@@ -69,7 +69,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
   const field = (name: string) => sql.raw(`json_extract(value, '$.${name}')`);
   // The rows this group inserted: ids looked up by primary key, kept only if they carry its batch id.
   const fresh = sql`with e as (
-      select workspace_id as ws, visitor_id as visitor, holdout, type, gallery_id, post_id, product_id, ${DAY} as day from events
+      select workspace_id as ws, visitor_id as visitor, holdout, type, gallery_id, post_id, product_id, payload, ${DAY} as day from events
       where workspace_id in (select distinct ${field('ws')} from json_each(${json}))
         and id in (select ${field('id')} from json_each(${json}))
         and batch_id = ${batchId}
@@ -93,6 +93,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
           select ws, day, 'workspace' as dim, '' as dim_id, type from e
           union all select ws, day, 'gallery', gallery_id, type from e where gallery_id is not null
           union all select ws, day, 'post', post_id, type from e where post_id is not null
+          union all select e.ws, e.day, 'post', shown.value, e.type from e, json_each(e.payload, '$.postIds') as shown where e.type = 'view_item_list'
           union all select ws, day, 'product', product_id, type from e where product_id is not null
         )
         where type in ('view_item_list', 'select_content', 'select_item', 'add_to_cart')
