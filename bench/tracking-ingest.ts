@@ -27,12 +27,14 @@ const [port, dbUrl] = await new Promise<[string, string]>((resolve) => {
 const endpoint = `http://127.0.0.1:${port}/v1/events`;
 
 const TYPES = ['view_item_list', 'select_content', 'select_item', 'add_to_cart'] as const;
+const SHOWN = Array.from({ length: 12 }, (_, n) => `post_demo${String(n + 1).padStart(2, '0')}`);
 function batch(i: number) {
   const visitorId = `v_bench_${(i % VISITORS).toString(36).padStart(6, '0')}`;
   const now = Date.now();
   const events = Array.from({ length: 10 }, (_, k) => {
     const type = TYPES[k % 4]!;
-    return { id: `e_${i.toString(36)}_${k}_bench`, type, at: now, galleryId: 'demo', ...(type === 'view_item_list' ? {} : { postId: `post_demo0${1 + (k % 8)}` }), ...(type === 'select_item' || type === 'add_to_cart' ? { productId: 'prod_demo1' } : {}) };
+    // An impression names the posts on show, as the widget sends it: a first page of twelve.
+    return { id: `e_${i.toString(36)}_${k}_bench`, type, at: now, galleryId: 'demo', ...(type === 'view_item_list' ? { postIds: SHOWN } : { postId: `post_demo0${1 + (k % 8)}` }), ...(type === 'select_item' || type === 'add_to_cart' ? { productId: 'prod_demo1' } : {}) };
   });
   return JSON.stringify({ v: 1, workspaceId: 'ws_demo', visitorId, sessionId: `s_${visitorId}`, consent: 'granted', events });
 }

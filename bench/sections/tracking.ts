@@ -41,7 +41,7 @@ export const tracking: Section = async () => {
       tracking_top_1m_p95_ms: `< 100 and < 2 × 100k (${(2 * small.top.p95).toFixed(1)})`,
     },
     notes: [
-      `Tracking ingest: ${ingest.requests.toLocaleString('en')} batches of 10 events from 6,000 visitors and many addresses, 64 at a time over HTTP on loopback to the real server (group commits, libSQL file in WAL mode) in its own process; then every acknowledged event was checked stored once (count and rollups), and 1,000 acknowledged batches were replayed without adding anything.`,
+      `Tracking ingest: ${ingest.requests.toLocaleString('en')} batches of 10 events (impressions naming the 12 posts on show, as the widget sends them) from 6,000 visitors and many addresses, 64 at a time over HTTP on loopback to the real server (group commits, libSQL file in WAL mode) in its own process; then every acknowledged event was checked stored once (count and rollups), and 1,000 acknowledged batches were replayed without adding anything.`,
       'Tracking reports: a 90-day history (scripts/generate-history.ts model: visitors with page views, opens, clicks, add-to-cart, purchases, a 10% holdout) written through the ingest service, then 100 requests each of the last-30-days overview, the 90-day overview and the top posts, in-process through session, CSRF and role middleware; first at 100k events, then at 1M in the same workspace.',
     ],
   };

@@ -667,16 +667,20 @@ export const visitors = sqliteTable(
     lastSeenDay: text('last_seen_day').notNull(),
     /** The last day the visitor opened a post or clicked a product; null if never. */
     lastEngagedDay: text('last_engaged_day'),
+    /** The day of the visitor's latest order; null if none. */
+    lastOrderDay: text('last_order_day'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.galleryId, t.visitorId] }),
     index('visitors_recent').on(t.workspaceId, t.galleryId, t.lastSeenDay, t.holdout, t.lastEngagedDay, t.visitorId),
+    // An order updates every gallery row of its visitor.
+    index('visitors_by_visitor').on(t.workspaceId, t.visitorId),
   ],
 );
 
 /**
- * How many visitors were last seen on each day (and last engaged on each day, '' for never), by
- * holdout group. Kept in step with `visitors` in the same batch (moved out of the old bucket,
+ * How many visitors were last seen on each day (and last engaged, and last ordered, on each day,
+ * '' for never), by holdout group. Kept in step with `visitors` in the same batch (moved out of the old bucket,
  * into the new one), so the visitors of a range ending today are a sum over at most days² small
  * rows, however many visitors there are.
  */
@@ -688,9 +692,11 @@ export const visitorRecency = sqliteTable(
     lastSeenDay: text('last_seen_day').notNull(),
     lastEngagedDay: text('last_engaged_day').notNull(),
     holdout: integer('holdout').notNull(),
+    /** The day of the latest order, '' for none: buyers of a range ending today are a sum too. */
+    lastOrderDay: text('last_order_day').notNull(),
     visitors: integer('visitors').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.galleryId, t.lastSeenDay, t.lastEngagedDay, t.holdout] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.galleryId, t.lastSeenDay, t.lastEngagedDay, t.holdout, t.lastOrderDay] })],
 );
 
 export interface OrderItem {

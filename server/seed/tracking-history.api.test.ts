@@ -36,8 +36,8 @@ it('writes a history whose rollups, orders and visitor days agree with its raw e
   expect(await one(sql`select count(*) from visitor_recency where visitors < 0`)).toBe(0);
   expect(await one(sql`select coalesce(sum(visitors), 0) from visitor_recency`)).toBe(await one(sql`select count(*) from visitors`));
   expect(
-    await one(sql`select count(*) from (select workspace_id, gallery_id, last_seen_day, coalesce(last_engaged_day, '') as engaged, holdout, count(*) as n from visitors group by 1, 2, 3, 4, 5) v
-      left join visitor_recency r using (workspace_id, gallery_id, last_seen_day, holdout) where r.last_engaged_day = v.engaged and r.visitors = v.n`),
+    await one(sql`select count(*) from (select workspace_id, gallery_id, last_seen_day, coalesce(last_engaged_day, '') as engaged, holdout, coalesce(last_order_day, '') as ordered, count(*) as n from visitors group by 1, 2, 3, 4, 5, 6) v
+      left join visitor_recency r using (workspace_id, gallery_id, last_seen_day, holdout) where r.last_engaged_day = v.engaged and r.last_order_day = v.ordered and r.visitors = v.n`),
   ).toBe(await one(sql`select count(*) from visitor_recency where visitors > 0`));
 
   // Returning visitors span days: both ways of counting distinct visitors must agree.

@@ -39,39 +39,35 @@ interface VisitorGroup {
 
 /**
  * Distinct visitors of the range by group (holdout or not, engaged or not) and how many of them
- * ordered within it. Distinct visitors cannot be summed by day: a range ending today reads each
- * visitor's last activity (`visitors`), an older range groups its visitor days.
+ * ordered within it. Distinct visitors cannot be summed by day: a range ending today sums the
+ * recency buckets of visitors' last activity and last order, an older range groups its visitor days.
  */
 async function visitorGroups(db: Db, q: ReportQuery, today: string): Promise<VisitorGroup[]> {
+  if (q.to >= today) {
+    // Nothing is dated after today, so the range's visitors are those last seen since its start,
+    // and its buyers those whose last order is since then too: both are sums over recency buckets.
+    const [counts] = await db.all<Record<string, number | null>>(sql`
+      select sum(case when holdout = 0 then visitors end) as exposed,
+        sum(case when holdout = 0 and last_engaged_day >= ${q.from} then visitors end) as engaged,
+        sum(case when holdout = 1 then visitors end) as held,
+        sum(case when holdout = 0 and last_order_day >= ${q.from} then visitors end) as exposed_bought,
+        sum(case when holdout = 0 and last_engaged_day >= ${q.from} and last_order_day >= ${q.from} then visitors end) as engaged_bought,
+        sum(case when holdout = 1 and last_order_day >= ${q.from} then visitors end) as held_bought
+      from visitor_recency
+      where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and last_seen_day >= ${q.from}`);
+    const n = (key: string) => Number(counts?.[key] ?? 0);
+    return [
+      { holdout: 0, engaged: 1, visitors: n('engaged'), converted: n('engaged_bought') },
+      { holdout: 0, engaged: 0, visitors: n('exposed') - n('engaged'), converted: n('exposed_bought') - n('engaged_bought') },
+      { holdout: 1, engaged: 0, visitors: n('held'), converted: n('held_bought') },
+    ];
+  }
   const { start, end } = rangeMs(q);
   // The range's buyers. In `x in (…)` SQLite builds it once as a temporary index.
   const buyers = sql`(
     select visitor_id from orders
     where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
   )`;
-  if (q.to >= today) {
-    // Nothing is dated after today, so the range's visitors are those last seen since its start:
-    // a sum over recency buckets counts them, then the range's few buyers are looked up by key.
-    const [counts] = await db.all<Record<string, number | null>>(sql`
-      select sum(case when holdout = 0 then visitors end) as exposed,
-        sum(case when holdout = 0 and last_engaged_day >= ${q.from} then visitors end) as engaged,
-        sum(case when holdout = 1 then visitors end) as held
-      from visitor_recency
-      where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and last_seen_day >= ${q.from}`);
-    const bought = await db.all<{ holdout: number; engaged: number; n: number }>(sql`
-      select v.holdout as holdout, coalesce(v.last_engaged_day >= ${q.from}, 0) as engaged, count(*) as n
-      from (select distinct visitor_id from ${buyers}) b
-      join visitors v on v.workspace_id = ${q.workspaceId} and v.gallery_id = ${q.galleryId ?? ''} and v.visitor_id = b.visitor_id
-      where v.last_seen_day >= ${q.from}
-      group by 1, 2`);
-    const n = (key: string) => Number(counts?.[key] ?? 0);
-    const buyersIn = (holdout: number, engaged: number) => Number(bought.find((b) => Number(b.holdout) === holdout && Number(b.engaged) === engaged)?.n ?? 0);
-    return [
-      { holdout: 0, engaged: 1, visitors: n('engaged'), converted: buyersIn(0, 1) },
-      { holdout: 0, engaged: 0, visitors: n('exposed') - n('engaged'), converted: buyersIn(0, 0) },
-      { holdout: 1, engaged: 0, visitors: n('held'), converted: buyersIn(1, 0) + buyersIn(1, 1) },
-    ];
-  }
   const result = await db.all<VisitorGroup>(sql`
     select holdout, engaged, count(*) as visitors, sum(visitor_id in ${buyers}) as converted
     from (

@@ -9,6 +9,7 @@ import type { Touch } from '../../rules/attribution.ts';
 import type { TrackingSettings } from '../tracking-settings.ts';
 import { SQL_UTC_DAY } from './days.ts';
 import { orderStatements } from './orders.ts';
+import { RECENCY_UPSERT } from './recency.ts';
 
 /**
  * An event happened at most a day before it arrived (a page kept open, a queued beacon) and never
@@ -129,7 +130,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
       .insert(visitors)
       .select(
         sql`${fresh}
-        select ws, g, visitor, max(holdout), max(day), max(case when engaged then day end)
+        select ws, g, visitor, max(holdout), max(day), max(case when engaged then day end), null
         from (
           select ws, visitor, holdout, '' as g, day, type in ${ENGAGING} as engaged from e where type <> 'purchase'
           union all select ws, visitor, holdout, gallery_id, day, type in ${ENGAGING} from e where gallery_id is not null and type <> 'purchase'
@@ -181,13 +182,10 @@ function recencyStatement(db: Db, fresh: SQL, sign: 1 | -1) {
         select distinct ws, '' as g, visitor from e where type <> 'purchase'
         union select ws, gallery_id, visitor from e where gallery_id is not null and type <> 'purchase'
       )
-      select v.workspace_id, v.gallery_id, v.last_seen_day, coalesce(v.last_engaged_day, ''), v.holdout, ${sign} * count(*)
+      select v.workspace_id, v.gallery_id, v.last_seen_day, coalesce(v.last_engaged_day, ''), v.holdout, coalesce(v.last_order_day, ''), ${sign} * count(*)
       from touched t join visitors v on v.workspace_id = t.ws and v.gallery_id = t.g and v.visitor_id = t.visitor
       where true
-      group by 1, 2, 3, 4, 5`,
+      group by 1, 2, 3, 4, 5, 6`,
     )
-    .onConflictDoUpdate({
-      target: [visitorRecency.workspaceId, visitorRecency.galleryId, visitorRecency.lastSeenDay, visitorRecency.lastEngagedDay, visitorRecency.holdout],
-      set: { visitors: sql`${visitorRecency.visitors} + excluded.visitors` },
-    });
+    .onConflictDoUpdate(RECENCY_UPSERT);
 }

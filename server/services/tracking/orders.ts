@@ -3,12 +3,13 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { isHoldout } from '../../../shared/holdout.ts';
 import type { TransactionInput } from '../../../shared/schemas/events.ts';
 import { inChunks, runBatch, type Db } from '../../db/client.ts';
-import { dailyRollups, events, orderAttributions, orders, postProducts, posts } from '../../db/schema.ts';
+import { dailyRollups, events, orderAttributions, orders, postProducts, posts, visitors } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
 import { attributeOrder, CLICK_TYPES, orderRollupDeltas, type OrderLine, type OrderRollupDelta, type Touch } from '../../rules/attribution.ts';
 import { toMinorUnits } from '../../rules/money.ts';
 import type { TrackingSettings } from '../tracking-settings.ts';
 import { utcDay } from './days.ts';
+import { visitorRecencyStatement } from './recency.ts';
 import { matchLines } from './order-lines.ts';
 
 export interface OrderInput {
@@ -74,6 +75,17 @@ export async function orderStatements(db: Db, settings: TrackingSettings, input:
       .values({ id: orderId, workspaceId, transactionId: transaction.transaction_id, valueMinor, currency: transaction.currency, items, visitorId: input.visitorId, sessionId: input.sessionId, channel: input.channel, occurredAt: input.occurredAt, receivedAt: now })
       .onConflictDoNothing(),
   ];
+  // The buyer's latest order day, with their recency buckets kept in step (out of the old, into the new).
+  if (input.visitorId) {
+    statements.push(
+      visitorRecencyStatement(db, workspaceId, input.visitorId, -1),
+      db
+        .update(visitors)
+        .set({ lastOrderDay: sql`max(coalesce(${visitors.lastOrderDay}, ''), ${utcDay(input.occurredAt)})` })
+        .where(and(eq(visitors.workspaceId, workspaceId), eq(visitors.visitorId, input.visitorId), inserted)),
+      visitorRecencyStatement(db, workspaceId, input.visitorId, 1),
+    );
+  }
   if (credits.length > 0) {
     statements.push(
       db
