@@ -150,7 +150,8 @@ test('hostile captions, usernames, product titles and gallery names stay text ev
     await store.waitForFunction((n) => document.querySelector('vitrine-gallery')!.shadowRoot!.querySelectorAll('[data-post-id]').length > n, before);
   }
   await store.locator('vitrine-gallery [data-post-id="post_demo01"] button.open').click();
-  await waitForText(store, (text) => text.includes(lampTitle));
+  // The lightbox renders its product cards after the post: wait for both titles.
+  await waitForText(store, (text) => text.includes(lampTitle) && text.includes(mugTitle));
   const widget = await inspect(store);
   assert.deepEqual(widget.ran, [], 'no payload ran in the widget');
   assert.deepEqual(storeDialogs, []);
