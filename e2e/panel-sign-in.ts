@@ -7,5 +7,6 @@ export async function signInToPanel(page: Page, serverUrl: string): Promise<void
   await page.getByLabel('Email').fill(DEMO_LOGIN.email);
   await page.getByLabel('Password').fill(DEMO_LOGIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Panel' }).waitFor();
+  // Generous: on a loaded two-core CI machine the server also collects and re-hosts meanwhile.
+  await page.getByRole('navigation', { name: 'Panel' }).waitFor({ timeout: 60_000 });
 }

@@ -163,11 +163,18 @@ test('hostile captions, usernames, product titles and gallery names stay text ev
     assert.ok(widget.text.includes(`@${usernames[i]!}`), `the username of ${id} reads as written`);
   }
   assert.ok(widget.text.includes(lampTitle) && widget.text.includes(mugTitle), 'product titles read as written');
+  // Done with the store: its page would keep a CPU of a two-core CI machine busy beside the panel's.
+  await store.close();
 
   // The panel: the inbox lists pending posts with caption and author.
   const panel = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const panelDialogs = await watched(panel);
-  await signInToPanel(panel, journey.server.url);
+  const panelErrors: string[] = [];
+  panel.on('pageerror', (error) => panelErrors.push(error.message));
+  panel.on('response', (response) => response.status() >= 400 && panelErrors.push(`${response.status()} ${response.url()}`));
+  await signInToPanel(panel, journey.server.url).catch((error: Error) => {
+    throw new Error(`${error.message}\npanel errors: ${panelErrors.join('; ')}`);
+  });
   const parts = captions.flatMap((c) => c.split(' | '));
   // The approved tab lists the gallery's posts, each with its caption and author.
   await panel.getByRole('navigation', { name: 'Moderation status' }).getByRole('button', { name: /Approved/ }).click();
