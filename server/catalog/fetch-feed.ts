@@ -5,7 +5,8 @@
  */
 import type { CatalogFormat } from '../../shared/admin-types.ts';
 import { isPublicHttpsUrl } from '../rules/safe-url.ts';
-import { feedRows, FeedSyntaxError, type FeedRow } from './read/feed-rows.ts';
+import { feedRows, type FeedRow } from './read/feed-rows.ts';
+import { FeedSyntaxError } from './read/feed-syntax-error.ts';
 import { shopifyRows } from './read/shopify.ts';
 import { textChunks } from './read/text-chunks.ts';
 

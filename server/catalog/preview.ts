@@ -14,7 +14,8 @@ import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import { FeedFetchError } from './fetch-feed.ts';
 import { rowHash, toProductRow } from './product-row.ts';
-import { FeedSyntaxError, type FeedRow } from './read/feed-rows.ts';
+import type { FeedRow } from './read/feed-rows.ts';
+import { FeedSyntaxError } from './read/feed-syntax-error.ts';
 import { BodyTooLargeError } from './read/text-chunks.ts';
 
 type Feed = typeof productFeeds.$inferSelect;

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { GalleryPostsResponse, PublicPost } from '../../shared/api-types.ts';
 import { isHoldout } from '../../shared/holdout.ts';
 import { VISITOR_KEY } from '../tracking/ids.ts';
+import { captureSends } from '../testing/beacons.ts';
 import { majorUnits } from '../lightbox/product-card.ts';
 import { fixtureFacts, openDialog, settled, shadow, tileButton, trackedEvents, type FixtureFacts } from '../testing/gallery.ts';
 import { afterEach, before, describe, it } from '../testing/mocha.ts';
@@ -43,12 +44,7 @@ describe('what the gallery tracks', () => {
   });
 
   it('counts an impression after one second half in view, once, naming the posts on show', async () => {
-    const beacons: Promise<string>[] = [];
-    const send = navigator.sendBeacon.bind(navigator);
-    navigator.sendBeacon = (url, body) => {
-      if (body instanceof Blob) beacons.push(body.text());
-      return send(url, body);
-    };
+    const sends = captureSends();
     try {
       watched.scrollIntoView();
       const seenAt = performance.now();
@@ -57,10 +53,10 @@ describe('what the gallery tracks', () => {
       expect(events('view_item_list')).to.deep.equal([{ event: 'view_item_list', ecommerce: { item_list_id: facts.galleryId, items: [] } }]);
       // Leaving the page sends the queue: the impression names the eight posts the gallery shows.
       dispatchEvent(new Event('pagehide'));
-      const sent = (await Promise.all(beacons)).flatMap((text) => (JSON.parse(text) as { events: { type: string; postIds?: string[] }[] }).events);
+      const sent = (await sends.sent()).flatMap((body) => body.batch.events);
       expect(sent.find((e) => e.type === 'view_item_list')?.postIds).to.deep.equal(posts.map((p) => p.id));
     } finally {
-      navigator.sendBeacon = send;
+      sends.restore();
       spacer.remove();
       watched.remove();
     }

@@ -1,11 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../testing/mocha.ts';
+import { gtagArguments } from '../testing/gtag-arguments.ts';
 import { consentModeState } from './consent.ts';
 
-function args(..._values: unknown[]): IArguments {
-  // eslint-disable-next-line prefer-rest-params
-  return arguments;
-}
+const args = gtagArguments;
 
 describe('consentModeState', () => {
   it("reads gtag's consent commands, as the arguments objects gtag pushes", () => {

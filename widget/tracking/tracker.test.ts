@@ -4,6 +4,7 @@ import { captureSends } from '../testing/beacons.ts';
 import { manualTimers } from '../testing/timers.ts';
 import { SESSION_IDLE_MS, SESSION_KEY, VISITOR_KEY } from './ids.ts';
 import { createTracker, type TrackerOptions } from './tracker.ts';
+import { gtagArguments } from '../testing/gtag-arguments.ts';
 
 const ENDPOINT = `${location.origin}/v1/events`;
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -14,9 +15,8 @@ declare global {
 }
 const leave = () => dispatchEvent(new PageTransitionEvent('pagehide'));
 /** What gtag does: `function gtag(){dataLayer.push(arguments)}`. */
-function gtag(..._args: unknown[]): void {
-  // eslint-disable-next-line prefer-rest-params
-  (window.dataLayer ??= []).push(arguments);
+function gtag(...values: unknown[]): void {
+  (window.dataLayer ??= []).push(gtagArguments(...values));
 }
 
 let capture: ReturnType<typeof captureSends>;

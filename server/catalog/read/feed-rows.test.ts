@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CatalogFormat } from '../../../shared/admin-types.ts';
-import { feedRows, FeedSyntaxError, type FeedRow } from './feed-rows.ts';
+import { feedRows, type FeedRow } from './feed-rows.ts';
+import { FeedSyntaxError } from './feed-syntax-error.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 

@@ -8,26 +8,20 @@ import { CsvError, CsvReader } from '../../rules/csv.ts';
 import { fieldName, type RawRow } from '../product-row.ts';
 import { JsonArrayReader } from './json-array.ts';
 import { shopifyRows } from './shopify.ts';
+import { FeedSyntaxError } from './feed-syntax-error.ts';
 import { XmlItemReader } from './xml-items.ts';
 
 export type FeedRow = { line: number; fields: RawRow } | { line: number; error: { field: string; message: string } };
 
-export class FeedSyntaxError extends Error {}
 
 export interface FeedReadOptions {
   storeUrl: string | null;
 }
 
 export async function* feedRows(format: CatalogFormat, chunks: AsyncIterable<string>, options: FeedReadOptions): AsyncGenerator<FeedRow> {
-  try {
-    if (format === 'merchant_xml') yield* xmlRows(chunks);
-    else if (format === 'shopify_json') yield* jsonRows(chunks, options.storeUrl);
-    else yield* delimitedRows(chunks, format === 'merchant_tsv' ? '\t' : ',');
-  } catch (error) {
-    if (error instanceof FeedSyntaxError) throw error;
-    if (error instanceof CsvError || error instanceof SyntaxError || (error instanceof Error && /^line \d+|^no "/.test(error.message))) throw new FeedSyntaxError(error.message);
-    throw error;
-  }
+  if (format === 'merchant_xml') yield* xmlRows(chunks);
+  else if (format === 'shopify_json') yield* jsonRows(chunks, options.storeUrl);
+  else yield* delimitedRows(chunks, format === 'merchant_tsv' ? '\t' : ',');
 }
 
 async function* xmlRows(chunks: AsyncIterable<string>): AsyncGenerator<FeedRow> {
@@ -72,6 +66,14 @@ async function* delimitedRows(chunks: AsyncIterable<string>, delimiter: string):
       yield { line: record.line, fields };
     }
   };
-  for await (const chunk of chunks) yield* rows(reader.push(chunk));
-  yield* rows(reader.end());
+  // CsvError is shared with post imports; here a broken quote breaks the whole feed.
+  const read = (next: () => ReturnType<CsvReader['push']>) => {
+    try {
+      return next();
+    } catch (error) {
+      throw error instanceof CsvError ? new FeedSyntaxError(error.message) : error;
+    }
+  };
+  for await (const chunk of chunks) yield* rows(read(() => reader.push(chunk)));
+  yield* rows(read(() => reader.end()));
 }

@@ -3,6 +3,8 @@
  * (`{"products": […]}`) — each parsed on its own, so a large Shopify export is never one
  * JSON.parse. The scanner only tracks strings and nesting depth to find where elements end.
  */
+import { FeedSyntaxError } from './feed-syntax-error.ts';
+
 export class JsonArrayReader {
   private buffer = '';
   private pos = 0;
@@ -50,14 +52,14 @@ export class JsonArrayReader {
         this.depth++;
       } else if (ch === 125 || ch === 93) {
         this.depth--;
-        if (this.depth < 0) throw new Error(`line ${this.line}: unbalanced ${String.fromCharCode(ch)}`);
+        if (this.depth < 0) throw new FeedSyntaxError(`line ${this.line}: unbalanced ${String.fromCharCode(ch)}`);
         if (this.depth === this.elementDepth && this.elementStart >= 0) {
           const text = s.slice(this.elementStart, this.pos + 1);
           let value: unknown;
           try {
             value = JSON.parse(text);
           } catch (error) {
-            throw new Error(`line ${this.elementLine}: ${(error as Error).message}`);
+            throw new FeedSyntaxError(`line ${this.elementLine}: ${(error as Error).message}`);
           }
           out.push({ line: this.elementLine, value });
           this.elementStart = -1;
@@ -72,12 +74,12 @@ export class JsonArrayReader {
     this.pos -= keep;
     if (this.elementStart >= 0) this.elementStart -= keep;
     if (this.keyStart >= 0) this.keyStart -= keep;
-    if (this.buffer.length > 1 << 22) throw new Error(`line ${this.elementLine}: one element is larger than 4 MB`);
+    if (this.buffer.length > 1 << 22) throw new FeedSyntaxError(`line ${this.elementLine}: one element is larger than 4 MB`);
     return out;
   }
 
   end(): void {
-    if (this.elementDepth === null) throw new Error(`no "${this.key}" array found`);
-    if (this.depth !== 0 || this.inString) throw new Error(`line ${this.line}: the JSON ends in the middle of a value`);
+    if (this.elementDepth === null) throw new FeedSyntaxError(`no "${this.key}" array found`);
+    if (this.depth !== 0 || this.inString) throw new FeedSyntaxError(`line ${this.line}: the JSON ends in the middle of a value`);
   }
 }

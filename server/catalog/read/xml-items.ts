@@ -6,6 +6,7 @@
  */
 import type { RawRow } from '../product-row.ts';
 import { fieldName } from '../product-row.ts';
+import { FeedSyntaxError } from './feed-syntax-error.ts';
 
 export interface ReadRow {
   line: number;
@@ -37,7 +38,7 @@ export class XmlItemReader {
       const end = this.buffer.indexOf(close, start.index);
       if (end === -1) {
         this.drop(start.index);
-        if (this.buffer.length > MAX_ITEM_CHARS) throw new Error(`line ${this.line}: an <${start[1]}> longer than 1 MB (is it never closed?)`);
+        if (this.buffer.length > MAX_ITEM_CHARS) throw new FeedSyntaxError(`line ${this.line}: an <${start[1]}> longer than 1 MB (is it never closed?)`);
         break;
       }
       this.drop(start.index);
@@ -51,7 +52,7 @@ export class XmlItemReader {
   end(): ReadRow[] {
     ITEM_START.lastIndex = 0;
     const open = ITEM_START.exec(this.buffer);
-    if (open) throw new Error(`line ${this.line}: an <${open[1]}> is never closed`);
+    if (open) throw new FeedSyntaxError(`line ${this.line}: an <${open[1]}> is never closed`);
     return [];
   }
 
