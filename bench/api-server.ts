@@ -29,7 +29,7 @@ await seedDemo({ db, media, variants: placeholderVariantMaker, now: systemClock.
 const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null, version: 'bench' }, secrets: { appSecret: 'bench', instagramAppSecret: null, instagramVerifyToken: null },
   clientIp: () => '127.0.0.1',
   // The gallery API benchmark never reaches Instagram.
-  instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0' }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
+  instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0', fetch: () => Promise.reject(new Error('no Graph API in this benchmark')) }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
   variants: placeholderVariantMaker,
   outbound: () => Promise.reject(new Error('no webhooks in this benchmark')),
 });

@@ -42,7 +42,7 @@ const renderImage = async (svg: string) => {
 const fake = createFakeInstagram({ clock, baseUrl: 'http://fake-instagram.bench', appSecret: 'bench', renderImage, impressions: 1_000_000 });
 const instagram = {
   graph: createGraphClient({ baseUrl: 'http://fake-instagram.bench', version: 'v21.0', fetch: (input, init) => fake.fetch(new Request(input, init)) }),
-  download: (url: string) => fake.fetch(new Request(url)),
+  download: (request: Request) => fake.fetch(request),
 };
 
 const db = libsqlDb(createClient({ url: pathToFileURL(join(dir, 'bench.db')).href }));

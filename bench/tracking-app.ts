@@ -40,7 +40,7 @@ export async function trackingBenchApp(settings: Partial<typeof DEFAULT_WORKSPAC
       config: { publicUrl: null, version: 'bench' },
       secrets: { appSecret: 'bench', instagramAppSecret: null, instagramVerifyToken: null },
       clientIp: (c) => c.req.header('x-bench-ip') ?? '127.0.0.1',
-      instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0' }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
+      instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0', fetch: () => Promise.reject(new Error('no Graph API in this benchmark')) }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
       variants: placeholderVariantMaker,
       outbound: () => Promise.reject(new Error('no webhooks in this benchmark')),
     },

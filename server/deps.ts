@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Db } from './db/client.ts';
 import type { GraphClient } from './instagram/client.ts';
 import type { MediaStore } from './media/store.ts';
+import type { Outbound } from './outbound/guarded-fetch.ts';
 import type { VariantMaker } from './media/variants.ts';
 
 export interface Clock {
@@ -30,8 +31,8 @@ export interface Secrets {
 /** How Vitrine reaches Instagram: the Graph API client and the fetch that downloads media. */
 export interface InstagramDeps {
   graph: GraphClient;
-  /** Downloads a media URL (Instagram's CDN, or a URL given in an import). */
-  download: (url: string) => Promise<Response>;
+  /** Downloads a media URL (Instagram's CDN, or a URL given in an import): a guarded fetcher. */
+  download: Outbound;
 }
 
 /** Everything the app needs from the outside world: one object, injected per request. */
@@ -46,8 +47,11 @@ export interface AppDeps {
   instagram: InstagramDeps;
   /** Makes stored renditions from downloaded media (sharp on Node, pass-through on Workers). */
   variants: VariantMaker;
-  /** Sends the merchant's signed webhooks (fetch in production; a recorder in tests). */
-  outbound: (request: Request) => Promise<Response>;
+  /**
+   * Every request to another server (feeds, the merchant's webhooks) goes through this guarded
+   * fetcher (server/outbound): built at the entry point for its runtime, over a recorder in tests.
+   */
+  outbound: Outbound;
 }
 
 /** The Hono environment of every route: dependencies are read from `c.var`. */

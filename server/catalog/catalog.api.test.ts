@@ -235,7 +235,7 @@ describe('feeds fetched from a URL', () => {
     h.merchantSite.set('https://shop.example/feed.xml', () => new Response(null, { status: 302, headers: { location: 'https://127.0.0.1/admin' } }));
     const refused = await admin(h, owner, 'POST', `/catalog/feeds/${feed.id}/imports`);
     expect(refused.status).toBe(422);
-    expect(await refused.json()).toMatchObject({ error: { code: 'feed_unreachable', field: 'url', message: expect.stringContaining('https://127.0.0.1/admin is not an https address on a public host') } });
+    expect(await refused.json()).toMatchObject({ error: { code: 'feed_unreachable', field: 'url', message: expect.stringContaining('refused https://127.0.0.1/admin: 127.0.0.1 is a loopback address') } });
   });
 
   it('refreshes due feeds on schedule, skipping bad rows but holding back a refresh that would empty the catalog', async () => {

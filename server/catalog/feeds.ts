@@ -7,7 +7,7 @@ import { runBatch, type Db } from '../db/client.ts';
 import { productFeeds, products } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
-import { isPublicHttpsUrl } from '../rules/safe-url.ts';
+import { urlRefusal } from '../outbound/target.ts';
 import { auditStatement } from '../services/audit.ts';
 import type { Actor } from '../services/moderation.ts';
 
@@ -58,7 +58,8 @@ export async function feedView(db: Db, feed: FeedRow): Promise<CatalogFeed> {
 
 function checkUrl(url: string | null | undefined) {
   // The server will fetch it: only public https hosts, never its own network.
-  if (url && !isPublicHttpsUrl(url)) throw new ApiError(400, 'invalid_parameter', 'url: must be an https address on a public host', 'url');
+  const refusal = url ? urlRefusal(url) : null;
+  if (refusal) throw new ApiError(400, 'invalid_parameter', `url: must be an https address on a public host (${refusal})`, 'url');
 }
 
 export async function createFeed(db: Db, actor: Actor, input: z.infer<typeof feedInput>, now: number): Promise<CatalogFeed> {

@@ -12,6 +12,7 @@ import { runBatch, type Db } from '../db/client.ts';
 import { catalogImportRows, catalogImports, products, productFeeds } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
+import { OutboundError } from '../outbound/guarded-fetch.ts';
 import { FeedFetchError } from './fetch-feed.ts';
 import { rowHash, toProductRow } from './product-row.ts';
 import type { FeedRow } from './read/feed-rows.ts';
@@ -99,7 +100,7 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Catalo
   } catch (error) {
     await discardStaged(db, id);
     if (error instanceof FeedSyntaxError) throw new ApiError(400, 'invalid_feed', `body: ${error.message}; nothing was imported`, 'body');
-    if (error instanceof FeedFetchError) throw new ApiError(422, 'feed_unreachable', `url: ${error.message}; nothing was imported`, 'url');
+    if (error instanceof FeedFetchError || error instanceof OutboundError) throw new ApiError(422, 'feed_unreachable', `url: ${error.message}; nothing was imported`, 'url');
     if (error instanceof BodyTooLargeError) throw new ApiError(413, 'payload_too_large', `body: ${error.message}`, 'body');
     throw error;
   }

@@ -9,7 +9,8 @@ import type { Db } from '../db/client.ts';
 import { catalogImportRows, catalogImports, productFeeds } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { applyImport, discardImport } from './apply.ts';
-import { fetchFeedRows, type Outbound } from './fetch-feed.ts';
+import type { Outbound } from '../outbound/guarded-fetch.ts';
+import { fetchFeedRows } from './fetch-feed.ts';
 import { previewImport } from './preview.ts';
 
 const PREVIEW_TTL_MS = 24 * 3600 * 1000;

@@ -13,10 +13,10 @@ import { inChunks, runBatch, type Db } from '../db/client.ts';
 import { postMedia, posts, postSources } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
+import { urlRefusal } from '../outbound/target.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { VariantMaker } from '../media/variants.ts';
 import { csvObjects, CsvError } from '../rules/csv.ts';
-import { isPublicHttpsUrl } from '../rules/safe-url.ts';
 import { auditStatement } from '../services/audit.ts';
 import { insertVariants, storeRenditions } from '../services/media-storage.ts';
 import type { Actor } from '../services/moderation.ts';
@@ -70,11 +70,13 @@ export async function importRows(
   const good: Row[] = [];
   for (const { line, values } of input.rows) {
     const parsed = importRow.safeParse(values);
+    // The server will download it: never from its own network (re-checked on every hop then).
+    const refusal = parsed.success ? urlRefusal(parsed.data.image_url) : null;
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       errors.push({ line, field: issue.path.join('.') || 'row', reason: issue.message });
-    } else if (!isPublicHttpsUrl(parsed.data.image_url)) {
-      errors.push({ line, field: 'image_url', reason: 'must be an https URL on a public host' });
+    } else if (refusal) {
+      errors.push({ line, field: 'image_url', reason: `must be an https URL on a public host (${refusal})` });
     } else {
       good.push({ ...parsed.data, line });
     }

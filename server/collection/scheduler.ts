@@ -8,6 +8,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { discardStalePreviews, refreshDueFeeds } from '../catalog/refresh.ts';
 import { sources } from '../db/schema.ts';
+import type { Outbound } from '../outbound/guarded-fetch.ts';
 import { purgeExpiredEvents } from '../services/tracking/retention.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { checkSourceDeletions } from './deletions.ts';
@@ -27,7 +28,7 @@ export interface CollectionStep {
   eventsPurged: number;
 }
 
-export type SchedulerDeps = RehostDeps & { outbound: (request: Request) => Promise<Response> };
+export type SchedulerDeps = RehostDeps & { outbound: Outbound };
 
 export async function runDueCollection(deps: SchedulerDeps, now: number, limits = { sources: 5, media: 30 }): Promise<CollectionStep> {
   const due = await deps.db

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import type { InstagramDeps } from '../deps.ts';
 import { createGraphClient } from '../instagram/client.ts';
 import { createFakeInstagram, type FakeInstagram } from '../instagram/fake/index.ts';
+import { guardedFetch, type Transport } from '../outbound/guarded-fetch.ts';
 import type { NodeConfig } from './node-config.ts';
 
 /** Where the in-process fake pretends to live; requests to it never reach the network. */
@@ -18,11 +19,13 @@ export interface NodeInstagram {
   fake: FakeInstagram | null;
 }
 
-export function nodeInstagram(config: NodeConfig, deliverWebhook: (request: Request) => Promise<Response>): NodeInstagram {
+/** `transport` is the Node transport: the Graph API and media downloads go through the guard over it. */
+export function nodeInstagram(config: NodeConfig, transport: Transport, deliverWebhook: (request: Request) => Promise<Response>): NodeInstagram {
   const { instagram } = config;
   if (instagram.graphUrl !== 'fake') {
+    const outbound = guardedFetch({ transport });
     return {
-      deps: { graph: createGraphClient({ baseUrl: instagram.graphUrl, version: instagram.apiVersion }), download: (url) => fetch(url) },
+      deps: { graph: createGraphClient({ baseUrl: instagram.graphUrl, version: instagram.apiVersion, fetch: (input, init) => outbound(new Request(input, init)) }), download: outbound },
       appSecret: instagram.appSecret,
       verifyToken: instagram.verifyToken,
       fake: null,
@@ -31,9 +34,11 @@ export function nodeInstagram(config: NodeConfig, deliverWebhook: (request: Requ
   // The fake signs its webhooks like Meta does; derive its app secret so restarts agree.
   const appSecret = instagram.appSecret ?? createHmac('sha256', config.appSecret).update('demo-instagram-app').digest('hex');
   const fake = createFakeInstagram({ clock: { now: () => Date.now() }, baseUrl: FAKE_INSTAGRAM_BASE, appSecret, apiVersion: instagram.apiVersion, deliver: deliverWebhook });
-  const viaFake = (url: string) => (url.startsWith(FAKE_INSTAGRAM_BASE) ? fake.fetch(new Request(url)) : fetch(url));
+  // The fake's CDN is answered in-process; its origin is let through by name, every other
+  // download (imports) goes out through the guard like in production.
+  const download = guardedFetch({ transport: (request, hop) => (request.url.startsWith(FAKE_INSTAGRAM_BASE) ? fake.fetch(request) : transport(request, hop)), allowOrigins: [FAKE_INSTAGRAM_BASE] });
   return {
-    deps: { graph: createGraphClient({ baseUrl: FAKE_INSTAGRAM_BASE, version: instagram.apiVersion, fetch: (input, init) => fake.fetch(new Request(input, init)) }), download: viaFake },
+    deps: { graph: createGraphClient({ baseUrl: FAKE_INSTAGRAM_BASE, version: instagram.apiVersion, fetch: (input, init) => fake.fetch(new Request(input, init)) }), download },
     appSecret,
     verifyToken: instagram.verifyToken ?? 'vitrine-demo',
     fake,

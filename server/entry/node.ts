@@ -12,6 +12,8 @@ import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { systemClock, type AppDeps } from '../deps.ts';
 import { diskMediaStore } from '../media/disk.ts';
 import { sharpVariantMaker } from '../media/sharp-variants.ts';
+import { guardedFetch } from '../outbound/guarded-fetch.ts';
+import { nodeTransport } from '../outbound/node-transport.ts';
 import { connectDemoInstagram } from '../seed/connect-demo-instagram.ts';
 import { DEMO_GALLERY_ID, DEMO_LOGIN } from '../seed/demo-content.ts';
 import { seedDemoIfEmpty } from '../seed/seed-demo.ts';
@@ -32,9 +34,12 @@ const db = libsqlDb(client);
 await migrateLibsql(db, join(root, 'drizzle'));
 const media = diskMediaStore(join(config.dataDir, 'media'));
 const variants = sharpVariantMaker();
+// Every request to another server goes through the guard, over node:http(s) with checked DNS.
+const transport = nodeTransport();
+const outbound = guardedFetch({ transport });
 // Webhooks from the in-process fake are delivered straight to the app, as Meta would over HTTP.
 let app: VitrineApp | undefined;
-const instagram = nodeInstagram(config, (request) => Promise.resolve(app!.fetch(request)));
+const instagram = nodeInstagram(config, transport, (request) => Promise.resolve(app!.fetch(request)));
 
 const deps: AppDeps = {
   db,
@@ -45,7 +50,7 @@ const deps: AppDeps = {
   clientIp: nodeClientIp(config.trustProxy),
   instagram: instagram.deps,
   variants,
-  outbound: (request) => fetch(request),
+  outbound,
 };
 app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: join(root, 'demo') }), groupCommits: true });
 

@@ -6,6 +6,8 @@ import { systemClock, type AppDeps, type Clock } from '../deps.ts';
 import { createGraphClient } from '../instagram/client.ts';
 import { passthroughVariantMaker } from '../media/passthrough-variants.ts';
 import { r2MediaStore } from '../media/r2.ts';
+import { guardedFetch } from '../outbound/guarded-fetch.ts';
+import { workersTransport } from '../outbound/workers-transport.ts';
 
 /** The Worker's bindings and variables (wrangler.toml `[vars]`, secrets via `wrangler secret put`). */
 export interface WorkerEnv {
@@ -32,6 +34,8 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
   const db = env.VITRINE_DB_URL
     ? libsqlDb(createClient({ url: env.VITRINE_DB_URL, authToken: env.VITRINE_DB_AUTH_TOKEN }))
     : d1Db(env.DB);
+  // No DNS API on Workers: the guard checks what each hop's URL spells (workers-transport.ts).
+  const outbound = guardedFetch({ transport: workersTransport });
   return {
     db,
     media: r2MediaStore(env.MEDIA),
@@ -41,10 +45,10 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     // Set by Cloudflare's edge; a client cannot forge it.
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     instagram: {
-      graph: createGraphClient({ baseUrl: env.VITRINE_IG_GRAPH_URL || 'https://graph.facebook.com', version: env.VITRINE_IG_API_VERSION || 'v21.0' }),
-      download: (url) => fetch(url),
+      graph: createGraphClient({ baseUrl: env.VITRINE_IG_GRAPH_URL || 'https://graph.facebook.com', version: env.VITRINE_IG_API_VERSION || 'v21.0', fetch: (input, init) => outbound(new Request(input, init)) }),
+      download: outbound,
     },
     variants: passthroughVariantMaker,
-    outbound: (request) => fetch(request),
+    outbound,
   };
 }

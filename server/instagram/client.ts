@@ -49,12 +49,13 @@ export const MEDIA_FIELDS = 'id,caption,media_type,media_url,thumbnail_url,perma
 export interface GraphClientOptions {
   baseUrl: string;
   version: string;
-  fetch?: typeof fetch;
+  /** The guarded fetcher (server/outbound) in production; the in-process fake in tests and the demo. */
+  fetch: typeof fetch;
 }
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
 
-export function createGraphClient({ baseUrl, version, fetch: doFetch = fetch }: GraphClientOptions) {
+export function createGraphClient({ baseUrl, version, fetch: doFetch }: GraphClientOptions) {
   const root = new URL(`${baseUrl.replace(/\/$/, '')}/${version}/`);
 
   async function call<T>(method: 'GET' | 'POST', url: URL, token: string): Promise<GraphResult<T>> {

@@ -137,6 +137,18 @@ describe('asking, granting, withdrawing', () => {
     expect(v1).toBe(await hmacSha256Hex(secret, `${t}.${sent.body}`));
   });
 
+  it('refuses to register a webhook to the host itself or its network, naming why', async () => {
+    for (const [url, why] of [
+      ['https://127.0.0.1:8080/hook', '127.0.0.1 is a loopback address'],
+      ['https://[::ffff:10.0.0.1]/hook', 'a private address inside IPv6'],
+      ['https://metadata.internal./computeMetadata', 'is a local name'],
+    ]) {
+      const res = await admin(h, owner, 'POST', '/webhooks', { url, events: ['rights.granted'] });
+      expect(res.status, url).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { field: 'url', message: expect.stringContaining(why) } });
+    }
+  });
+
   it('exports every element of the consent record for a legal team', async () => {
     const res = await admin(h, owner, 'GET', '/rights/export?postId=post_norights');
     expect(res.headers.get('content-disposition')).toContain('attachment');

@@ -2,6 +2,7 @@ import { createGraphClient } from '../instagram/client.ts';
 import { createFakeInstagram } from '../instagram/fake/index.ts';
 import type { InstagramDeps } from '../deps.ts';
 import type { Clock } from '../deps.ts';
+import { guardedFetch } from '../outbound/guarded-fetch.ts';
 
 export const FAKE_BASE = 'http://fake-instagram.test';
 export const FAKE_APP_SECRET = 'fake-app-secret';
@@ -16,7 +17,8 @@ export function fakeInstagramFor(clock: Clock, deliver: (request: Request) => Pr
   const fake = createFakeInstagram({ clock, baseUrl: FAKE_BASE, appSecret: FAKE_APP_SECRET, renderImage: async (svg) => new TextEncoder().encode(svg), deliver });
   const deps: InstagramDeps = {
     graph: createGraphClient({ baseUrl: FAKE_BASE, version: 'v21.0', fetch: (input, init) => fake.fetch(new Request(input, init)) }),
-    download: (url) => (url.startsWith(FAKE_BASE) ? fake.fetch(new Request(url)) : publicImageHost(url)),
+    // The real guard over an in-process transport; the fake's http origin is let through by name.
+    download: guardedFetch({ transport: (request) => (request.url.startsWith(FAKE_BASE) ? fake.fetch(request) : publicImageHost(request.url)), allowOrigins: [FAKE_BASE] }),
   };
   return { fake, deps };
 }

@@ -14,6 +14,7 @@ import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
 import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
 import { recordingOutbox } from './outbox.ts';
+import { guardedFetch } from '../outbound/guarded-fetch.ts';
 
 const migrations = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -35,7 +36,7 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
     clientIp: testClientIp,
     instagram,
     variants: placeholderVariantMaker,
-    outbound: outbox.send,
+    outbound: guardedFetch({ transport: outbox.send }),
   });
   return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node' };
 }

@@ -8,6 +8,7 @@ import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
 import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
 import { recordingOutbox } from './outbox.ts';
+import { guardedFetch } from '../outbound/guarded-fetch.ts';
 
 /**
  * The same harness inside workerd: D1 and R2 from miniflare, wired by the Worker's own
@@ -24,7 +25,7 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
     instagram,
     variants: placeholderVariantMaker,
     secrets: { ...base.secrets, instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN },
-    outbound: outbox.send,
+    outbound: guardedFetch({ transport: outbox.send }),
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now() });
   const app = createApp(deps);

@@ -9,8 +9,10 @@ import type { z } from 'zod';
 import type { webhookEndpointInput } from '../../shared/schemas/rights.ts';
 import { runBatch, type Db } from '../db/client.ts';
 import { webhookDeliveries, webhookEndpoints } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
+import type { Outbound } from '../outbound/guarded-fetch.ts';
+import { urlRefusal } from '../outbound/target.ts';
 import { open, seal } from '../security/secret-box.ts';
 import { hmacSha256Hex, randomToken } from '../security/tokens.ts';
 import { auditStatement } from '../services/audit.ts';
@@ -18,6 +20,8 @@ import type { Actor } from '../services/moderation.ts';
 
 const SECRET_PURPOSE = 'webhook-secret';
 const MAX_ATTEMPTS = 10;
+/** Only the status matters; a receiver that answers slowly or at length is cut off. */
+const DELIVERY_LIMITS = { redirect: 'manual', timeoutMs: 10_000, maxBytes: 64 * 1024 } as const;
 
 export type OutgoingEvent = 'rights.granted' | 'rights.declined' | 'rights.withdrawn' | 'post.erased';
 
@@ -32,7 +36,7 @@ export async function eventStatements(db: Db, workspaceId: string, event: Outgoi
     });
 }
 
-export async function deliverWebhooks(deps: { db: Db; appSecret: string; outbound: (request: Request) => Promise<Response> }, now: number, limit = 20): Promise<number> {
+export async function deliverWebhooks(deps: { db: Db; appSecret: string; outbound: Outbound }, now: number, limit = 20): Promise<number> {
   const due = await deps.db
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
     .from(webhookDeliveries)
@@ -52,8 +56,9 @@ export async function deliverWebhooks(deps: { db: Db; appSecret: string; outboun
           method: 'POST',
           body,
           headers: { 'content-type': 'application/json', 'x-vitrine-event': delivery.event, 'x-vitrine-delivery': delivery.id, 'x-vitrine-signature': `t=${t},v1=${signature}` },
-          redirect: 'manual',
         }),
+        // A redirect is not followed: the merchant registered this exact address.
+        DELIVERY_LIMITS,
       );
       await response.body?.cancel();
       if (!response.ok) error = `HTTP ${response.status}`;
@@ -71,6 +76,9 @@ export async function deliverWebhooks(deps: { db: Db; appSecret: string; outboun
 }
 
 export async function createEndpoint(db: Db, appSecret: string, actor: Actor, input: z.infer<typeof webhookEndpointInput>, now: number) {
+  // Checked when registered, not only when sent: an owner learns at once that it cannot work.
+  const refusal = urlRefusal(input.url);
+  if (refusal) throw new ApiError(400, 'invalid_parameter', `url: ${refusal}; webhooks go to a public https address`, 'url');
   const secret = `whsec_${randomToken(24)}`;
   const id = newId('whe');
   await runBatch(db, [
