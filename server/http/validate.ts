@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { bodyText } from './body.ts';
 import { ApiError } from './errors.ts';
 
 /** Largest JSON body the admin API reads; anything bigger is refused before parsing. */
@@ -12,8 +13,7 @@ const MAX_JSON_BYTES = 256 * 1024;
 export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new ApiError(415, 'unsupported_media_type', 'body: send JSON with Content-Type: application/json', 'body');
-  const text = await c.req.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_JSON_BYTES) throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_JSON_BYTES} bytes`, 'body');
+  const text = await bodyText(c, MAX_JSON_BYTES);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -142,7 +142,7 @@ describe('asking, granting, withdrawing', () => {
       ['https://127.0.0.1:8080/hook', '127.0.0.1 is a loopback address'],
       ['https://[::ffff:10.0.0.1]/hook', 'a private address inside IPv6'],
       ['https://metadata.internal./computeMetadata', 'is a local name'],
-    ]) {
+    ] as const) {
       const res = await admin(h, owner, 'POST', '/webhooks', { url, events: ['rights.granted'] });
       expect(res.status, url).toBe(400);
       expect(await res.json()).toMatchObject({ error: { field: 'url', message: expect.stringContaining(why) } });

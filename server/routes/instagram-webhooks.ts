@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { handleNotification, verifySignature } from '../collection/webhooks.ts';
 import type { AppEnv } from '../deps.ts';
+import { bodyText } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
 
 /** Largest notification body read; Meta batches up to 1,000 updates, far below this. */
@@ -21,8 +22,7 @@ export const instagramWebhookRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const secret = c.var.secrets.instagramAppSecret;
     if (!secret) throw new ApiError(503, 'not_configured', 'Instagram webhooks need VITRINE_IG_APP_SECRET');
-    const raw = await c.req.text();
-    if (raw.length > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', 'body: too large');
+    const raw = await bodyText(c, MAX_BODY_BYTES);
     if (!(await verifySignature(secret, raw, c.req.header('x-hub-signature-256')))) {
       throw new ApiError(401, 'bad_signature', 'x-hub-signature-256: does not match the body', 'x-hub-signature-256');
     }

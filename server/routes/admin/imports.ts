@@ -8,6 +8,7 @@ import { parseWith } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
 import { formBody } from '../../http/form.ts';
+import { bodyText } from '../../http/body.ts';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
@@ -25,9 +26,7 @@ export const importRoutes = new Hono<AppEnv>()
   .use(readOrWrite('owner', 'merchandiser'))
   .post('/', async (c) => {
     const query = parseWith(importQuery, c.req.query());
-    if (Number(c.req.header('content-length') ?? 0) > MAX_IMPORT_BYTES) throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_IMPORT_BYTES} bytes`, 'body');
-    const text = await c.req.text();
-    if (text.length > MAX_IMPORT_BYTES) throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_IMPORT_BYTES} bytes`, 'body');
+    const text = await bodyText(c, MAX_IMPORT_BYTES);
     const rows = readImportRows(text, query.format);
     const report = await importRows(c.var.db, requireSession(c), { rows, label: query.label, dryRun: query.dryRun === 'true', skipInvalid: query.skipInvalid === 'true' }, c.var.clock.now());
     if (report.errors.length > 0 && !report.dryRun && query.skipInvalid !== 'true') {
@@ -44,9 +43,8 @@ export const importRoutes = new Hono<AppEnv>()
 export const uploadRoutes = new Hono<AppEnv>()
   .use(readOrWrite('owner', 'merchandiser'))
   .post('/', async (c) => {
-    if (Number(c.req.header('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_UPLOAD_BYTES} bytes`, 'body');
     if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type', 'body: send multipart/form-data', 'body');
-    const form = await formBody(c, { all: true });
+    const form = await formBody(c, { all: true, maxBytes: MAX_UPLOAD_BYTES });
     const files = ([] as unknown[]).concat(form.images ?? []).filter((f): f is File => f instanceof File);
     if (files.length === 0) throw new ApiError(400, 'invalid_parameter', 'images: attach at least one image', 'images');
     if (files.length > MAX_UPLOAD_IMAGES) throw new ApiError(400, 'invalid_parameter', `images: at most ${MAX_UPLOAD_IMAGES} per post`, 'images');

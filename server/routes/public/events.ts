@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { eventBatch, MAX_EVENTS_BODY_BYTES } from '../../../shared/schemas/events.ts';
 import type { Db } from '../../db/client.ts';
 import { groupWriter } from '../../db/group-commit.ts';
 import type { AppEnv } from '../../deps.ts';
+import { bodyText } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { WindowLimiter } from '../../http/window-limiter.ts';
 import { isBotUserAgent } from '../../rules/bots.ts';
@@ -38,19 +38,13 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
   const addresses = new WindowLimiter(PER_IP.limit, PER_IP.windowMs);
   return new Hono<AppEnv>().post(
     '/events',
-    bodyLimit({
-      maxSize: MAX_EVENTS_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_EVENTS_BODY_BYTES} bytes`, 'body');
-      },
-    }),
     async (c) => {
       const origin = c.req.header('origin');
       // The answer is readable only by the allowed page itself; every other page gets none.
       c.header('Access-Control-Allow-Origin', undefined);
       c.header('Vary', 'Origin');
       if (isBotUserAgent(c.req.header('user-agent'))) return c.body(null, 204);
-      const batch = parseTracking(eventBatch, parseJsonText(await c.req.text()));
+      const batch = parseTracking(eventBatch, parseJsonText(await bodyText(c, MAX_EVENTS_BODY_BYTES)));
       const settings = await trackingSettings(c.var.db, batch.workspaceId);
       if (!settings) throw new ApiError(400, 'invalid_parameter', `workspaceId: no workspace "${batch.workspaceId}"`, 'workspaceId');
       if (!origin || !originAllowed(c, origin, settings)) {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { orderBody } from '../../../shared/schemas/events.ts';
 import type { AppEnv } from '../../deps.ts';
+import { bodyText } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { requireApiKey } from '../../middleware/api-key/index.ts';
 import { recordOrder } from '../../services/tracking/orders.ts';
@@ -17,8 +18,7 @@ export const orderRoutes = new Hono<AppEnv>().post('/orders', requireApiKey('ord
   if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
     throw new ApiError(415, 'unsupported_media_type', 'body: send JSON with Content-Type: application/json', 'body');
   }
-  const text = await c.req.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_ORDER_BYTES) throw new ApiError(413, 'payload_too_large', `body: larger than ${MAX_ORDER_BYTES} bytes`, 'body');
+  const text = await bodyText(c, MAX_ORDER_BYTES);
   const body = parseTracking(orderBody, parseJsonText(text));
   const workspaceId = c.var.apiKey!.workspaceId;
   const settings = await trackingSettings(c.var.db, workspaceId);
