@@ -5,7 +5,7 @@
 import { getPlatformProxy } from 'wrangler';
 import { d1Db } from '../server/db/d1.ts';
 import { r2MediaStore } from '../server/media/r2.ts';
-import { sharpVariantMaker } from '../server/media/sharp-variants.ts';
+import { drawnSceneVariantMaker, sharpVariantMaker } from '../server/media/sharp-variants.ts';
 import type { WorkerEnv } from '../server/entry/worker-deps.ts';
 import { seedDemoIfEmpty } from '../server/seed/seed-demo.ts';
 
@@ -14,7 +14,7 @@ try {
   const seeded = await seedDemoIfEmpty({
     db: d1Db(proxy.env.DB),
     media: r2MediaStore(proxy.env.MEDIA),
-    variants: sharpVariantMaker(),
+    variants: drawnSceneVariantMaker(sharpVariantMaker()),
     now: Date.now(),
   });
   console.log(seeded ? 'Seeded the demo workspace into the local D1 and R2.' : 'The local D1 already has data; not seeding.');

@@ -9,7 +9,7 @@ export interface PublicVariant {
   url: string;
   width: number;
   height: number;
-  format: 'webp' | 'jpeg';
+  format: 'webp' | 'jpeg' | 'png';
 }
 
 export interface PublicMedia {

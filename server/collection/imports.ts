@@ -14,6 +14,7 @@ import { postMedia, posts, postSources } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import { urlRefusal } from '../outbound/target.ts';
+import { ACCEPTED_IMAGES, ImageRefusedError } from '../media/accept-image.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { VariantMaker } from '../media/variants.ts';
 import { csvObjects, CsvError } from '../rules/csv.ts';
@@ -137,8 +138,10 @@ export async function uploadPost(
     let made;
     try {
       made = await deps.variants.make(bytes);
-    } catch {
-      throw new ApiError(400, 'invalid_parameter', `images.${position}: is not a JPEG, PNG or WebP image`, `images.${position}`);
+    } catch (error) {
+      // A file the header accepted can still fail to decode (truncated, corrupt): same answer.
+      const reason = error instanceof ImageRefusedError ? error.message : `could not be read as a ${ACCEPTED_IMAGES} image`;
+      throw new ApiError(400, 'invalid_parameter', `images.${position}: ${reason}`, `images.${position}`);
     }
     const mediaId = newId('med');
     const rows = await storeRenditions(deps.media, mediaId, made, now);

@@ -11,7 +11,7 @@ import { libsqlDb } from '../db/libsql.ts';
 import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { systemClock, type AppDeps } from '../deps.ts';
 import { diskMediaStore } from '../media/disk.ts';
-import { sharpVariantMaker } from '../media/sharp-variants.ts';
+import { drawnSceneVariantMaker, sharpVariantMaker } from '../media/sharp-variants.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import { nodeTransport } from '../outbound/node-transport.ts';
 import { connectDemoInstagram } from '../seed/connect-demo-instagram.ts';
@@ -54,7 +54,7 @@ const deps: AppDeps = {
 };
 app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: join(root, 'demo') }), groupCommits: true });
 
-if (config.seedDemo && (await seedDemoIfEmpty({ db, media, variants, now: systemClock.now() }))) {
+if (config.seedDemo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now() }))) {
   if (instagram.fake) await connectDemoInstagram({ db, graph: instagram.deps.graph, appSecret: config.appSecret }, instagram.fake, systemClock.now());
   console.log('Seeded the demo workspace.');
 }

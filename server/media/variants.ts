@@ -1,7 +1,8 @@
 /**
  * Turning one source image into what Vitrine stores: the original (kept for re-processing and
- * evidence) and display renditions at fixed widths for `srcset`. Implemented with sharp on Node;
- * Workers need a wasm codec or the Images binding (not built yet).
+ * evidence) and display renditions at fixed widths for `srcset`, every one without the source's
+ * metadata. Implemented with sharp on Node; Workers store the stripped source as is
+ * (passthrough-variants.ts) until a wasm codec or the Images binding is wired in.
  */
 export const DISPLAY_WIDTHS = [320, 640, 1080] as const;
 
@@ -9,7 +10,7 @@ export interface Rendition {
   bytes: Uint8Array;
   width: number;
   height: number;
-  format: 'webp' | 'jpeg';
+  format: 'webp' | 'jpeg' | 'png';
 }
 
 export interface MadeVariants {

@@ -4,8 +4,8 @@ import { newId } from '../ids.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { MadeVariants, Rendition } from '../media/variants.ts';
 
-const EXTENSION = { webp: 'webp', jpeg: 'jpg' } as const;
-const CONTENT_TYPE = { webp: 'image/webp', jpeg: 'image/jpeg' } as const;
+const EXTENSION = { webp: 'webp', jpeg: 'jpg', png: 'png' } as const;
+const CONTENT_TYPE = { webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' } as const;
 
 /**
  * Puts a media item's renditions in the media store and returns the rows describing them.
