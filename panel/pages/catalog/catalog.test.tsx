@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { api } from '../../api.ts';
 import { Toast } from '../../components/toast.tsx';
-import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
+import { advanceFixtureClock, after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { CatalogPage } from './catalog.tsx';
 
 /**
@@ -109,7 +109,7 @@ describe('catalog page', () => {
     choose(input, new File([SECOND], 'catalog.csv', { type: 'text/csv' }));
     await waitUntil(() => count('missing') === '1' && button(previewBox()!, /^Apply$/), 'the preview did not show');
     // A second later a colleague applies another file to the same feed (the test app's clock stands still otherwise).
-    await fetch('/__fixture/clock/advance', { method: 'POST', body: JSON.stringify({ ms: 1000 }) });
+    await advanceFixtureClock(1000);
     const feedId = feedRow('Wtr upload feed')!.querySelector<HTMLElement>('[data-feed-id]')!.dataset.feedId!;
     const theirs = (await api.previewImport(feedId, new Blob([FIRST], { type: 'text/csv' }))).import;
     await api.applyImport(theirs.id, true);
