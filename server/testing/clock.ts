@@ -24,6 +24,7 @@ let configuredStart = DEFAULT_TEST_CLOCK_START;
 
 /** Called at a test runner's edge (vitest's setup file, the wtr fixture) with the resolved setting. */
 export function startTestClocksAt(ms: number): void {
+  if (!Number.isFinite(ms)) throw new Error(`test clocks need a start in epoch milliseconds, not ${ms}`);
   configuredStart = ms;
 }
 
