@@ -7,6 +7,7 @@
  * then run again with the clocks 400 days on and on 2030-02-28 (the day before a leap day).
  */
 import { spawnSync } from 'node:child_process';
+import { utcDay } from '../server/services/tracking/days.ts';
 
 interface Step {
   name: string;
@@ -16,7 +17,6 @@ interface Step {
 }
 
 const DAY_MS = 86_400_000;
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const today = utcDay(Date.now());
 const laterDays = [utcDay(Date.now() + 400 * DAY_MS), '2030-02-28'];
 
