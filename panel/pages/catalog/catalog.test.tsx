@@ -71,7 +71,8 @@ describe('catalog page', () => {
     expect(errors[0]![0]).to.equal('5');
     expect(errors[0]![1]).to.equal('price');
     expect(errors[0]![2]).to.contain('price');
-    expect(document.activeElement).to.equal(previewBox()!.querySelector('h2'));
+    // The panel moves focus to the preview in an effect, after the frame that shows it.
+    await waitUntil(() => document.activeElement === previewBox()!.querySelector('h2'), 'focus did not land on the preview');
     // Nothing is in the catalog before Apply.
     expect(await productSkus()).to.deep.equal([]);
     await waitUntil(() => feedRow('Wtr upload feed'), 'the new feed is not listed');
