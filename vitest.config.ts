@@ -1,8 +1,11 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { testClockStart } from './server/testing/clock.ts';
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+/** Where every harness clock starts (server/testing/clock-setup.ts hands it to each test file). */
+const provide = { testClockStart: testClockStart(process.env.VITRINE_TEST_CLOCK_START) };
 
 /**
  * Two projects, one API suite. `*.api.test.ts` files import the `#harness` alias, which is a
@@ -20,6 +23,8 @@ export default defineConfig({
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['server/**/*.workers.test.ts'],
           environment: 'node',
+          setupFiles: ['./server/testing/clock-setup.ts'],
+          provide,
         },
       },
       {
@@ -39,7 +44,8 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['server/**/*.api.test.ts', 'server/**/*.workers.test.ts'],
-          setupFiles: ['./server/testing/workers-setup.ts'],
+          setupFiles: ['./server/testing/workers-setup.ts', './server/testing/clock-setup.ts'],
+          provide,
         },
       },
     ],

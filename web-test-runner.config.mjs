@@ -17,9 +17,12 @@ const API_PREFIXES = ['/v1/', '/media/', '/r/', '/admin/'];
 const BUILT_WIDGET = /^\/(embed\.js|widget\/[\w.-]+\.js)$/;
 
 const { createFixtureApp } = await tsImport('./server/testing/fixture-app.ts', import.meta.url);
+const { testClockStart } = await tsImport('./server/testing/clock.ts', import.meta.url);
 // The same system Chromium and flags as the e2e journeys.
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await tsImport('./e2e/chromium.ts', import.meta.url);
-const fixture = await createFixtureApp();
+// The app's clock starts on the day VITRINE_TEST_CLOCK_START names (a fixed day by default);
+// panel pages take their "now" from it too (GET /__fixture/clock, see panel/testing/harness.tsx).
+const fixture = await createFixtureApp({ clockStart: testClockStart(process.env.VITRINE_TEST_CLOCK_START) });
 
 /** Seed facts the tests assert against, e.g. which post ids are public. */
 const fixtureFacts = JSON.stringify({
@@ -43,12 +46,20 @@ async function fixtureApi(ctx, next) {
     ctx.body = JSON.stringify(fixture.publishOnInstagram(input));
     return;
   }
-  // Time passes on the app's clock (JSON body: { ms }, a few seconds at most: every test file shares it).
+  // The app's "now" (JSON: { now }, epoch ms), for the browser code under test to share.
+  if (ctx.path === '/__fixture/clock' && ctx.method === 'GET') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ now: fixture.now() });
+    return;
+  }
+  // Time passes on the app's clock (JSON body: { ms }, a few seconds at most: every test file
+  // shares it); answers the new "now" as GET /__fixture/clock does.
   if (ctx.path === '/__fixture/clock/advance' && ctx.method === 'POST') {
     const { ms } = await new Response(Readable.toWeb(ctx.req)).json();
     if (!(ms > 0 && ms <= 60_000)) throw new Error(`advance the clock by 1 ms to 60 s, not ${ms}`);
     fixture.advanceClock(ms);
-    ctx.status = 204;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ now: fixture.now() });
     return;
   }
   // A merchant's site serves a page (JSON body: { url, body, type }), e.g. the feed a catalog fetches.

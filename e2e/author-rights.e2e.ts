@@ -39,7 +39,7 @@ async function storeShows(postId: string): Promise<boolean> {
   }
 }
 
-test('request → grant on the rights page → approve → live → withdraw → gone within a second', async () => {
+test('request → grant on the rights page → approve → live → withdraw → gone at once', async () => {
   const merch = await merchandiser();
   // A customer's post collected from (fake) Instagram, with its author known, waiting in the inbox.
   let candidate: AdminPostsPage['posts'][number] | undefined;
@@ -69,16 +69,13 @@ test('request → grant on the rights page → approve → live → withdraw →
 
   await author.getByRole('button', { name: 'Withdraw my consent' }).click();
   // The confirmation is the page the server redirects to once the withdrawal is recorded: from
-  // then on, every answer must leave the post out (measured from here, so a slow test machine's
-  // page load does not count against the server).
+  // then on, every answer must leave the post out. The very first ones are checked, which is
+  // stricter than "within a second" and does not time a loaded test machine.
   await author.getByText(/You withdrew your consent/).waitFor();
-  const withdrawnAt = Date.now();
   const after = (await (await fetch(`${journey.server.url}/v1/galleries/demo/posts?limit=100`)).json()) as GalleryPostsResponse;
   const imageStatus = (await fetch(imageUrl)).status;
-  const elapsed = Date.now() - withdrawnAt;
   assert.ok(!after.posts.some((p) => p.id === candidate.id), 'gone from the API');
   assert.ok([404, 410].includes(imageStatus), `its image answers ${imageStatus}`);
-  assert.ok(elapsed < 1000, `gone within a second (${elapsed} ms)`);
   assert.ok(!(await storeShows(candidate.id)), 'gone from the store');
   await authorContext.close();
 });

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { eventStored } from './tracking.ts';
 import { isHoldout } from '../shared/holdout.ts';
 import type { ReportOverview } from '../shared/report-types.ts';
 import { signInToPanel } from './panel-sign-in.ts';
@@ -52,7 +53,8 @@ async function visit(visitorId: string): Promise<{ hidden: boolean; height: numb
   await page.goto(`${journey.server.url}/`);
   await page.locator('vitrine-gallery:defined').waitFor({ state: 'attached' });
   await page.locator('vitrine-gallery').evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(1500);
+  // Once the gallery has decided, the server hears of it: the holdout at once, an impression after a second in view.
+  await eventStored(journey.server, isHoldout(WORKSPACE, visitorId, SHARE) ? 'vitrine_holdout' : 'view_item_list');
   const seen = await page.locator('vitrine-gallery').evaluate((element) => ({
     hidden: (element as HTMLElement).hidden,
     height: element.getBoundingClientRect().height,

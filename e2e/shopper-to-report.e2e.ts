@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { eventStored } from './tracking.ts';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
 import { DEMO_GALLERY_ID } from '../server/seed/demo-content.ts';
 import { signInToPanel } from './panel-sign-in.ts';
@@ -42,9 +43,9 @@ test("a shopper's order shows in the analyst's report, attributed to the post an
   await store.goto(`${server.url}/`);
   const tile = store.locator(`vitrine-gallery [data-post-id="${post.id}"] [part~="open"]`);
   await tile.waitFor();
-  // The gallery fills the window for a second and a half: an impression.
+  // The gallery fills the window for more than a second: an impression, stored before the shopper goes on.
   await store.locator('vitrine-gallery').evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  await store.waitForTimeout(1500);
+  await eventStored(server, 'view_item_list');
   await tile.click();
   await store.locator('vitrine-gallery dialog[open]').waitFor();
   await store.locator(`vitrine-gallery [part~="products"] [part~="add-to-cart"][aria-label="Add to cart: ${product.title}"]`).click();
@@ -56,7 +57,7 @@ test("a shopper's order shows in the analyst's report, attributed to the post an
   await store.waitForURL(/\/order\.html$/);
   const orderId = await store.locator('[data-order-id]').textContent();
   assert.match(orderId ?? '', /^ML-/);
-  await store.waitForTimeout(500);
+  await eventStored(server, 'purchase');
   await store.close();
 
   // The owner invites the analyst, who joins and lands on the reports.

@@ -8,6 +8,7 @@ import type { AdminPost, RightsStatus } from '../../shared/admin-types.ts';
 import { api, ApiError, messageOf, type RequestLanguage, type RightsRequest } from '../api.ts';
 import { announce } from './announcer.ts';
 import { clearSelection, postById, setRights, targets } from './inbox.ts';
+import { now } from '../clock.ts';
 
 /** The API takes at most this many posts per request call. */
 const REQUEST_BATCH = 100;
@@ -40,10 +41,10 @@ export type RightsView = RightsStatus | 'expired';
  * The rights as they stand now: granted rights whose end date has passed read as expired, even
  * when the server said granted a while ago and the panel stayed open since.
  */
-export function rightsOf(post: Pick<AdminPost, 'rights'>, now = Date.now()): RightsView {
+export function rightsOf(post: Pick<AdminPost, 'rights'>): RightsView {
   // The server may already say expired; the panel also catches rights that ended while it was open.
   const { status, expiresAt } = post.rights as { status: RightsView; expiresAt: string | null };
-  return status === 'granted' && expiresAt !== null && Date.parse(expiresAt) <= now ? 'expired' : status;
+  return status === 'granted' && expiresAt !== null && Date.parse(expiresAt) <= now() ? 'expired' : status;
 }
 
 /** Whether asking makes sense: not while rights are granted and running. */
@@ -114,7 +115,7 @@ export async function markSent(request: RightsRequest): Promise<void> {
     announce(`Not marked as sent: ${messageOf(error)}`, false);
     return;
   }
-  const sent: RightsRequest = { ...request, status: 'sent', sentAt: new Date().toISOString() };
+  const sent: RightsRequest = { ...request, status: 'sent', sentAt: new Date(now()).toISOString() };
   const replace = (list: RightsRequest[]) => list.map((r) => (r.id === request.id ? sent : r));
   const asking = $asking.get();
   if (asking?.made) $asking.set({ ...asking, made: replace(asking.made) });

@@ -7,6 +7,7 @@ import type { SessionView } from '../../shared/admin-types.ts';
 import { DEMO_LOGIN } from '../../server/seed/demo-content.ts';
 import { TEST_CLIENT_IP_HEADER } from '../../server/testing/client-ip.ts';
 import { api } from '../api.ts';
+import { setPanelClock } from '../clock.ts';
 import { $session } from '../stores/session.ts';
 
 /** A test or hook body. (Nothing here skips: a broken setup fails the test instead.) */
@@ -19,6 +20,33 @@ interface MochaGlobals {
 }
 /** Mocha's globals, typed here rather than declared globally (the rest of the repo runs vitest). */
 export const { describe, it, before, after } = globalThis as unknown as MochaGlobals;
+
+/**
+ * The fixture server's clock, which the panel in this page reads (panel/clock.ts): it starts on
+ * the day VITRINE_TEST_CLOCK_START names, not today, so "in N days" and "the last 30 days" must
+ * come from it. Read by a root hook, before any other hook or test of the file (the server's
+ * clock stands still), and moved on by `advanceFixtureClock`; another test file advancing it
+ * meanwhile leaves this page seconds behind, which no date the panel shows can tell.
+ */
+let fixtureNow: number | null = null;
+setPanelClock(() => {
+  if (fixtureNow === null) throw new Error('the panel read the time before the fixture clock was: read it in a hook or a test, not at import');
+  return fixtureNow;
+});
+before(async () => {
+  fixtureNow = await readFixtureClock(fetch('/__fixture/clock'));
+});
+
+async function readFixtureClock(answer: Promise<Response>): Promise<number> {
+  const response = await answer;
+  if (!response.ok) throw new Error(`the fixture clock answered HTTP ${response.status}`);
+  return ((await response.json()) as { now: number }).now;
+}
+
+/** Time passes on the fixture server's clock and on the panel's, together. */
+export async function advanceFixtureClock(ms: number): Promise<void> {
+  fixtureNow = await readFixtureClock(fetch('/__fixture/clock/advance', { method: 'POST', body: JSON.stringify({ ms }) }));
+}
 
 /**
  * Signs in as the demo owner through the real endpoint, as the sign-in page does. A test file

@@ -20,6 +20,7 @@ import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { auditLog, postProducts, posts } from '../db/schema.ts';
 import { diskMediaStore } from '../media/disk.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
+import { testClock } from '../testing/clock.ts';
 import { tableDigests } from '../testing/db-digest.ts';
 import { placeholderVariantMaker } from '../testing/placeholder-variants.ts';
 import { backupDataDir, checkIntegrity, listFiles } from './backup.ts';
@@ -29,6 +30,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-data-'));
 const backups = mkdtempSync(join(tmpdir(), 'vitrine-backups-'));
 const client = createClient({ url: pathToFileURL(join(dataDir, 'vitrine.db')).href });
 const db = libsqlDb(client);
+const clock = testClock();
 
 async function mediaHashes(dir: string) {
   const files = await listFiles(dir);
@@ -44,7 +46,7 @@ async function npmScript(name: 'backup' | 'restore', arg: string) {
 
 beforeAll(async () => {
   await migrateLibsql(db, join(root, 'drizzle'));
-  await seedDemo({ db, media: diskMediaStore(join(dataDir, 'media')), variants: placeholderVariantMaker, now: Date.UTC(2026, 10, 28) });
+  await seedDemo({ db, media: diskMediaStore(join(dataDir, 'media')), variants: placeholderVariantMaker, now: clock.now() });
   await writeFile(join(dataDir, 'secret.key'), 'a-secret-kept-beside-the-database');
 }, 60_000);
 
@@ -94,7 +96,7 @@ describe('backup and restore of the embedded database and media', () => {
     let written = 0;
     const writer = (async () => {
       while (writing) {
-        await live.insert(auditLog).values({ id: `aud_backup_${written}`, workspaceId: 'ws_demo', actorKind: 'system', action: 'test.write', targetType: 'test', targetId: String(written), at: Date.now() });
+        await live.insert(auditLog).values({ id: `aud_backup_${written}`, workspaceId: 'ws_demo', actorKind: 'system', action: 'test.write', targetType: 'test', targetId: String(written), at: clock.now() });
         written++;
         // libSQL may settle without a trip through the event loop: let the backup's file work run.
         await new Promise((resolve) => setImmediate(resolve));

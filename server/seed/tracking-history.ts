@@ -19,7 +19,7 @@ export interface HistoryOptions {
   workspaceId: string;
   /** Days of history ending at `endAt`. */
   days: number;
-  /** About how many events to write. */
+  /** How many events to write: the last visitor's may take the total a few past it. */
   events: number;
   endAt: number;
   seed?: number;
@@ -61,7 +61,9 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     // Spread what is left over the days left, at the events per visitor seen so far.
     const perVisitor = report.visitorDays > 50 ? report.events / report.visitorDays : AVG_EVENTS_PER_VISITOR_DAY;
     const perDay = (options.events - report.events) / (options.days - d) / perVisitor;
-    const visitors = Math.round(perDay * (weekday === 0 || weekday === 6 ? 1.25 : 0.9) * (0.9 + 0.2 * random()));
+    const drawn = Math.round(perDay * (weekday === 0 || weekday === 6 ? 1.25 : 0.9) * (0.9 + 0.2 * random()));
+    // The last day makes up the rest: a weekday's lower traffic must not leave the total short.
+    const visitors = d === options.days - 1 ? Infinity : drawn;
     const batches: { batch: EventBatch; now: number }[] = [];
     for (let v = 0; v < visitors && report.events < options.events; v++) {
       const visitorId = returning.length > 0 && random() < 0.2 ? pick(returning) : `v_h${tag}_${d}_${v}_${Math.floor(random() * 1e6)}`;

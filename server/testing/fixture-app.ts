@@ -3,9 +3,12 @@
  * (@web/test-runner mounts it as dev-server middleware) that must talk to the real API.
  */
 import { DEMO_GALLERY_ID, DEMO_POSTS, DEMO_PUBLIC_POST_IDS } from '../seed/demo-content.ts';
+import { startTestClocksAt } from './clock.ts';
 import { createHarness } from './harness.node.ts';
 
-export async function createFixtureApp() {
+/** `clockStart`: where the app's clock starts (VITRINE_TEST_CLOCK_START, resolved by the wtr config). */
+export async function createFixtureApp({ clockStart }: { clockStart: number }) {
+  startTestClocksAt(clockStart);
   const harness = await createHarness();
   return {
     fetch: async (req: Request): Promise<Response> => harness.app.fetch(req),
@@ -16,6 +19,8 @@ export async function createFixtureApp() {
     instagram: { igUserId: harness.fake.account.igUserId, accessToken: harness.fake.account.accessToken },
     /** Lets a test make customers post on the fake Instagram (e.g. before "Collect now"). */
     publishOnInstagram: (input: Parameters<typeof harness.fake.publish>[0]) => harness.fake.publish(input),
+    /** The app's "now": the browser code under test takes its time from here too. */
+    now: () => harness.clock.now(),
     /** Moves the app's clock on (it stands still otherwise), for tests that need one thing to happen after another. */
     advanceClock: (ms: number) => harness.clock.advance(ms),
     /** Lets a test put a page on a merchant's site (a product feed) for the app to fetch. */

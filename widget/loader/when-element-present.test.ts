@@ -3,6 +3,11 @@ import { whenElementPresent } from './when-element-present.ts';
 import { afterEach, describe, it } from '../testing/mocha.ts';
 
 const TAG = 'vitrine-probe';
+/**
+ * Resolves in the next task: mutation observers are told in a microtask, so by then every
+ * notification for what the test just changed has run (event-loop order, not a delay).
+ */
+const afterMutationsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('whenElementPresent', () => {
   afterEach(() => document.querySelectorAll(`${TAG}, .probe-wrapper`).forEach((node) => node.remove()));
@@ -18,7 +23,7 @@ describe('whenElementPresent', () => {
     let calls = 0;
     whenElementPresent(document, TAG, () => (calls += 1));
     document.body.append(document.createElement('p'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await afterMutationsDelivered();
     expect(calls).to.equal(0);
 
     const wrapper = document.createElement('div');
@@ -28,7 +33,7 @@ describe('whenElementPresent', () => {
     document.body.append(document.createElement(TAG));
 
     await waitUntil(() => calls > 0);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await afterMutationsDelivered();
     expect(calls).to.equal(1);
   });
 });

@@ -48,6 +48,8 @@ export function tileIds(element: VitrineGallery): string[] {
 
 /** Waits until the element has answered: tiles, an empty or an error state, and no pending page. */
 export async function settled(element: VitrineGallery): Promise<VitrineGallery> {
+  // Not before the first update: until then the empty shadow root looks settled too.
+  await element.updateComplete;
   await waitUntil(() => {
     const root = shadow(element);
     return !root.querySelector('[aria-busy="true"]') && !root.querySelector('[part~="load-more"][disabled]');

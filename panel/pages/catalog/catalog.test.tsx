@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { api } from '../../api.ts';
 import { Toast } from '../../components/toast.tsx';
-import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
+import { advanceFixtureClock, after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { CatalogPage } from './catalog.tsx';
 
 /**
@@ -71,7 +71,8 @@ describe('catalog page', () => {
     expect(errors[0]![0]).to.equal('5');
     expect(errors[0]![1]).to.equal('price');
     expect(errors[0]![2]).to.contain('price');
-    expect(document.activeElement).to.equal(previewBox()!.querySelector('h2'));
+    // The panel moves focus to the preview in an effect, after the frame that shows it.
+    await waitUntil(() => document.activeElement === previewBox()!.querySelector('h2'), 'focus did not land on the preview');
     // Nothing is in the catalog before Apply.
     expect(await productSkus()).to.deep.equal([]);
     await waitUntil(() => feedRow('Wtr upload feed'), 'the new feed is not listed');
@@ -109,7 +110,7 @@ describe('catalog page', () => {
     choose(input, new File([SECOND], 'catalog.csv', { type: 'text/csv' }));
     await waitUntil(() => count('missing') === '1' && button(previewBox()!, /^Apply$/), 'the preview did not show');
     // A second later a colleague applies another file to the same feed (the test app's clock stands still otherwise).
-    await fetch('/__fixture/clock/advance', { method: 'POST', body: JSON.stringify({ ms: 1000 }) });
+    await advanceFixtureClock(1000);
     const feedId = feedRow('Wtr upload feed')!.querySelector<HTMLElement>('[data-feed-id]')!.dataset.feedId!;
     const theirs = (await api.previewImport(feedId, new Blob([FIRST], { type: 'text/csv' }))).import;
     await api.applyImport(theirs.id, true);

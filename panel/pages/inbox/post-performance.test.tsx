@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AdminPost } from '../../../shared/admin-types.ts';
 import { api, type PostFilters } from '../../api.ts';
+import { now } from '../../clock.ts';
 import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { PostPerformanceLine } from './post-performance.tsx';
 
@@ -23,7 +24,7 @@ describe("a post's performance in the inbox", () => {
 
   it('counts the opens a shopper made, from the real tracking, in one short line', async () => {
     const before = await performanceOf(POST);
-    const at = Date.now();
+    const at = now();
     const response = await fetch('/v1/events', {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain;charset=UTF-8' },

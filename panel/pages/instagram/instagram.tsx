@@ -5,6 +5,7 @@ import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { HashtagQuotaView } from '../../components/hashtag-quota.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { now } from '../../clock.ts';
 
 const STATUS_LABELS: Record<Connection['status'], string> = {
   active: 'Connected',
@@ -87,7 +88,7 @@ function TokenState({ connection }: { connection: Connection }) {
       </div>
     );
   }
-  const soon = expiresAt.getTime() - Date.now() < WARN_BEFORE_MS;
+  const soon = expiresAt.getTime() - now() < WARN_BEFORE_MS;
   return (
     <p class={soon ? 'alert warn' : 'muted'}>
       {soon ? 'The access token expires soon: ' : 'The access token is valid until '}

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import type { EventBatch } from '../../../shared/schemas/events.ts';
 import { api } from '../../api.ts';
+import { now } from '../../clock.ts';
 import { $router } from '../../stores/router.ts';
 import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { lastDays, reportQuery } from './report-filters.ts';
@@ -16,7 +17,6 @@ import { ReportsPage } from './reports.tsx';
  * other test buys.
  */
 const random = () => Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join('');
-const range = lastDays(30, Date.now());
 const url = (search: Record<string, string>) => `/panel/reports?${new URLSearchParams(search)}`;
 const search = () => Object.fromEntries(new URLSearchParams(location.search));
 
@@ -30,14 +30,16 @@ describe('the Reports page', () => {
   let postId: string;
   let productId: string;
   let priceMinor: number;
+  let range: ReturnType<typeof lastDays>;
   before(async () => {
+    range = lastDays(30, now());
     await signIn();
     const gallery = (await (await fetch('/v1/galleries/demo/posts?limit=100')).json()) as GalleryPostsResponse;
     const post = [...gallery.posts].reverse().find((p) => p.products.some((product) => product.price?.currency === 'EUR'))!;
     const product = post.products.find((p) => p.price?.currency === 'EUR')!;
     [postId, productId, priceMinor] = [post.id, product.id, product.price!.amount];
     const shopper = { workspaceId: gallery.tracking.workspaceId, visitorId: `v_${random()}`, sessionId: `s_${random()}`, consent: 'granted' as const };
-    const at = Date.now();
+    const at = now();
     const touch = { galleryId: gallery.gallery.id, postId };
     await send({
       ...shopper,
@@ -84,7 +86,7 @@ describe('the Reports page', () => {
 
   it('keeps the range and the gallery in the URL, and exports what it shows', async () => {
     [...host.querySelectorAll<HTMLButtonElement>('.presets button')].find((b) => b.textContent === '7 days')!.click();
-    await waitUntil(() => search().from === lastDays(7, Date.now()).from, 'the preset did not change the URL');
+    await waitUntil(() => search().from === lastDays(7, now()).from, 'the preset did not change the URL');
     await waitUntil(() => host.querySelector('.presets button[aria-pressed="true"]')?.textContent === '7 days');
     const select = host.querySelector<HTMLSelectElement>('select[name="galleryId"]')!;
     await waitUntil(() => select.options.length > 1, 'the galleries did not load');
@@ -94,7 +96,7 @@ describe('the Reports page', () => {
     const link = () => [...host.querySelectorAll<HTMLAnchorElement>('.exports a')].find((a) => a.textContent === 'by post')!;
     await waitUntil(() => link().href.includes('galleryId=demo'), 'the export does not follow the filters');
     const href = new URL(link().href);
-    expect(Object.fromEntries(href.searchParams)).to.deep.equal({ ...lastDays(7, Date.now()), galleryId: 'demo', dimension: 'post' });
+    expect(Object.fromEntries(href.searchParams)).to.deep.equal({ ...lastDays(7, now()), galleryId: 'demo', dimension: 'post' });
     const csv = await fetch(href);
     expect(csv.status).to.equal(200);
     expect(csv.headers.get('content-type')).to.match(/^text\/csv/);

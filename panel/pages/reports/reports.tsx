@@ -15,6 +15,7 @@ import { OverviewCards } from './overview-cards.tsx';
 import { count, money } from './report-format.ts';
 import { daysOf, filtersFromSearch, lastDays, rangeDays, reportQuery, searchOf, type ReportFilters } from './report-filters.ts';
 import { TopList, TOP_LABELS } from './top-list.tsx';
+import { now } from '../../clock.ts';
 
 const PRESETS = [7, 30, 90];
 const EXPORTS: Record<ExportDimension, string> = { day: 'by day', post: 'by post', product: 'by product', gallery: 'by gallery' };
@@ -35,7 +36,7 @@ function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>): {
 
 export function ReportsPage() {
   const page = useStore($router);
-  const filters = filtersFromSearch(page?.search ?? {}, Date.now());
+  const filters = filtersFromSearch(page?.search ?? {}, now());
   const go = (change: Partial<ReportFilters>) => {
     $router.open(`/panel/reports?${new URLSearchParams(searchOf({ ...filters, ...change }))}`);
   };
@@ -67,7 +68,7 @@ export function ReportsPage() {
         </label>
         <span class="presets" role="group" aria-label="Last days">
           {PRESETS.map((days) => {
-            const range = lastDays(days, Date.now());
+            const range = lastDays(days, now());
             const current = range.from === filters.from && range.to === filters.to;
             return (
               <button type="button" key={days} aria-pressed={current} onClick={() => go(range)}>

@@ -5,6 +5,7 @@ import { Field, FormError, SelectField, text, useSubmit } from '../../components
 import { day } from '../../components/rights.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { now } from '../../clock.ts';
 
 const LANGUAGES = Object.keys(REQUEST_LANGUAGES) as RequestLanguage[];
 const EXPIRING_DAYS = { '30': 'within 30 days', '90': 'within 90 days', '365': 'within a year' };
@@ -180,7 +181,7 @@ function ExpiringSoon() {
     setError(null);
     api.expiring(Number(days)).then(({ posts }) => setPosts(posts), (e: unknown) => setError(messageOf(e)));
   }, [days]);
-  const now = Date.now();
+  const today = now();
   return (
     <section class="card stack expiring" aria-labelledby="expiring-title">
       <h2 id="expiring-title">Expiring soon</h2>
@@ -193,7 +194,7 @@ function ExpiringSoon() {
       {posts && posts.length > 0 && (
         <ul class="plain">
           {posts.map((post) => {
-            const left = Math.max(0, Math.ceil((Date.parse(post.expiresAt) - now) / DAY_MS));
+            const left = Math.max(0, Math.ceil((Date.parse(post.expiresAt) - today) / DAY_MS));
             return (
               <li key={post.id} data-post-id={post.id}>
                 <strong>{post.author ? `@${post.author}` : 'Unknown author'}</strong> <span class="muted">({post.id})</span> — ends {day(post.expiresAt)},{' '}

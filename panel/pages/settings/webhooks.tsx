@@ -4,6 +4,7 @@ import { CopyField } from '../../components/copy-field.tsx';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { announce } from '../../stores/announcer.ts';
+import { now } from '../../clock.ts';
 
 const EVENTS = Object.entries(WEBHOOK_EVENTS) as [WebhookEvent, string][];
 
@@ -22,7 +23,7 @@ export function WebhookSettings() {
   const form = useSubmit(async (data, element) => {
     const added = await api.createWebhook({ url: text(data, 'url'), events: data.getAll('events') as WebhookEvent[] });
     const { secret, ...endpoint } = added;
-    setEndpoints((old) => [...(old ?? []), { ...endpoint, enabled: true, createdAt: new Date().toISOString() }]);
+    setEndpoints((old) => [...(old ?? []), { ...endpoint, enabled: true, createdAt: new Date(now()).toISOString() }]);
     setCreated({ id: added.id, url: added.url, secret });
     element.reset();
     announce('Added the webhook. Copy its secret now: it is shown only once.', false);

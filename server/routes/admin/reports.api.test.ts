@@ -6,6 +6,7 @@ import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { isHoldout } from '../../../shared/holdout.ts';
 import type { ReportOverview, ReportTop } from '../../../shared/report-types.ts';
 import { dailyRollups, events, galleries } from '../../db/schema.ts';
+import { utcDay } from '../../services/tracking/days.ts';
 import { purgeExpiredEvents } from '../../services/tracking/retention.ts';
 import { addMember, admin, signIn, type AdminSession } from '../../testing/admin-client.ts';
 import { request, type Harness } from '../../testing/harness.ts';
@@ -16,8 +17,10 @@ import { batchOf, clearTracking, configureTracking, orderKey, postOrder, sendEve
  * - A views the gallery, opens post_demo01, clicks the lamp, adds it, buys lamp + mug (147 €).
  * - B views only. C views and opens post_demo02. D views and buys a tote (59 €).
  * - H1 and H2 are in the holdout; H1 buys for 20 €. An API order of 10 € has no visitor.
+ * The day is the harness clock's, whichever day it starts on.
  */
-const DAY = '2026-11-28';
+const DAY_MS = 86_400_000;
+let day: string;
 let h: Harness;
 let owner: AdminSession;
 let analyst: AdminSession;
@@ -35,6 +38,7 @@ beforeAll(async () => {
   analyst = await addMember(h, owner, 'ana@vitrine.local', 'analyst');
   merchandiser = await addMember(h, owner, 'max@vitrine.local', 'merchandiser');
   const now = h.clock.now();
+  day = utcDay(now);
   const view = { type: 'view_item_list' as const, at: now, galleryId: 'demo' };
   const [a, b, c, d] = ['va', 'vb', 'vc', 'vd'].map((p) => visitor(p, false));
   const [h1, h2] = ['vh1', 'vh2'].map((p) => visitor(p, true));
@@ -65,8 +69,8 @@ const get = async <T>(path: string, as = analyst) => {
 
 describe('GET /admin/reports/overview', () => {
   it('matches the hand-computed day', async () => {
-    const report = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}`);
-    expect(report.range).toEqual({ from: DAY, to: DAY });
+    const report = await get<ReportOverview>(`/reports/overview?from=${day}&to=${day}`);
+    expect(report.range).toEqual({ from: day, to: day });
     expect(report.currency).toBe('EUR');
     expect(report.totals).toEqual({
       impressions: 4,
@@ -90,40 +94,41 @@ describe('GET /admin/reports/overview', () => {
     const se = Math.sqrt(0.75);
     expect(report.holdout.ci95![0]).toBeCloseTo(Math.exp(-1.959964 * se) - 1, 6);
     expect(report.holdout.ci95![1]).toBeCloseTo(Math.exp(1.959964 * se) - 1, 6);
-    expect(report.series).toEqual([{ day: DAY, impressions: 4, opens: 2, productClicks: 1, addToCarts: 1, orders: 2, revenueMinor: 20600 }]);
+    expect(report.series).toEqual([{ day: day, impressions: 4, opens: 2, productClicks: 1, addToCarts: 1, orders: 2, revenueMinor: 20600 }]);
     expect(report.funnel.map((s) => [s.step, s.count])).toEqual([['impressions', 4], ['opens', 2], ['product_clicks', 1], ['add_to_carts', 1], ['orders', 2]]);
   });
 
   it('counts the same visitors once the range lies in the past (read from visitor days)', async () => {
-    const today = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}`);
-    h.clock.advance(2 * 86_400_000);
+    const today = await get<ReportOverview>(`/reports/overview?from=${day}&to=${day}`);
+    h.clock.advance(2 * DAY_MS);
     try {
-      const later = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}`);
+      const later = await get<ReportOverview>(`/reports/overview?from=${day}&to=${day}`);
       expect(later.totals).toEqual(today.totals);
       expect(later.holdout).toEqual(today.holdout);
-      const gallery = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}&galleryId=demo`);
+      const gallery = await get<ReportOverview>(`/reports/overview?from=${day}&to=${day}&galleryId=demo`);
       expect(gallery.totals).toMatchObject({ visitors: 4, engagedVisitors: 2, conversionRateEngaged: 0.5 });
     } finally {
-      h.clock.advance(-2 * 86_400_000);
+      h.clock.advance(-2 * DAY_MS);
     }
   });
 
   it('defaults to the last 30 days, filled day by day', async () => {
     const report = await get<ReportOverview>('/reports/overview');
-    expect(report.range).toEqual({ from: '2026-10-30', to: DAY });
+    expect(report.range).toEqual({ from: utcDay(h.clock.now() - 29 * DAY_MS), to: day });
     expect(report.series).toHaveLength(30);
     expect(report.series.at(-1)!.impressions).toBe(4);
   });
 
   it('narrows to one gallery: its own credited orders', async () => {
-    const report = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}&galleryId=demo`);
+    const report = await get<ReportOverview>(`/reports/overview?from=${day}&to=${day}&galleryId=demo`);
     expect(report.totals).toMatchObject({ impressions: 4, visitors: 4, orders: 2, revenueMinor: 20600, attributedOrders: 2 });
-    const other = await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}&galleryId=nope`);
+    const other = await get<ReportOverview>(`/reports/overview?from=${day}&to=${day}&galleryId=nope`);
     expect(other.totals).toMatchObject({ impressions: 0, visitors: 0, orders: 0 });
   });
 
   it('names bad parameters', async () => {
-    for (const [query, field] of [['from=2026-13-01', 'from'], ['to=yesterday', 'to'], ['from=2026-11-29&to=2026-11-28', 'from'], ['galleryId=a%20b', 'galleryId'], ['from=2024-01-01', 'from']]) {
+    const longAgo = utcDay(h.clock.now() - 400 * DAY_MS); // to today: 401 days, one more than a range may span
+    for (const [query, field] of [['from=2026-13-01', 'from'], ['to=yesterday', 'to'], ['from=2026-11-29&to=2026-11-28', 'from'], ['galleryId=a%20b', 'galleryId'], [`from=${longAgo}`, 'from']]) {
       const res = await admin(h, analyst, 'GET', `/reports/overview?${query}`);
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as { error: { field: string } }).error.field).toBe(field);
@@ -140,20 +145,20 @@ describe('GET /admin/reports/overview', () => {
 
 describe('GET /admin/reports/top', () => {
   it('ranks posts, products and galleries by attributed revenue', async () => {
-    const postsTop = await get<ReportTop>(`/reports/top?dimension=post&from=${DAY}&to=${DAY}`);
+    const postsTop = await get<ReportTop>(`/reports/top?dimension=post&from=${day}&to=${day}`);
     expect(postsTop.rows.map((r) => [r.id, r.opens, r.productClicks, r.addToCarts, r.orders, r.revenueMinor])).toEqual([
       ['post_demo01', 1, 1, 1, 1, 14700],
       ['post_demo02', 1, 0, 0, 0, 0],
     ]);
     expect(postsTop.rows[0]!.imageUrl).toMatch(/\/admin\/media\//);
     expect(postsTop.rows[0]!.label).toMatch(/^@/);
-    const productsTop = await get<ReportTop>(`/reports/top?dimension=product&from=${DAY}&to=${DAY}`);
+    const productsTop = await get<ReportTop>(`/reports/top?dimension=product&from=${day}&to=${day}`);
     expect(productsTop.rows.map((r) => [r.id, r.orders, r.revenueMinor])).toEqual([
       ['prod_demo1', 1, 12900],
       ['prod_demo3', 1, 1800],
     ]);
     expect(productsTop.rows[0]!.label).toBe('Arc Table Lamp (LUM-LAMP-01)');
-    const galleriesTop = await get<ReportTop>(`/reports/top?dimension=gallery&limit=1&from=${DAY}&to=${DAY}`);
+    const galleriesTop = await get<ReportTop>(`/reports/top?dimension=gallery&limit=1&from=${day}&to=${day}`);
     expect(galleriesTop.rows).toEqual([expect.objectContaining({ id: 'demo', label: 'Worn & loved by you', impressions: 4, opens: 2, orders: 2, revenueMinor: 20600 })]);
   });
 
@@ -165,12 +170,12 @@ describe('GET /admin/reports/top', () => {
 
 describe('GET /admin/reports/export.csv', () => {
   it('exports days and posts as CSV with a header row', async () => {
-    const res = await admin(h, analyst, 'GET', `/reports/export.csv?dimension=day&from=${DAY}&to=${DAY}`);
+    const res = await admin(h, analyst, 'GET', `/reports/export.csv?dimension=day&from=${day}&to=${day}`);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(await res.text()).toBe(
-      'day,impressions,opens,product_clicks,add_to_carts,orders,revenue_minor,assisted_orders,assisted_revenue_minor,currency\r\n2026-11-28,4,2,1,1,2,20600,0,0,EUR\r\n',
+      `day,impressions,opens,product_clicks,add_to_carts,orders,revenue_minor,assisted_orders,assisted_revenue_minor,currency\r\n${day},4,2,1,1,2,20600,0,0,EUR\r\n`,
     );
-    const posts = (await (await admin(h, analyst, 'GET', `/reports/export.csv?dimension=post&from=${DAY}&to=${DAY}`)).text()).split('\r\n');
+    const posts = (await (await admin(h, analyst, 'GET', `/reports/export.csv?dimension=post&from=${day}&to=${day}`)).text()).split('\r\n');
     expect(posts[0]).toBe('id,label,impressions,opens,product_clicks,add_to_carts,orders,revenue_minor,assisted_orders,assisted_revenue_minor,currency');
     expect(posts[1]).toMatch(/^post_demo01,.*,0,1,1,1,1,14700,0,0,EUR$/);
   });
@@ -195,13 +200,13 @@ describe('retention', () => {
   it('deletes raw events past the retention in bounded steps and keeps the rollups', async () => {
     const before = await h.db.select({ n: sql<number>`sum(${dailyRollups.impressions})` }).from(dailyRollups).where(eq(dailyRollups.dimension, 'workspace'));
     const stored = (await h.db.select({ n: sql<number>`count(*)` }).from(events))[0]!.n;
-    const later = h.clock.now() + 400 * 86_400_000;
+    const later = h.clock.now() + 400 * DAY_MS;
     expect(await purgeExpiredEvents(h.db, h.clock.now())).toBe(0);
     expect(await purgeExpiredEvents(h.db, later, 5)).toBe(5);
     expect(await purgeExpiredEvents(h.db, later)).toBe(stored - 5);
     expect((await h.db.select({ n: sql<number>`count(*)` }).from(events))[0]!.n).toBe(0);
     const after = await h.db.select({ n: sql<number>`sum(${dailyRollups.impressions})` }).from(dailyRollups).where(eq(dailyRollups.dimension, 'workspace'));
     expect(after).toEqual(before);
-    expect((await get<ReportOverview>(`/reports/overview?from=${DAY}&to=${DAY}`)).totals.impressions).toBe(4);
+    expect((await get<ReportOverview>(`/reports/overview?from=${day}&to=${day}`)).totals.impressions).toBe(4);
   });
 });

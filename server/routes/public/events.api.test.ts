@@ -238,7 +238,11 @@ describe('purchases: beacon and POST /v1/orders', () => {
 });
 
 describe('attribution windows', () => {
-  const T = Date.UTC(2026, 10, 20, 12);
+  /** When each order is placed: the harness clock's start, whatever day that is (touches come before it). */
+  let T = 0;
+  beforeAll(() => {
+    T = start;
+  });
   async function journey(visitor: string, touches: { type: 'view_item_list' | 'select_content'; at: number }[], orderAt: number, transactionId: string) {
     for (const touch of touches) {
       h.clock.set(touch.at);
