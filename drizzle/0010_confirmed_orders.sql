@@ -11,13 +11,13 @@ SELECT `workspace_id`, `day`, `dimension`, `dimension_id`, sum(`orders`), sum(`r
 		SELECT o.`workspace_id`, strftime('%Y-%m-%d', o.`occurred_at` / 1000, 'unixepoch') AS `day`, a.`order_id`, a.`kind`, a.`gallery_id`, a.`post_id`, a.`product_id`, a.`value_minor`
 		FROM `order_attributions` a JOIN `orders` o ON o.`id` = a.`order_id` WHERE o.`channel` = 'api'
 	), `main` AS (SELECT * FROM `credit` WHERE `kind` <> 'assisted' AND `product_id` IS NULL)
-	SELECT `workspace_id`, `day`, 'workspace' AS `dimension`, '' AS `dimension_id`, 1 AS `orders`, `value_minor` AS `revenue`, 0 AS `assisted_orders`, 0 AS `assisted_revenue` FROM `main`
-	UNION ALL SELECT m.`workspace_id`, m.`day`, 'workspace', '', 0, 0, 1, m.`value_minor` FROM `main` m WHERE EXISTS (SELECT 1 FROM `credit` c WHERE c.`order_id` = m.`order_id` AND c.`kind` = 'assisted')
+	-- Five terms at most: D1 refuses longer compound SELECTs.
+	SELECT m.`workspace_id`, m.`day`, 'workspace' AS `dimension`, '' AS `dimension_id`, 1 AS `orders`, m.`value_minor` AS `revenue`, x.`assisted` AS `assisted_orders`, x.`assisted` * m.`value_minor` AS `assisted_revenue`
+		FROM `main` m JOIN (SELECT `order_id`, max(`kind` = 'assisted') AS `assisted` FROM `credit` GROUP BY `order_id`) x ON x.`order_id` = m.`order_id`
 	UNION ALL SELECT `workspace_id`, `day`, 'gallery', `gallery_id`, 1, `value_minor`, 0, 0 FROM `main` WHERE `gallery_id` IS NOT NULL
 	UNION ALL SELECT `workspace_id`, `day`, 'post', `post_id`, 1, `value_minor`, 0, 0 FROM `main` WHERE `post_id` IS NOT NULL
 	UNION ALL SELECT `workspace_id`, `day`, 'product', `product_id`, 1, `value_minor`, 0, 0 FROM `credit` WHERE `kind` <> 'assisted' AND `product_id` IS NOT NULL
-	UNION ALL SELECT `workspace_id`, `day`, 'post', `post_id`, 0, 0, 1, `value_minor` FROM `credit` WHERE `kind` = 'assisted' AND `post_id` IS NOT NULL
-	UNION ALL SELECT `workspace_id`, `day`, 'gallery', `gallery_id`, 0, 0, 1, `value_minor` FROM `credit` WHERE `kind` = 'assisted' AND `post_id` IS NULL AND `gallery_id` IS NOT NULL
+	UNION ALL SELECT `workspace_id`, `day`, CASE WHEN `post_id` IS NOT NULL THEN 'post' ELSE 'gallery' END, coalesce(`post_id`, `gallery_id`), 0, 0, 1, `value_minor` FROM `credit` WHERE `kind` = 'assisted' AND coalesce(`post_id`, `gallery_id`) IS NOT NULL
 ) WHERE true GROUP BY 1, 2, 3, 4
 ON CONFLICT (`workspace_id`, `day`, `dimension`, `dimension_id`) DO UPDATE SET
 	`confirmed_orders` = excluded.`confirmed_orders`,
