@@ -2,10 +2,11 @@
  * Fills a workspace with a tracking history for the reports:
  *
  *   tsx scripts/generate-history.ts [--db file:./data/vitrine.db] [--workspace ws_demo]
- *     [--days 90] [--events 1000000] [--holdout 0.1] [--seed 1]
+ *     [--days 90] [--events 1000000] [--holdout 0.1] [--confirmed 0.8] [--seed 1]
  *
  * The workspace needs a gallery, approved posts and priced products (the demo seed has them).
- * With --holdout, the workspace's holdout share is set first.
+ * With --holdout, the workspace's holdout share is set first. --confirmed is the share of
+ * purchases the shop's server then confirms (`POST /v1/orders`), the rest staying browser-reported.
  */
 import { createClient } from '@libsql/client';
 import { eq } from 'drizzle-orm';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     days: { type: 'string', default: '90' },
     events: { type: 'string', default: '1000000' },
     holdout: { type: 'string' },
+    confirmed: { type: 'string', default: '0.8' },
     seed: { type: 'string', default: '1' },
   },
 });
@@ -32,6 +34,8 @@ if (values.holdout !== undefined) {
   if (!ws) throw new Error(`no workspace ${values.workspace}`);
   await db.update(workspaces).set({ settings: { ...ws.settings, holdoutShare: Number(values.holdout) } }).where(eq(workspaces.id, values.workspace!));
 }
+const confirmedShare = Number(values.confirmed);
+if (!(confirmedShare >= 0 && confirmedShare <= 1)) throw new Error(`--confirmed: ${values.confirmed} is not a share between 0 and 1`);
 const started = performance.now();
 const report = await generateHistory(db, {
   workspaceId: values.workspace!,
@@ -39,6 +43,7 @@ const report = await generateHistory(db, {
   events: Number(values.events),
   endAt: Date.now(),
   seed: Number(values.seed),
+  confirmedShare,
   onDay: (day, written) => process.stderr.write(`\rday ${day + 1}: ${written} events`),
 });
 process.stderr.write('\n');

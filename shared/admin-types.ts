@@ -104,7 +104,7 @@ export interface WorkspaceView {
   instagramHandle: string | null;
   approvalHashtag: string | null;
   allowedOrigins: string[];
-  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number };
+  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean };
 }
 
 /** A connected Instagram business account; the token never comes back from the server. */

@@ -57,10 +57,24 @@ export interface ReportSeriesPoint {
 
 export type FunnelStep = 'impressions' | 'opens' | 'product_clicks' | 'add_to_carts' | 'orders';
 
+/**
+ * Where the orders behind `totals.orders` come from: confirmed by the merchant's server
+ * (`POST /v1/orders`), or only reported by a browser (a `purchase` event, which anyone can send).
+ */
+export interface OrderProvenance {
+  /** The workspace counts confirmed orders only: headline figures and rankings leave browser reports out. */
+  confirmedOnly: boolean;
+  confirmedOrders: number;
+  confirmedRevenueMinor: number;
+  browserReportedOrders: number;
+  browserReportedRevenueMinor: number;
+}
+
 export interface ReportOverview {
   range: ReportRange;
   currency: string;
   totals: ReportTotals;
+  provenance: OrderProvenance;
   holdout: HoldoutReport;
   series: ReportSeriesPoint[];
   funnel: { step: FunnelStep; count: number }[];

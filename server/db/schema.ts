@@ -34,6 +34,11 @@ export interface WorkspaceSettings {
   holdoutShare: number;
   /** Days raw events are kept before rollups are all that remain. */
   eventRetentionDays: number;
+  /**
+   * Count only orders confirmed by the merchant's server (`POST /v1/orders`): reports' headline
+   * figures and the "best performing" ranking then leave browser-reported purchases out.
+   */
+  confirmedOrdersOnly: boolean;
 }
 
 export const workspaces = sqliteTable('workspaces', {
@@ -718,11 +723,20 @@ export const orders = sqliteTable(
     items: json<OrderItem[]>('items').notNull(),
     visitorId: text('visitor_id'),
     sessionId: text('session_id'),
+    /**
+     * Provenance: `beacon` was reported by a browser (anyone can send one), `api` was confirmed
+     * by the merchant's server with an API key and replaces a browser report of the same id.
+     */
     channel: text('channel', { enum: ['beacon', 'api'] }).notNull(),
     occurredAt: integer('occurred_at').notNull(),
     receivedAt: integer('received_at').notNull(),
   },
-  (t) => [uniqueIndex('orders_ws_transaction').on(t.workspaceId, t.transactionId), index('orders_ws_occurred').on(t.workspaceId, t.occurredAt)],
+  (t) => [
+    uniqueIndex('orders_ws_transaction').on(t.workspaceId, t.transactionId),
+    index('orders_ws_occurred').on(t.workspaceId, t.occurredAt),
+    // A buyer's latest order day is recomputed from their orders when a confirmation moves one.
+    index('orders_ws_visitor').on(t.workspaceId, t.visitorId),
+  ],
 );
 
 /** Credit an order gives to the UGC the visitor touched: last touch, or assisted. */
@@ -758,6 +772,11 @@ export const dailyRollups = sqliteTable(
     revenueMinor: integer('revenue_minor').notNull().default(0),
     assistedOrders: integer('assisted_orders').notNull().default(0),
     assistedRevenueMinor: integer('assisted_revenue_minor').notNull().default(0),
+    /** The part of the four order counters above that comes from server-confirmed orders. */
+    confirmedOrders: integer('confirmed_orders').notNull().default(0),
+    confirmedRevenueMinor: integer('confirmed_revenue_minor').notNull().default(0),
+    confirmedAssistedOrders: integer('confirmed_assisted_orders').notNull().default(0),
+    confirmedAssistedRevenueMinor: integer('confirmed_assisted_revenue_minor').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.dimension, t.dimensionId] })],
 );

@@ -1,11 +1,14 @@
 import { createHarness } from '#harness';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { configureTracking } from '../testing/tracking-client.ts';
+import { configureTracking, recencyBucketsAgree } from '../testing/tracking-client.ts';
 import { reportOverview } from '../services/reports/overview.ts';
 import { utcDay } from '../services/tracking/days.ts';
 import { trackingSettings } from '../services/tracking-settings.ts';
 import { generateHistory } from './tracking-history.ts';
+import migration0010 from '../../drizzle/0010_confirmed_orders.sql?raw';
+
+const confirmedBackfill = migration0010.split('--> statement-breakpoint').find((statement) => statement.includes('INSERT INTO `daily_rollups`'))!;
 
 it('writes a history whose rollups, orders and visitor days agree with its raw events', async () => {
   const h = await createHarness();
@@ -16,6 +19,9 @@ it('writes a history whose rollups, orders and visitor days agree with its raw e
   expect(await one(sql`select count(*) from events`)).toBe(report.events);
   expect(await one(sql`select count(*) from events where type = 'purchase'`)).toBe(report.purchases);
   expect(await one(sql`select count(*) from orders`)).toBe(report.purchases);
+  expect(await one(sql`select count(*) from orders where channel = 'api'`)).toBe(report.confirmed);
+  expect(report.confirmed).toBeGreaterThan(0);
+  expect(report.confirmed).toBeLessThan(report.purchases);
   for (const [type, column] of [['view_item_list', 'impressions'], ['select_content', 'opens'], ['select_item', 'product_clicks'], ['add_to_cart', 'add_to_carts']] as const) {
     const counted = await one(sql`select coalesce(sum(${sql.raw(column)}), 0) from daily_rollups where dimension = 'workspace'`);
     expect(counted, type).toBe(await one(sql`select count(*) from events where type = ${type}`));
@@ -29,22 +35,32 @@ it('writes a history whose rollups, orders and visitor days agree with its raw e
   expect(await one(sql`select coalesce(sum(orders), 0) from daily_rollups where dimension = 'workspace'`)).toBe(
     await one(sql`select count(distinct order_id) from order_attributions where kind <> 'assisted'`),
   );
+  expect(await one(sql`select coalesce(sum(revenue_minor), 0) from daily_rollups where dimension = 'workspace'`)).toBe(
+    await one(sql`select coalesce(sum(value_minor), 0) from order_attributions where kind <> 'assisted' and product_id is null`),
+  );
+  // The confirmed counters are what migration 0010's backfill computes from the confirmed orders' credits.
+  const confirmedCounters = sql`select workspace_id, day, dimension, dimension_id, confirmed_orders, confirmed_revenue_minor, confirmed_assisted_orders, confirmed_assisted_revenue_minor
+    from daily_rollups order by 1, 2, 3, 4`;
+  const live = await h.db.all(confirmedCounters);
+  expect(await one(sql`select coalesce(sum(confirmed_orders), 0) from daily_rollups where dimension = 'workspace'`)).toBeGreaterThan(0);
+  expect(await one(sql`select coalesce(sum(confirmed_orders), 0) from daily_rollups where dimension = 'workspace'`)).toBe(
+    await one(sql`select count(distinct a.order_id) from order_attributions a join orders o on o.id = a.order_id where a.kind <> 'assisted' and o.channel = 'api'`),
+  );
+  await h.db.run(sql`update daily_rollups set confirmed_orders = 0, confirmed_revenue_minor = 0, confirmed_assisted_orders = 0, confirmed_assisted_revenue_minor = 0`);
+  await h.db.run(sql.raw(confirmedBackfill));
+  expect(await h.db.all(confirmedCounters)).toEqual(live);
+  expect(await one(sql`select count(*) from daily_rollups where orders < confirmed_orders or revenue_minor < confirmed_revenue_minor or confirmed_orders < 0`)).toBe(0);
+
   expect(await one(sql`select count(*) from visitor_days where holdout = 1 and engaged = 1`)).toBe(0);
   expect(await one(sql`select count(*) from visitor_days where holdout = 1`)).toBeGreaterThan(0);
 
-  // Recency buckets hold every visitor once, in the bucket of their latest days.
-  expect(await one(sql`select count(*) from visitor_recency where visitors < 0`)).toBe(0);
-  expect(await one(sql`select coalesce(sum(visitors), 0) from visitor_recency`)).toBe(await one(sql`select count(*) from visitors`));
-  expect(
-    await one(sql`select count(*) from (select workspace_id, gallery_id, last_seen_day, coalesce(last_engaged_day, '') as engaged, holdout, coalesce(last_order_day, '') as ordered, count(*) as n from visitors group by 1, 2, 3, 4, 5, 6) v
-      left join visitor_recency r using (workspace_id, gallery_id, last_seen_day, holdout) where r.last_engaged_day = v.engaged and r.last_order_day = v.ordered and r.visitors = v.n`),
-  ).toBe(await one(sql`select count(*) from visitor_recency where visitors > 0`));
+  expect(await recencyBucketsAgree(h)).toBe(true);
 
   // Returning visitors span days: both ways of counting distinct visitors must agree.
   const settings = (await trackingSettings(h.db, 'ws_demo'))!;
   const today = utcDay(h.clock.now());
   for (const galleryId of [null, 'demo']) {
-    const q = { workspaceId: 'ws_demo', from: utcDay(h.clock.now() - 2 * 86_400_000), to: today, galleryId };
+    const q = { workspaceId: 'ws_demo', from: utcDay(h.clock.now() - 2 * 86_400_000), to: today, galleryId, confirmedOnly: false };
     const fromVisitors = await reportOverview(h.db, settings, q, 'EUR', h.clock.now());
     const fromDays = await reportOverview(h.db, settings, q, 'EUR', h.clock.now() + 2 * 86_400_000);
     expect(fromVisitors.totals.visitors).toBeGreaterThan(0);

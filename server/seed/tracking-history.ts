@@ -4,14 +4,17 @@
  * products, add to cart and buy; a holdout share sees nothing. Written through the ingest
  * service itself (`ingestStatements`), so events, orders, attributions, rollups and visitor days
  * are exactly what live traffic would have produced. Days are committed in order: a purchase
- * reads the visitor's touches from earlier days as live ingest would.
+ * reads the visitor's touches from earlier days as live ingest would. Most purchases are then
+ * confirmed by the shop's server, as `POST /v1/orders` would (the order service itself).
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { isHoldout } from '../../shared/holdout.ts';
 import type { EventBatch, TrackingEvent } from '../../shared/schemas/events.ts';
 import { runBatch, type Db } from '../db/client.ts';
 import { galleries, postProducts, posts, products } from '../db/schema.ts';
 import { ingestStatements } from '../services/tracking/ingest.ts';
+import { planOrder } from '../services/tracking/orders.ts';
 import { trackingSettings } from '../services/tracking-settings.ts';
 import { seededRandom } from './random.ts';
 
@@ -25,6 +28,8 @@ export interface HistoryOptions {
   seed?: number;
   /** Visitor batches per transaction. */
   chunk?: number;
+  /** Share of purchases the shop's server confirms after the browser reported them (default 0.8). */
+  confirmedShare?: number;
   onDay?: (day: number, written: number) => void;
 }
 
@@ -32,6 +37,7 @@ export interface HistoryReport {
   events: number;
   visitorDays: number;
   purchases: number;
+  confirmed: number;
 }
 
 const DAY = 86_400_000;
@@ -52,7 +58,10 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
 
   const tag = `${options.seed ?? 1}`;
   const returning: string[] = [];
-  const report: HistoryReport = { events: 0, visitorDays: 0, purchases: 0 };
+  const report: HistoryReport = { events: 0, visitorDays: 0, purchases: 0, confirmed: 0 };
+  // Its own stream, so the traffic drawn is the same whatever the share.
+  const confirms = seededRandom((options.seed ?? 1) + 1);
+  const confirmedShare = options.confirmedShare ?? 0.8;
   const startDay = Math.floor(options.endAt / DAY) - options.days + 1;
 
   for (let d = 0; d < options.days && report.events < options.events; d++) {
@@ -117,7 +126,19 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     }
     const chunk = options.chunk ?? 200;
     for (let i = 0; i < batches.length; i += chunk) {
-      await runBatch(db, await ingestStatements(db, batches.slice(i, i + chunk).map(({ batch, now }) => ({ settings, batch, now }))));
+      const group = batches.slice(i, i + chunk);
+      await runBatch(db, await ingestStatements(db, group.map(({ batch, now }) => ({ settings, batch, now }))));
+      // The server's confirmation names no visitor nor time: it keeps the browser report's.
+      const confirmations: BatchItem<'sqlite'>[] = [];
+      for (const { batch, now } of group) {
+        for (const { transaction } of batch.events) {
+          if (!transaction || confirms() >= confirmedShare) continue;
+          const plan = await planOrder(db, settings, { transaction, visitorId: null, sessionId: null, channel: 'api', occurredAt: null }, now + 60_000);
+          if (plan) confirmations.push(...plan.statements);
+          report.confirmed++;
+        }
+      }
+      if (confirmations.length > 0) await runBatch(db, confirmations);
     }
     options.onDay?.(d, report.events);
   }

@@ -10,6 +10,8 @@ import { encodeCursor, type Cursor } from '../rules/cursor.ts';
 import { publicPostWhere } from '../rules/publicness.ts';
 import { safeLinkOrNull } from '../rules/safe-url.ts';
 import type { Gallery } from './galleries.ts';
+import { orderCounters } from './reports/order-counters.ts';
+import { trackingSettings } from './tracking-settings.ts';
 import { loadMedia, loadProductTags } from './post-media.ts';
 
 export interface ListGalleryPostsInput {
@@ -30,16 +32,21 @@ export interface GalleryPostsPage {
 
 /**
  * "Best performing" ranks by the revenue attributed to each post over the last 30 days (what the
- * panel says it does); posts that sold nothing yet follow by engagement, whose weights favour
- * what leads to a sale, so a new gallery is ordered sensibly before its first order.
+ * panel says it does; confirmed orders only when the workspace counts only those); posts that
+ * sold nothing yet follow by engagement, whose weights favour what leads to a sale, so a new
+ * gallery is ordered sensibly before its first order.
  */
 const BEST_WINDOW_DAYS = 30;
 const postRollups = (total: SQL, sinceDay: string) => sql<number>`coalesce((select sum(${total})
   from ${dailyRollups} where ${dailyRollups.workspaceId} = ${posts.workspaceId} and ${dailyRollups.dimension} = 'post'
   and ${dailyRollups.dimensionId} = ${posts.id} and ${dailyRollups.day} >= ${sinceDay}), 0)`;
-const bestRevenue = (sinceDay: string) => postRollups(sql`${dailyRollups.revenueMinor}`, sinceDay);
-const bestEngagement = (sinceDay: string) =>
-  postRollups(sql`${dailyRollups.opens} + ${dailyRollups.productClicks} + 2 * ${dailyRollups.addToCarts} + 5 * ${dailyRollups.orders}`, sinceDay);
+function bestOrder(sinceDay: string, confirmedOnly: boolean) {
+  const counted = orderCounters(confirmedOnly);
+  return [
+    desc(postRollups(sql`${counted.revenueMinor}`, sinceDay)),
+    desc(postRollups(sql`${dailyRollups.opens} + ${dailyRollups.productClicks} + 2 * ${dailyRollups.addToCarts} + 5 * ${counted.orders}`, sinceDay)),
+  ];
+}
 
 interface PostRow {
   id: string;
@@ -80,7 +87,7 @@ export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Pr
     const first =
       gallery.sort === 'manual'
         ? [sql`coalesce((select ${galleryPosts.position} from ${galleryPosts} where ${galleryPosts.galleryId} = ${gallery.id} and ${galleryPosts.postId} = ${posts.id}), 2147483647)`]
-        : [desc(bestRevenue(since)), desc(bestEngagement(since))];
+        : bestOrder(since, (await trackingSettings(db, gallery.workspaceId))?.confirmedOrdersOnly ?? false);
     rows = await db.select(columns).from(posts).where(where).orderBy(...first, desc(posts.publishedAt), desc(posts.id)).limit(limit + 1).offset(offset);
     if (rows.length > limit) nextCursor = encodeCursor({ kind: 'offset', offset: offset + limit });
   }

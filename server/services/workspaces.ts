@@ -14,12 +14,14 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   viewWindowHours: 24,
   holdoutShare: 0,
   eventRetentionDays: 395,
+  // Off: a small store without a server integration counts what the order page's browser reports.
+  confirmedOrdersOnly: false,
 };
 
 export async function getWorkspace(db: Db, workspaceId: string): Promise<WorkspaceView> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   if (!row) throw notFound('workspace');
-  return { id: row.id, name: row.name, instagramHandle: row.instagramHandle, approvalHashtag: row.approvalHashtag, allowedOrigins: row.allowedOrigins, settings: row.settings };
+  return { id: row.id, name: row.name, instagramHandle: row.instagramHandle, approvalHashtag: row.approvalHashtag, allowedOrigins: row.allowedOrigins, settings: { ...DEFAULT_WORKSPACE_SETTINGS, ...row.settings } };
 }
 
 export async function updateWorkspace(db: Db, actor: Actor, patch: z.infer<typeof workspacePatch>, now: number): Promise<WorkspaceView> {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { EventBatch, TrackingEvent } from '../../shared/schemas/events.ts';
 import { runBatch } from '../db/client.ts';
 import { dailyRollups, events, orderAttributions, orders, visitorDays, visitorRecency, visitors, workspaces } from '../db/schema.ts';
@@ -83,4 +83,15 @@ export async function rollup(h: Harness, dimension: 'workspace' | 'gallery' | 'p
     .from(dailyRollups)
     .where(and(eq(dailyRollups.workspaceId, 'ws_demo'), eq(dailyRollups.dimension, dimension), eq(dailyRollups.dimensionId, dimensionId)));
   return row!;
+}
+
+/** Whether the recency buckets hold every visitor once, in the bucket of their latest days (and none below zero). */
+export async function recencyBucketsAgree(h: Harness): Promise<boolean> {
+  const one = async (query: SQL) => Number(Object.values((await h.db.all<Record<string, number>>(query))[0]!)[0]);
+  const negative = await one(sql`select count(*) from visitor_recency where visitors < 0`);
+  const total = await one(sql`select coalesce(sum(visitors), 0) from visitor_recency`);
+  const matching = await one(sql`select count(*) from (select workspace_id, gallery_id, last_seen_day, coalesce(last_engaged_day, '') as engaged, holdout, coalesce(last_order_day, '') as ordered, count(*) as n from visitors group by 1, 2, 3, 4, 5, 6) v
+    left join visitor_recency r using (workspace_id, gallery_id, last_seen_day, holdout) where r.last_engaged_day = v.engaged and r.last_order_day = v.ordered and r.visitors = v.n`);
+  const filled = await one(sql`select count(*) from visitor_recency where visitors > 0`);
+  return negative === 0 && total === (await one(sql`select count(*) from visitors`)) && matching === filled;
 }

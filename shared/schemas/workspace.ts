@@ -38,6 +38,7 @@ export const workspacePatch = z.strictObject({
       viewWindowHours: z.number().int().min(0).max(24 * 7).optional(),
       holdoutShare: z.number().min(0).max(0.5).optional(),
       eventRetentionDays: z.number().int().min(30).max(1095).optional(),
+      confirmedOrdersOnly: z.boolean().optional(),
     })
     .optional(),
 });

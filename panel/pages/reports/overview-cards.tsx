@@ -15,7 +15,8 @@ function Card({ label, value, detail, name }: { label: string; value: string; de
 
 /** The overview's headline numbers, then the holdout's verdict in a sentence. */
 export function OverviewCards({ overview }: { overview: ReportOverview }) {
-  const { totals, holdout, currency } = overview;
+  const { totals, holdout, currency, provenance } = overview;
+  const reported = `${money(provenance.browserReportedRevenueMinor, currency)} in ${count(provenance.browserReportedOrders)} orders only a browser reported`;
   return (
     <>
       <dl class="metrics">
@@ -29,6 +30,12 @@ export function OverviewCards({ overview }: { overview: ReportOverview }) {
           label="Revenue attributed"
           value={money(totals.attributedRevenueMinor, currency)}
           detail={`${count(totals.attributedOrders)} orders last touched by UGC; ${money(totals.assistedRevenueMinor, currency)} assisted`}
+        />
+        <Card
+          name="provenance"
+          label="Revenue confirmed by your server"
+          value={money(provenance.confirmedRevenueMinor, currency)}
+          detail={`${count(provenance.confirmedOrders)} orders; ${reported}${provenance.confirmedOnly ? ', left out of these figures' : ''}`}
         />
         <Card
           name="conversion"

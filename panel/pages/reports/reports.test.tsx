@@ -68,6 +68,10 @@ describe('the Reports page', () => {
     await waitUntil(() => value('attributed') === money(overview.totals.attributedRevenueMinor, overview.currency), 'attributed revenue');
     expect(value('orders')).to.equal(String(overview.totals.orders));
     expect(value('add-to-cart')).to.equal(String(overview.totals.addToCarts));
+    // This shopper's purchase came from the browser only: it shows apart from the confirmed revenue.
+    expect(overview.provenance.browserReportedRevenueMinor).to.be.at.least(priceMinor);
+    expect(value('provenance')).to.equal(money(overview.provenance.confirmedRevenueMinor, overview.currency));
+    expect(host.querySelector('[data-metric="provenance"] .metric-detail')?.textContent).to.contain(money(overview.provenance.browserReportedRevenueMinor, overview.currency));
     expect(host.querySelector('[data-holdout]')?.textContent).to.contain('No holdout is running');
     expect(host.querySelectorAll('figure.chart svg[role="img"]')).to.have.length(3);
     expect([...host.querySelectorAll('[data-step]')].map((step) => step.getAttribute('data-step'))).to.deep.equal(['impressions', 'opens', 'product_clicks', 'add_to_carts', 'orders']);

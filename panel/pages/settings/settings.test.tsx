@@ -29,6 +29,23 @@ describe('tracking settings', () => {
     expect((await api.workspace()).settings.holdoutShare).to.equal(0);
   });
 
+  it('saves "count only orders confirmed by my server", off by default', async () => {
+    const box = host!.querySelector<HTMLInputElement>('[name="settings.confirmedOrdersOnly"]')!;
+    expect(box.checked).to.equal(false);
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).to.contain('POST /v1/orders');
+    const save = async (checked: boolean) => {
+      box.checked = checked;
+      $announcement.set(null);
+      host!.querySelector<HTMLButtonElement>('button.primary')!.click();
+      await waitUntil(() => $announcement.get()?.message === 'Settings saved.' || host!.querySelector('.form-error'), 'no answer');
+      expect(host!.querySelector('.form-error')).to.equal(null);
+      expect((await api.workspace()).settings.confirmedOrdersOnly).to.equal(checked);
+    };
+    // Turned back off: the other panel tests count browser-reported purchases.
+    await save(true);
+    await save(false);
+  });
+
   it("gives the order confirmation page's code, naming this workspace", async () => {
     const workspace = await api.workspace();
     const code = [...host!.querySelectorAll<HTMLTextAreaElement>('.copy-field textarea')].map((t) => t.value).find((v) => v.includes('purchase'))!;

@@ -26,7 +26,7 @@ export function SettingsPage() {
   );
 }
 
-/** The brand, its Instagram handle, where the widget may be embedded, and attribution windows. */
+/** The brand, its Instagram handle, where the widget may be embedded, attribution windows and which orders count. */
 function WorkspaceSettings() {
   const session = useStore($session);
   const editable = can(session, 'configure');
@@ -50,6 +50,7 @@ function WorkspaceSettings() {
         viewWindowHours: Number(text(data, 'settings.viewWindowHours')),
         // Entered as a percentage; stored as a share (0..0.5).
         holdoutShare: Number(text(data, 'settings.holdoutShare')) / 100,
+        confirmedOrdersOnly: data.get('settings.confirmedOrdersOnly') === 'on',
       },
     });
     setWorkspace(updated);
@@ -107,6 +108,16 @@ function WorkspaceSettings() {
               required
               defaultValue={String(Math.round(workspace.settings.holdoutShare * 100))}
             />
+          </div>
+          <div>
+            <label class="check-label">
+              <input type="checkbox" name="settings.confirmedOrdersOnly" defaultChecked={workspace.settings.confirmedOrdersOnly} aria-describedby="confirmed-only-help" />
+              Count only orders confirmed by my server
+            </label>
+            <p id="confirmed-only-help" class="muted">
+              Any browser can report a purchase, so when this is on, reports and "best performing" galleries count only the orders your server sends
+              to POST /v1/orders and show browser-reported ones apart.
+            </p>
           </div>
           {editable && (
             <button type="submit" class="primary" disabled={form.busy}>

@@ -89,6 +89,8 @@ describe('GET /admin/reports/overview', () => {
       conversionRateEngaged: 0.5,
       conversionRateNotEngaged: 0.5,
     });
+    // T1–T3 were reported by browsers; T4 was confirmed by the shop's server.
+    expect(report.provenance).toEqual({ confirmedOnly: false, confirmedOrders: 1, confirmedRevenueMinor: 1000, browserReportedOrders: 3, browserReportedRevenueMinor: 22600 });
     // Exposed 2/4 vs holdout 1/2: no lift, se = √(1/2 − 1/4 + 1/1 − 1/2) = √0.75.
     expect(report.holdout).toMatchObject({ share: 0.5, holdoutVisitors: 2, holdoutConversionRate: 0.5, exposedVisitors: 4, exposedConversionRate: 0.5, lift: 0 });
     const se = Math.sqrt(0.75);

@@ -10,7 +10,7 @@ import { catalogCurrency, reportOverview } from '../../services/reports/overview
 import type { ReportQuery } from '../../services/reports/query.ts';
 import { reportTop } from '../../services/reports/top.ts';
 import { utcDay } from '../../services/tracking/days.ts';
-import { trackingSettings } from '../../services/tracking-settings.ts';
+import { trackingSettings, type TrackingSettings } from '../../services/tracking-settings.ts';
 import { mediaUrlBuilder } from '../public/media-url.ts';
 
 const DAY = 86_400_000;
@@ -26,8 +26,8 @@ function dayParam(raw: string | undefined, name: string, fallback: string): stri
   return raw;
 }
 
-/** `from`, `to` (inclusive UTC days; default the last 30) and `galleryId`, validated. */
-function reportQuery(c: Context<AppEnv>): ReportQuery {
+/** `from`, `to` (inclusive UTC days; default the last 30) and `galleryId`, validated, with the workspace's tracking settings. */
+async function reportQuery(c: Context<AppEnv>): Promise<{ q: ReportQuery; settings: TrackingSettings }> {
   const today = utcDay(c.var.clock.now());
   const to = dayParam(c.req.query('to'), 'to', today);
   const from = dayParam(c.req.query('from'), 'from', utcDay(Date.parse(`${to}T00:00:00Z`) - 29 * DAY));
@@ -35,7 +35,9 @@ function reportQuery(c: Context<AppEnv>): ReportQuery {
   if ((Date.parse(to) - Date.parse(from)) / DAY + 1 > MAX_DAYS) throw invalidParameter('from', `the range may span at most ${MAX_DAYS} days`);
   const galleryId = c.req.query('galleryId') || null;
   if (galleryId !== null && !GALLERY_ID.test(galleryId)) throw invalidParameter('galleryId', 'must be a gallery id');
-  return { workspaceId: requireSession(c).workspaceId, from, to, galleryId };
+  const workspaceId = requireSession(c).workspaceId;
+  const settings = (await trackingSettings(c.var.db, workspaceId))!;
+  return { q: { workspaceId, from, to, galleryId, confirmedOnly: settings.confirmedOrdersOnly }, settings };
 }
 
 function dimensionParam<T extends string>(raw: string | undefined, allowed: readonly T[]): T {
@@ -49,18 +51,17 @@ const adminMediaUrl = (requestUrl: string) => mediaUrlBuilder(`${new URL(request
 export const reportRoutes = new Hono<AppEnv>()
   .use(requireRole('owner', 'analyst'))
   .get('/overview', async (c) => {
-    const q = reportQuery(c);
-    const settings = await trackingSettings(c.var.db, q.workspaceId);
-    return c.json(await reportOverview(c.var.db, settings!, q, await catalogCurrency(c.var.db, q.workspaceId), c.var.clock.now()));
+    const { q, settings } = await reportQuery(c);
+    return c.json(await reportOverview(c.var.db, settings, q, await catalogCurrency(c.var.db, q.workspaceId), c.var.clock.now()));
   })
   .get('/top', async (c) => {
-    const q = reportQuery(c);
+    const { q } = await reportQuery(c);
     const dimension = dimensionParam<TopDimension>(c.req.query('dimension') ?? 'post', ['post', 'product', 'gallery']);
     const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 10 });
     return c.json({ rows: await reportTop(c.var.db, q, dimension, limit, adminMediaUrl(c.req.url)) });
   })
   .get('/export.csv', async (c) => {
-    const q = reportQuery(c);
+    const { q } = await reportQuery(c);
     const dimension = dimensionParam<ExportDimension>(c.req.query('dimension') ?? 'day', ['day', 'post', 'product', 'gallery']);
     const csv = await reportCsv(c.var.db, q, dimension, await catalogCurrency(c.var.db, q.workspaceId), adminMediaUrl(c.req.url));
     c.header('Content-Type', 'text/csv; charset=UTF-8');

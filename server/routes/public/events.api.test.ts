@@ -194,12 +194,15 @@ describe('the gallery API tells the tracker where to send events', () => {
 });
 
 describe('purchases: beacon and POST /v1/orders', () => {
-  it('counts the same transaction once, beacon first then API', async () => {
+  it('counts the same transaction once, beacon first then API (the confirmed order takes its place)', async () => {
     const key = await orderKey(h);
     await sendEvents(h, batchOf('v_buyer_0001', [{ type: 'select_content', at: at(), galleryId: 'demo', postId: 'post_demo01' }, purchase('T-100')]));
     const res = await postOrder(h, key, { transaction_id: 'T-100', value: 147, currency: 'EUR', items: [{ item_id: 'LUM-LAMP-01' }], visitor_id: 'v_buyer_0001' });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ transactionId: 'T-100', created: false });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ transactionId: 'T-100', created: true, replaced: true });
+    const again = await postOrder(h, key, { transaction_id: 'T-100', value: 147, currency: 'EUR', items: [{ item_id: 'LUM-LAMP-01' }], visitor_id: 'v_buyer_0001' });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ transactionId: 'T-100', created: false, replaced: false });
     expect(await countOrders(h, 'T-100')).toBe(1);
     expect(await rollup(h, 'workspace')).toMatchObject({ orders: 1, revenueMinor: 14700 });
     expect(await rollup(h, 'post', 'post_demo01')).toMatchObject({ orders: 1, revenueMinor: 14700 });

@@ -12,7 +12,8 @@ const MAX_ORDER_BYTES = 64 * 1024;
 
 /**
  * `POST /v1/orders`, from the merchant's server with an API key (`orders:write`). The same
- * transaction id counts once, whether the beacon's `purchase` or this call came first.
+ * transaction id counts once. A confirmed order outranks a browser's `purchase` (anyone can send
+ * one): it replaces a browser report of the same id, and a later browser report is ignored.
  */
 export const orderRoutes = new Hono<AppEnv>().post('/orders', requireApiKey('orders:write'), async (c) => {
   if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
@@ -24,8 +25,8 @@ export const orderRoutes = new Hono<AppEnv>().post('/orders', requireApiKey('ord
   const settings = await trackingSettings(c.var.db, workspaceId);
   if (!settings) throw new ApiError(401, 'unauthenticated', 'Authorization: the key has no workspace', 'Authorization');
   const now = c.var.clock.now();
-  const occurredAt = body.occurred_at === undefined ? now : typeof body.occurred_at === 'number' ? body.occurred_at : Date.parse(body.occurred_at);
+  const occurredAt = body.occurred_at === undefined ? null : typeof body.occurred_at === 'number' ? body.occurred_at : Date.parse(body.occurred_at);
   const { visitor_id, occurred_at: _occurred, ...transaction } = body;
-  const created = await recordOrder(c.var.db, settings, { transaction, visitorId: visitor_id ?? null, sessionId: null, channel: 'api', occurredAt, pendingTouches: [] }, now);
-  return c.json({ transactionId: transaction.transaction_id, created }, created ? 201 : 200);
+  const outcome = await recordOrder(c.var.db, settings, { transaction, visitorId: visitor_id ?? null, sessionId: null, channel: 'api', occurredAt, pendingTouches: [] }, now);
+  return c.json({ transactionId: transaction.transaction_id, created: outcome !== null, replaced: outcome === 'replaced' }, outcome ? 201 : 200);
 });

@@ -1,15 +1,17 @@
 import { and, between, count, desc, eq, gte, isNotNull, lt, sql, sum } from 'drizzle-orm';
-import type { ReportOverview, ReportSeriesPoint } from '../../../shared/report-types.ts';
+import type { OrderProvenance, ReportOverview, ReportSeriesPoint } from '../../../shared/report-types.ts';
 import type { Db } from '../../db/client.ts';
 import { dailyRollups, orders, products } from '../../db/schema.ts';
 import { liftWithInterval, rate } from '../../rules/lift.ts';
 import { utcDay } from '../tracking/days.ts';
 import type { TrackingSettings } from '../tracking-settings.ts';
+import { orderCounters } from './order-counters.ts';
 import { daysOf, rangeMs, type ReportQuery } from './query.ts';
 
 /** The rollup counters summed per day, for the workspace or for one gallery. */
 export async function dailySeries(db: Db, q: ReportQuery): Promise<(ReportSeriesPoint & { assistedOrders: number; assistedRevenueMinor: number })[]> {
   const r = dailyRollups;
+  const counted = orderCounters(q.confirmedOnly);
   const rows = await db
     .select({
       day: r.day,
@@ -17,13 +19,13 @@ export async function dailySeries(db: Db, q: ReportQuery): Promise<(ReportSeries
       opens: sql<number>`sum(${r.opens})`,
       productClicks: sql<number>`sum(${r.productClicks})`,
       addToCarts: sql<number>`sum(${r.addToCarts})`,
-      orders: sql<number>`sum(${r.orders})`,
-      revenueMinor: sql<number>`sum(${r.revenueMinor})`,
-      assistedOrders: sql<number>`sum(${r.assistedOrders})`,
-      assistedRevenueMinor: sql<number>`sum(${r.assistedRevenueMinor})`,
+      orders: sql<number>`sum(${counted.orders})`,
+      revenueMinor: sql<number>`sum(${counted.revenueMinor})`,
+      assistedOrders: sql<number>`sum(${counted.assistedOrders})`,
+      assistedRevenueMinor: sql<number>`sum(${counted.assistedRevenueMinor})`,
     })
     .from(r)
-    .where(and(eq(r.workspaceId, q.workspaceId), eq(r.dimension, q.galleryId ? 'gallery' : 'workspace'), eq(r.dimensionId, q.galleryId ?? ''), between(r.day, q.from, q.to)))
+    .where(rollupRowsOf(q))
     .groupBy(r.day);
   const byDay = new Map(rows.map((row) => [row.day, row]));
   const zero = { impressions: 0, opens: 0, productClicks: 0, addToCarts: 0, orders: 0, revenueMinor: 0, assistedOrders: 0, assistedRevenueMinor: 0 };
@@ -79,21 +81,51 @@ async function visitorGroups(db: Db, q: ReportQuery, today: string): Promise<Vis
   return result.map((g) => ({ holdout: Number(g.holdout), engaged: Number(g.engaged), visitors: Number(g.visitors), converted: Number(g.converted) }));
 }
 
-/** All orders of the range (attributed or not) and the currency most of them were paid in. */
-async function allOrders(db: Db, q: ReportQuery): Promise<{ orders: number; revenueMinor: number; currency: string | null }> {
+/** The workspace's rollup rows of the range, or one gallery's. */
+const rollupRowsOf = (q: ReportQuery) =>
+  and(eq(dailyRollups.workspaceId, q.workspaceId), eq(dailyRollups.dimension, q.galleryId ? 'gallery' : 'workspace'), eq(dailyRollups.dimensionId, q.galleryId ?? ''), between(dailyRollups.day, q.from, q.to));
+
+/**
+ * The range's orders split by provenance — every order of the workspace (attributed or not), or
+ * with a gallery filter the orders credited to that gallery (its rollups) — and the currency
+ * most of the workspace's counted orders were paid in.
+ */
+async function ordersByProvenance(db: Db, q: ReportQuery): Promise<{ split: OrderProvenance; currency: string | null }> {
   const { start, end } = rangeMs(q);
-  const where = and(eq(orders.workspaceId, q.workspaceId), gte(orders.occurredAt, start), lt(orders.occurredAt, end));
-  const rows = await db
-    .select({ currency: orders.currency, n: count(), revenue: sum(orders.valueMinor) })
-    .from(orders)
-    .where(where)
-    .groupBy(orders.currency)
-    .orderBy(desc(count()));
-  return { orders: rows.reduce((s, r) => s + r.n, 0), revenueMinor: rows.reduce((s, r) => s + Number(r.revenue ?? 0), 0), currency: rows[0]?.currency ?? null };
+  const [rows, credited] = await Promise.all([
+    db
+      .select({ currency: orders.currency, channel: orders.channel, n: count(), revenue: sum(orders.valueMinor) })
+      .from(orders)
+      .where(and(eq(orders.workspaceId, q.workspaceId), gte(orders.occurredAt, start), lt(orders.occurredAt, end)))
+      .groupBy(orders.currency, orders.channel)
+      .orderBy(desc(count())),
+    q.galleryId
+      ? db
+          .select({ n: sum(dailyRollups.orders), revenue: sum(dailyRollups.revenueMinor), confirmedN: sum(dailyRollups.confirmedOrders), confirmedRevenue: sum(dailyRollups.confirmedRevenueMinor) })
+          .from(dailyRollups)
+          .where(rollupRowsOf(q))
+      : null,
+  ]);
+  const num = (v: string | number | null | undefined) => Number(v ?? 0);
+  const tally = (list: typeof rows) => ({ n: list.reduce((s, r) => s + r.n, 0), revenue: list.reduce((s, r) => s + num(r.revenue), 0) });
+  const [gallery] = credited ?? [];
+  const all = gallery ? { n: num(gallery.n), revenue: num(gallery.revenue) } : tally(rows);
+  const confirmed = gallery ? { n: num(gallery.confirmedN), revenue: num(gallery.confirmedRevenue) } : tally(rows.filter((r) => r.channel === 'api'));
+  return {
+    split: {
+      confirmedOnly: q.confirmedOnly,
+      confirmedOrders: confirmed.n,
+      confirmedRevenueMinor: confirmed.revenue,
+      browserReportedOrders: all.n - confirmed.n,
+      browserReportedRevenueMinor: all.revenue - confirmed.revenue,
+    },
+    currency: rows.find((r) => !q.confirmedOnly || r.channel === 'api')?.currency ?? null,
+  };
 }
 
 export async function reportOverview(db: Db, settings: TrackingSettings, q: ReportQuery, fallbackCurrency: string, now: number): Promise<ReportOverview> {
-  const [series, groups, all] = await Promise.all([dailySeries(db, q), visitorGroups(db, q, utcDay(now)), allOrders(db, q)]);
+  const [series, groups, provenance] = await Promise.all([dailySeries(db, q), visitorGroups(db, q, utcDay(now)), ordersByProvenance(db, q)]);
+  const { split } = provenance;
   const total = (key: keyof (typeof series)[number] & string) => series.reduce((s, p) => s + (p[key] as number), 0);
   const pick = (f: (g: VisitorGroup) => boolean) => {
     const chosen = groups.filter(f);
@@ -114,8 +146,8 @@ export async function reportOverview(db: Db, settings: TrackingSettings, q: Repo
     engagedVisitors: engaged.visitors,
     engagementRate: rate(engaged.visitors, exposed.visitors),
     // With a gallery filter, the orders shown are the ones that gallery is credited with.
-    orders: q.galleryId ? attributedOrders : all.orders,
-    revenueMinor: q.galleryId ? attributedRevenueMinor : all.revenueMinor,
+    orders: q.galleryId ? attributedOrders : split.confirmedOrders + (q.confirmedOnly ? 0 : split.browserReportedOrders),
+    revenueMinor: q.galleryId ? attributedRevenueMinor : split.confirmedRevenueMinor + (q.confirmedOnly ? 0 : split.browserReportedRevenueMinor),
     attributedOrders,
     attributedRevenueMinor,
     assistedOrders: total('assistedOrders'),
@@ -125,8 +157,9 @@ export async function reportOverview(db: Db, settings: TrackingSettings, q: Repo
   };
   return {
     range: { from: q.from, to: q.to },
-    currency: all.currency ?? fallbackCurrency,
+    currency: provenance.currency ?? fallbackCurrency,
     totals,
+    provenance: split,
     holdout: {
       share: settings.holdoutShare,
       holdoutVisitors: holdout.visitors,

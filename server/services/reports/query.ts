@@ -4,6 +4,8 @@ export interface ReportQuery {
   from: string;
   to: string;
   galleryId: string | null;
+  /** The workspace's `confirmedOrdersOnly`: order figures count server-confirmed orders only. */
+  confirmedOnly: boolean;
 }
 
 const DAY = 86_400_000;

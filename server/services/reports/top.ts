@@ -2,18 +2,20 @@ import { and, asc, between, desc, eq, inArray, isNotNull, sql } from 'drizzle-or
 import type { ReportTopRow, TopDimension } from '../../../shared/report-types.ts';
 import { inChunks, type Db } from '../../db/client.ts';
 import { dailyRollups, galleries, mediaVariants, postMedia, posts, products } from '../../db/schema.ts';
+import { orderCounters } from './order-counters.ts';
 import type { ReportQuery } from './query.ts';
 
 /**
- * Posts, products or galleries ranked by attributed revenue, then orders, then opens. Labels and
- * pictures come from the workspace's own rows only (ids in rollups came from browsers). A
- * gallery filter narrows the gallery ranking to that gallery; post and product rollups are
- * kept across galleries.
+ * Posts, products or galleries ranked by attributed revenue (of confirmed orders only when the
+ * workspace counts only those), then orders, then opens. Labels and pictures come from the
+ * workspace's own rows only (ids in rollups came from browsers). A gallery filter narrows the
+ * gallery ranking to that gallery; post and product rollups are kept across galleries.
  */
 export async function reportTop(db: Db, q: ReportQuery, dimension: TopDimension, limit: number, mediaUrl: (key: string) => string): Promise<ReportTopRow[]> {
   const r = dailyRollups;
-  const revenue = sql<number>`sum(${r.revenueMinor})`;
-  const ordersSum = sql<number>`sum(${r.orders})`;
+  const counted = orderCounters(q.confirmedOnly);
+  const revenue = sql<number>`sum(${counted.revenueMinor})`;
+  const ordersSum = sql<number>`sum(${counted.orders})`;
   const opens = sql<number>`sum(${r.opens})`;
   const rows = await db
     .select({
@@ -24,8 +26,8 @@ export async function reportTop(db: Db, q: ReportQuery, dimension: TopDimension,
       addToCarts: sql<number>`sum(${r.addToCarts})`,
       orders: ordersSum,
       revenueMinor: revenue,
-      assistedOrders: sql<number>`sum(${r.assistedOrders})`,
-      assistedRevenueMinor: sql<number>`sum(${r.assistedRevenueMinor})`,
+      assistedOrders: sql<number>`sum(${counted.assistedOrders})`,
+      assistedRevenueMinor: sql<number>`sum(${counted.assistedRevenueMinor})`,
     })
     .from(r)
     .where(and(eq(r.workspaceId, q.workspaceId), eq(r.dimension, dimension), between(r.day, q.from, q.to), dimension === 'gallery' && q.galleryId ? eq(r.dimensionId, q.galleryId) : undefined))

@@ -8,7 +8,7 @@ import { newId } from '../../ids.ts';
 import type { Touch } from '../../rules/attribution.ts';
 import type { TrackingSettings } from '../tracking-settings.ts';
 import { SQL_UTC_DAY } from './days.ts';
-import { orderStatements } from './orders.ts';
+import { planOrder } from './orders.ts';
 import { RECENCY_UPSERT } from './recency.ts';
 
 /**
@@ -89,7 +89,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
       .insert(dailyRollups)
       .select(
         sql`${fresh}
-        select ws, day, dim, dim_id, sum(type = 'view_item_list'), sum(type = 'select_content'), sum(type = 'select_item'), sum(type = 'add_to_cart'), 0, 0, 0, 0
+        select ws, day, dim, dim_id, sum(type = 'view_item_list'), sum(type = 'select_content'), sum(type = 'select_item'), sum(type = 'add_to_cart'), 0, 0, 0, 0, 0, 0, 0, 0
         from (
           select ws, day, 'workspace' as dim, '' as dim_id, type from e
           union all select ws, day, 'gallery', gallery_id, type from e where gallery_id is not null
@@ -164,7 +164,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
       seen.add(key);
       const at = Math.min(now, Math.max(now - CLOCK_SKEW_MS, event.at));
       const input = { transaction, visitorId: consented ? batch.visitorId : null, sessionId: consented ? batch.sessionId : null, channel: 'beacon' as const, occurredAt: at, pendingTouches: touches };
-      statements.push(...(await orderStatements(db, settings, input, now)));
+      statements.push(...((await planOrder(db, settings, input, now))?.statements ?? []));
     }
   }
   return statements;
