@@ -5,6 +5,7 @@
  * skipped, so the clip lasts a second for a few hundred bytes more than one frame.
  * Constrained Baseline profile, 4:2:0, avcC-framed samples in an ISO BMFF file (moov first).
  */
+import { concatBytes } from '../../media/strip-metadata.ts';
 
 export interface Mp4Options {
   /** Multiples of 16 (whole macroblocks). */
@@ -172,15 +173,6 @@ function skipSlice(frameNum: number, macroblocks: number): Uint8Array {
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function u32(...values: number[]): Uint8Array {
   const out = new Uint8Array(values.length * 4);
@@ -197,8 +189,8 @@ function u16(...values: number[]): Uint8Array {
 }
 
 function box(type: string, ...content: Uint8Array[]): Uint8Array {
-  const body = concat(content);
-  return concat([u32(body.length + 8), ascii(type), body]);
+  const body = concatBytes(content);
+  return concatBytes([u32(body.length + 8), ascii(type), body]);
 }
 
 function fullBox(type: string, version: number, flags: number, ...content: Uint8Array[]): Uint8Array {
@@ -222,7 +214,7 @@ export function tinyMp4(options: Mp4Options): Uint8Array<ArrayBuffer> {
   const pictures = [idrSlice(widthMbs, heightMbs, gradient(width, height, options.top, options.bottom))];
   for (let i = 1; i < frames; i++) pictures.push(skipSlice(i, widthMbs * heightMbs));
   // avcC framing: each sample is its NAL units, each preceded by a 4-byte length.
-  const samples = pictures.map((p) => concat([u32(p.length), p]));
+  const samples = pictures.map((p) => concatBytes([u32(p.length), p]));
 
   const avcC = box(
     'avcC',
@@ -278,5 +270,5 @@ export function tinyMp4(options: Mp4Options): Uint8Array<ArrayBuffer> {
   const ftyp = box('ftyp', ascii('isom'), u32(0x200), ascii('isomiso2avc1mp41'));
   // The moov's size does not depend on the offset's value, so measure it once, then place mdat after it.
   const offset = ftyp.length + moov(0).length + 8;
-  return concat([ftyp, moov(offset), box('mdat', ...samples)]);
+  return concatBytes([ftyp, moov(offset), box('mdat', ...samples)]);
 }
