@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { rateLimits } from '../db/schema.ts';
+import { parseIPv6 } from '../outbound/address.ts';
 
 export interface RateLimit {
   limit: number;
@@ -31,4 +32,16 @@ export async function hitRateLimit(db: Db, key: string, { limit, windowMs }: Rat
     })
     .returning({ count: rateLimits.count });
   return { allowed: (row?.count ?? 1) <= limit, retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000) };
+}
+
+/**
+ * The unit a client address is counted in: an IPv4 address as it is, an IPv6 address by its
+ * /64 (one subscriber is given a whole /64 and can pick any address in it, so counting single
+ * addresses would not limit anyone). An IPv4-mapped IPv6 address counts as its IPv4 address.
+ */
+export function addressBucket(address: string): string {
+  const groups = parseIPv6(address);
+  if (!groups) return address;
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) return `${groups[6]! >> 8}.${groups[6]! & 0xff}.${groups[7]! >> 8}.${groups[7]! & 0xff}`;
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
 }
