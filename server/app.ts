@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError } from './http/errors.ts';
 import { answerCache } from './middleware/answer-cache/index.ts';
+import { hsts } from './middleware/hsts/index.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', orderRoutes);
 
   const app = new Hono<AppEnv>()
+    .use(hsts())
     .use(injectDeps(deps))
     .route('/', healthRoutes)
     .route('/', mediaRoutes)

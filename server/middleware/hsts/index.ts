@@ -1,0 +1,16 @@
+import type { MiddlewareHandler } from 'hono';
+
+/** One year, the least HSTS preload lists accept; subdomains are the merchant's to decide. */
+export const HSTS_VALUE = 'max-age=31536000';
+
+/**
+ * Strict-Transport-Security on every answer given over https (directly, or through a proxy the
+ * Node server trusts: node-client.ts makes the request's URL https then), so a browser that
+ * reached the panel once never sends its session cookie over plain http again. Over plain http
+ * browsers ignore the header, and a local demo must stay reachable, so it is not sent there.
+ */
+export const hsts = (): MiddlewareHandler =>
+  async function hsts(c, next) {
+    await next();
+    if (new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', HSTS_VALUE);
+  };
