@@ -27,6 +27,8 @@ const fixture = await createFixtureApp({ clockStart: testClockStart(process.env.
 /** Seed facts the tests assert against, e.g. which post ids are public. */
 const fixtureFacts = JSON.stringify({
   galleryId: fixture.galleryId,
+  // The demo owner's generated password: panel tests sign in with it (there is no fixed one).
+  owner: fixture.owner,
   publicPostIds: fixture.publicPostIds,
   nonPublicPostIds: fixture.nonPublicPostIds,
   instagram: fixture.instagram,

@@ -15,6 +15,7 @@ import { libsqlDb } from '../server/db/libsql.ts';
 import { migrateLibsql } from '../server/db/migrate-libsql.ts';
 import { systemClock } from '../server/deps.ts';
 import { diskMediaStore } from '../server/media/disk.ts';
+import { randomToken } from '../server/security/tokens.ts';
 import { seedDemo } from '../server/seed/seed-demo.ts';
 import { placeholderVariantMaker } from '../server/testing/placeholder-variants.ts';
 import { createGraphClient } from '../server/instagram/client.ts';
@@ -24,9 +25,9 @@ const db = libsqlDb(createClient({ url: pathToFileURL(join(dir, 'bench.db')).hre
 await migrateLibsql(db, fileURLToPath(new URL('../drizzle', import.meta.url)));
 const media = diskMediaStore(join(dir, 'media'));
 // Pixels do not matter to a JSON benchmark; the rows are the demo's, media rows included.
-await seedDemo({ db, media, variants: placeholderVariantMaker, now: systemClock.now() });
+await seedDemo({ db, media, variants: placeholderVariantMaker, now: systemClock.now(), ownerPassword: randomToken() });
 
-const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null, version: 'bench' }, secrets: { appSecret: 'bench', instagramAppSecret: null, instagramVerifyToken: null },
+const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null, version: 'bench' }, secrets: { appSecret: 'bench', instagramAppSecret: null, instagramVerifyToken: null, setupToken: null },
   clientIp: () => '127.0.0.1',
   // The gallery API benchmark never reaches Instagram.
   instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0', fetch: () => Promise.reject(new Error('no Graph API in this benchmark')) }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },

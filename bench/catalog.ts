@@ -24,6 +24,7 @@ import { libsqlDb } from '../server/db/libsql.ts';
 import { migrateLibsql } from '../server/db/migrate-libsql.ts';
 import { eq } from 'drizzle-orm';
 import { diskMediaStore } from '../server/media/disk.ts';
+import { randomToken } from '../server/security/tokens.ts';
 import { seedDemo } from '../server/seed/seed-demo.ts';
 import { placeholderVariantMaker } from '../server/testing/placeholder-variants.ts';
 
@@ -66,7 +67,7 @@ async function freshCatalog(round: number) {
   const client = createClient({ url: pathToFileURL(join(dir, `bench-${round}.db`)).href });
   const db = libsqlDb(client);
   await migrateLibsql(db, fileURLToPath(new URL('../drizzle', import.meta.url)));
-  await seedDemo({ db, media: diskMediaStore(join(dir, `media-${round}`)), variants: placeholderVariantMaker, now: Date.now() });
+  await seedDemo({ db, media: diskMediaStore(join(dir, `media-${round}`)), variants: placeholderVariantMaker, now: Date.now(), ownerPassword: randomToken() });
   const feed = await createFeed(db, actor, { name: 'Bench feed', format: 'merchant_xml' }, Date.now());
   const [row] = await db.select().from(productFeeds).where(eq(productFeeds.id, feed.id));
   return { db, feed: row!, client };

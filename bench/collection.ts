@@ -23,6 +23,7 @@ import { createGraphClient } from '../server/instagram/client.ts';
 import { createFakeInstagram } from '../server/instagram/fake/index.ts';
 import { diskMediaStore } from '../server/media/disk.ts';
 import { sharpVariantMaker } from '../server/media/sharp-variants.ts';
+import { randomToken } from '../server/security/tokens.ts';
 import { seedDemo } from '../server/seed/seed-demo.ts';
 import { testClock } from '../server/testing/clock.ts';
 import { placeholderVariantMaker } from '../server/testing/placeholder-variants.ts';
@@ -48,7 +49,7 @@ const instagram = {
 const db = libsqlDb(createClient({ url: pathToFileURL(join(dir, 'bench.db')).href }));
 await migrateLibsql(db, fileURLToPath(new URL('../drizzle', import.meta.url)));
 const media = diskMediaStore(join(dir, 'media'));
-await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now() });
+await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: randomToken() });
 const actor = { workspaceId: 'ws_demo', userId: 'usr_demo' };
 const connection = await connectAccount({ db, graph: instagram.graph, appSecret: 'bench' }, actor, { igUserId: fake.account.igUserId, accessToken: fake.account.accessToken }, clock.now());
 await createSource(db, actor, { kind: 'tagged', connectionId: connection.id }, clock.now());

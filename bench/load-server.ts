@@ -10,7 +10,8 @@ import { trackingBenchApp } from './tracking-app.ts';
 
 export const LOAD_STORES = Number(process.env.LOAD_STORES ?? 40);
 
-const { app, url } = await trackingBenchApp();
+// The demo owner's password comes from load.ts, which signs in as the panel's merchandiser.
+const { app, url } = await trackingBenchApp({}, process.env.LOAD_OWNER_PASSWORD);
 const client = createClient({ url });
 
 // Copies of every row a store's galleries show, with its ids prefixed per store.

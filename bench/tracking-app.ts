@@ -16,13 +16,15 @@ import { workspaces } from '../server/db/schema.ts';
 import { systemClock } from '../server/deps.ts';
 import { createGraphClient } from '../server/instagram/client.ts';
 import { diskMediaStore } from '../server/media/disk.ts';
+import { randomToken } from '../server/security/tokens.ts';
 import { seedDemo } from '../server/seed/seed-demo.ts';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../server/services/workspaces.ts';
 import { placeholderVariantMaker } from '../server/testing/placeholder-variants.ts';
 
 export const BENCH_SHOP = 'https://shop.example';
 
-export async function trackingBenchApp(settings: Partial<typeof DEFAULT_WORKSPACE_SETTINGS> = {}) {
+/** `ownerPassword`: the demo owner's, for a benchmark that signs in (load.ts hands one to its server). */
+export async function trackingBenchApp(settings: Partial<typeof DEFAULT_WORKSPACE_SETTINGS> = {}, ownerPassword = randomToken()) {
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-tracking-'));
   const url = pathToFileURL(join(dir, 'bench.db')).href;
   const client = createClient({ url });
@@ -30,7 +32,7 @@ export async function trackingBenchApp(settings: Partial<typeof DEFAULT_WORKSPAC
   const db = libsqlDb(client);
   await migrateLibsql(db, fileURLToPath(new URL('../drizzle', import.meta.url)));
   const media = diskMediaStore(join(dir, 'media'));
-  await seedDemo({ db, media, variants: placeholderVariantMaker, now: systemClock.now() });
+  await seedDemo({ db, media, variants: placeholderVariantMaker, now: systemClock.now(), ownerPassword });
   await db.update(workspaces).set({ allowedOrigins: [BENCH_SHOP], settings: { ...DEFAULT_WORKSPACE_SETTINGS, ...settings } }).where(eq(workspaces.id, 'ws_demo'));
   const app = createApp(
     {
@@ -38,7 +40,7 @@ export async function trackingBenchApp(settings: Partial<typeof DEFAULT_WORKSPAC
       media,
       clock: systemClock,
       config: { publicUrl: null, version: 'bench' },
-      secrets: { appSecret: 'bench', instagramAppSecret: null, instagramVerifyToken: null },
+      secrets: { appSecret: 'bench', instagramAppSecret: null, instagramVerifyToken: null, setupToken: null },
       clientIp: (c) => c.req.header('x-bench-ip') ?? '127.0.0.1',
       instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0', fetch: () => Promise.reject(new Error('no Graph API in this benchmark')) }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
       variants: placeholderVariantMaker,

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AdminPostsPage } from '../shared/admin-types.ts';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
-import { DEMO_LOGIN } from '../server/seed/demo-content.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser({ VITRINE_COLLECT_EVERY_SECONDS: '1' });
@@ -16,7 +15,7 @@ const journey = useServerAndBrowser({ VITRINE_COLLECT_EVERY_SECONDS: '1' });
 /** The merchandiser's side, through the admin API the panel uses. */
 async function merchandiser() {
   const url = journey.server.url;
-  const signIn = await fetch(`${url}/admin/auth/sign-in`, { method: 'POST', headers: { origin: url, 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }) });
+  const signIn = await fetch(`${url}/admin/auth/sign-in`, { method: 'POST', headers: { origin: url, 'content-type': 'application/json' }, body: JSON.stringify(journey.server.owner) });
   const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
   const call = async (method: string, path: string, body?: unknown) => {

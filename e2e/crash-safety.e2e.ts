@@ -8,13 +8,14 @@
 import { createClient } from '@libsql/client';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEMO_OWNER } from '../server/seed/demo-content.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-crash-'));
@@ -35,7 +36,7 @@ async function freePort(): Promise<number> {
 async function start() {
   child = spawn(process.execPath, ['--import', 'tsx', 'server/entry/node.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VITRINE_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VITRINE_DATA_DIR: dataDir, VITRINE_DEMO: 'true' },
     stdio: 'ignore',
   });
   const deadline = Date.now() + 60_000;
@@ -43,6 +44,11 @@ async function start() {
     assert.ok(Date.now() < deadline, 'server became healthy');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The demo owner's login, as the server made it for this data folder on its first start. */
+function demoOwner() {
+  return { email: DEMO_OWNER.email, password: readFileSync(join(dataDir, 'demo-password'), 'utf8').trim() };
 }
 
 async function kill() {
@@ -119,7 +125,7 @@ test('every acknowledged event batch survives a SIGKILL mid-burst, exactly once'
 test('a catalog import killed mid-apply is applied entirely or not at all', async () => {
   const origin = `http://127.0.0.1:${port}`;
   const headers = { origin, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' };
-  const signIn = await fetch(`${origin}/admin/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify({ email: 'demo@vitrine.local', password: 'vitrine-demo' }) });
+  const signIn = await fetch(`${origin}/admin/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify(demoOwner()) });
   assert.equal(signIn.status, 200);
   const session: Record<string, string> = { ...headers, cookie: signIn.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
   const feed = await fetch(`${origin}/admin/catalog/feeds`, { method: 'POST', headers: session, body: JSON.stringify({ name: 'Crash feed', format: 'csv' }) });
@@ -157,7 +163,7 @@ test('a catalog import killed mid-apply is applied entirely or not at all', asyn
 });
 
 async function signInAgain(origin: string, headers: Record<string, string>) {
-  const res = await fetch(`${origin}/admin/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify({ email: 'demo@vitrine.local', password: 'vitrine-demo' }) });
+  const res = await fetch(`${origin}/admin/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify(demoOwner()) });
   assert.equal(res.status, 200);
   return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
 }

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AdminPostsPage } from '../shared/admin-types.ts';
-import { DEMO_LOGIN } from '../server/seed/demo-content.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
@@ -18,7 +17,7 @@ after(async () => {
 
 test('collected posts arrive in the inbox with their images', async () => {
   const origin = { origin: server.url, 'content-type': 'application/json' };
-  const signIn = await fetch(`${server.url}/admin/auth/sign-in`, { method: 'POST', headers: origin, body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }) });
+  const signIn = await fetch(`${server.url}/admin/auth/sign-in`, { method: 'POST', headers: origin, body: JSON.stringify(server.owner) });
   assert.equal(signIn.status, 200);
   const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
 

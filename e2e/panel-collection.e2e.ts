@@ -12,7 +12,7 @@ import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();
 
-const signIn = (page: Page) => signInToPanel(page, journey.server.url);
+const signIn = (page: Page) => signInToPanel(page, journey.server);
 
 const quotaUsed = async (page: Page) => Number(await page.locator('.quota').first().getAttribute('data-quota-used'));
 

@@ -45,7 +45,7 @@ test('approve with the keyboard, see it in the store; reject it, see it go', asy
   const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await signInToPanel(page, journey.server.url);
+  await signInToPanel(page, journey.server);
 
   // The inbox opens on the pending posts, the cursor on the first, the list focused. Posts the
   // demo has collected from its fake Instagram come first (newest); j moves down to ours.

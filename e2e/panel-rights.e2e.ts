@@ -21,7 +21,7 @@ test('request with q, mark as sent, the author grants, the panel shows it and ex
   const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await signInToPanel(page, journey.server.url);
+  await signInToPanel(page, journey.server);
 
   await page.getByRole('button', { name: /^Approved/ }).click();
   await page.getByRole('searchbox').fill(AUTHOR);

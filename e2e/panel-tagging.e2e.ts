@@ -41,7 +41,7 @@ test('tag a product on a post in the panel; its product page shows the post and 
 
   const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = collectErrors(page);
-  await signInToPanel(page, journey.server.url);
+  await signInToPanel(page, journey.server);
 
   // The approved posts by the post's author; the cursor goes down to it, Enter opens its details.
   await page.getByRole('button', { name: /^Approved/ }).click();

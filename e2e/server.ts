@@ -2,30 +2,37 @@ import { spawn } from 'node:child_process';
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_OWNER } from '../server/seed/demo-content.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface RunningServer {
   url: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** The demo owner's login as the server made it for this data folder (demo starts only). */
+  owner: { email: string; password: string };
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
+  /** Stops the server; `keepData` leaves the data folder for another start on it. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
- * Starts the real Node server (`server/entry/node.ts`, as `npm start` does after its build) on
- * a free loopback port with a fresh data folder, and waits until /healthz answers.
+ * Starts the real Node server (`server/entry/node.ts`, as `npm start` does after its build, so
+ * with VITRINE_DEMO=true unless `env` says otherwise; an undefined value unsets a variable) on a
+ * free loopback port with a fresh data folder, or `dataDir`, and waits until /healthz answers.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string | undefined> = {}, { dataDir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-')) } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-'));
+  const merged = { ...process.env, PORT: String(port), HOST: '127.0.0.1', VITRINE_DATA_DIR: dataDir, VITRINE_DEMO: 'true', ...env };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/entry/node.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VITRINE_DATA_DIR: dataDir, ...env },
+    env: Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -46,13 +53,18 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     dataDir,
-    async stop() {
+    get owner() {
+      // Made by the server on its first demo start (server/entry/node-config.ts), kept beside the database.
+      return { email: DEMO_OWNER.email, password: readFileSync(join(dataDir, 'demo-password'), 'utf8').trim() };
+    },
+    output: () => output,
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -72,7 +84,7 @@ function freePort(): Promise<number> {
  * The usual journey setup: a fresh server and the system Chromium for the file's tests, both
  * closed at the end. Read them from the returned object inside tests (they exist from `before` on).
  */
-export function useServerAndBrowser(env: Record<string, string> = {}): { readonly server: RunningServer; readonly browser: Browser } {
+export function useServerAndBrowser(env: Record<string, string | undefined> = {}): { readonly server: RunningServer; readonly browser: Browser } {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   before(async () => {

@@ -68,7 +68,7 @@ async function visit(visitorId: string): Promise<{ hidden: boolean; height: numb
 test('a visitor in the holdout sees no gallery and is counted as held out; the others see it', async () => {
   const ownerContext = await journey.browser.newContext();
   const owner = await ownerContext.newPage();
-  await signInToPanel(owner, journey.server.url);
+  await signInToPanel(owner, journey.server);
   // The owner sets the holdout in Settings, as a percentage.
   await owner.getByRole('link', { name: 'Settings' }).click();
   await owner.getByLabel(/^Holdout/).fill(String(SHARE * 100));

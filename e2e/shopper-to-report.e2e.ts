@@ -63,7 +63,7 @@ test("a shopper's order shows in the analyst's report, attributed to the post an
   // The owner invites the analyst, who joins and lands on the reports.
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
-  await signInToPanel(owner, server.url);
+  await signInToPanel(owner, server);
   const acceptUrl = await inviteAnalyst(owner, 'analyst@maison-lumen.test');
   await ownerContext.close();
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { DEMO_LOGIN, DEMO_PUBLIC_POST_IDS } from '../server/seed/demo-content.ts';
+import { DEMO_PUBLIC_POST_IDS } from '../server/seed/demo-content.ts';
 import { signInToPanel } from './panel-sign-in.ts';
 import { useServerAndBrowser } from './server.ts';
 
@@ -172,7 +172,7 @@ test('hostile captions, usernames, product titles and gallery names stay text ev
   const panelErrors: string[] = [];
   panel.on('pageerror', (error) => panelErrors.push(error.message));
   panel.on('response', (response) => response.status() >= 400 && panelErrors.push(`${response.status()} ${response.url()}`));
-  await signInToPanel(panel, journey.server.url).catch((error: Error) => {
+  await signInToPanel(panel, journey.server).catch((error: Error) => {
     throw new Error(`${error.message}\npanel errors: ${panelErrors.join('; ')}`);
   });
   const parts = captions.flatMap((c) => c.split(' | '));
@@ -192,7 +192,7 @@ test('hostile captions, usernames, product titles and gallery names stay text ev
   assert.deepEqual(inbox.handlers, []);
 
   // The rights page, for the post without rights: its caption and author as the author reads them.
-  const signIn = await fetch(`${journey.server.url}/admin/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: journey.server.url, 'sec-fetch-site': 'same-origin' }, body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }) });
+  const signIn = await fetch(`${journey.server.url}/admin/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: journey.server.url, 'sec-fetch-site': 'same-origin' }, body: JSON.stringify(journey.server.owner) });
   const session = { cookie: signIn.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
   const asked = await fetch(`${journey.server.url}/admin/rights/requests`, { method: 'POST', headers: { ...session, 'content-type': 'application/json', origin: journey.server.url, 'sec-fetch-site': 'same-origin' }, body: JSON.stringify({ postIds: ['post_norights'], language: 'en' }) });
   assert.equal(asked.status, 201, await asked.clone().text());

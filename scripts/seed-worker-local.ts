@@ -1,23 +1,50 @@
 /**
  * Seeds the demo workspace into the local D1 and R2 that `wrangler dev` uses (.wrangler/state),
  * through wrangler's platform proxy: the images are made here with sharp, which Workers cannot run.
+ * The demo owner's password is made once for that local state (.wrangler/state/demo-password) and
+ * printed, as `npm start` does for its data folder: there is no fixed demo login.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { getPlatformProxy } from 'wrangler';
 import { d1Db } from '../server/db/d1.ts';
 import { r2MediaStore } from '../server/media/r2.ts';
 import { drawnSceneVariantMaker, sharpVariantMaker } from '../server/media/sharp-variants.ts';
 import type { WorkerEnv } from '../server/entry/worker-deps.ts';
+import { DEMO_OWNER } from '../server/seed/demo-content.ts';
+import { retirePublishedDemoPassword } from '../server/seed/retire-published-password.ts';
 import { seedDemoIfEmpty } from '../server/seed/seed-demo.ts';
+
+const PASSWORD_FILE = '.wrangler/state/demo-password';
+
+function demoPassword(): string {
+  try {
+    const kept = readFileSync(PASSWORD_FILE, 'utf8').trim();
+    if (kept) return kept;
+  } catch {
+    // None yet: made below.
+  }
+  const password = randomBytes(12).toString('base64url');
+  mkdirSync('.wrangler/state', { recursive: true });
+  writeFileSync(PASSWORD_FILE, password, { mode: 0o600 });
+  return password;
+}
 
 const proxy = await getPlatformProxy<WorkerEnv>({ configPath: 'wrangler.toml', persist: true });
 try {
+  const ownerPassword = demoPassword();
+  const db = d1Db(proxy.env.DB);
   const seeded = await seedDemoIfEmpty({
-    db: d1Db(proxy.env.DB),
+    db,
     media: r2MediaStore(proxy.env.MEDIA),
     variants: drawnSceneVariantMaker(sharpVariantMaker()),
     now: Date.now(),
+    ownerPassword,
   });
   console.log(seeded ? 'Seeded the demo workspace into the local D1 and R2.' : 'The local D1 already has data; not seeding.');
+  // Seeded by an earlier version with the published password: it gets this one instead.
+  if (await retirePublishedDemoPassword(db, ownerPassword)) console.log('Replaced the published demo password.');
+  console.log(`Demo login: ${DEMO_OWNER.email} / ${ownerPassword}   (kept in ${PASSWORD_FILE})`);
 } finally {
   await proxy.dispose();
 }

@@ -26,6 +26,11 @@ export interface Secrets {
   instagramAppSecret: string | null;
   /** What Meta must echo in the webhook subscription handshake. */
   instagramVerifyToken: string | null;
+  /**
+   * What first-run setup must be given, so whoever reaches a fresh deployment first cannot claim
+   * it: printed at start on Node, a secret on Workers. Null: setup is refused until one is set.
+   */
+  setupToken: string | null;
 }
 
 /** How Vitrine reaches Instagram: the Graph API client and the fetch that downloads media. */

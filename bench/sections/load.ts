@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEMO_LOGIN } from '../../server/seed/demo-content.ts';
+import { DEMO_OWNER } from '../../server/seed/demo-content.ts';
+import { randomToken } from '../../server/security/tokens.ts';
 import type { Section } from '../section.ts';
 import { BENCH_SHOP } from '../tracking-app.ts';
 
@@ -56,8 +57,8 @@ function eventBatches(): Request[] {
   ];
 }
 
-async function signIn(base: string) {
-  const res = await fetch(`${base}/admin/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' }, body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }) });
+async function signIn(base: string, password: string) {
+  const res = await fetch(`${base}/admin/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' }, body: JSON.stringify({ email: DEMO_OWNER.email, password }) });
   if (res.status !== 200) throw new Error(`sign-in: ${res.status}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -84,9 +85,10 @@ function panelSession(headers: Record<string, string>): Request[] {
  * store's cached answers). Memory is the server's RSS at start, after warm-up and at the end.
  */
 export const load: Section = async () => {
+  const ownerPassword = randomToken(12);
   const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../load-server.ts', import.meta.url))], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, MALLOC_ARENA_MAX: '2', LOAD_STORES: String(STORES) },
+    env: { ...process.env, MALLOC_ARENA_MAX: '2', LOAD_STORES: String(STORES), LOAD_OWNER_PASSWORD: ownerPassword },
   });
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -98,7 +100,7 @@ export const load: Section = async () => {
     });
     const base = `http://127.0.0.1:${port}`;
     const rssStart = rssMb(server.pid!);
-    const panel = panelSession(await signIn(base));
+    const panel = panelSession(await signIn(base, ownerPassword));
     const paths = galleryPaths();
     const reads = galleryReads(paths);
     const mix = (duration: number) =>

@@ -4,7 +4,6 @@
  */
 import { render, type ComponentChildren } from 'preact';
 import type { SessionView } from '../../shared/admin-types.ts';
-import { DEMO_LOGIN } from '../../server/seed/demo-content.ts';
 import { TEST_CLIENT_IP_HEADER } from '../../server/testing/client-ip.ts';
 import { api } from '../api.ts';
 import { setPanelClock } from '../clock.ts';
@@ -54,10 +53,13 @@ export async function advanceFixtureClock(ms: number): Promise<void> {
  * needs its CSRF token: the panel reads the session first for the same reason. Each call comes
  * from a client address of its own (a header only the test harness honours): every panel test
  * file signs in, and from one address they would soon hit the sign-in rate limit (10 per
- * account and address per 15 minutes, on a clock that stands still).
+ * account and address per 15 minutes, on a clock that stands still; 30 per account whatever the
+ * address, so the panel's test files together must sign in fewer times than that). The owner's
+ * password is the one the fixture generated (/__fixture.json).
  */
 export async function signIn(): Promise<void> {
   const existing = await api.session().catch(() => null);
+  const { owner } = (await (await fetch('/__fixture.json')).json()) as { owner: { email: string; password: string } };
   $session.set(existing);
   const response = await fetch('/admin/auth/sign-in', {
     method: 'POST',
@@ -67,7 +69,7 @@ export async function signIn(): Promise<void> {
       [TEST_CLIENT_IP_HEADER]: `198.51.100.${1 + (crypto.getRandomValues(new Uint8Array(1))[0]! % 254)}`,
       ...(existing ? { 'X-CSRF-Token': existing.csrfToken } : {}),
     },
-    body: JSON.stringify({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+    body: JSON.stringify({ email: owner.email, password: owner.password }),
   });
   if (!response.ok) throw new Error(`sign-in failed: HTTP ${response.status} ${await response.text()}`);
   $session.set((await response.json()) as SessionView);

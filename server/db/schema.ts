@@ -12,6 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  check,
   index,
   integer,
   primaryKey,
@@ -67,6 +68,21 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * At most one row, ever: first-run setup inserts it in the same batch that creates the owner, so
+ * of two setups racing on an empty database the second fails on the primary key and creates
+ * nothing (a check-then-insert would let both through).
+ */
+export const setupClaims = sqliteTable(
+  'setup_claims',
+  {
+    id: integer('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+  },
+  (t) => [check('setup_claims_single', sql`${t.id} = 1`)],
+);
 
 export const ROLES = ['owner', 'merchandiser', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];

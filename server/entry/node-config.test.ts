@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ describe('resolveNodeConfig', () => {
   it('defaults to loopback, ./data-style paths and a generated, persistent secret', () => {
     const dir = dataDir();
     const config = resolveNodeConfig({ VITRINE_DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', seedDemo: true, publicUrl: null });
+    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', demo: null, trustProxyHops: 0, publicUrl: null });
     expect(config.dbUrl).toBe(`file://${dir}/vitrine.db`);
     expect(config.appSecret.length).toBeGreaterThanOrEqual(32);
     expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir }).appSecret).toBe(config.appSecret);
@@ -24,11 +24,43 @@ describe('resolveNodeConfig', () => {
     expect(readFileSync(join(dir, 'secret.key'), 'utf8')).toBe(appSecret);
   });
 
-  it('seeds the known demo login only on loopback unless asked to', () => {
+  it('runs the demo only when VITRINE_DEMO=true says so, whatever the address it binds', () => {
     const dir = dataDir();
-    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, HOST: '0.0.0.0' }).seedDemo).toBe(false);
-    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, HOST: '0.0.0.0', VITRINE_SEED_DEMO: 'true' }).seedDemo).toBe(true);
-    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    for (const HOST of ['127.0.0.1', '::1', 'localhost', '0.0.0.0']) {
+      expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, HOST })).toMatchObject({ demo: null, instagram: { graphUrl: 'https://graph.facebook.com' } });
+    }
+    expect(existsSync(join(dir, 'demo-password')), 'no demo password without the demo').toBe(false);
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_DEMO: 'false' }).demo).toBeNull();
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, HOST: '0.0.0.0', VITRINE_DEMO: 'true' }).instagram.graphUrl).toBe('fake');
+    expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_DEMO: 'yes' })).toThrow(/VITRINE_DEMO/);
+  });
+
+  it("makes the demo owner's password once per data folder, readable by the owner only", () => {
+    const dir = dataDir();
+    const first = resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_DEMO: 'true' }).demo!.ownerPassword;
+    expect(first).toMatch(/^[\w-]{16}$/);
+    expect(first).not.toBe('vitrine-demo');
+    expect(readFileSync(join(dir, 'demo-password'), 'utf8')).toBe(first);
+    expect(statSync(join(dir, 'demo-password')).mode & 0o777).toBe(0o600);
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_DEMO: 'true' }).demo!.ownerPassword, 'kept for the next start').toBe(first);
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dataDir(), VITRINE_DEMO: 'true' }).demo!.ownerPassword, 'another folder, another password').not.toBe(first);
+  });
+
+  it('takes the setup token from VITRINE_SETUP_TOKEN, or makes a new one at each start', () => {
+    const dir = dataDir();
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_SETUP_TOKEN: 'operator-chosen-token' }).setupToken).toBe('operator-chosen-token');
+    const made = resolveNodeConfig({ VITRINE_DATA_DIR: dir }).setupToken;
+    expect(made.length).toBeGreaterThanOrEqual(32);
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir }).setupToken).not.toBe(made);
+  });
+
+  it('trusts no proxy by default, one for true, or the number of proxies given', () => {
+    const dir = dataDir();
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_TRUST_PROXY: 'false' }).trustProxyHops).toBe(0);
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_TRUST_PROXY: 'true' }).trustProxyHops).toBe(1);
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_TRUST_PROXY: '2' }).trustProxyHops).toBe(2);
+    expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_TRUST_PROXY: 'yes' })).toThrow(/VITRINE_TRUST_PROXY/);
+    expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_TRUST_PROXY: '-1' })).toThrow(/VITRINE_TRUST_PROXY/);
   });
 
   it('names the setting that is wrong', () => {

@@ -12,10 +12,16 @@ export interface NodeConfig {
   dbAuthToken: string | undefined;
   publicUrl: string | null;
   appSecret: string;
-  /** Seeds a known demo login: on by default only when bound to loopback. */
-  seedDemo: boolean;
+  /**
+   * The demo (seeded workspace and the in-process fake Instagram), on only with VITRINE_DEMO=true,
+   * which `npm start` sets. Its owner's password is made once per data folder, never a known one.
+   */
+  demo: { ownerPassword: string } | null;
+  /** What first-run setup must be given: VITRINE_SETUP_TOKEN, or made at each start and printed. */
+  setupToken: string;
   version: string;
-  trustProxy: boolean;
+  /** How many reverse proxies in front of the server to believe (X-Forwarded-For/-Proto); 0: none. */
+  trustProxyHops: number;
   instagram: {
     /** The Graph API's base URL, or 'fake' for the in-process fake the demo collects from. */
     graphUrl: string | 'fake';
@@ -34,21 +40,22 @@ export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const dbUrl = env.VITRINE_DB_URL || pathToFileURL(join(dataDir, 'vitrine.db')).href;
   if (!/^(file:|libsql:|https?:)/.test(dbUrl)) throw new Error(`VITRINE_DB_URL must start with file:, libsql:, http: or https:, got "${dbUrl}"`);
-  const host = env.HOST || '127.0.0.1';
+  const demo = flag(env.VITRINE_DEMO, 'VITRINE_DEMO');
   return {
     port,
-    host,
+    host: env.HOST || '127.0.0.1',
     dataDir,
     dbUrl,
     dbAuthToken: env.VITRINE_DB_AUTH_TOKEN || undefined,
     publicUrl: env.VITRINE_PUBLIC_URL || null,
-    appSecret: env.VITRINE_SECRET || persistentSecret(dataDir),
-    seedDemo: env.VITRINE_SEED_DEMO === 'true' || (env.VITRINE_SEED_DEMO !== 'false' && isLoopback(host)),
+    appSecret: env.VITRINE_SECRET || persistentSecret(dataDir, 'secret.key', 32),
+    demo: demo ? { ownerPassword: persistentSecret(dataDir, 'demo-password', 12) } : null,
+    setupToken: env.VITRINE_SETUP_TOKEN || randomBytes(24).toString('base64url'),
     version: env.npm_package_version || 'dev',
-    trustProxy: env.VITRINE_TRUST_PROXY === 'true',
+    trustProxyHops: proxyHops(env.VITRINE_TRUST_PROXY),
     instagram: {
-      // The demo collects from a local fake; a real deployment sets the real Graph API here.
-      graphUrl: env.VITRINE_IG_GRAPH_URL || (isLoopback(host) ? 'fake' : 'https://graph.facebook.com'),
+      // The demo collects from a local fake; anything else talks to the real Graph API.
+      graphUrl: env.VITRINE_IG_GRAPH_URL || (demo ? 'fake' : 'https://graph.facebook.com'),
       apiVersion: env.VITRINE_IG_API_VERSION || 'v21.0',
       appSecret: env.VITRINE_IG_APP_SECRET || null,
       verifyToken: env.VITRINE_IG_VERIFY_TOKEN || null,
@@ -57,20 +64,32 @@ export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
   };
 }
 
-/** A server only this machine can reach; anything else must not get the public demo login. */
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+/** An explicit on/off: a typo must not silently turn the demo (and its account) on or off. */
+function flag(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+/** false (default): the socket's peer is the client. true: one proxy. N: a chain of N proxies. */
+function proxyHops(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) throw new Error(`VITRINE_TRUST_PROXY must be false, true or a number of proxies (0-10), got "${value}"`);
+  return hops;
 }
 
 /**
- * Without VITRINE_SECRET, a random secret is made once and kept beside the database. An empty
- * file counts as none: an empty secret would sign and encrypt with no key at all.
+ * A random value made once and kept in the data folder (mode 600), so restarts agree: the app
+ * secret, the demo owner's password. An empty file counts as none: an empty secret would sign
+ * and encrypt with no key at all, and an empty password would be no password.
  */
-function persistentSecret(dataDir: string): string {
-  const path = join(dataDir, 'secret.key');
+function persistentSecret(dataDir: string, file: string, bytes: number): string {
+  const path = join(dataDir, file);
   const existing = readIfExists(path);
   if (existing) return existing;
-  const secret = randomBytes(32).toString('base64url');
+  const secret = randomBytes(bytes).toString('base64url');
   writeFileSync(path, secret, { mode: 0o600 });
   return secret;
 }

@@ -31,8 +31,10 @@ export function nodeInstagram(config: NodeConfig, transport: Transport, deliverW
       fake: null,
     };
   }
-  // The fake signs its webhooks like Meta does; derive its app secret so restarts agree.
-  const appSecret = instagram.appSecret ?? createHmac('sha256', config.appSecret).update('demo-instagram-app').digest('hex');
+  // The fake signs its webhooks like Meta does; derive its secrets so restarts agree and no
+  // deployment shares them.
+  const derived = (purpose: string) => createHmac('sha256', config.appSecret).update(purpose).digest('hex');
+  const appSecret = instagram.appSecret ?? derived('demo-instagram-app');
   const fake = createFakeInstagram({ clock: { now: () => Date.now() }, baseUrl: FAKE_INSTAGRAM_BASE, appSecret, apiVersion: instagram.apiVersion, deliver: deliverWebhook });
   // The fake's CDN is answered in-process; its origin is let through by name, every other
   // download (imports) goes out through the guard like in production.
@@ -40,7 +42,7 @@ export function nodeInstagram(config: NodeConfig, transport: Transport, deliverW
   return {
     deps: { graph: createGraphClient({ baseUrl: FAKE_INSTAGRAM_BASE, version: instagram.apiVersion, fetch: (input, init) => fake.fetch(new Request(input, init)) }), download },
     appSecret,
-    verifyToken: instagram.verifyToken ?? 'vitrine-demo',
+    verifyToken: instagram.verifyToken ?? derived('demo-instagram-verify-token'),
     fake,
   };
 }

@@ -3,8 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { PANEL_SECURITY_HEADERS } from '../http/panel-headers.ts';
 
 /**
- * Static files on Node: the built loader, widget chunks and panel (`dist/public`), then the demo
- * store's pages (`demo/`). The loader keeps a stable URL with a short cache so merchants pick up
+ * Static files on Node: the built loader, widget chunks and panel (`dist/public`), then, when the
+ * demo is on, the demo store's pages (`demo/`). The loader keeps a stable URL with a short cache so merchants pick up
  * releases; the chunks it imports are content-hashed, so they are cached for good. Panel files
  * carry the panel's security headers.
  */
@@ -25,17 +25,19 @@ const withHeaders =
 
 const panelHeaders = (c: Context) => (c.req.path.startsWith('/panel/') ? PANEL_SECURITY_HEADERS : {});
 
-export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoDir: string }): MiddlewareHandler[] {
+/** `demoDir`: null without the demo, whose store has no gallery to show then. */
+export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoDir: string | null }): MiddlewareHandler[] {
   const built = withHeaders(serveStatic({ root: builtDir }), (c) => ({
     'Cache-Control': HASHED_FILE.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
     ...(c.req.path.endsWith('.js') ? { 'Access-Control-Allow-Origin': '*' } : {}),
     ...panelHeaders(c),
   }));
   const noCache = () => ({ 'Cache-Control': 'no-cache' });
-  const demo = withHeaders(serveStatic({ root: demoDir }), noCache);
   // The panel routes in the browser: a refreshed /panel/galleries/… or an invitation link gets its page.
   const panelPage = withHeaders(serveStatic({ root: builtDir, rewriteRequestPath: () => '/panel/index.html' }), (c) => ({ ...noCache(), ...panelHeaders(c) }));
   const panelFallback: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/panel/') ? panelPage(c, next) : next());
+  if (demoDir === null) return [built, panelFallback];
+  const demo = withHeaders(serveStatic({ root: demoDir }), noCache);
   // The demo store's product pages (/products/<SKU>, the links its products carry) are one page.
   const productPage = withHeaders(serveStatic({ root: demoDir, rewriteRequestPath: () => '/product.html' }), noCache);
   const demoProducts: MiddlewareHandler = (c, next) => (/^\/products\/[\w.-]+$/.test(c.req.path) ? productPage(c, next) : next());

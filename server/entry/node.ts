@@ -1,6 +1,7 @@
 /**
  * The embedded default: one Node process, SQLite through libSQL, media on local disk, and the
- * collection scheduler on a timer. `npm start` runs this after building the widget and panel.
+ * collection scheduler on a timer. `npm start` runs this (with VITRINE_DEMO=true) after building
+ * the widget and panel; `npm run start:production` runs it without the demo.
  */
 import { serve } from '@hono/node-server';
 import { createClient } from '@libsql/client';
@@ -10,14 +11,17 @@ import { createApp, type VitrineApp } from '../app.ts';
 import { libsqlDb } from '../db/libsql.ts';
 import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { systemClock, type AppDeps } from '../deps.ts';
+import { randomToken } from '../security/tokens.ts';
+import { setupNeeded } from '../services/accounts.ts';
 import { diskMediaStore } from '../media/disk.ts';
 import { drawnSceneVariantMaker, sharpVariantMaker } from '../media/sharp-variants.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import { nodeTransport } from '../outbound/node-transport.ts';
 import { connectDemoInstagram } from '../seed/connect-demo-instagram.ts';
-import { DEMO_GALLERY_ID, DEMO_LOGIN } from '../seed/demo-content.ts';
+import { DEMO_GALLERY_ID, DEMO_OWNER } from '../seed/demo-content.ts';
+import { retirePublishedDemoPassword } from '../seed/retire-published-password.ts';
 import { seedDemoIfEmpty } from '../seed/seed-demo.ts';
-import { nodeClientIp } from './node-client-ip.ts';
+import { forwardedRequest, nodeClientIp } from './node-client.ts';
 import { resolveNodeConfig } from './node-config.ts';
 import { startDemoInstagram } from './node-demo.ts';
 import { nodeInstagram } from './node-instagram.ts';
@@ -46,33 +50,46 @@ const deps: AppDeps = {
   media,
   clock: systemClock,
   config: { publicUrl: config.publicUrl, version: config.version },
-  secrets: { appSecret: config.appSecret, instagramAppSecret: instagram.appSecret, instagramVerifyToken: instagram.verifyToken },
-  clientIp: nodeClientIp(config.trustProxy),
+  secrets: { appSecret: config.appSecret, instagramAppSecret: instagram.appSecret, instagramVerifyToken: instagram.verifyToken, setupToken: config.setupToken },
+  clientIp: nodeClientIp(config.trustProxyHops),
   instagram: instagram.deps,
   variants,
   outbound,
 };
-app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: join(root, 'demo') }), groupCommits: true });
+app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }), groupCommits: true });
 
-if (config.seedDemo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now() }))) {
+if (config.demo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now(), ownerPassword: config.demo.ownerPassword }))) {
   if (instagram.fake) await connectDemoInstagram({ db, graph: instagram.deps.graph, appSecret: config.appSecret }, instagram.fake, systemClock.now());
   console.log('Seeded the demo workspace.');
+}
+// A demo seeded by an earlier version has the password its README published: replace it.
+const retiredPassword = config.demo?.ownerPassword ?? randomToken(12);
+if (await retirePublishedDemoPassword(db, retiredPassword)) {
+  console.log(`${DEMO_OWNER.email} had the published demo password; it now is: ${retiredPassword}`);
 }
 
 const base = `http://${config.host}:${config.port}`;
 const stopCollection = startCollectionTimer({ db, media, variants, instagram: instagram.deps, appSecret: config.appSecret, outbound: deps.outbound }, config.collectEverySeconds * 1000);
 const stopDemo = instagram.fake ? startDemoInstagram(instagram.fake, `${base}/hooks/instagram`, 30_000) : () => {};
+const needsSetup = await setupNeeded(db);
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const serveApp = app;
+const server = serve({ fetch: (request, env) => serveApp.fetch(forwardedRequest(request, config.trustProxyHops), env), port: config.port, hostname: config.host }, (info) => {
   const url = `http://${config.host}:${info.port}`;
-  console.log(`Vitrine is running.
-  Demo store   ${url}/
-  Panel        ${url}/panel/   (demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password})
-  Gallery API  ${url}/v1/galleries/${DEMO_GALLERY_ID}/posts
-  Loader       ${url}/embed.js
-  Health       ${url}/healthz
-  Instagram    ${instagram.fake ? 'local fake (new demo posts every 30 s)' : config.instagram.graphUrl}
-  Data         ${config.dataDir}`);
+  const lines = ['Vitrine is running.'];
+  if (config.demo) lines.push(`  Demo store   ${url}/`);
+  lines.push(`  Panel        ${url}/panel/`);
+  // Printed, never fixed: whoever reads this console owns the deployment.
+  if (config.demo) lines.push(`  Demo login   ${DEMO_OWNER.email} / ${config.demo.ownerPassword}   (kept in ${config.dataDir}/demo-password)`);
+  if (needsSetup) lines.push(`  First run    ${url}/panel/#setup-token=${encodeURIComponent(config.setupToken)}   (set up the owner account here)`);
+  if (config.demo) lines.push(`  Gallery API  ${url}/v1/galleries/${DEMO_GALLERY_ID}/posts`);
+  lines.push(
+    `  Loader       ${url}/embed.js`,
+    `  Health       ${url}/healthz`,
+    `  Instagram    ${instagram.fake ? 'local fake (new demo posts every 30 s)' : config.instagram.graphUrl}`,
+    `  Data         ${config.dataDir}`,
+  );
+  console.log(lines.join('\n'));
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

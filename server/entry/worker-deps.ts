@@ -26,6 +26,8 @@ export interface WorkerEnv {
   VITRINE_IG_API_VERSION?: string;
   VITRINE_IG_APP_SECRET?: string;
   VITRINE_IG_VERIFY_TOKEN?: string;
+  /** First-run setup needs it (`wrangler secret put VITRINE_SETUP_TOKEN`); unset, setup is refused. */
+  VITRINE_SETUP_TOKEN?: string;
 }
 
 /** Resolves the app's dependencies from the Worker's bindings: the Workers twin of node.ts. */
@@ -41,7 +43,7 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     media: r2MediaStore(env.MEDIA),
     clock,
     config: { publicUrl: env.VITRINE_PUBLIC_URL || null, version: env.VITRINE_VERSION ?? 'dev' },
-    secrets: { appSecret: env.VITRINE_SECRET, instagramAppSecret: env.VITRINE_IG_APP_SECRET || null, instagramVerifyToken: env.VITRINE_IG_VERIFY_TOKEN || null },
+    secrets: { appSecret: env.VITRINE_SECRET, instagramAppSecret: env.VITRINE_IG_APP_SECRET || null, instagramVerifyToken: env.VITRINE_IG_VERIFY_TOKEN || null, setupToken: env.VITRINE_SETUP_TOKEN || null },
     // Set by Cloudflare's edge; a client cannot forge it.
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     instagram: {

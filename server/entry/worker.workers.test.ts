@@ -12,3 +12,15 @@ it('the deployed Worker entry answers through its D1 binding', async () => {
   expect(missing.status).toBe(404);
   expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'gallery "none" not found' } });
 });
+
+it('the deployed Worker refuses first-run setup until VITRINE_SETUP_TOKEN is set, and marks https answers with HSTS', async () => {
+  const setup = await SELF.fetch('https://vitrine.example/admin/auth/setup', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://vitrine.example' },
+    body: JSON.stringify({ setupToken: 'a-guessed-token', workspaceName: 'Mine now', name: 'Mallory', email: 'mallory@example.com', password: 'a long enough password' }),
+  });
+  expect(setup.status).toBe(403);
+  expect(await setup.json()).toMatchObject({ error: { code: 'setup_locked', field: 'setupToken' } });
+  expect(setup.headers.get('strict-transport-security')).toBe('max-age=31536000');
+  expect(await (await SELF.fetch('https://vitrine.example/admin/auth/setup')).json()).toEqual({ needed: true });
+});

@@ -19,6 +19,7 @@ import { libsqlDb } from '../db/libsql.ts';
 import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { auditLog, postProducts, posts } from '../db/schema.ts';
 import { diskMediaStore } from '../media/disk.ts';
+import { randomToken } from '../security/tokens.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
 import { testClock } from '../testing/clock.ts';
 import { tableDigests } from '../testing/db-digest.ts';
@@ -46,7 +47,7 @@ async function npmScript(name: 'backup' | 'restore', arg: string) {
 
 beforeAll(async () => {
   await migrateLibsql(db, join(root, 'drizzle'));
-  await seedDemo({ db, media: diskMediaStore(join(dataDir, 'media')), variants: placeholderVariantMaker, now: clock.now() });
+  await seedDemo({ db, media: diskMediaStore(join(dataDir, 'media')), variants: placeholderVariantMaker, now: clock.now(), ownerPassword: randomToken() });
   await writeFile(join(dataDir, 'secret.key'), 'a-secret-kept-beside-the-database');
 }, 60_000);
 

@@ -13,7 +13,11 @@ export const DEMO_WORKSPACE = {
   approvalHashtag: 'YesLumen',
 };
 
-export const DEMO_LOGIN = { email: 'demo@vitrine.local', password: 'vitrine-demo', name: 'Demo Owner' };
+/**
+ * The demo's owner account. It has no fixed password: each seed is given one (generated per data
+ * folder by `npm start`, per harness in tests), so no published login opens any deployment.
+ */
+export const DEMO_OWNER = { email: 'demo@vitrine.local', name: 'Demo Owner' };
 
 export const DEMO_GALLERY_ID = 'demo';
 

@@ -1,5 +1,5 @@
 /**
- * Creates the demo workspace (brand, owner login, terms, products, gallery and 24 posts with
+ * Creates the demo workspace (brand, owner account, terms, products, gallery and 24 posts with
  * re-hosted images and consent evidence). Used by `npm start` on an empty database, by the
  * tests' fixtures and by the e2e journeys, so all three see the same world.
  */
@@ -29,7 +29,7 @@ import { insertVariants, storeRenditions } from '../services/media-storage.ts';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../services/workspaces.ts';
 import {
   DEMO_GALLERY_ID,
-  DEMO_LOGIN,
+  DEMO_OWNER,
   DEMO_POSTS,
   DEMO_PRODUCTS,
   DEMO_TERMS,
@@ -44,6 +44,8 @@ export interface SeedDeps {
   media: MediaStore;
   variants: VariantMaker;
   now: number;
+  /** The demo owner's password: made by the caller, never a fixed one. */
+  ownerPassword: string;
 }
 
 const HOUR = 3_600_000;
@@ -58,7 +60,7 @@ export async function seedDemoIfEmpty(deps: SeedDeps): Promise<boolean> {
   return true;
 }
 
-export async function seedDemo({ db, media, variants, now }: SeedDeps): Promise<void> {
+export async function seedDemo({ db, media, variants, now, ownerPassword }: SeedDeps): Promise<void> {
   const ws = DEMO_WORKSPACE.id;
   const userId = 'usr_demo';
   const termsId = 'terms_demo_v1';
@@ -67,7 +69,7 @@ export async function seedDemo({ db, media, variants, now }: SeedDeps): Promise<
 
   const statements: BatchItem<'sqlite'>[] = [
     db.insert(workspaces).values({ ...DEMO_WORKSPACE, allowedOrigins: [], settings: DEFAULT_WORKSPACE_SETTINGS, createdAt: now }),
-    db.insert(users).values({ id: userId, email: DEMO_LOGIN.email, name: DEMO_LOGIN.name, passwordHash: await hashPassword(DEMO_LOGIN.password), createdAt: now }),
+    db.insert(users).values({ id: userId, email: DEMO_OWNER.email, name: DEMO_OWNER.name, passwordHash: await hashPassword(ownerPassword), createdAt: now }),
     db.insert(memberships).values({ workspaceId: ws, userId, role: 'owner', createdAt: now }),
     db.insert(termsVersions).values({ id: termsId, workspaceId: ws, version: 1, language: 'en', ...DEMO_TERMS, durationDays: null, contentHash: termsHash, createdAt: now }),
     db.insert(termsVersions).values({ id: 'terms_demo_v1_fr', workspaceId: ws, version: 1, language: 'fr', ...DEMO_TERMS_FR, durationDays: null, contentHash: await hashOfTerms({ ...DEMO_TERMS_FR, durationDays: null }), createdAt: now }),

@@ -4,7 +4,7 @@
  */
 import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import { runBatch, type Db } from '../db/client.ts';
-import { invitations, memberships, sessions, users, workspaces, type Role } from '../db/schema.ts';
+import { invitations, memberships, sessions, setupClaims, users, workspaces, type Role } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import { sha256Hex } from '../security/hash.ts';
@@ -22,21 +22,35 @@ export async function setupNeeded(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** First run without demo data: the first user becomes the owner of a new workspace. */
+/**
+ * First run without demo data: the first user becomes the owner of a new workspace. The batch
+ * also claims the single `setup_claims` row, so of two setups racing past the check below, the
+ * database lets exactly one commit; the other creates nothing and gets the same 409.
+ */
 export async function setupOwner(
   db: Db,
   input: { workspaceName: string; name: string; email: string; password: string },
   now: number,
 ): Promise<{ userId: string; workspaceId: string }> {
-  if (!(await setupNeeded(db))) throw new ApiError(409, 'already_set_up', 'setup: this Vitrine already has an owner; sign in instead');
+  const alreadySetUp = () => new ApiError(409, 'already_set_up', 'setup: this Vitrine already has an owner; sign in instead');
+  if (!(await setupNeeded(db))) throw alreadySetUp();
   const userId = newId('usr');
   const workspaceId = newId('ws');
-  await runBatch(db, [
+  const statements = [
+    db.insert(setupClaims).values({ id: 1, userId, claimedAt: now }),
     db.insert(workspaces).values({ id: workspaceId, name: input.workspaceName, slug: `${slugify(input.workspaceName)}-${workspaceId.slice(-4)}`, settings: DEFAULT_WORKSPACE_SETTINGS, createdAt: now }),
     db.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: now }),
     db.insert(memberships).values({ workspaceId, userId, role: 'owner', createdAt: now }),
     auditStatement(db, { workspaceId, actorUserId: userId, actorKind: 'user', action: 'workspace.created', targetType: 'workspace', targetId: workspaceId, after: { name: input.workspaceName }, at: now }),
-  ]);
+  ];
+  try {
+    await runBatch(db, statements);
+  } catch (error) {
+    // Lost the race: the claim exists now. Anything else is a real failure.
+    const [claim] = await db.select({ userId: setupClaims.userId }).from(setupClaims).limit(1);
+    if (claim && claim.userId !== userId) throw alreadySetUp();
+    throw error;
+  }
   return { userId, workspaceId };
 }
 

@@ -1,4 +1,3 @@
-import { DEMO_LOGIN } from '../seed/demo-content.ts';
 import { TEST_CLIENT_IP_HEADER } from './client-ip.ts';
 import { request, type Harness } from './harness.ts';
 
@@ -32,7 +31,8 @@ export function adminUpload(h: Harness, session: AdminSession, path: string, bod
   return request(h, `/admin${path}`, { method: 'POST', body, headers: { 'content-type': type, cookie: session.cookie, 'x-csrf-token': session.csrfToken, origin: TEST_ORIGIN } });
 }
 
-export async function signIn(h: Harness, email = DEMO_LOGIN.email, password = DEMO_LOGIN.password, ip = '198.51.100.7'): Promise<AdminSession> {
+/** Signs in, by default as the demo owner with the password this harness generated. */
+export async function signIn(h: Harness, email = h.owner.email, password = h.owner.password, ip = '198.51.100.7'): Promise<AdminSession> {
   const res = await admin(h, null, 'POST', '/auth/sign-in', { email, password }, { [TEST_CLIENT_IP_HEADER]: ip });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return sessionFrom(res);

@@ -13,6 +13,8 @@ export async function createFixtureApp({ clockStart }: { clockStart: number }) {
   return {
     fetch: async (req: Request): Promise<Response> => harness.app.fetch(req),
     galleryId: DEMO_GALLERY_ID,
+    /** The demo owner and the password this fixture generated: panel tests sign in with it. */
+    owner: harness.owner,
     publicPostIds: DEMO_PUBLIC_POST_IDS,
     nonPublicPostIds: DEMO_POSTS.map((p) => p.id).filter((id) => !DEMO_PUBLIC_POST_IDS.includes(id)),
     /** The fake Instagram business account, for tests that connect it the way a merchandiser would. */

@@ -9,7 +9,7 @@ import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { diskMediaStore } from '../media/disk.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
 import { testClock } from './clock.ts';
-import type { Harness, HarnessOptions } from './harness.ts';
+import { harnessSecrets, type Harness, type HarnessOptions } from './harness.ts';
 import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
 import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
@@ -24,7 +24,8 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
   await migrateLibsql(db, migrations);
   const media = diskMediaStore(mkdtempSync(join(tmpdir(), 'vitrine-media-')));
   const clock = testClock();
-  if (seed) await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now() });
+  const { owner, setupToken } = harnessSecrets();
+  if (seed) await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
   const outbox = recordingOutbox();
   const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
   const app = createApp({
@@ -32,11 +33,11 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
     media,
     clock,
     config: { publicUrl: null, version: 'test' },
-    secrets: { appSecret: 'test-secret', instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN },
+    secrets: { appSecret: 'test-secret', instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN, setupToken },
     clientIp: testClientIp,
     instagram,
     variants: placeholderVariantMaker,
     outbound: guardedFetch({ transport: outbox.send }),
   });
-  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node' };
+  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken };
 }

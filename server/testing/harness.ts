@@ -5,6 +5,8 @@ import type { FakeInstagram } from '../instagram/fake/index.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { MerchantSite, SentRequest } from './outbox.ts';
 import type { testClock } from './clock.ts';
+import { DEMO_OWNER } from '../seed/demo-content.ts';
+import { randomToken } from '../security/tokens.ts';
 
 /**
  * What an API test gets, whichever runtime it runs on: a real app on a real, migrated and
@@ -25,6 +27,10 @@ export interface Harness {
   merchantSite: MerchantSite;
   /** 'node' or 'workerd', for the rare assertion that differs by design. */
   runtime: 'node' | 'workerd';
+  /** The demo owner, with the password this harness seeded (made per harness, like per data folder). */
+  owner: { email: string; password: string };
+  /** What first-run setup must be given (the app's `secrets.setupToken`). */
+  setupToken: string;
 }
 
 export interface HarnessOptions {
@@ -35,4 +41,9 @@ export interface HarnessOptions {
 /** Requests a path from the app as a browser on another origin would. */
 export function request(h: Harness, path: string, init?: RequestInit): Promise<Response> {
   return Promise.resolve(h.app.request(new Request(new URL(path, 'http://vitrine.test'), init)));
+}
+
+/** The owner's generated password and the setup token a new harness uses: never fixed values. */
+export function harnessSecrets() {
+  return { owner: { email: DEMO_OWNER.email, password: randomToken(12) }, setupToken: randomToken() };
 }

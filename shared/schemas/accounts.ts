@@ -14,6 +14,8 @@ const newPassword = z.string().min(10, 'must be at least 10 characters').max(200
 export const signInInput = z.strictObject({ email, password: z.string().min(1).max(200) });
 
 export const setupInput = z.strictObject({
+  /** From the setup link the server printed (`/panel/#setup-token=…`); checked by the route (403). */
+  setupToken: z.string().max(200).optional(),
   workspaceName: z.string().trim().min(1).max(100),
   name: z.string().trim().min(1).max(100),
   email,

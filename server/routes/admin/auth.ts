@@ -5,10 +5,10 @@ import { ApiError } from '../../http/errors.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../../middleware/authenticate/index.ts';
 import { acceptInvitation, changePassword, checkCredentials, setupNeeded, setupOwner, workspacesOf } from '../../services/accounts.ts';
-import { hitRateLimit } from '../../services/rate-limits.ts';
+import { sha256Hex } from '../../security/hash.ts';
+import { timingSafeEqual } from '../../security/tokens.ts';
 import { createSession, csrfTokenFor, deleteSession, findSession } from '../../services/sessions.ts';
-
-const FIFTEEN_MINUTES = 15 * 60_000;
+import { limitAttempts } from './attempt-limits.ts';
 
 /** Signs a user into a workspace: a new session, its cookie, and what the panel needs to start. */
 async function startSession(c: Context<AppEnv>, userId: string, workspaceId: string, status: 200 | 201 = 200) {
@@ -32,25 +32,28 @@ async function sessionView(c: Context<AppEnv>) {
   };
 }
 
+/**
+ * First-run setup claims the whole deployment, so it needs the setup token its operator was
+ * given (printed at start on Node, VITRINE_SETUP_TOKEN on Workers), not just a route to reach.
+ */
+function checkSetupToken(expected: string | null, given: string | undefined): void {
+  if (!expected) throw new ApiError(403, 'setup_locked', 'setupToken: this server has no setup token yet; set one with `wrangler secret put VITRINE_SETUP_TOKEN`', 'setupToken');
+  if (!given) throw new ApiError(403, 'setup_token', 'setupToken: missing; open the setup link the server printed at start', 'setupToken');
+  if (!timingSafeEqual(given, expected)) throw new ApiError(403, 'setup_token', 'setupToken: wrong; open the setup link the server printed at start', 'setupToken');
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .get('/setup', async (c) => c.json({ needed: await setupNeeded(c.var.db) }))
   .post('/setup', async (c) => {
-    const input = await jsonBody(c, setupInput);
+    const { setupToken, ...input } = await jsonBody(c, setupInput);
+    checkSetupToken(c.var.secrets.setupToken, setupToken);
     const { userId, workspaceId } = await setupOwner(c.var.db, input, c.var.clock.now());
     return startSession(c, userId, workspaceId, 201);
   })
   .post('/sign-in', async (c) => {
     const input = await jsonBody(c, signInInput);
-    const { db, clock } = c.var;
-    const ip = c.var.clientIp(c);
-    // Per account and address (guessing one password) and per address (spraying many accounts).
-    for (const [key, limit] of [[`sign-in:${ip}:${input.email}`, 10], [`sign-in:${ip}`, 50]] as const) {
-      const result = await hitRateLimit(db, key, { limit, windowMs: FIFTEEN_MINUTES }, clock.now());
-      if (!result.allowed) {
-        c.header('Retry-After', String(result.retryAfterSeconds));
-        throw new ApiError(429, 'rate_limited', `too many sign-in attempts; try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes`);
-      }
-    }
+    await limitAttempts(c, 'sign-in', input.email);
+    const { db } = c.var;
     const account = await checkCredentials(db, input.email, input.password);
     if (!account) throw new ApiError(401, 'invalid_credentials', 'email or password is wrong');
     return startSession(c, account.userId, account.workspaceId);
@@ -65,6 +68,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/password', async (c) => {
     const session = requireSession(c);
     const input = await jsonBody(c, changePasswordInput);
+    await limitAttempts(c, 'password', session.userId);
     await changePassword(c.var.db, session.userId, session.sessionIdHash, input.currentPassword, input.newPassword);
     return c.body(null, 204);
   })
@@ -79,6 +83,8 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/accept-invitation', async (c) => {
     const input = await jsonBody(c, acceptInvitationInput);
+    // Counted per invitation, by a hash: rate-limit keys are stored, and the token is a secret.
+    await limitAttempts(c, 'accept-invitation', (await sha256Hex(input.token)).slice(0, 32));
     const { userId, workspaceId } = await acceptInvitation(c.var.db, input, c.var.clock.now());
     return startSession(c, userId, workspaceId, 201);
   });
