@@ -224,7 +224,7 @@ export interface WebhookEndpoint {
 export const api = {
   session: () => request<SessionView>('GET', '/auth/session'),
   setupNeeded: () => request<{ needed: boolean }>('GET', '/auth/setup'),
-  setup: (input: { workspaceName: string; name: string; email: string; password: string }) => request<SessionView>('POST', '/auth/setup', input),
+  setup: (input: { setupToken: string; workspaceName: string; name: string; email: string; password: string }) => request<SessionView>('POST', '/auth/setup', input),
   signIn: (input: { email: string; password: string }) => request<SessionView>('POST', '/auth/sign-in', input),
   signOut: () => request<void>('POST', '/auth/sign-out'),
   changePassword: (input: { currentPassword: string; newPassword: string }) => request<void>('POST', '/auth/password', input),

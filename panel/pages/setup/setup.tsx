@@ -1,12 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.ts';
 import { FormError, text, useSubmit } from '../../components/form.tsx';
 import { $session } from '../../stores/session.ts';
 
+/**
+ * The setup token from the link the server printed (`/panel/#setup-token=…`), taken out of the
+ * address bar at once: a fragment never reaches a server, and this keeps it out of bookmarks too.
+ */
+function takeSetupToken(): string {
+  const token = new URLSearchParams(location.hash.slice(1)).get('setup-token') ?? '';
+  if (token) history.replaceState(history.state, '', location.pathname + location.search);
+  return token;
+}
+
 /** First run without demo data: creates the workspace and its owner, then signs them in. */
 export function SetupPage() {
+  const [setupToken, setSetupToken] = useState(takeSetupToken);
+  // The link opened in a tab already showing this page changes only the fragment.
+  useEffect(() => {
+    const onHashChange = () => {
+      const token = takeSetupToken();
+      if (token) setSetupToken(token);
+    };
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
   const form = useSubmit(async (data) => {
     $session.set(
       await api.setup({
+        setupToken: String(data.get('setupToken') ?? ''),
         workspaceName: text(data, 'workspaceName'),
         name: text(data, 'name'),
         email: text(data, 'email'),
@@ -20,6 +42,18 @@ export function SetupPage() {
         <h1 id="setup-title">Set up Vitrine</h1>
         <p class="muted">Create your workspace and its owner account. You can invite your team afterwards.</p>
         <FormError error={form.error} />
+        <label>
+          Setup token (in the link the server printed when it started)
+          <input
+            name="setupToken"
+            type="password"
+            required
+            value={setupToken}
+            onInput={(event) => setSetupToken(event.currentTarget.value)}
+            autoComplete="off"
+            aria-invalid={form.invalid('setupToken')}
+          />
+        </label>
         <label>
           Brand or workspace name
           <input name="workspaceName" required maxLength={100} autoFocus aria-invalid={form.invalid('workspaceName')} />
