@@ -12,7 +12,7 @@ import { libsqlDb } from '../db/libsql.ts';
 import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { systemClock, type AppDeps } from '../deps.ts';
 import { randomToken } from '../security/tokens.ts';
-import { setupNeeded } from '../services/accounts.ts';
+import { checkCredentials, setupNeeded } from '../services/accounts.ts';
 import { diskMediaStore } from '../media/disk.ts';
 import { drawnSceneVariantMaker, sharpVariantMaker } from '../media/sharp-variants.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
@@ -72,6 +72,8 @@ const base = `http://${config.host}:${config.port}`;
 const stopCollection = startCollectionTimer({ db, media, variants, instagram: instagram.deps, appSecret: config.appSecret, outbound: deps.outbound }, config.collectEverySeconds * 1000);
 const stopDemo = instagram.fake ? startDemoInstagram(instagram.fake, `${base}/hooks/instagram`, 30_000) : () => {};
 const needsSetup = await setupNeeded(db);
+// The owner may have changed the demo password in the panel: then printing it would mislead.
+const demoLogin = config.demo && (await checkCredentials(db, DEMO_OWNER.email, config.demo.ownerPassword)) ? config.demo.ownerPassword : null;
 
 const serveApp = app;
 const server = serve({ fetch: (request, env) => serveApp.fetch(forwardedRequest(request, config.trustProxyHops), env), port: config.port, hostname: config.host }, (info) => {
@@ -80,7 +82,8 @@ const server = serve({ fetch: (request, env) => serveApp.fetch(forwardedRequest(
   if (config.demo) lines.push(`  Demo store   ${url}/`);
   lines.push(`  Panel        ${url}/panel/`);
   // Printed, never fixed: whoever reads this console owns the deployment.
-  if (config.demo) lines.push(`  Demo login   ${DEMO_OWNER.email} / ${config.demo.ownerPassword}   (kept in ${config.dataDir}/demo-password)`);
+  if (demoLogin) lines.push(`  Demo login   ${DEMO_OWNER.email} / ${demoLogin}   (kept in ${config.dataDir}/demo-password)`);
+  else if (config.demo) lines.push(`  Demo login   ${DEMO_OWNER.email} (the password made for this folder no longer signs it in)`);
   if (needsSetup) lines.push(`  First run    ${url}/panel/#setup-token=${encodeURIComponent(config.setupToken)}   (set up the owner account here)`);
   if (config.demo) lines.push(`  Gallery API  ${url}/v1/galleries/${DEMO_GALLERY_ID}/posts`);
   lines.push(
