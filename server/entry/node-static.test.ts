@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PANEL_SECURITY_HEADERS } from '../http/panel-headers.ts';
 import { nodeStaticFiles } from './node-static.ts';
 
-function staticApp() {
+function staticApp({ demo: withDemo = true } = {}) {
   const built = mkdtempSync(join(tmpdir(), 'vitrine-static-'));
   const demo = mkdtempSync(join(tmpdir(), 'vitrine-demo-'));
   mkdirSync(join(built, 'panel', 'assets'), { recursive: true });
@@ -15,7 +15,7 @@ function staticApp() {
   writeFileSync(join(built, 'embed.js'), '(function(){})()');
   writeFileSync(join(demo, 'index.html'), '<!doctype html><title>store</title>');
   const app = new Hono();
-  for (const files of nodeStaticFiles({ builtDir: built, demoDir: demo })) app.on(['GET', 'HEAD'], '*', files);
+  for (const files of nodeStaticFiles({ builtDir: built, demoDir: withDemo ? demo : null })) app.on(['GET', 'HEAD'], '*', files);
   return app;
 }
 
@@ -48,5 +48,17 @@ describe("the panel's security headers on Node", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-security-policy'), path).toBeNull();
     }
+  });
+});
+
+describe('without the demo (a production start)', () => {
+  it('serves the panel and the loader, but no demo store', async () => {
+    const app = staticApp({ demo: false });
+    expect((await app.request('/panel/')).status).toBe(200);
+    expect((await app.request('/embed.js')).status).toBe(200);
+    expect((await app.request('/')).status).toBe(404);
+    expect((await app.request('/index.html')).status).toBe(404);
+    expect((await app.request('/products/LMN-001')).status).toBe(404);
+    expect((await staticApp().request('/')).status, 'with the demo, its store').toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import { bodyText } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { WindowLimiter } from '../../http/window-limiter.ts';
 import { isBotUserAgent } from '../../rules/bots.ts';
+import { addressBucket } from '../../services/rate-limits.ts';
 import { ingestBatch, ingestStatements, type IngestEntry } from '../../services/tracking/ingest.ts';
 import { trackingSettings, type TrackingSettings } from '../../services/tracking-settings.ts';
 import { parseJsonText, parseTracking } from './tracking-fields.ts';
@@ -52,7 +53,7 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
       }
       c.header('Access-Control-Allow-Origin', origin);
       const now = c.var.clock.now();
-      const wait = visitors.hit(`${batch.workspaceId}:${batch.visitorId}`, now) ?? addresses.hit(c.var.clientIp(c), now);
+      const wait = visitors.hit(`${batch.workspaceId}:${batch.visitorId}`, now) ?? addresses.hit(addressBucket(c.var.clientIp(c)), now);
       if (wait !== null) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'rate_limited', 'too many event batches; retry later');
