@@ -41,6 +41,13 @@ export function useSubmit(action: (data: FormData, form: HTMLFormElement) => Pro
   };
 }
 
+declare module 'preact' {
+  // The DOM property behind an option's `selected` attribute, which Preact sets as a property.
+  interface OptionHTMLAttributes<T extends EventTarget = HTMLOptionElement> {
+    defaultSelected?: boolean;
+  }
+}
+
 const names = (field: string | undefined, name: string | null): boolean =>
   !!field && !!name && (field === name || field.startsWith(`${name}.`));
 
@@ -102,15 +109,11 @@ export function SelectField({
   return (
     <label>
       {label}
-      <select
-        name={name}
-        defaultValue={defaultValue}
-        value={value}
-        aria-invalid={form?.invalid(name)}
-        onChange={onChange && ((e) => onChange(e.currentTarget.value))}
-      >
-        {Object.entries(options).map(([value, text]) => (
-          <option key={value} value={value}>
+      <select name={name} value={value} aria-invalid={form?.invalid(name)} onChange={onChange && ((e) => onChange(e.currentTarget.value))}>
+        {/* A select has no default value of its own: its options do. `defaultSelected` (not
+            `selected`) so that a form's reset() comes back to it too. */}
+        {Object.entries(options).map(([key, text]) => (
+          <option key={key} value={key} defaultSelected={value === undefined && key === defaultValue}>
             {text}
           </option>
         ))}
