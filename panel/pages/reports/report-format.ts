@@ -5,6 +5,11 @@ const counts = new Intl.NumberFormat('en');
 
 export const count = (n: number) => counts.format(n);
 
+const plurals = new Intl.PluralRules('en');
+
+/** A count with its noun in the right number: "1 visitor", "2 visitors", "0 orders". */
+export const counted = (n: number, one: string, other: string) => `${count(n)} ${plurals.select(n) === 'one' ? one : other}`;
+
 /** 0.1234 → "12.3%". */
 export const percent = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)}%`;
 
