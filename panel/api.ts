@@ -7,6 +7,7 @@ import type {
   AdminGallery,
   AdminPostDetail,
   AdminPostsPage,
+  GettingStarted,
   ModerationResult,
   ModerationRule,
   ModerationStatus,
@@ -293,6 +294,7 @@ export const api = {
   upload: (form: FormData) => request<{ id: string }>('POST', '/uploads', new RawBody(form, null)),
 
   workspace: () => request<WorkspaceView>('GET', '/workspace'),
+  gettingStarted: () => request<GettingStarted>('GET', '/workspace/getting-started'),
   updateWorkspace: (input: WorkspaceInput) => request<WorkspaceView>('PATCH', '/workspace', input),
 
   members: () => request<{ members: Member[]; invitations: Invitation[] }>('GET', '/members'),

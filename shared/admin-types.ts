@@ -107,6 +107,19 @@ export interface WorkspaceView {
   settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean };
 }
 
+/** The steps of a new workspace's checklist, in the order they are best done. */
+export type GettingStartedStep = 'instagram' | 'source' | 'brand' | 'terms' | 'catalog' | 'gallery' | 'origins' | 'embed';
+
+/** `GET /admin/workspace/getting-started` */
+export interface GettingStarted {
+  /** Every step, done or not; each is read from the data it produces. */
+  steps: { id: GettingStartedStep; done: boolean }[];
+  /** Where rights links and the embed code point. */
+  publicOrigin: string;
+  /** Why people outside cannot open `publicOrigin` (loopback, a private or local name, http), or null. */
+  publicOriginProblem: string | null;
+}
+
 /** A connected Instagram business account; the token never comes back from the server. */
 export interface ConnectionView {
   id: string;

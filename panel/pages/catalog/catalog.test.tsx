@@ -181,7 +181,8 @@ describe('catalog page', () => {
     fill('url', 'https://127.0.0.1/feed.csv');
     button(form(), /Add and preview/)!.click();
     await waitUntil(() => form().querySelector('.form-error'), 'the refusal did not show');
-    expect(form().querySelector('.form-error')!.textContent).to.contain('url');
+    // In words, by the field's label, not by the API's field name.
+    expect(form().querySelector('.form-error')!.textContent).to.match(/^Feed address must be an https address on a public host/);
     expect(form().querySelector('input[name=url]')!.getAttribute('aria-invalid')).to.equal('true');
     expect(document.activeElement).to.equal(form().querySelector('input[name=url]'));
   });
