@@ -7,6 +7,7 @@ import type {
   AdminGallery,
   AdminPostDetail,
   AdminPostsPage,
+  CatalogProductsPage,
   GettingStarted,
   ModerationResult,
   ModerationRule,
@@ -257,6 +258,8 @@ export const api = {
   galleryPosts: (id: string, cursor: string | null, limit = 100) =>
     request<GalleryPostsResponse>('GET', `/galleries/${encodeURIComponent(id)}/posts${query({ limit, cursor })}`),
   products: (q: string, limit = 20, signal?: AbortSignal) => request<{ products: PublicProduct[] }>('GET', `/products${query({ q, limit })}`, undefined, signal),
+  catalogProducts: (q: string, offset: number, signal?: AbortSignal) =>
+    request<CatalogProductsPage>('GET', `/catalog/products${query({ q, offset, limit: 50 })}`, undefined, signal),
   productsByIds: (ids: string[]) => request<{ products: PublicProduct[] }>('GET', `/products${query({ ids: ids.join(',') })}`),
   /** The catalog ranked against a post's caption and hashtags: what it probably shows, first. */
   productSuggestions: (postId: string, limit = 8, signal?: AbortSignal) =>

@@ -107,6 +107,23 @@ export interface WorkspaceView {
   settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean };
 }
 
+/** A row of the catalog table: the product as shoppers see it, its feed and its use. */
+export interface CatalogProduct extends PublicProduct {
+  /** The feed it came from; null for products added otherwise. */
+  feed: string | null;
+  /** How many posts are tagged with it. */
+  taggedPosts: number;
+}
+
+/** `GET /admin/catalog/products` */
+export interface CatalogProductsPage {
+  products: CatalogProduct[];
+  /** Products matching the search, across all pages. */
+  total: number;
+  /** Pass as `offset` for the next page; null on the last. */
+  nextOffset: number | null;
+}
+
 /** The steps of a new workspace's checklist, in the order they are best done. */
 export type GettingStartedStep = 'instagram' | 'source' | 'brand' | 'terms' | 'catalog' | 'gallery' | 'origins' | 'embed';
 

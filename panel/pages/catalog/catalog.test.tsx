@@ -86,6 +86,21 @@ describe('catalog page', () => {
     expect(button(previewBox()!, /^Apply/)).to.equal(undefined);
   });
 
+  it('lists the applied products in the products table, with price, stock and feed, found by search', async () => {
+    const search = page().querySelector<HTMLInputElement>('.products input[type=search]')!;
+    search.value = 'wtrcat';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    const rows = () => [...page().querySelectorAll('table.product-table tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    await waitUntil(() => rows().length === 3, 'the search did not list the three products');
+    // By title: Jute Rug, Oak Stool, Quartz Tray.
+    expect(rows().map((cells) => cells.slice(1, 5).concat(cells[6]!))).to.deep.equal([
+      ['Jute Rug', 'WTRCAT-3', '€140.00', 'In stock', 'Wtr upload feed'],
+      ['Oak Stool', 'WTRCAT-2', '€89.00', 'In stock', 'Wtr upload feed'],
+      ['Quartz Tray', 'WTRCAT-1', '€12.50', 'In stock', 'Wtr upload feed'],
+    ]);
+    expect(page().querySelector('#products-title')!.textContent).to.contain('3 matching');
+  });
+
   it('previews a new file as updated, unchanged, added and missing, and discards it', async () => {
     const input = feedRow('Wtr upload feed')!.querySelector<HTMLInputElement>('input[type=file]')!;
     choose(input, new File([SECOND], 'catalog.csv', { type: 'text/csv' }));

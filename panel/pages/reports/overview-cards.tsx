@@ -1,5 +1,6 @@
 import type { ReportOverview } from '../../../shared/report-types.ts';
-import { change, count, counted, liftReading, money, percent } from './report-format.ts';
+import { money } from '../../components/money.ts';
+import { change, count, counted, liftReading, percent } from './report-format.ts';
 
 function Card({ label, value, detail, name }: { label: string; value: string; detail?: string; name: string }) {
   return (

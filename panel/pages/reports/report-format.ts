@@ -1,4 +1,4 @@
-/** How the reports say numbers, money, rates and the holdout's result, in the panel's language (English). */
+/** How the reports say numbers, rates and the holdout's result, in the panel's language (English). */
 import type { HoldoutReport } from '../../../shared/report-types.ts';
 
 const counts = new Intl.NumberFormat('en');
@@ -15,16 +15,6 @@ export const percent = (rate: number, digits = 1) => `${(rate * 100).toFixed(dig
 
 /** A signed change: 0.12 → "+12.0%", -0.05 → "−5.0%". */
 export const change = (rate: number) => `${rate >= 0 ? '+' : '−'}${percent(Math.abs(rate))}`;
-
-/** Minor units in their currency: 12900 EUR → "€129.00" (JPY has no minor units). */
-export function money(minor: number, currency: string): string {
-  try {
-    const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-    return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-  } catch {
-    return `${count(minor / 100)} ${currency}`;
-  }
-}
 
 /**
  * The holdout's result in a sentence an analyst can repeat: whether the galleries raise the

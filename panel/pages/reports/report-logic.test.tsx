@@ -4,7 +4,8 @@ import { describe, it, mount, unmount } from '../../testing/harness.tsx';
 import { linePath, niceMax } from './chart-geometry.ts';
 import { daysOf, filtersFromSearch, rangeDays, reportQuery, searchOf } from './report-filters.ts';
 import { LineChart } from './line-chart.tsx';
-import { counted, liftReading, money } from './report-format.ts';
+import { money } from '../../components/money.ts';
+import { counted, liftReading } from './report-format.ts';
 
 const NOW = Date.parse('2026-11-29T10:00:00Z');
 
