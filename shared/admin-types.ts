@@ -107,6 +107,15 @@ export interface WorkspaceView {
   settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean };
 }
 
+/** A product an import adds, updates or finds missing, with the price shoppers would pay. */
+export interface CatalogImportSample {
+  sku: string;
+  title: string;
+  price: PublicProduct['price'];
+  /** For an update: the price in the catalog now (null when it has none). */
+  previousPrice: PublicProduct['price'];
+}
+
 /** A row of the catalog table: the product as shoppers see it, its feed and its use. */
 export interface CatalogProduct extends PublicProduct {
   /** The feed it came from; null for products added otherwise. */
@@ -255,7 +264,7 @@ export interface CatalogImport {
   /** The first invalid rows (at most 200), each with its line and reason. */
   errors: CatalogRowError[];
   /** A few rows of each change, for the preview. */
-  samples: Record<'added' | 'updated' | 'missing', { sku: string; title: string }[]>;
+  samples: Record<'added' | 'updated' | 'missing', CatalogImportSample[]>;
   createdAt: number;
   appliedAt: number | null;
 }

@@ -108,6 +108,10 @@ describe('catalog page', () => {
     expect([count('added'), count('updated'), count('unchanged'), count('invalid')]).to.deep.equal(['1', '1', '1', '0']);
     expect(previewBox()!.querySelector('.samples[data-kind=missing]')!.textContent).to.contain('Jute Rug');
     expect(previewBox()!.querySelector('.samples[data-kind=updated]')!.textContent).to.contain('Quartz Tray');
+    // The price shoppers would pay, and what an update changes it from.
+    const trayPrice = previewBox()!.querySelector('.samples[data-kind=updated] [data-price]')!;
+    expect([trayPrice.querySelector('del')?.textContent, trayPrice.textContent?.trim()]).to.deep.equal(['€12.50', '€12.50 €14.00']);
+    expect(previewBox()!.querySelector('.samples[data-kind=added] [data-price]')!.textContent?.trim()).to.equal('€210.00');
     expect(previewBox()!.querySelector('table.row-errors')).to.equal(null);
 
     button(previewBox()!, /^Discard$/)!.click();
