@@ -277,6 +277,7 @@ export const api = {
   previewImport: (feedId: string, file?: Blob) =>
     request<{ import: CatalogImport }>('POST', `/catalog/feeds/${encodeURIComponent(feedId)}/imports`, file ? new RawBody(file, file.type || null) : undefined),
   feedImports: (feedId: string) => request<{ imports: CatalogImport[] }>('GET', `/catalog/feeds/${encodeURIComponent(feedId)}/imports`),
+  catalogImport: (id: string) => request<{ import: CatalogImport }>('GET', `/catalog/imports/${encodeURIComponent(id)}`),
   applyImport: (id: string, skipInvalid: boolean) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/apply`, { skipInvalid }),
   discardImport: (id: string) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/discard`),
 

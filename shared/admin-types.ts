@@ -237,6 +237,8 @@ export interface CatalogFeed {
   lastImportAt: number | null;
   nextRunAt: number | null;
   lastError: string | null;
+  /** The newest import previewed and neither applied nor discarded yet: it waits for review. */
+  waitingImportId: string | null;
 }
 
 export interface CatalogRowError {

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { api } from '../../api.ts';
 import { Toast } from '../../components/toast.tsx';
 import { advanceFixtureClock, after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
+import { closePreview } from '../../stores/catalog.ts';
 import { CatalogPage } from './catalog.tsx';
 
 /**
@@ -122,6 +123,30 @@ describe('catalog page', () => {
     button(feedRow('Wtr upload feed')!, /^Imports$/)!.click();
     await waitUntil(() => document.querySelectorAll('.import-history tbody tr').length === 2, 'the history did not load');
     expect([...document.querySelectorAll('.import-history tbody tr')].map((tr) => tr.querySelectorAll('td')[3]!.textContent)).to.deep.equal(['Discarded', 'Applied']);
+  });
+
+  it('keeps a preview waiting for review in view on its feed after the merchant leaves the page', async () => {
+    const input = feedRow('Wtr upload feed')!.querySelector<HTMLInputElement>('input[type=file]')!;
+    choose(input, new File([SECOND], 'catalog.csv', { type: 'text/csv' }));
+    await waitUntil(() => count('missing') === '1' && previewBox()!.textContent!.includes('Waiting'), 'the preview did not show');
+    // Away to another page and back: the page starts afresh.
+    unmount(host);
+    closePreview();
+    host = mount(
+      <>
+        <CatalogPage />
+        <Toast onUndo={() => undefined} />
+      </>,
+      { height: 3000 },
+    );
+    await waitUntil(() => feedRow('Wtr upload feed')?.querySelector('[data-waiting]'), 'the feed does not say a preview waits');
+    expect(previewBox()).to.equal(null);
+    button(feedRow('Wtr upload feed')!, /^Review it$/)!.click();
+    await waitUntil(() => count('missing') === '1' && button(previewBox()!, /^Discard$/), 'the waiting preview did not open');
+    expect(feedRow('Wtr upload feed')!.querySelector('[data-waiting]')).to.equal(null);
+    button(previewBox()!, /^Discard$/)!.click();
+    await waitUntil(() => previewBox()!.textContent!.includes('Discarded'), 'the import was not discarded');
+    await waitUntil(() => (document.querySelector('table.feeds') && !feedRow('Wtr upload feed')!.querySelector('[data-waiting]')), 'the feed still says a preview waits');
   });
 
   it('says a preview is stale when another import was applied since, and previews the file again', async () => {
