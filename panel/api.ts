@@ -7,6 +7,8 @@ import type {
   AdminGallery,
   AdminPostDetail,
   AdminPostsPage,
+  CatalogProductsPage,
+  GettingStarted,
   ModerationResult,
   ModerationRule,
   ModerationStatus,
@@ -256,6 +258,8 @@ export const api = {
   galleryPosts: (id: string, cursor: string | null, limit = 100) =>
     request<GalleryPostsResponse>('GET', `/galleries/${encodeURIComponent(id)}/posts${query({ limit, cursor })}`),
   products: (q: string, limit = 20, signal?: AbortSignal) => request<{ products: PublicProduct[] }>('GET', `/products${query({ q, limit })}`, undefined, signal),
+  catalogProducts: (q: string, offset: number, signal?: AbortSignal) =>
+    request<CatalogProductsPage>('GET', `/catalog/products${query({ q, offset, limit: 50 })}`, undefined, signal),
   productsByIds: (ids: string[]) => request<{ products: PublicProduct[] }>('GET', `/products${query({ ids: ids.join(',') })}`),
   /** The catalog ranked against a post's caption and hashtags: what it probably shows, first. */
   productSuggestions: (postId: string, limit = 8, signal?: AbortSignal) =>
@@ -273,6 +277,7 @@ export const api = {
   previewImport: (feedId: string, file?: Blob) =>
     request<{ import: CatalogImport }>('POST', `/catalog/feeds/${encodeURIComponent(feedId)}/imports`, file ? new RawBody(file, file.type || null) : undefined),
   feedImports: (feedId: string) => request<{ imports: CatalogImport[] }>('GET', `/catalog/feeds/${encodeURIComponent(feedId)}/imports`),
+  catalogImport: (id: string) => request<{ import: CatalogImport }>('GET', `/catalog/imports/${encodeURIComponent(id)}`),
   applyImport: (id: string, skipInvalid: boolean) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/apply`, { skipInvalid }),
   discardImport: (id: string) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/discard`),
 
@@ -293,6 +298,7 @@ export const api = {
   upload: (form: FormData) => request<{ id: string }>('POST', '/uploads', new RawBody(form, null)),
 
   workspace: () => request<WorkspaceView>('GET', '/workspace'),
+  gettingStarted: () => request<GettingStarted>('GET', '/workspace/getting-started'),
   updateWorkspace: (input: WorkspaceInput) => request<WorkspaceView>('PATCH', '/workspace', input),
 
   members: () => request<{ members: Member[]; invitations: Invitation[] }>('GET', '/members'),

@@ -33,6 +33,7 @@ app.all('*', (c) => fake.fetch(c.req.raw));
 
 serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => {
   console.log(`Fake Instagram Graph API on ${baseUrl}/${fake.apiVersion}`);
+  console.log(`  point Vitrine at it: VITRINE_IG_GRAPH_URL=${baseUrl}`);
   console.log(`  IG user id    ${fake.account.igUserId} (@${fake.account.username})`);
   console.log(`  page id       ${fake.account.pageId}`);
   console.log(`  access token  ${fake.account.accessToken}`);

@@ -107,6 +107,45 @@ export interface WorkspaceView {
   settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean };
 }
 
+/** A product an import adds, updates or finds missing, with the price shoppers would pay. */
+export interface CatalogImportSample {
+  sku: string;
+  title: string;
+  price: PublicProduct['price'];
+  /** For an update: the price in the catalog now (null when it has none). */
+  previousPrice: PublicProduct['price'];
+}
+
+/** A row of the catalog table: the product as shoppers see it, its feed and its use. */
+export interface CatalogProduct extends PublicProduct {
+  /** The feed it came from; null for products added otherwise. */
+  feed: string | null;
+  /** How many posts are tagged with it. */
+  taggedPosts: number;
+}
+
+/** `GET /admin/catalog/products` */
+export interface CatalogProductsPage {
+  products: CatalogProduct[];
+  /** Products matching the search, across all pages. */
+  total: number;
+  /** Pass as `offset` for the next page; null on the last. */
+  nextOffset: number | null;
+}
+
+/** The steps of a new workspace's checklist, in the order they are best done. */
+export type GettingStartedStep = 'instagram' | 'source' | 'brand' | 'terms' | 'catalog' | 'gallery' | 'origins' | 'embed';
+
+/** `GET /admin/workspace/getting-started` */
+export interface GettingStarted {
+  /** Every step, done or not; each is read from the data it produces. */
+  steps: { id: GettingStartedStep; done: boolean }[];
+  /** Where rights links and the embed code point. */
+  publicOrigin: string;
+  /** Why people outside cannot open `publicOrigin` (loopback, a private or local name, http), or null. */
+  publicOriginProblem: string | null;
+}
+
 /** A connected Instagram business account; the token never comes back from the server. */
 export interface ConnectionView {
   id: string;
@@ -198,6 +237,8 @@ export interface CatalogFeed {
   lastImportAt: number | null;
   nextRunAt: number | null;
   lastError: string | null;
+  /** The newest import previewed and neither applied nor discarded yet: it waits for review. */
+  waitingImportId: string | null;
 }
 
 export interface CatalogRowError {
@@ -225,7 +266,7 @@ export interface CatalogImport {
   /** The first invalid rows (at most 200), each with its line and reason. */
   errors: CatalogRowError[];
   /** A few rows of each change, for the preview. */
-  samples: Record<'added' | 'updated' | 'missing', { sku: string; title: string }[]>;
+  samples: Record<'added' | 'updated' | 'missing', CatalogImportSample[]>;
   createdAt: number;
   appliedAt: number | null;
 }

@@ -29,16 +29,46 @@ export function useSubmit(action: (data: FormData, form: HTMLFormElement) => Pro
       action(new FormData(form), form)
         .catch((caught: unknown) => {
           const refusal = caught instanceof ApiError ? caught : new ApiError(0, 'network', messageOf(caught), undefined);
-          setError(refusal);
           // A field's own control, or one that stands for it (`data-field`, e.g. a picker's search box).
           const field = [...form.elements].find(
             (el) => (el as HTMLInputElement).type !== 'hidden' && names(refusal.field, el.getAttribute('data-field') ?? el.getAttribute('name')),
           );
+          const label = field && labelOf(field);
+          setError(label ? new ApiError(refusal.status, refusal.code, sentence(refusal.message, refusal.field, label), refusal.field, refusal.body) : refusal);
           if (field instanceof HTMLElement) field.focus();
         })
         .finally(() => setBusy(false));
     },
   };
+}
+
+declare module 'preact' {
+  // The DOM property behind an option's `selected` attribute, which Preact sets as a property.
+  interface OptionHTMLAttributes<T extends EventTarget = HTMLOptionElement> {
+    defaultSelected?: boolean;
+  }
+}
+
+/** The words of a control's label, without the text of the controls inside it (a select's options). */
+function labelOf(control: Element): string | null {
+  const label = (control as HTMLInputElement).labels?.[0];
+  if (!label) return null;
+  const words = label.cloneNode(true) as HTMLElement;
+  for (const inner of words.querySelectorAll('input, select, textarea, button, .hint')) inner.remove();
+  // A label's hint in parentheses ("Images (JPEG, PNG or WebP)") does not belong in a sentence.
+  return words.textContent?.replace(/\s*\([^)]*\)/g, '').trim() || null;
+}
+
+/**
+ * The API names the field it refuses in front of its message (`instagramHandle: is not a
+ * handle`), for programs. People read the field's label instead: "Instagram handle is not a
+ * handle"; a message that is a sentence of its own ("Instagram refused it") loses the prefix.
+ */
+export function sentence(message: string, field: string | undefined, label: string): string {
+  const prefix = field && message.startsWith(`${field}: `) ? `${field}: ` : null;
+  if (!prefix) return message;
+  const rest = message.slice(prefix.length);
+  return /^[a-z]/.test(rest) ? `${label} ${rest}` : rest;
 }
 
 const names = (field: string | undefined, name: string | null): boolean =>
@@ -102,15 +132,11 @@ export function SelectField({
   return (
     <label>
       {label}
-      <select
-        name={name}
-        defaultValue={defaultValue}
-        value={value}
-        aria-invalid={form?.invalid(name)}
-        onChange={onChange && ((e) => onChange(e.currentTarget.value))}
-      >
-        {Object.entries(options).map(([value, text]) => (
-          <option key={value} value={value}>
+      <select name={name} value={value} aria-invalid={form?.invalid(name)} onChange={onChange && ((e) => onChange(e.currentTarget.value))}>
+        {/* A select has no default value of its own: its options do. `defaultSelected` (not
+            `selected`) so that a form's reset() comes back to it too. */}
+        {Object.entries(options).map(([key, text]) => (
+          <option key={key} value={key} defaultSelected={value === undefined && key === defaultValue}>
             {text}
           </option>
         ))}

@@ -69,8 +69,8 @@ export async function preview(feedId: string, file: Blob | null): Promise<void> 
   } catch (error) {
     $preview.set({ feedId, import: null, file, busy: false, error: refusal(error) });
   }
-  // A fetch that failed is the feed's last error now.
-  if (!file) void loadFeeds();
+  // The feed now has a preview waiting, or (a fetch that failed) a last error.
+  void loadFeeds();
 }
 
 async function settle(action: () => Promise<{ import: CatalogImport }>, done: (imp: CatalogImport) => string): Promise<void> {
@@ -101,3 +101,13 @@ export const discardPreview = (): Promise<void> => {
 export const openImport = (imp: CatalogImport): void => $preview.set({ feedId: imp.feedId, import: imp, file: null, busy: false, error: null });
 
 export const closePreview = (): void => $preview.set(null);
+
+/** Opens the preview a feed has waiting for review (made earlier, maybe by someone else). */
+export async function reviewWaiting(feed: CatalogFeed): Promise<void> {
+  if (!feed.waitingImportId) return;
+  try {
+    openImport((await api.catalogImport(feed.waitingImportId)).import);
+  } catch (error) {
+    announce(`Could not open the waiting import: ${messageOf(error)}`, false);
+  }
+}

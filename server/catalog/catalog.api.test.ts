@@ -108,7 +108,13 @@ describe('catalog import from a Merchant Center XML feed', () => {
     const changed = merchantXml.replace(/<item>\s*<g:id>MUG-SUN<\/g:id>[\s\S]*?<\/item>/, '').replace('<g:price>129,00 EUR</g:price>', '<g:price>119,00 EUR</g:price>').replace('</channel>', '<item><g:id>TOTE-9</g:id><g:title>Tote</g:title><g:link>https://shop.example/tote</g:link><g:price>EUR25</g:price></item></channel>');
     const diff = await preview(feed.id, changed);
     expect(diff).toMatchObject({ added: 1, updated: 1, unchanged: 1, missing: 1 });
-    expect(diff.samples).toEqual({ added: [{ sku: 'TOTE-9', title: 'Tote' }], updated: [{ sku: 'LAMP-ARC-BLK', title: 'Arc floor lamp — black & linen' }], missing: [{ sku: 'MUG-SUN', title: 'Café mug "Sunday"' }] });
+    const eur = (amount: number) => ({ amount, currency: 'EUR' });
+    expect(diff.samples).toEqual({
+      added: [{ sku: 'TOTE-9', title: 'Tote', price: eur(2500), previousPrice: null }],
+      // The preview shows what an update does to the price shoppers pay.
+      updated: [{ sku: 'LAMP-ARC-BLK', title: 'Arc floor lamp — black & linen', price: eur(11900), previousPrice: eur(12900) }],
+      missing: [{ sku: 'MUG-SUN', title: 'Café mug "Sunday"', price: eur(1800), previousPrice: null }],
+    });
     h.clock.advance(1000);
     expect((await apply(diff.id)).status).toBe(200);
     const after = await catalog();

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CatalogFeed } from '../../shared/admin-types.ts';
 import type { feedInput, feedPatch } from '../../shared/schemas/catalog.ts';
 import { runBatch, type Db } from '../db/client.ts';
-import { productFeeds, products } from '../db/schema.ts';
+import { catalogImports, productFeeds, products } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import { urlRefusal } from '../outbound/target.ts';
@@ -13,7 +13,7 @@ import type { Actor } from '../services/moderation.ts';
 
 type FeedRow = typeof productFeeds.$inferSelect;
 
-function toView(feed: FeedRow, productCount: number): CatalogFeed {
+function toView(feed: FeedRow, productCount: number, waitingImportId: string | null): CatalogFeed {
   return {
     id: feed.id,
     name: feed.name,
@@ -26,7 +26,23 @@ function toView(feed: FeedRow, productCount: number): CatalogFeed {
     lastImportAt: feed.lastImportAt,
     nextRunAt: feed.nextRunAt,
     lastError: feed.lastError,
+    waitingImportId,
   };
+}
+
+/**
+ * The newest preview of each feed that nobody has applied or discarded, by feed id: it stays in
+ * view on the feed after the merchant leaves the page, instead of waiting unseen.
+ */
+async function waitingImports(db: Db, workspaceId: string, feedId?: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ feedId: catalogImports.feedId, id: catalogImports.id })
+    .from(catalogImports)
+    .where(and(eq(catalogImports.workspaceId, workspaceId), eq(catalogImports.status, 'previewed'), feedId ? eq(catalogImports.feedId, feedId) : undefined))
+    .orderBy(desc(catalogImports.createdAt), desc(catalogImports.id));
+  const newest = new Map<string, string>();
+  for (const row of rows) if (!newest.has(row.feedId)) newest.set(row.feedId, row.id);
+  return newest;
 }
 
 export async function ownFeed(db: Db, workspaceId: string, feedId: string): Promise<FeedRow> {
@@ -36,24 +52,28 @@ export async function ownFeed(db: Db, workspaceId: string, feedId: string): Prom
 }
 
 export async function listFeeds(db: Db, workspaceId: string): Promise<CatalogFeed[]> {
-  const [feeds, counts] = await Promise.all([
+  const [feeds, counts, waiting] = await Promise.all([
     db.select().from(productFeeds).where(eq(productFeeds.workspaceId, workspaceId)).orderBy(desc(productFeeds.createdAt)),
     db
       .select({ feedId: products.feedId, n: count() })
       .from(products)
       .where(and(eq(products.workspaceId, workspaceId), isNull(products.removedAt)))
       .groupBy(products.feedId),
+    waitingImports(db, workspaceId),
   ]);
   const byFeed = new Map(counts.map((c) => [c.feedId, c.n]));
-  return feeds.map((feed) => toView(feed, byFeed.get(feed.id) ?? 0));
+  return feeds.map((feed) => toView(feed, byFeed.get(feed.id) ?? 0, waiting.get(feed.id) ?? null));
 }
 
 export async function feedView(db: Db, feed: FeedRow): Promise<CatalogFeed> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(products)
-    .where(and(eq(products.workspaceId, feed.workspaceId), eq(products.feedId, feed.id), isNull(products.removedAt)));
-  return toView(feed, row?.n ?? 0);
+  const [[row], waiting] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(products)
+      .where(and(eq(products.workspaceId, feed.workspaceId), eq(products.feedId, feed.id), isNull(products.removedAt))),
+    waitingImports(db, feed.workspaceId, feed.id),
+  ]);
+  return toView(feed, row?.n ?? 0, waiting.get(feed.id) ?? null);
 }
 
 function checkUrl(url: string | null | undefined) {
@@ -82,7 +102,7 @@ export async function createFeed(db: Db, actor: Actor, input: z.infer<typeof fee
     db.insert(productFeeds).values(feed),
     auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'feed.created', targetType: 'feed', targetId: feed.id, after: { name: feed.name, format: feed.format, url: feed.url }, at: now }),
   ]);
-  return toView(feed, 0);
+  return toView(feed, 0, null);
 }
 
 export async function updateFeed(db: Db, actor: Actor, feedId: string, patch: z.infer<typeof feedPatch>, now: number): Promise<CatalogFeed> {

@@ -12,6 +12,7 @@ import { runBatch, type Db } from '../db/client.ts';
 import { catalogImportRows, catalogImports, products, productFeeds } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
+import { shopperPrice } from '../rules/money.ts';
 import { OutboundError } from '../outbound/guarded-fetch.ts';
 import { FeedFetchError } from './fetch-feed.ts';
 import { rowHash, toProductRow } from './product-row.ts';
@@ -170,14 +171,30 @@ export async function importView(db: Db, row: ImportRow): Promise<CatalogImport>
     const staged = await Promise.all(
       changes.map((change) =>
         db
-          .select({ sku: catalogImportRows.sku, title: catalogImportRows.title })
+          .select({
+            sku: catalogImportRows.sku,
+            title: catalogImportRows.title,
+            price: { minor: catalogImportRows.priceMinor, sale: catalogImportRows.salePriceMinor, currency: catalogImportRows.currency },
+            // The catalog's price before the import, for an update to show what it changes.
+            before: { minor: products.priceMinor, sale: products.salePriceMinor, currency: products.currency },
+          })
           .from(catalogImportRows)
+          .leftJoin(products, eq(products.id, catalogImportRows.productId))
           .where(and(eq(catalogImportRows.importId, row.id), eq(catalogImportRows.change, change)))
           .orderBy(asc(catalogImportRows.line), asc(catalogImportRows.sku))
           .limit(SAMPLE_SIZE),
       ),
     );
-    changes.forEach((change, i) => (samples[change] = staged[i]!));
+    changes.forEach(
+      (change, i) =>
+        (samples[change] = staged[i]!.map(({ sku, title, price, before }) => ({
+          sku,
+          title,
+          // A missing row stages no price of its own: it is the catalog's product, about to go.
+          price: change === 'missing' ? before && shopperPrice(before) : shopperPrice(price),
+          previousPrice: change === 'updated' && before ? shopperPrice(before) : null,
+        }))),
+    );
   }
   const { workspaceId: _w, createdBy: _c, appliedBefore: _a, ...view } = row;
   return { ...view, samples };

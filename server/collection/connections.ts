@@ -43,6 +43,13 @@ export async function connectAccount(
   try {
     account = (await deps.graph.account(input.igUserId, input.accessToken)).body;
   } catch (error) {
+    if (error instanceof GraphApiError && !error.fromGraph) {
+      throw new ApiError(
+        502,
+        'instagram_unreachable',
+        `The Instagram Graph API address answered HTTP ${error.status}, which is not a Graph API answer: check VITRINE_IG_GRAPH_URL (the address without a version, e.g. https://graph.facebook.com).`,
+      );
+    }
     if (error instanceof GraphApiError) throw new ApiError(400, 'instagram_refused', `accessToken: Instagram refused it (${error.message})`, 'accessToken');
     throw error;
   }

@@ -55,8 +55,19 @@ export interface GraphClientOptions {
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
 
+/**
+ * The URL every Graph path hangs from: `{baseUrl}/{version}/`. A base URL that already ends in
+ * a version (`http://127.0.0.1:4010/v21.0`, as Meta's docs and the fake print addresses) names
+ * the version itself; appending another would send every call to `/v21.0/v21.0/…`, whose 404
+ * reads as a bad token.
+ */
+export function graphRoot(baseUrl: string, version: string): URL {
+  const base = baseUrl.replace(/\/+$/, '');
+  return new URL(/\/v\d+(\.\d+)?$/.test(base) ? `${base}/` : `${base}/${version}/`);
+}
+
 export function createGraphClient({ baseUrl, version, fetch: doFetch }: GraphClientOptions) {
-  const root = new URL(`${baseUrl.replace(/\/$/, '')}/${version}/`);
+  const root = graphRoot(baseUrl, version);
 
   async function call<T>(method: 'GET' | 'POST', url: URL, token: string): Promise<GraphResult<T>> {
     // Paging links come from the API; never send the token to any other host.
@@ -66,8 +77,9 @@ export function createGraphClient({ baseUrl, version, fetch: doFetch }: GraphCli
     const usage = readUsage(response.headers);
     const body = (await response.json().catch(() => null)) as { error?: GraphErrorBody } | null;
     if (!response.ok || !body || body.error) {
-      const error = body?.error ?? { message: `HTTP ${response.status} without a Graph error body`, code: response.status >= 500 ? 2 : 100 };
-      throw new GraphApiError(response.status, error, usage.regainAccessMs || null);
+      if (body?.error) throw new GraphApiError(response.status, body.error, usage.regainAccessMs || null);
+      const error = { message: `HTTP ${response.status} without a Graph error body`, code: response.status >= 500 ? 2 : 100 };
+      throw new GraphApiError(response.status, error, usage.regainAccessMs || null, false);
     }
     return { body: body as T, usage };
   }

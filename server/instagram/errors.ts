@@ -23,13 +23,19 @@ export class GraphApiError extends Error {
   readonly status: number;
   /** When the API said how long to wait (usage headers), in milliseconds. */
   readonly retryAfterMs: number | null;
+  /**
+   * False when the answer was not the Graph API's (no Graph error body: a wrong base URL, a
+   * proxy's error page): then it says nothing about the token.
+   */
+  readonly fromGraph: boolean;
 
-  constructor(status: number, body: GraphErrorBody, retryAfterMs: number | null) {
+  constructor(status: number, body: GraphErrorBody, retryAfterMs: number | null, fromGraph = true) {
     super(`Instagram API error ${body.code}${body.error_subcode ? `/${body.error_subcode}` : ''}: ${body.message}`);
     this.status = status;
     this.code = body.code;
     this.subcode = body.error_subcode;
     this.retryAfterMs = retryAfterMs;
+    this.fromGraph = fromGraph;
   }
 
   get kind(): GraphErrorKind {

@@ -1,3 +1,5 @@
+import type { PublicProduct } from '../../shared/api-types.ts';
+
 /**
  * Decimal amounts in major units (GA4's `value` and `price`) to integer minor units, by the
  * currency's ISO 4217 exponent. Rounded to the nearest unit so 19.99 never becomes 1998.
@@ -11,4 +13,10 @@ export const currencyExponent = (currency: string): number => EXPONENT[currency]
 
 export function toMinorUnits(amount: number, currency: string): number {
   return Math.round(amount * 10 ** currencyExponent(currency));
+}
+
+/** The price a shopper pays (the sale price when there is one), as the API gives prices. */
+export function shopperPrice(p: { minor: number | null; sale: number | null; currency: string | null }): PublicProduct['price'] {
+  const amount = p.sale ?? p.minor;
+  return amount !== null && p.currency ? { amount, currency: p.currency } : null;
 }

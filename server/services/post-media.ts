@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { PublicHotspot, PublicMedia, PublicProduct } from '../../shared/api-types.ts';
 import { inChunks, type Db } from '../db/client.ts';
 import { mediaVariants, postMedia, postProducts, products } from '../db/schema.ts';
+import { shopperPrice } from '../rules/money.ts';
 import { safeLinkOrNull } from '../rules/safe-url.ts';
 
 /** The stored media of the page's posts with their display renditions, in one query. */
@@ -87,12 +88,11 @@ const PUBLIC_PRODUCT_COLUMNS = {
 };
 
 export function toPublicProduct(product: { [K in keyof typeof PUBLIC_PRODUCT_COLUMNS]: (typeof products.$inferSelect)[K] }): PublicProduct {
-  const amount = product.salePriceMinor ?? product.priceMinor;
   return {
     id: product.id,
     sku: product.sku,
     title: product.title,
-    price: amount !== null && product.currency ? { amount, currency: product.currency } : null,
+    price: shopperPrice({ minor: product.priceMinor, sale: product.salePriceMinor, currency: product.currency }),
     availability: product.availability,
     imageUrl: safeLinkOrNull(product.imageUrl),
     // A product without a safe link cannot be shopped; the store's home is the honest fallback.

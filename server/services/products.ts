@@ -1,26 +1,25 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PublicProduct } from '../../shared/api-types.ts';
 import { inChunks, type Db } from '../db/client.ts';
+import { containsPattern } from '../db/contains-pattern.ts';
 import { products } from '../db/schema.ts';
 import { toPublicProduct } from './post-media.ts';
 
+/** The workspace's live products, matching `q` in title, SKU or brand when given. */
+export function productsMatching(workspaceId: string, q: string | undefined): SQL {
+  const pattern = q ? containsPattern(q) : null;
+  return and(
+    eq(products.workspaceId, workspaceId),
+    isNull(products.removedAt),
+    pattern
+      ? or(sql`lower(${products.title}) like ${pattern} escape '\\'`, sql`lower(${products.sku}) like ${pattern} escape '\\'`, sql`lower(coalesce(${products.brand}, '')) like ${pattern} escape '\\'`)
+      : undefined,
+  )!;
+}
+
 /** The workspace's products matching `q` in title, SKU or brand (all of them without `q`). */
 export async function searchProducts(db: Db, workspaceId: string, q: string | undefined, limit: number): Promise<PublicProduct[]> {
-  const pattern = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
-  const rows = await db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.workspaceId, workspaceId),
-        isNull(products.removedAt),
-        pattern
-          ? or(sql`lower(${products.title}) like ${pattern} escape '\\'`, sql`lower(${products.sku}) like ${pattern} escape '\\'`, sql`lower(coalesce(${products.brand}, '')) like ${pattern} escape '\\'`)
-          : undefined,
-      ),
-    )
-    .orderBy(asc(products.title))
-    .limit(limit);
+  const rows = await db.select().from(products).where(productsMatching(workspaceId, q)).orderBy(asc(products.title)).limit(limit);
   return rows.map(toPublicProduct);
 }
 

@@ -59,6 +59,9 @@ export function productLabel(product: PublicProduct): string {
   return price ? `${product.title}, ${price}` : product.title;
 }
 
+/** A product image the shop no longer serves leaves no broken-image icon: the card goes on without it. */
+const hideImage = (event: Event) => ((event.target as HTMLImageElement).hidden = true);
+
 /**
  * A product's card: image, title, price, availability, a "Shop" link to its page and an
  * "Add to cart" button. Titles are text, never HTML.
@@ -69,7 +72,7 @@ export function productCard(product: PublicProduct, onAdd: (product: PublicProdu
   const link = safeLink(product.link);
   return html`<div class="product" part="product">
     ${image
-      ? html`<img class="product-image" part="product-image" src=${image} alt="" width="64" height="64" loading="lazy" decoding="async" />`
+      ? html`<img class="product-image" part="product-image" src=${image} alt="" width="64" height="64" loading="lazy" decoding="async" @error=${hideImage} />`
       : nothing}
     <div class="product-text">
       <p class="product-title" part="product-title">${product.title}</p>

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { api } from '../../api.ts';
 import { Toast } from '../../components/toast.tsx';
 import { advanceFixtureClock, after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
+import { closePreview } from '../../stores/catalog.ts';
 import { CatalogPage } from './catalog.tsx';
 
 /**
@@ -86,6 +87,21 @@ describe('catalog page', () => {
     expect(button(previewBox()!, /^Apply/)).to.equal(undefined);
   });
 
+  it('lists the applied products in the products table, with price, stock and feed, found by search', async () => {
+    const search = page().querySelector<HTMLInputElement>('.products input[type=search]')!;
+    search.value = 'wtrcat';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    const rows = () => [...page().querySelectorAll('table.product-table tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    await waitUntil(() => rows().length === 3, 'the search did not list the three products');
+    // By title: Jute Rug, Oak Stool, Quartz Tray.
+    expect(rows().map((cells) => cells.slice(1, 5).concat(cells[6]!))).to.deep.equal([
+      ['Jute Rug', 'WTRCAT-3', '€140.00', 'In stock', 'Wtr upload feed'],
+      ['Oak Stool', 'WTRCAT-2', '€89.00', 'In stock', 'Wtr upload feed'],
+      ['Quartz Tray', 'WTRCAT-1', '€12.50', 'In stock', 'Wtr upload feed'],
+    ]);
+    expect(page().querySelector('#products-title')!.textContent).to.contain('3 matching');
+  });
+
   it('previews a new file as updated, unchanged, added and missing, and discards it', async () => {
     const input = feedRow('Wtr upload feed')!.querySelector<HTMLInputElement>('input[type=file]')!;
     choose(input, new File([SECOND], 'catalog.csv', { type: 'text/csv' }));
@@ -93,6 +109,10 @@ describe('catalog page', () => {
     expect([count('added'), count('updated'), count('unchanged'), count('invalid')]).to.deep.equal(['1', '1', '1', '0']);
     expect(previewBox()!.querySelector('.samples[data-kind=missing]')!.textContent).to.contain('Jute Rug');
     expect(previewBox()!.querySelector('.samples[data-kind=updated]')!.textContent).to.contain('Quartz Tray');
+    // The price shoppers would pay, and what an update changes it from.
+    const trayPrice = previewBox()!.querySelector('.samples[data-kind=updated] [data-price]')!;
+    expect([trayPrice.querySelector('del')?.textContent, trayPrice.textContent?.trim()]).to.deep.equal(['€12.50', '€12.50 €14.00']);
+    expect(previewBox()!.querySelector('.samples[data-kind=added] [data-price]')!.textContent?.trim()).to.equal('€210.00');
     expect(previewBox()!.querySelector('table.row-errors')).to.equal(null);
 
     button(previewBox()!, /^Discard$/)!.click();
@@ -103,6 +123,30 @@ describe('catalog page', () => {
     button(feedRow('Wtr upload feed')!, /^Imports$/)!.click();
     await waitUntil(() => document.querySelectorAll('.import-history tbody tr').length === 2, 'the history did not load');
     expect([...document.querySelectorAll('.import-history tbody tr')].map((tr) => tr.querySelectorAll('td')[3]!.textContent)).to.deep.equal(['Discarded', 'Applied']);
+  });
+
+  it('keeps a preview waiting for review in view on its feed after the merchant leaves the page', async () => {
+    const input = feedRow('Wtr upload feed')!.querySelector<HTMLInputElement>('input[type=file]')!;
+    choose(input, new File([SECOND], 'catalog.csv', { type: 'text/csv' }));
+    await waitUntil(() => count('missing') === '1' && previewBox()!.textContent!.includes('Waiting'), 'the preview did not show');
+    // Away to another page and back: the page starts afresh.
+    unmount(host);
+    closePreview();
+    host = mount(
+      <>
+        <CatalogPage />
+        <Toast onUndo={() => undefined} />
+      </>,
+      { height: 3000 },
+    );
+    await waitUntil(() => feedRow('Wtr upload feed')?.querySelector('[data-waiting]'), 'the feed does not say a preview waits');
+    expect(previewBox()).to.equal(null);
+    button(feedRow('Wtr upload feed')!, /^Review it$/)!.click();
+    await waitUntil(() => count('missing') === '1' && button(previewBox()!, /^Discard$/), 'the waiting preview did not open');
+    expect(feedRow('Wtr upload feed')!.querySelector('[data-waiting]')).to.equal(null);
+    button(previewBox()!, /^Discard$/)!.click();
+    await waitUntil(() => previewBox()!.textContent!.includes('Discarded'), 'the import was not discarded');
+    await waitUntil(() => (document.querySelector('table.feeds') && !feedRow('Wtr upload feed')!.querySelector('[data-waiting]')), 'the feed still says a preview waits');
   });
 
   it('says a preview is stale when another import was applied since, and previews the file again', async () => {
@@ -181,7 +225,8 @@ describe('catalog page', () => {
     fill('url', 'https://127.0.0.1/feed.csv');
     button(form(), /Add and preview/)!.click();
     await waitUntil(() => form().querySelector('.form-error'), 'the refusal did not show');
-    expect(form().querySelector('.form-error')!.textContent).to.contain('url');
+    // In words, by the field's label, not by the API's field name.
+    expect(form().querySelector('.form-error')!.textContent).to.match(/^Feed address must be an https address on a public host/);
     expect(form().querySelector('input[name=url]')!.getAttribute('aria-invalid')).to.equal('true');
     expect(document.activeElement).to.equal(form().querySelector('input[name=url]'));
   });

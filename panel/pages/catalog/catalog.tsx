@@ -7,6 +7,7 @@ import { AddFeedForm } from './add-feed-form.tsx';
 import { FeedTable } from './feed-table.tsx';
 import { ImportHistory } from './import-history.tsx';
 import { ImportPreview } from './import-preview.tsx';
+import { ProductTable } from './product-table.tsx';
 
 /**
  * The product catalog: where products come from (feeds uploaded by hand or fetched from a URL
@@ -38,6 +39,8 @@ export function CatalogPage() {
       <ImportPreview feed={previewFeed} />
       {shown && <ImportHistory feed={shown} />}
       {canEdit && <AddFeedForm />}
+      {/* Read again whenever an import was applied to a feed. */}
+      <ProductTable version={feeds?.map((f) => `${f.id}:${f.productCount}:${f.lastImportAt}`).join() ?? ''} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useStore } from '@nanostores/preact';
 import { useRef } from 'preact/hooks';
 import type { CatalogFeed } from '../../../shared/admin-types.ts';
 import { DataTable } from '../../components/table.tsx';
-import { $preview, changeFeed, preview } from '../../stores/catalog.ts';
+import { $preview, changeFeed, preview, reviewWaiting } from '../../stores/catalog.ts';
 import { FORMATS, REFRESH_HOURS, refreshText, when } from './catalog-text.ts';
 
 /** A URL feed is fetched on one of these schedules, or only when someone asks ("Refresh now"). */
@@ -13,7 +13,10 @@ const REFRESH_CHOICES: Record<string, string> = { ...REFRESH_HOURS, '': 'Only wh
  * be done with each: upload a new file, fetch the URL now, see its imports.
  */
 export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogFeed[]; canEdit: boolean; shownId: string | null; onShow: (feed: CatalogFeed) => void }) {
-  const busy = useStore($preview)?.busy ?? false;
+  const current = useStore($preview);
+  const busy = current?.busy ?? false;
+  // The import on screen now needs no reminder on its feed.
+  const previewing = current?.import?.status === 'previewed' ? current.import.id : null;
   return (
     <DataTable
       class="feeds"
@@ -37,7 +40,22 @@ export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogF
           ),
         },
         { label: 'Products', cell: (feed) => feed.productCount },
-        { label: 'Last import', cell: (feed) => when(feed.lastImportAt, 'Never') },
+        {
+          label: 'Last import',
+          cell: (feed) => (
+            <>
+              {when(feed.lastImportAt, 'Never')}
+              {feed.waitingImportId && previewing !== feed.waitingImportId && (
+                <p class="waiting-import" data-waiting>
+                  A preview waits for review.{' '}
+                  <button type="button" class="link" onClick={() => void reviewWaiting(feed)}>
+                    Review it
+                  </button>
+                </p>
+              )}
+            </>
+          ),
+        },
         {
           label: 'Next refresh',
           cell: (feed) => (

@@ -1,6 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { CatalogFeed, CatalogImport } from '../../../shared/admin-types.ts';
+import type { CatalogFeed, CatalogImport, CatalogImportSample } from '../../../shared/admin-types.ts';
+import { money } from '../../components/money.ts';
 import { DataTable } from '../../components/table.tsx';
 import { $preview, applyPreview, closePreview, discardPreview, preview } from '../../stores/catalog.ts';
 import { applyLabel, STATUS_TEXT, when } from './catalog-text.ts';
@@ -94,7 +95,7 @@ function PreviewBody({ imp }: { imp: CatalogImport }) {
             <ul class="plain">
               {imp.samples[kind].map((sample) => (
                 <li key={sample.sku}>
-                  {sample.title} <span class="muted">({sample.sku})</span>
+                  {sample.title} <span class="muted">({sample.sku})</span> <SamplePrice sample={sample} />
                 </li>
               ))}
             </ul>
@@ -117,5 +118,17 @@ function PreviewBody({ imp }: { imp: CatalogImport }) {
         </>
       )}
     </>
+  );
+}
+
+const priceText = (price: CatalogImportSample['price']) => (price ? money(price.amount, price.currency) : 'no price');
+
+/** The price shoppers would pay, and for an update whose price moves, from what. */
+function SamplePrice({ sample }: { sample: CatalogImportSample }) {
+  const moved = sample.previousPrice !== null && priceText(sample.previousPrice) !== priceText(sample.price);
+  return (
+    <span class="sample-price" data-price>
+      {moved && <del>{priceText(sample.previousPrice)}</del>} {priceText(sample.price)}
+    </span>
   );
 }

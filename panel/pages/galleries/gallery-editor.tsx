@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
 import { api, type GalleryInput, type Source } from '../../api.ts';
 import { CopyField } from '../../components/copy-field.tsx';
+import { PublicAddressWarning, useReadiness } from '../../components/readiness.tsx';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { ProductPicker } from '../../components/product-picker.tsx';
 import { announce } from '../../stores/announcer.ts';
@@ -35,6 +36,7 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
   const [gallery, setGallery] = useState(initial);
   // Bumped after each save, so the preview remounts and shows what was saved.
   const [version, setVersion] = useState(0);
+  const readiness = useReadiness();
   const saved = (next: AdminGallery) => {
     setGallery(next);
     setVersion((v) => v + 1);
@@ -126,6 +128,7 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
           <section class="card stack" aria-labelledby="embed-title">
             <h3 id="embed-title">Embed</h3>
             <CopyField label="Paste this where the gallery should appear" value={gallery.embedCode} rows={3} />
+            {readiness?.publicOriginProblem && <PublicAddressWarning problem={readiness.publicOriginProblem} />}
           </section>
           {gallery.sort === 'manual' && canEdit && (
             <section class="card stack" aria-labelledby="order-title">

@@ -8,6 +8,7 @@ import { $selectedCount, clearSelection, loadFirstPage, moderate, move, openDeta
 import { $history, openAsking } from '../../stores/rights.ts';
 import { DetailDialog } from './detail-dialog.tsx';
 import { Filters, StatusTabs } from './filters.tsx';
+import { GettingStarted } from './getting-started.tsx';
 import { HelpDialog } from './help-dialog.tsx';
 import { PostList } from './post-list.tsx';
 import { PostPreview } from './post-preview.tsx';
@@ -74,6 +75,7 @@ export function InboxPage() {
           Shortcuts <kbd>?</kbd>
         </button>
       </header>
+      {canModerate && <GettingStarted />}
       <Filters sources={sources} />
       {canModerate && <BulkBar canAsk={canAsk} />}
       <div class="inbox-body">

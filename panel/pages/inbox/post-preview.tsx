@@ -3,9 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AdminPost, ModerationRule, ModerationStatus } from '../../../shared/admin-types.ts';
 import { MediaImage } from '../../components/media.tsx';
 import { RULE_KINDS } from '../../components/rule-kinds.ts';
+import { api } from '../../api.ts';
+import { now } from '../../clock.ts';
 import { $currentId, $list, moderate, openDetail, postById } from '../../stores/inbox.ts';
 import { openAsking } from '../../stores/rights.ts';
 import { PostRights } from './post-rights.tsx';
+import { publicAnswer } from './public-answer.ts';
 import { SourceBadges } from './post-row.tsx';
 
 const ACTIONS: { status: ModerationStatus; label: string; key: string }[] = [
@@ -20,6 +23,7 @@ export function PostPreview({ canModerate, canAsk, rules }: { canModerate: boole
   // The list store changes when a post is replaced after moderation; read the post afresh.
   useStore($list);
   const post = id ? postById(id) : undefined;
+  const galleryCount = useGalleryCount();
   if (!post) return <aside class="preview empty muted">Select a post to preview it.</aside>;
   return (
     <aside class="preview" aria-label="Preview">
@@ -40,7 +44,7 @@ export function PostPreview({ canModerate, canAsk, rules }: { canModerate: boole
           <dt>Status</dt>
           <dd>{post.moderation.status}</dd>
           <dt>Public</dt>
-          <dd>{post.isPublic ? 'Yes, shoppers see it' : 'No'}</dd>
+          <dd data-public={post.isPublic}>{publicAnswer(post, galleryCount, now())}</dd>
           <dt>Sources</dt>
           <dd>{post.sources.length > 0 ? <SourceBadges post={post} /> : '—'}</dd>
           <dt>Products</dt>
@@ -74,6 +78,15 @@ export function PostPreview({ canModerate, canAsk, rules }: { canModerate: boole
       </div>
     </aside>
   );
+}
+
+/** How many galleries the workspace has (null until known, and when it cannot be read). */
+function useGalleryCount(): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    api.galleries().then(({ galleries }) => setCount(galleries.length), () => setCount(null));
+  }, []);
+  return count;
 }
 
 /**

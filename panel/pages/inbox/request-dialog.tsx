@@ -2,9 +2,11 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { REQUEST_LANGUAGES, type ApiError, type RequestLanguage } from '../../api.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { PublicAddressWarning, useReadiness } from '../../components/readiness.tsx';
 import { RequestDelivery } from '../../components/rights.tsx';
 import { postById } from '../../stores/inbox.ts';
 import { $asking, $language, ask, closeAsking, type Asking } from '../../stores/rights.ts';
+import { STEPS } from './getting-started.tsx';
 
 const author = (postId: string) => postById(postId)?.author.username ?? null;
 const posts = (n: number) => (n === 1 ? '1 post' : `${n} posts`);
@@ -22,8 +24,13 @@ export function RequestDialog() {
   );
 }
 
+/** What a rights request needs from the workspace before it can be made. */
+const PREREQUISITES = ['brand', 'terms'] as const;
+
 function Ask({ asking }: { asking: Asking }) {
   const language = useStore($language);
+  const readiness = useReadiness();
+  const missing = PREREQUISITES.filter((id) => readiness?.steps.some((s) => s.id === id && !s.done));
   const n = asking.postIds.length;
   const only = n === 1 ? author(asking.postIds[0]!) : null;
   return (
@@ -42,6 +49,22 @@ function Ask({ asking }: { asking: Asking }) {
             : `Ask the authors of ${posts(n)} for the right to show them.`}
       </p>
       {asking.skipped.length > 0 && <p class="muted">{posts(asking.skipped.length)} with rights granted and running left out.</p>}
+      {missing.length > 0 && (
+        <div class="warning missing-prerequisites" role="note">
+          Before you can ask:
+          <ul>
+            {missing.map((id) => (
+              <li key={id}>
+                <a href={STEPS[id].href} onClick={closeAsking}>
+                  {STEPS[id].label}
+                </a>{' '}
+                — {STEPS[id].how}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {readiness?.publicOriginProblem && <PublicAddressWarning problem={readiness.publicOriginProblem} />}
       <fieldset class="row">
         <legend>Language of the message</legend>
         {(Object.entries(REQUEST_LANGUAGES) as [RequestLanguage, string][]).map(([value, label]) => (

@@ -61,6 +61,9 @@ describe('requesting rights from the inbox', () => {
       listbox().focus();
       await press('q');
       await waitUntil(() => dialog()?.textContent?.includes('Language of the message'), 'q did not open the request dialog');
+      // Said before the merchant tries, with the way to fix it.
+      await waitUntil(() => dialog()?.querySelector('.missing-prerequisites'), 'the missing hashtag was not listed before asking');
+      expect(dialog()!.querySelector('.missing-prerequisites a')?.getAttribute('href')).to.equal('/panel/settings');
       await press('Enter');
       await waitUntil(() => dialog()?.querySelector('.form-error'), 'the refusal was not shown');
       const refusal = dialog()!.querySelector('.form-error')!;

@@ -21,6 +21,9 @@ export function LineChart({ title, days, series, format }: { title: string; days
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
   const summary = series.map((s) => `${s.label}: ${format(s.values.reduce((a, b) => a + b, 0))} in total`).join('; ');
   const baseline = FRAME.height - FRAME.bottom;
+  // Nothing happened in these days: an axis from 0 to a made-up maximum (€0.01, 1 order) and
+  // flat lines would read as data, so say it in words instead.
+  const empty = series.every((s) => s.values.every((v) => v === 0));
   return (
     <figure class="chart card" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>
@@ -33,25 +36,31 @@ export function LineChart({ title, days, series, format }: { title: string; days
           ))}
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={`${title}, ${days[0] ?? ''} to ${days.at(-1) ?? ''}. ${summary}`}>
-        <line class="axis" x1={FRAME.left} x2={FRAME.width} y1={baseline} y2={baseline} />
-        <line class="grid" x1={FRAME.left} x2={FRAME.width} y1={FRAME.top} y2={FRAME.top} />
-        <text class="tick" x={FRAME.left - 6} y={FRAME.top + 4} text-anchor="end">
-          {format(max)}
-        </text>
-        <text class="tick" x={FRAME.left - 6} y={baseline} text-anchor="end">
-          0
-        </text>
-        <text class="tick" x={FRAME.left} y={FRAME.height - 4}>
-          {days[0]}
-        </text>
-        <text class="tick" x={FRAME.width} y={FRAME.height - 4} text-anchor="end">
-          {days.at(-1)}
-        </text>
-        {series.map((s) => (
-          <path key={s.label} class={`line ${s.tone}`} d={linePath(s.values, max, FRAME)} data-series={s.label} />
-        ))}
-      </svg>
+      {empty ? (
+        <p class="muted chart-empty">
+          No {series.map((s) => s.label.toLowerCase()).join(', ')} from {days[0]} to {days.at(-1)}.
+        </p>
+      ) : (
+        <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={`${title}, ${days[0] ?? ''} to ${days.at(-1) ?? ''}. ${summary}`}>
+          <line class="axis" x1={FRAME.left} x2={FRAME.width} y1={baseline} y2={baseline} />
+          <line class="grid" x1={FRAME.left} x2={FRAME.width} y1={FRAME.top} y2={FRAME.top} />
+          <text class="tick" x={FRAME.left - 6} y={FRAME.top + 4} text-anchor="end">
+            {format(max)}
+          </text>
+          <text class="tick" x={FRAME.left - 6} y={baseline} text-anchor="end">
+            0
+          </text>
+          <text class="tick" x={FRAME.left} y={FRAME.height - 4}>
+            {days[0]}
+          </text>
+          <text class="tick" x={FRAME.width} y={FRAME.height - 4} text-anchor="end">
+            {days.at(-1)}
+          </text>
+          {series.map((s) => (
+            <path key={s.label} class={`line ${s.tone}`} d={linePath(s.values, max, FRAME)} data-series={s.label} />
+          ))}
+        </svg>
+      )}
       <details>
         <summary>The numbers</summary>
         <table class="chart-data">

@@ -1,5 +1,6 @@
 import type { ReportOverview } from '../../../shared/report-types.ts';
-import { count, liftReading, money, percent, change } from './report-format.ts';
+import { money } from '../../components/money.ts';
+import { change, count, counted, liftReading, percent } from './report-format.ts';
 
 function Card({ label, value, detail, name }: { label: string; value: string; detail?: string; name: string }) {
   return (
@@ -16,26 +17,26 @@ function Card({ label, value, detail, name }: { label: string; value: string; de
 /** The overview's headline numbers, then the holdout's verdict in a sentence. */
 export function OverviewCards({ overview }: { overview: ReportOverview }) {
   const { totals, holdout, currency, provenance } = overview;
-  const reported = `${money(provenance.browserReportedRevenueMinor, currency)} in ${count(provenance.browserReportedOrders)} orders only a browser reported`;
+  const reported = `${money(provenance.browserReportedRevenueMinor, currency)} in ${counted(provenance.browserReportedOrders, 'order', 'orders')} only a browser reported`;
   return (
     <>
       <dl class="metrics">
-        <Card name="impressions" label="Impressions" value={count(totals.impressions)} detail={`${count(totals.visitors)} visitors`} />
+        <Card name="impressions" label="Impressions" value={count(totals.impressions)} detail={counted(totals.visitors, 'visitor', 'visitors')} />
         <Card name="engagement" label="Engagement rate" value={percent(totals.engagementRate)} detail={`${count(totals.engagedVisitors)} opened a post or clicked a product`} />
-        <Card name="clicks" label="Product clicks" value={count(totals.productClicks)} detail={`${count(totals.opens)} posts opened`} />
+        <Card name="clicks" label="Product clicks" value={count(totals.productClicks)} detail={`${counted(totals.opens, 'post', 'posts')} opened`} />
         <Card name="add-to-cart" label="Added to cart" value={count(totals.addToCarts)} />
         <Card name="orders" label="Orders" value={count(totals.orders)} detail={`${money(totals.revenueMinor, currency)} in all`} />
         <Card
           name="attributed"
           label="Revenue attributed"
           value={money(totals.attributedRevenueMinor, currency)}
-          detail={`${count(totals.attributedOrders)} orders last touched by UGC; ${money(totals.assistedRevenueMinor, currency)} assisted`}
+          detail={`${counted(totals.attributedOrders, 'order', 'orders')} last touched by UGC; ${money(totals.assistedRevenueMinor, currency)} assisted`}
         />
         <Card
           name="provenance"
           label="Revenue confirmed by your server"
           value={money(provenance.confirmedRevenueMinor, currency)}
-          detail={`${count(provenance.confirmedOrders)} orders; ${reported}${provenance.confirmedOnly ? ', left out of these figures' : ''}`}
+          detail={`${counted(provenance.confirmedOrders, 'order', 'orders')}; ${reported}${provenance.confirmedOnly ? ', left out of these figures' : ''}`}
         />
         <Card
           name="conversion"
@@ -54,7 +55,7 @@ export function OverviewCards({ overview }: { overview: ReportOverview }) {
         <strong>Holdout: </strong>
         {liftReading(holdout)}{' '}
         <span class="muted">
-          {count(holdout.exposedVisitors)} visitors shown galleries converted at {percent(holdout.exposedConversionRate, 2)};{' '}
+          {counted(holdout.exposedVisitors, 'visitor', 'visitors')} shown galleries converted at {percent(holdout.exposedConversionRate, 2)};{' '}
           {count(holdout.holdoutVisitors)} held out ({percent(holdout.share, 0)} of visitors) at {percent(holdout.holdoutConversionRate, 2)}.
         </span>
       </p>

@@ -1,25 +1,20 @@
-/** How the reports say numbers, money, rates and the holdout's result, in the panel's language (English). */
+/** How the reports say numbers, rates and the holdout's result, in the panel's language (English). */
 import type { HoldoutReport } from '../../../shared/report-types.ts';
 
 const counts = new Intl.NumberFormat('en');
 
 export const count = (n: number) => counts.format(n);
 
+const plurals = new Intl.PluralRules('en');
+
+/** A count with its noun in the right number: "1 visitor", "2 visitors", "0 orders". */
+export const counted = (n: number, one: string, other: string) => `${count(n)} ${plurals.select(n) === 'one' ? one : other}`;
+
 /** 0.1234 → "12.3%". */
 export const percent = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)}%`;
 
 /** A signed change: 0.12 → "+12.0%", -0.05 → "−5.0%". */
 export const change = (rate: number) => `${rate >= 0 ? '+' : '−'}${percent(Math.abs(rate))}`;
-
-/** Minor units in their currency: 12900 EUR → "€129.00" (JPY has no minor units). */
-export function money(minor: number, currency: string): string {
-  try {
-    const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-    return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-  } catch {
-    return `${count(minor / 100)} ${currency}`;
-  }
-}
 
 /**
  * The holdout's result in a sentence an analyst can repeat: whether the galleries raise the

@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
 import type { HoldoutReport } from '../../../shared/report-types.ts';
-import { describe, it } from '../../testing/harness.tsx';
+import { describe, it, mount, unmount } from '../../testing/harness.tsx';
 import { linePath, niceMax } from './chart-geometry.ts';
 import { daysOf, filtersFromSearch, rangeDays, reportQuery, searchOf } from './report-filters.ts';
-import { liftReading, money } from './report-format.ts';
+import { LineChart } from './line-chart.tsx';
+import { money } from '../../components/money.ts';
+import { counted, liftReading } from './report-format.ts';
 
 const NOW = Date.parse('2026-11-29T10:00:00Z');
 
@@ -68,5 +70,33 @@ describe('chart geometry', () => {
     const frame = { width: 110, height: 60, left: 10, bottom: 10, top: 0 };
     expect(linePath([0, 5, 10], 10, frame)).to.equal('M10.0,50.0 L60.0,25.0 L110.0,0.0');
     expect(linePath([4], 8, frame)).to.equal('M60.0,25.0');
+  });
+});
+
+describe('report wording of counts and empty charts', () => {
+  it('puts nouns in the number their count asks for', () => {
+    expect(counted(1, 'visitor', 'visitors')).to.equal('1 visitor');
+    expect(counted(0, 'visitor', 'visitors')).to.equal('0 visitors');
+    expect(counted(1234, 'post', 'posts')).to.equal('1,234 posts');
+  });
+
+  it('says a chart with nothing in it is empty instead of drawing a made-up axis', () => {
+    const days = ['2026-11-01', '2026-11-02'];
+    const format = (minor: number) => money(minor, 'EUR');
+    const host = mount(
+      <>
+        <LineChart title="Revenue" days={days} format={format} series={[{ label: 'Revenue', values: [0, 0], tone: 'tone-1' }]} />
+        <LineChart title="Revenue" days={days} format={format} series={[{ label: 'Revenue', values: [0, 12900], tone: 'tone-1' }]} />
+      </>,
+    );
+    try {
+      const [empty, drawn] = [...host.querySelectorAll('figure.chart')];
+      expect(empty!.querySelector('svg')).to.equal(null);
+      expect(empty!.querySelector('.chart-empty')!.textContent).to.equal('No revenue from 2026-11-01 to 2026-11-02.');
+      expect(empty!.textContent).to.not.contain('€0.01');
+      expect(drawn!.querySelector('svg .tick')!.textContent).to.equal('€200.00');
+    } finally {
+      unmount(host);
+    }
   });
 });

@@ -6,7 +6,7 @@ import { now } from '../../clock.ts';
 import { $router } from '../../stores/router.ts';
 import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { lastDays, reportQuery } from './report-filters.ts';
-import { money } from './report-format.ts';
+import { money } from '../../components/money.ts';
 import { ReportsPage } from './reports.tsx';
 
 /**

@@ -1,6 +1,7 @@
 import type { ReportTopRow, TopDimension } from '../../../shared/report-types.ts';
 import { DataTable, type Column } from '../../components/table.tsx';
-import { count, money } from './report-format.ts';
+import { money } from '../../components/money.ts';
+import { count } from './report-format.ts';
 
 export const TOP_LABELS: Record<TopDimension, string> = { post: 'Posts', product: 'Products', gallery: 'Galleries' };
 

@@ -5,9 +5,11 @@ import { createFeed, listFeeds, ownFeed, updateFeed } from '../../catalog/feeds.
 import { fetchFeedRows, MAX_FEED_BYTES } from '../../catalog/fetch-feed.ts';
 import { importView, listImports, previewImport } from '../../catalog/preview.ts';
 import { feedRows } from '../../catalog/read/feed-rows.ts';
+import { catalogTable } from '../../catalog/table.ts';
 import { textChunks } from '../../catalog/read/text-chunks.ts';
 import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { intParam } from '../../http/query.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
@@ -18,6 +20,13 @@ import { readOrWrite } from '../../middleware/require-role/index.ts';
  */
 export const catalogRoutes = new Hono<AppEnv>()
   .use(readOrWrite('owner', 'merchandiser'))
+  .get('/products', async (c) => {
+    const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 50 });
+    const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: 1_000_000, fallback: 0 });
+    // Cut on code points: half an emoji would reach the database as a lone surrogate.
+    const q = [...(c.req.query('q')?.trim() ?? '')].slice(0, 100).join('') || undefined;
+    return c.json(await catalogTable(c.var.db, requireSession(c).workspaceId, { q, offset, limit }));
+  })
   .get('/feeds', async (c) => c.json({ feeds: await listFeeds(c.var.db, requireSession(c).workspaceId) }))
   .post('/feeds', async (c) => c.json({ feed: await createFeed(c.var.db, requireSession(c), await jsonBody(c, feedInput), c.var.clock.now()) }, 201))
   .patch('/feeds/:id', async (c) => c.json({ feed: await updateFeed(c.var.db, requireSession(c), c.req.param('id'), await jsonBody(c, feedPatch), c.var.clock.now()) }))

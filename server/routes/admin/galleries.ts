@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { galleryInput, galleryOrderInput, galleryPatch } from '../../../shared/schemas/galleries.ts';
 import type { AppEnv } from '../../deps.ts';
+import { publicOrigin } from '../../http/public-origin.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
@@ -30,8 +31,3 @@ export const galleryRoutes = new Hono<AppEnv>()
     const { postIds } = await jsonBody(c, galleryOrderInput);
     return c.json(await setGalleryOrder(c.var.db, requireSession(c), c.req.param('id'), postIds, c.var.clock.now(), publicOrigin(c)));
   });
-
-/** Where stores load the loader from: the configured public URL, else this request's origin. */
-function publicOrigin(c: { var: AppEnv['Variables']; req: { url: string } }): string {
-  return (c.var.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
-}

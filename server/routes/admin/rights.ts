@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { rightsRequestInput, termsInput, webhookEndpointInput } from '../../../shared/schemas/rights.ts';
 import { posts } from '../../db/schema.ts';
 import type { AppEnv } from '../../deps.ts';
+import { publicOrigin } from '../../http/public-origin.ts';
 import { intParam } from '../../http/query.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
@@ -13,7 +14,6 @@ import { listTerms, publishTerms } from '../../rights/terms.ts';
 import { createEndpoint, deleteEndpoint, listEndpoints } from '../../webhooks/outgoing.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const origin = (c: { var: AppEnv['Variables']; req: { url: string } }) => (c.var.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
 
 /** Terms, requests, consent evidence and expirations: merchandisers work here, analysts read. */
 export const rightsRoutes = new Hono<AppEnv>()
@@ -28,7 +28,7 @@ export const rightsRoutes = new Hono<AppEnv>()
   })
   .post('/requests', async (c) => {
     const input = await jsonBody(c, rightsRequestInput);
-    const views = await createRightsRequests({ db: c.var.db, instagram: c.var.instagram, appSecret: c.var.secrets.appSecret }, requireSession(c), input, c.var.clock.now(), origin(c));
+    const views = await createRightsRequests({ db: c.var.db, instagram: c.var.instagram, appSecret: c.var.secrets.appSecret }, requireSession(c), input, c.var.clock.now(), publicOrigin(c));
     return c.json({ requests: views }, 201);
   })
   .get('/requests', async (c) => {
@@ -36,7 +36,7 @@ export const rightsRoutes = new Hono<AppEnv>()
     const postId = c.req.query('postId') ?? '';
     const [post] = await c.var.db.select({ permalink: posts.permalink }).from(posts).where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId)));
     const rows = post ? await listRequests(c.var.db, workspaceId, postId) : [];
-    return c.json({ requests: await Promise.all(rows.map((r) => requestView(c.var.secrets.appSecret, origin(c), r, post?.permalink ?? null))) });
+    return c.json({ requests: await Promise.all(rows.map((r) => requestView(c.var.secrets.appSecret, publicOrigin(c), r, post?.permalink ?? null))) });
   })
   .post('/requests/:id/sent', async (c) => {
     await markRequestSent(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now());

@@ -1,14 +1,17 @@
 import { Hono } from 'hono';
 import { workspacePatch } from '../../../shared/schemas/workspace.ts';
 import type { AppEnv } from '../../deps.ts';
+import { publicOrigin } from '../../http/public-origin.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
+import { gettingStarted } from '../../services/getting-started.ts';
 import { getWorkspace, updateWorkspace } from '../../services/workspaces.ts';
 
 /** Workspace settings: every member reads them (the panel needs the brand's name); owners change them. */
 export const workspaceRoutes = new Hono<AppEnv>()
   .use(readOrWrite('owner'))
   .get('/', async (c) => c.json(await getWorkspace(c.var.db, requireSession(c).workspaceId)))
+  .get('/getting-started', async (c) => c.json(await gettingStarted(c.var.db, requireSession(c).workspaceId, publicOrigin(c))))
   .patch('/', async (c) => c.json(await updateWorkspace(c.var.db, requireSession(c), await jsonBody(c, workspacePatch), c.var.clock.now())));
 

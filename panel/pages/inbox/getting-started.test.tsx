@@ -1,0 +1,56 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { GettingStarted as Checklist, GettingStartedStep } from '../../../shared/admin-types.ts';
+import { before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
+import { ChecklistView, GettingStarted, STEPS } from './getting-started.tsx';
+
+const ORDER: GettingStartedStep[] = ['instagram', 'source', 'brand', 'terms', 'catalog', 'gallery', 'origins', 'embed'];
+const checklist = (done: GettingStartedStep[], publicOriginProblem: string | null = null): Checklist => ({
+  steps: ORDER.map((id) => ({ id, done: done.includes(id) })),
+  publicOrigin: 'https://ugc.shop.example',
+  publicOriginProblem,
+});
+
+describe('getting-started checklist', () => {
+  before(signIn);
+
+  it('reads the demo workspace from the server: what the seed did is ticked, and the loopback address is warned about', async () => {
+    const host = mount(<GettingStarted />);
+    try {
+      await waitUntil(() => host.querySelector('.getting-started li'), 'the checklist did not show');
+      expect([...host.querySelectorAll('li')].map((li) => li.getAttribute('data-step'))).to.deep.equal(ORDER);
+      // The demo seed set these; no test file undoes them (others may tick the rest meanwhile).
+      for (const step of ['brand', 'terms', 'catalog', 'gallery']) expect(host.querySelector(`[data-step="${step}"]`)!.getAttribute('data-done'), step).to.equal('true');
+      expect(host.querySelector('.public-address')!.textContent).to.match(/^Links point at http:\/\/localhost:\d+, which shoppers and authors cannot open .*VITRINE_PUBLIC_URL/);
+    } finally {
+      unmount(host);
+    }
+  });
+
+  it('links each step left to the page where it is done and strikes the steps done', () => {
+    const host = mount(<ChecklistView checklist={checklist(['brand', 'terms'])} />);
+    try {
+      expect(host.querySelector('h2')!.textContent).to.contain('6 steps left');
+      const instagram = host.querySelector('[data-step="instagram"] a')!;
+      expect([instagram.textContent, instagram.getAttribute('href')]).to.deep.equal([STEPS.instagram.label, '/panel/instagram']);
+      expect(host.querySelector('[data-step="brand"] a')).to.equal(null);
+      expect(host.querySelector('[data-step="brand"] s')!.textContent).to.equal(STEPS.brand.label);
+      expect(host.querySelector('[data-step="brand"]')!.textContent).to.contain('(done)');
+      expect(host.querySelector('.public-address')).to.equal(null);
+    } finally {
+      unmount(host);
+    }
+  });
+
+  it('is gone once every step is done, leaving only a warning about the public address if there is one', () => {
+    const complete = mount(<ChecklistView checklist={checklist(ORDER)} />);
+    const warned = mount(<ChecklistView checklist={checklist(ORDER, 'Links point at http://127.0.0.1:8787…')} />);
+    try {
+      expect(complete.textContent).to.equal('');
+      expect(warned.querySelector('.getting-started')).to.equal(null);
+      expect(warned.querySelector('.public-address')!.textContent).to.equal('Links point at http://127.0.0.1:8787…');
+    } finally {
+      unmount(complete);
+      unmount(warned);
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import type { AdminPost } from '../../../shared/admin-types.ts';
+import { describe, it } from '../../testing/harness.tsx';
+import { hiddenBecause, publicAnswer } from './public-answer.ts';
+
+const NOW = Date.parse('2026-11-29T10:00:00Z');
+
+const post = (change: Partial<AdminPost> = {}): AdminPost => ({
+  id: 'p1',
+  mediaType: 'image',
+  caption: '',
+  author: { username: 'ana' },
+  permalink: null,
+  publishedAt: '2026-11-01T00:00:00Z',
+  collectedAt: '2026-11-01T00:00:00Z',
+  moderation: { status: 'approved', ruleId: null, reason: null, at: null },
+  rights: { status: 'granted', expiresAt: null },
+  sourceDeleted: false,
+  isPublic: true,
+  sources: [],
+  media: [{ id: 'm1' } as AdminPost['media'][number]],
+  productCount: 0,
+  performance: null,
+  ...change,
+});
+
+describe('whether shoppers see a post, in words', () => {
+  it('says yes only with a gallery to show it in', () => {
+    expect(publicAnswer(post(), 2, NOW)).to.match(/^Yes, shoppers see it/);
+    expect(publicAnswer(post(), null, NOW)).to.match(/^Yes, shoppers see it/);
+    expect(publicAnswer(post(), 0, NOW)).to.equal('Ready, but no gallery shows it yet: create one in Galleries');
+  });
+
+  it('gives every reason a post is not public', () => {
+    const hidden = post({ isPublic: false, moderation: { status: 'pending', ruleId: null, reason: null, at: null }, rights: { status: 'none', expiresAt: null }, sourceDeleted: true, media: [] });
+    expect(publicAnswer(hidden, 1, NOW)).to.equal(
+      'No: it waits for approval; its author has not been asked for rights; its author deleted it on Instagram; its media are not stored yet',
+    );
+    expect(hiddenBecause(post({ isPublic: false, moderation: { status: 'rejected', ruleId: null, reason: null, at: null } }), NOW)).to.deep.equal(['it was rejected']);
+    expect(hiddenBecause(post({ isPublic: false, rights: { status: 'withdrawn', expiresAt: null } }), NOW)).to.deep.equal(['its author withdrew consent']);
+  });
+
+  it('names the day rights ended, from the panel clock, not the wall clock', () => {
+    const ended = post({ isPublic: false, rights: { status: 'granted', expiresAt: '2026-11-20T00:00:00.000Z' } });
+    expect(hiddenBecause(ended, NOW)).to.deep.equal(['its rights ended on 2026-11-20']);
+    expect(hiddenBecause(ended, Date.parse('2026-11-19T00:00:00Z'))).to.deep.equal([]);
+  });
+
+  it('still answers no when the server knows a reason these facts do not show', () => {
+    expect(publicAnswer(post({ isPublic: false }), 1, NOW)).to.equal('No');
+  });
+});
