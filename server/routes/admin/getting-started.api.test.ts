@@ -15,7 +15,7 @@ describe('GET /admin/workspace/getting-started on a new workspace', () => {
   it('starts with nothing done on a new workspace and ticks each step from the data it produces', async () => {
     const h = await createHarness({ seed: false });
     const owner = await sessionFrom(
-      await admin(h, null, 'POST', '/auth/setup', { workspaceName: 'Atelier Nord', name: 'Ines', email: 'ines@atelier.example', password: 'a long enough password' }),
+      await admin(h, null, 'POST', '/auth/setup', { workspaceName: 'Atelier Nord', name: 'Ines', email: 'ines@atelier.example', password: 'a long enough password', setupToken: h.setupToken }),
     );
     const fresh = await stepsOf(await admin(h, owner, 'GET', '/workspace/getting-started'));
     expect(fresh.steps.map((s) => s.id)).toEqual(['instagram', 'source', 'brand', 'terms', 'catalog', 'gallery', 'origins', 'embed']);
