@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutCodePoints, cutText, isWellFormedText, safeText, shortenText } from './text.ts';
+import { cutText, isWellFormedText, safeText, shortenText } from './text.ts';
 
 const FAMILY = '👨‍👩‍👧‍👦';
 const FLAG_FR = '🇫🇷';
@@ -56,14 +56,5 @@ describe('cutText', () => {
     const short = shortenText('😀'.repeat(3000), 300);
     expect(short.length).toBeLessThanOrEqual(300);
     expect(short.endsWith('😀…')).toBe(true);
-  });
-});
-
-describe('cutCodePoints', () => {
-  it('backs off one unit rather than keep half a pair', () => {
-    expect(cutCodePoints('a😀', 2)).toBe('a');
-    expect(cutCodePoints('a😀', 3)).toBe('a😀');
-    expect(cutCodePoints('ab', 1)).toBe('a');
-    expect(cutCodePoints('😀', 0)).toBe('');
   });
 });

@@ -19,14 +19,29 @@ export function isWellFormedText(text: string): boolean {
 /** `text` with every lone surrogate and NUL replaced by U+FFFD; well-formed text comes back as is. */
 export function safeText(text: string): string {
   if (!MAYBE_MALFORMED.test(text)) return text;
-  return text.replace(PAIR_OR_MALFORMED, (match, pair: string | undefined) => pair ?? REPLACEMENT_CHARACTER);
+  return text.replace(PAIR_OR_MALFORMED, (_match, pair: string | undefined) => pair ?? REPLACEMENT_CHARACTER);
 }
 
+// Every JSON escape in order, so an escaped backslash (`\\ud800`, which is text, not an escape)
+// is consumed whole; a surrogate pair of escapes is matched as one and kept.
+const JSON_ESCAPE = /\\(?:u(d[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2})|u([0-9a-f]{4})|[^u])/gi;
+
 /**
- * At most `max` UTF-16 units of `text`, never ending inside a surrogate pair. The cheap cut for
- * code that must stay small (the widget's loader); user-facing cuts use `cutText`.
+ * JSON text with every lone-surrogate and NUL escape replaced by `\ufffd`. `JSON.parse` turns
+ * `"\ud800"` into a lone surrogate and SQLite's `json_extract` into invalid UTF-8; content read
+ * from elsewhere (Instagram, feeds, storefronts) is parsed through this so it arrives well-formed.
  */
-export function cutCodePoints(text: string, max: number): string {
+export function safeJsonEscapes(json: string): string {
+  if (!json.includes('\\u')) return json;
+  return json.replace(JSON_ESCAPE, (escape, pair: string | undefined, code: string | undefined) => {
+    if (pair !== undefined || code === undefined) return escape;
+    const unit = parseInt(code, 16);
+    return unit === 0 || (unit >= 0xd800 && unit <= 0xdfff) ? '\\ufffd' : escape;
+  });
+}
+
+/** At most `max` UTF-16 units of `text`, never ending inside a surrogate pair. */
+function cutCodePoints(text: string, max: number): string {
   if (text.length <= max) return text;
   const end = Math.max(0, max);
   const last = text.charCodeAt(end - 1);
