@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PublicProduct } from '../../shared/api-types.ts';
 import { inChunks, type Db } from '../db/client.ts';
+import { containsPattern } from '../db/contains-pattern.ts';
 import { products } from '../db/schema.ts';
 import { toPublicProduct } from './post-media.ts';
 
 /** The workspace's products matching `q` in title, SKU or brand (all of them without `q`). */
 export async function searchProducts(db: Db, workspaceId: string, q: string | undefined, limit: number): Promise<PublicProduct[]> {
-  const pattern = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  const pattern = q ? containsPattern(q) : null;
   const rows = await db
     .select()
     .from(products)
