@@ -1,6 +1,7 @@
 import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
-import { safeJsonEscapes, storable, storableD1, storableLibsqlClient } from './storable-text.ts';
+import { safeJsonEscapes } from '../../shared/text.ts';
+import { storable, storableD1, storableLibsqlClient } from './storable-text.ts';
 
 describe('storable', () => {
   it('well-forms strings and leaves other values alone', () => {

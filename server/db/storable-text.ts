@@ -12,21 +12,7 @@
  */
 import type { D1Database, D1DatabaseSession, D1PreparedStatement } from '@cloudflare/workers-types/index.ts';
 import type { Client, InArgs, InStatement, Transaction, TransactionMode } from '@libsql/client';
-import { safeText } from '../../shared/text.ts';
-
-// Every JSON escape in order, so an escaped backslash (`\\ud800`, which is text, not an escape)
-// is consumed whole; a surrogate pair of escapes is matched as one and kept.
-const JSON_ESCAPE = /\\(?:u(d[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2})|u([0-9a-f]{4})|[^u])/gi;
-
-/** JSON text with every lone-surrogate and NUL escape replaced by `\ufffd`. */
-export function safeJsonEscapes(json: string): string {
-  if (!json.includes('\\u') && !json.includes('\\U')) return json;
-  return json.replace(JSON_ESCAPE, (escape, pair: string | undefined, code: string | undefined) => {
-    if (pair !== undefined || code === undefined) return escape;
-    const unit = parseInt(code, 16);
-    return unit === 0 || (unit >= 0xd800 && unit <= 0xdfff) ? '\\ufffd' : escape;
-  });
-}
+import { safeJsonEscapes, safeText } from '../../shared/text.ts';
 
 // JSON text that can hold an escape starts with a string, an array or an object.
 const MAY_BE_JSON = /^\s*["[{]/;

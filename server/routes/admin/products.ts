@@ -7,6 +7,7 @@ import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
 import { productsByIds, searchProducts } from '../../services/products.ts';
 
+const search = z.object({ q: z.string().trim().optional() });
 const byIds = z.strictObject({ ids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id')).max(100, 'at most 100 ids') });
 
 /** Product search (gallery filters, hotspot tagging), and products by id to name the chosen ones. */
@@ -19,6 +20,7 @@ export const productRoutes = new Hono<AppEnv>()
       return c.json({ products: await productsByIds(c.var.db, requireSession(c).workspaceId, list) });
     }
     const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 20 });
-    const q = c.req.query('q')?.trim().slice(0, 100) || undefined;
+    // A long term is cut to what a LIKE pattern may hold (containsPattern); malformed text is refused.
+    const q = parseWith(search, { q: c.req.query('q') }).q || undefined;
     return c.json({ products: await searchProducts(c.var.db, requireSession(c).workspaceId, q, limit) });
   });
