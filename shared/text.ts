@@ -5,7 +5,7 @@
  * driver aborts the whole process on the invalid UTF-8 a lone surrogate turns into.
  */
 
-export const REPLACEMENT_CHARACTER = '\ufffd';
+const REPLACEMENT_CHARACTER = '\ufffd';
 
 // A whole pair is matched first and kept, so only a half on its own (or NUL) is replaced.
 const PAIR_OR_MALFORMED = /([\ud800-\udbff][\udc00-\udfff])|[\ud800-\udfff\0]/g;
