@@ -5,6 +5,7 @@
  */
 import { AVAILABILITIES } from '../db/schema.ts';
 import { hash53 } from '../rules/hash53.ts';
+import { cutText, safeText, shortenText } from '../../shared/text.ts';
 import { parsePrice } from './price.ts';
 
 export type Availability = (typeof AVAILABILITIES)[number];
@@ -107,8 +108,9 @@ const isWebUrl = (value: string) => {
 };
 
 export function toProductRow(raw: RawRow, feedCurrency: string | null): { ok: true; row: ProductRow } | { ok: false; error: RowError } {
+  // A feed's text is well-formed, not refused: one bad character must not cost a merchant the whole feed.
   const text = (field: string) => {
-    const value = raw[field]?.trim();
+    const value = raw[field] === undefined ? undefined : safeText(raw[field]).trim();
     return value ? value : null;
   };
   const fail = (field: string, message: string) => ({ ok: false as const, error: { field, message: `${field}: ${message}` } });
@@ -120,9 +122,9 @@ export function toProductRow(raw: RawRow, feedCurrency: string | null): { ok: tr
   if (!title) return fail('title', 'is missing');
   const link = text('link');
   if (!link) return fail('link', 'is missing');
-  if (!isWebUrl(link)) return fail('link', `"${link.slice(0, 80)}" is not an http(s) URL`);
+  if (!isWebUrl(link)) return fail('link', `"${cutText(link, 80)}" is not an http(s) URL`);
   const imageUrl = text('image_link');
-  if (imageUrl && !isWebUrl(imageUrl)) return fail('image_link', `"${imageUrl.slice(0, 80)}" is not an http(s) URL`);
+  if (imageUrl && !isWebUrl(imageUrl)) return fail('image_link', `"${cutText(imageUrl, 80)}" is not an http(s) URL`);
 
   const currencyColumn = text('currency')?.toUpperCase() ?? null;
   let currency: string | null = null;
@@ -148,7 +150,7 @@ export function toProductRow(raw: RawRow, feedCurrency: string | null): { ok: tr
   const availabilityText = text('availability');
   if (availabilityText) {
     const read = readAvailability(availabilityText);
-    if (!read) return fail('availability', `"${availabilityText.slice(0, 40)}" is not one of in stock, out of stock, preorder, backorder`);
+    if (!read) return fail('availability', `"${cutText(availabilityText, 40)}" is not one of in stock, out of stock, preorder, backorder`);
     availability = read;
   }
 
@@ -157,7 +159,7 @@ export function toProductRow(raw: RawRow, feedCurrency: string | null): { ok: tr
     row: {
       sku,
       groupId: text('item_group_id'),
-      title: title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title,
+      title: shortenText(title, MAX_TITLE),
       brand: text('brand'),
       gtin: text('gtin'),
       link,

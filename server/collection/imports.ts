@@ -8,6 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod';
 import type { ImportReport } from '../../shared/admin-types.ts';
+import { safeJsonEscapes, safeText } from '../../shared/text.ts';
 import { importRow, type uploadFields } from '../../shared/schemas/collection.ts';
 import { inChunks, runBatch, type Db } from '../db/client.ts';
 import { postMedia, posts, postSources } from '../db/schema.ts';
@@ -34,11 +35,13 @@ export interface RowProblem {
 type Row = z.infer<typeof importRow> & { line: number };
 
 /** Reads the rows of a CSV (or TSV) or JSON import, numbering them as the file does. */
-export function readImportRows(body: string, format: 'csv' | 'tsv' | 'json'): { line: number; values: unknown }[] {
+export function readImportRows(file: string, format: 'csv' | 'tsv' | 'json'): { line: number; values: unknown }[] {
+  // Imported content is well-formed, not refused: one bad character is no reason to turn away a file.
+  const body = safeText(file);
   if (format === 'json') {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(body);
+      parsed = JSON.parse(safeJsonEscapes(body));
     } catch {
       throw new ApiError(400, 'invalid_json', 'body: is not valid JSON (expected an array of rows)', 'body');
     }

@@ -4,6 +4,7 @@
  * is processed once (receipts are kept by its hash) and a repeat is answered 200 and ignored.
  */
 import { and, eq, lt } from 'drizzle-orm';
+import { safeJsonEscapes } from '../../shared/text.ts';
 import type { Db } from '../db/client.ts';
 import { instagramConnections, sources, webhookReceipts } from '../db/schema.ts';
 import type { GraphClient } from '../instagram/client.ts';
@@ -39,7 +40,8 @@ export async function handleNotification(deps: { db: Db; graph: GraphClient; app
   const [seen] = await deps.db.select({ id: webhookReceipts.id }).from(webhookReceipts).where(eq(webhookReceipts.id, receipt)).limit(1);
   if (seen) return { duplicate: true, mentions: 0, replies: 0 };
 
-  const body = JSON.parse(rawBody) as Notification;
+  // Instagram content (comment text) is well-formed, not refused: see docs/API.md "Text".
+  const body = JSON.parse(safeJsonEscapes(rawBody)) as Notification;
   let mentions = 0;
   let replies = 0;
   if (body.object === 'instagram') {

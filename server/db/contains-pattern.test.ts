@@ -1,25 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { isWellFormedText } from '../../shared/text.ts';
 import { containsPattern, MAX_LIKE_PATTERN_BYTES } from './contains-pattern.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
-describe('containsPattern', () => {
-  it('folds case and escapes the LIKE wildcards and the escape character', () => {
-    expect(containsPattern('Mug')).toBe('%mug%');
-    expect(containsPattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
-  });
+it('escapes the wildcards and lowercases', () => {
+  expect(containsPattern('50%_Off\\')).toBe('%50\\%\\_off\\\\%');
+});
 
-  it('cuts a long term to fit D1, on code points, never inside a surrogate pair', () => {
-    const emoji = containsPattern('🙂'.repeat(150));
-    expect(bytes(emoji)).toBeLessThanOrEqual(MAX_LIKE_PATTERN_BYTES);
-    expect(emoji).toBe(`%${'🙂'.repeat(12)}%`);
-    expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
-    const ascii = containsPattern('a'.repeat(100));
-    expect(bytes(ascii)).toBe(MAX_LIKE_PATTERN_BYTES);
-  });
-
-  it('never splits an escape from the character it escapes', () => {
-    const pattern = containsPattern(`${'a'.repeat(47)}%x`);
-    expect(pattern).toBe(`%${'a'.repeat(47)}%`);
-  });
+it('cuts a long term by UTF-8 bytes, between code points, never splitting an escape', () => {
+  for (const term of ['😀'.repeat(3000), 'é'.repeat(100), 'a'.repeat(100), '%'.repeat(100), `a${'😀'.repeat(30)}`, 'שלום עולם '.repeat(10)]) {
+    const pattern = containsPattern(term);
+    expect(bytes(pattern), term.slice(0, 4)).toBeLessThanOrEqual(MAX_LIKE_PATTERN_BYTES);
+    expect(bytes(pattern)).toBeGreaterThan(MAX_LIKE_PATTERN_BYTES - 5);
+    expect(isWellFormedText(pattern)).toBe(true);
+    expect(pattern.slice(1, -1)).not.toMatch(/(^|[^\\])(\\\\)*\\$/);
+  }
+  expect(containsPattern('😀'.repeat(3000))).toBe(`%${'😀'.repeat(12)}%`);
+  expect(containsPattern('%'.repeat(100))).toBe(`%${'\\%'.repeat(24)}%`);
 });

@@ -3,6 +3,7 @@
  * configuration: the real `https://graph.facebook.com` in production, the local fake in tests
  * and the demo. Tokens go in the Authorization header, never in logged URLs.
  */
+import { safeJsonEscapes } from '../../shared/text.ts';
 import { GraphApiError, type GraphErrorBody } from './errors.ts';
 import { readUsage, type Usage } from './usage.ts';
 
@@ -75,7 +76,8 @@ export function createGraphClient({ baseUrl, version, fetch: doFetch }: GraphCli
     url.searchParams.delete('access_token');
     const response = await doFetch(url, { method, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     const usage = readUsage(response.headers);
-    const body = (await response.json().catch(() => null)) as { error?: GraphErrorBody } | null;
+    // Captions, usernames and comments are well-formed on the way in (a lone `\ud83d` becomes U+FFFD).
+    const body = (await response.text().then((text) => JSON.parse(safeJsonEscapes(text))).catch(() => null)) as { error?: GraphErrorBody } | null;
     if (!response.ok || !body || body.error) {
       if (body?.error) throw new GraphApiError(response.status, body.error, usage.regainAccessMs || null);
       const error = { message: `HTTP ${response.status} without a Graph error body`, code: response.status >= 500 ? 2 : 100 };

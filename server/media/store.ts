@@ -2,6 +2,8 @@
  * Where re-hosted media bytes live: local disk on Node, R2 on Workers. Keys are
  * slash-separated, made by Vitrine itself (`m/<mediaId>/<width>.webp`), never by a caller.
  */
+import { cutText } from '../../shared/text.ts';
+
 export interface StoredObject {
   body: ReadableStream<Uint8Array>;
   size: number;
@@ -18,7 +20,7 @@ const SAFE_KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.(webp|jpe?g|png|mp4)$/;
 
 /** Rejects anything that is not a key Vitrine makes: no `..`, no absolute paths, no odd bytes. */
 export function assertMediaKey(key: string): void {
-  if (!SAFE_KEY.test(key)) throw new Error(`invalid media key: ${JSON.stringify(key.slice(0, 80))}`);
+  if (!SAFE_KEY.test(key)) throw new Error(`invalid media key: ${JSON.stringify(cutText(key, 80))}`);
 }
 
 export function isMediaKey(key: string): boolean {

@@ -4,6 +4,7 @@
  * any other reply from the author waits for a human; replies from anyone else change nothing.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { cutText } from '../../shared/text.ts';
 import type { Db } from '../db/client.ts';
 import { instagramConnections, posts, rightsRequests } from '../db/schema.ts';
 import { grantConsent, loadRequest } from './consent.ts';
@@ -38,7 +39,7 @@ export async function handleRightsReply(db: Db, igUserId: string, comment: Comme
     return 'granted';
   }
   await db.batch([
-    db.update(rightsRequests).set({ status: 'author_replied', replyCommentId: comment.id, replyText: comment.text.slice(0, 2200), updatedAt: now }).where(eq(rightsRequests.id, ctx.request.id)),
+    db.update(rightsRequests).set({ status: 'author_replied', replyCommentId: comment.id, replyText: cutText(comment.text, 2200), updatedAt: now }).where(eq(rightsRequests.id, ctx.request.id)),
     db.update(posts).set({ rightsStatus: 'author_replied', updatedAt: now }).where(eq(posts.id, ctx.post.id)),
   ]);
   return 'author_replied';

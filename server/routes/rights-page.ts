@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
+import { cutText } from '../../shared/text.ts';
 import { mediaVariants, postMedia } from '../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
@@ -32,7 +33,7 @@ export const rightsPageRoutes = new Hono<AppEnv>()
     const now = c.var.clock.now();
     const evidence = {
       ipHash: await sha256Hex(`${c.var.secrets.appSecret}:ip:${c.var.clientIp(c)}`),
-      userAgent: (c.req.header('user-agent') ?? '').slice(0, 300),
+      userAgent: cutText(c.req.header('user-agent') ?? '', 300),
     };
     const state = viewState(ctx, now);
     switch (field('action')) {

@@ -7,6 +7,7 @@ import type { AdminPost, AdminPostDetail, AdminPostsPage, ModerationStatus } fro
 import type { z } from 'zod';
 import type { inboxQuery } from '../../shared/schemas/moderation.ts';
 import { inChunks, type Db } from '../db/client.ts';
+import { containsPattern } from '../db/contains-pattern.ts';
 import { consentRecords, postProducts, posts, postSources, products, sources } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { encodeCursor, type Cursor } from '../rules/cursor.ts';
@@ -23,9 +24,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 function filterConditions(workspaceId: string, q: InboxQuery, now: number): SQL[] {
   const conditions: SQL[] = [eq(posts.workspaceId, workspaceId)];
   if (q.q) {
-    const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     conditions.push(
-      or(sql`lower(${posts.caption}) like ${pattern} escape '\\'`, sql`lower(${posts.authorUsername}) like ${pattern.replace(/^%@/, '%')} escape '\\'`)!,
+      or(sql`lower(${posts.caption}) like ${containsPattern(q.q)} escape '\\'`, sql`lower(${posts.authorUsername}) like ${containsPattern(q.q.replace(/^@/, ''))} escape '\\'`)!,
     );
   }
   if (q.source) conditions.push(exists(sql`(select 1 from ${postSources} where ${postSources.postId} = ${posts.id} and ${postSources.sourceId} = ${q.source})`));

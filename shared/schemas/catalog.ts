@@ -35,3 +35,6 @@ export const applyInput = z.strictObject({
   /** Apply the valid rows and leave the invalid ones out (their products keep their last version). */
   skipInvalid: z.boolean().default(false),
 });
+
+/** A product search term (`?q=`): the product picker's and the catalog table's. */
+export const productSearch = z.object({ q: z.string().trim().optional() });

@@ -5,7 +5,8 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id');
 export const connectInput = z.strictObject({
   /** The Instagram business account's id (numeric, from Meta's Graph API Explorer or the login flow). */
   igUserId: z.string().regex(/^\d{5,30}$/, 'must be the numeric Instagram user id'),
-  accessToken: z.string().trim().min(20).max(1000),
+  // Sent in an Authorization header, which holds printable ASCII only (Graph tokens are letters and digits).
+  accessToken: z.string().trim().min(20).max(1000).regex(/^[\x21-\x7e]+$/, 'must be an access token (printable ASCII, no spaces)'),
 });
 
 export const sourceInput = z

@@ -46,6 +46,15 @@ describe('tileImage', () => {
     expect(tileImage(post([{ variants: [variant(320)] }], '', null))?.alt).to.equal('Photo');
   });
 
+  it('cuts a long caption between graphemes: no half emoji, no broken family or flag', () => {
+    for (const unit of ['😀', '👨‍👩‍👧‍👦', '🇫🇷', 'e\u0301']) {
+      const alt = tileImage(post([{ variants: [variant(320)] }], `x${unit.repeat(300)}`))?.alt ?? '';
+      const excerpt = alt.replace('Photo by @ana: x', '').replace(/…$/, '');
+      expect(excerpt, unit).to.equal(unit.repeat(excerpt.length / unit.length));
+      expect(excerpt.length, unit).to.be.above(100);
+    }
+  });
+
   it('is null without media or variants', () => {
     expect(tileImage(post([]))).to.equal(null);
     expect(tileImage(post([{ variants: [] }]))).to.equal(null);

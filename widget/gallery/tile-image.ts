@@ -1,4 +1,5 @@
 import type { PublicMedia, PublicPost } from '../../shared/api-types.ts';
+import { shortenText } from '../../shared/text.ts';
 
 /** What an <img> of a post's media needs: a tile's (its first media) or the lightbox's. */
 export interface TileImage {
@@ -43,7 +44,7 @@ function preferredVariants(media: PublicMedia): PublicMedia['variants'] {
 /** For media nobody described: the start of the caption is the best description there is. */
 function altFromCaption(post: PublicPost): string {
   const caption = post.caption.replace(/\s+/g, ' ').trim();
-  const excerpt = caption.length > ALT_CAPTION_LENGTH ? `${caption.slice(0, ALT_CAPTION_LENGTH - 1)}…` : caption;
+  const excerpt = shortenText(caption, ALT_CAPTION_LENGTH);
   const author = post.author.username ? `Photo by @${post.author.username}` : 'Photo';
   return excerpt ? `${author}: ${excerpt}` : author;
 }

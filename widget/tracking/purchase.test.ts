@@ -39,4 +39,12 @@ describe('purchaseTransaction', () => {
     }
     expect(() => purchaseTransaction(undefined)).to.throw(TypeError);
   });
+
+  it('cuts long names and ids between code points, never leaving half an emoji', () => {
+    const emoji = '😀'.repeat(3000);
+    const order = purchaseTransaction({ transaction_id: emoji, value: 1, currency: 'EUR', items: [{ item_id: `a${emoji}`, item_name: emoji }] });
+    expect(order.transaction_id).to.equal('😀'.repeat(50));
+    expect(order.items[0]!.item_id).to.equal(`a${'😀'.repeat(49)}`);
+    expect(order.items[0]!.item_name).to.equal('😀'.repeat(100));
+  });
 });

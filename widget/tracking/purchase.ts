@@ -1,6 +1,10 @@
 import type { TransactionInput } from '../../shared/schemas/events.ts';
 
-const text = (value: unknown, max: number) => String(value ?? '').trim().slice(0, max);
+// This runs in the loader, which may share no module with the gallery chunk (vite.config.ts) and
+// has no bytes to spare: not shared/text.ts, but a cut that backs off one unit rather than end
+// on the first half of a surrogate pair (the server would refuse the batch for it).
+const cut = (value: string, max: number) => value.slice(0, /[\ud800-\udbff]/.test(value.charAt(max - 1)) ? max - 1 : max);
+const text = (value: unknown, max: number) => cut(String(value ?? '').trim(), max);
 /** A price or total in major units, as a number; undefined when it is not one within bounds. */
 const amount = (value: unknown) => {
   const number = Number(value);
@@ -20,7 +24,7 @@ export function purchaseTransaction(input: unknown): TransactionInput {
     const quantity = Number(item?.quantity);
     return {
       item_id: text(item?.item_id, 100),
-      item_name: item?.item_name == null ? undefined : String(item.item_name).slice(0, 200),
+      item_name: item?.item_name == null ? undefined : cut(String(item.item_name), 200),
       price: amount(item?.price),
       quantity: Number.isInteger(quantity) && quantity > 0 && quantity <= 1e4 ? quantity : undefined,
     };

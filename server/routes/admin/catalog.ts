@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { applyInput, feedInput, feedPatch } from '../../../shared/schemas/catalog.ts';
+import { applyInput, feedInput, feedPatch, productSearch } from '../../../shared/schemas/catalog.ts';
 import { applyImport, discardImport, ownImport } from '../../catalog/apply.ts';
 import { createFeed, listFeeds, ownFeed, updateFeed } from '../../catalog/feeds.ts';
 import { fetchFeedRows, MAX_FEED_BYTES } from '../../catalog/fetch-feed.ts';
@@ -10,7 +10,7 @@ import { textChunks } from '../../catalog/read/text-chunks.ts';
 import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { intParam } from '../../http/query.ts';
-import { jsonBody } from '../../http/validate.ts';
+import { jsonBody, parseWith } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
 
@@ -23,8 +23,8 @@ export const catalogRoutes = new Hono<AppEnv>()
   .get('/products', async (c) => {
     const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 50 });
     const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: 1_000_000, fallback: 0 });
-    // Cut on code points: half an emoji would reach the database as a lone surrogate.
-    const q = [...(c.req.query('q')?.trim() ?? '')].slice(0, 100).join('') || undefined;
+    // The search term is cut to fit a LIKE pattern where it is used (containsPattern).
+    const q = parseWith(productSearch, { q: c.req.query('q') }).q || undefined;
     return c.json(await catalogTable(c.var.db, requireSession(c).workspaceId, { q, offset, limit }));
   })
   .get('/feeds', async (c) => c.json({ feeds: await listFeeds(c.var.db, requireSession(c).workspaceId) }))

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../deps.ts';
+import { productSearch } from '../../../shared/schemas/catalog.ts';
 import { intParam } from '../../http/query.ts';
 import { parseWith } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
@@ -19,6 +20,7 @@ export const productRoutes = new Hono<AppEnv>()
       return c.json({ products: await productsByIds(c.var.db, requireSession(c).workspaceId, list) });
     }
     const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 20 });
-    const q = c.req.query('q')?.trim().slice(0, 100) || undefined;
+    // A long term is cut to what a LIKE pattern may hold (containsPattern); malformed text is refused.
+    const q = parseWith(productSearch, { q: c.req.query('q') }).q || undefined;
     return c.json({ products: await searchProducts(c.var.db, requireSession(c).workspaceId, q, limit) });
   });

@@ -1,4 +1,5 @@
 import type { GalleryPostsResponse, PublicPost } from '../../../shared/api-types.ts';
+import { cutText } from '../../../shared/text.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Untrusted text stays text (invariant 6): every caption, name and URL is escaped. */
@@ -18,7 +19,7 @@ function postHtml(post: PublicPost): string {
   const media = post.media[0];
   const variant = media?.variants.at(-1);
   if (!media || !variant) return '';
-  const alt = media.alt || [post.author.username ? `Photo by @${post.author.username}` : 'Customer photo', post.caption.slice(0, 120)].filter(Boolean).join(': ');
+  const alt = media.alt || [post.author.username ? `Photo by @${post.author.username}` : 'Customer photo', cutText(post.caption, 120)].filter(Boolean).join(': ');
   const srcset = media.variants.map((v) => `${escape(v.url)} ${v.width}w`).join(', ');
   const image = `<img src="${escape(variant.url)}" srcset="${srcset}" sizes="(min-width: 768px) 25vw, 50vw" width="${media.width}" height="${media.height}" alt="${escape(alt)}" loading="lazy" decoding="async">`;
   const body = post.permalink ? `<a href="${escape(post.permalink)}" rel="noopener">${image}</a>` : image;

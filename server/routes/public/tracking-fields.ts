@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { safeJsonEscapes } from '../../../shared/text.ts';
 import { ApiError } from '../../http/errors.ts';
 
 /**
@@ -22,7 +23,8 @@ function failWith(field: string, message: string): never {
 /** Parses JSON text, or a 400 naming the body. */
 export function parseJsonText(text: string): unknown {
   try {
-    return JSON.parse(text);
+    // Storefronts and merchants' systems send content: a bad character is replaced, never the reason to lose an event.
+    return JSON.parse(safeJsonEscapes(text));
   } catch {
     return failWith('body', 'is not valid JSON');
   }

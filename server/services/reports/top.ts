@@ -1,5 +1,6 @@
 import { and, asc, between, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ReportTopRow, TopDimension } from '../../../shared/report-types.ts';
+import { shortenText } from '../../../shared/text.ts';
 import { inChunks, type Db } from '../../db/client.ts';
 import { dailyRollups, galleries, mediaVariants, postMedia, posts, products } from '../../db/schema.ts';
 import { orderCounters } from './order-counters.ts';
@@ -69,7 +70,7 @@ async function labelsFor(db: Db, workspaceId: string, dimension: TopDimension, i
   for (const p of pictures) if (!smallest.has(p.postId) || smallest.get(p.postId)!.width > p.width) smallest.set(p.postId, p);
   return new Map(
     postRows.map((p) => {
-      const words = p.caption.length > 60 ? `${p.caption.slice(0, 59)}…` : p.caption;
+      const words = shortenText(p.caption, 60);
       const key = smallest.get(p.id)?.key;
       return [p.id, { label: [p.author ? `@${p.author}` : null, words].filter(Boolean).join(': ') || p.id, imageUrl: key ? mediaUrl(key) : null }];
     }),
