@@ -1,10 +1,10 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { testClockStart } from './server/testing/clock.ts';
+import { testClockStart } from './server/dev/testing/clock.ts';
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-/** Where every harness clock starts (server/testing/clock-setup.ts hands it to each test file). */
+/** Where every harness clock starts (server/dev/testing/clock-setup.ts hands it to each test file). */
 const provide = { testClockStart: testClockStart(process.env.VITRINE_TEST_CLOCK_START) };
 
 /**
@@ -17,18 +17,18 @@ export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias: { '#harness': path('./server/testing/harness.node.ts') } },
+        resolve: { alias: { '#harness': path('./server/dev/testing/harness.node.ts') } },
         test: {
           name: 'node',
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['server/**/*.workers.test.ts'],
           environment: 'node',
-          setupFiles: ['./server/testing/clock-setup.ts'],
+          setupFiles: ['./server/dev/testing/clock-setup.ts'],
           provide,
         },
       },
       {
-        resolve: { alias: { '#harness': path('./server/testing/harness.workers.ts') } },
+        resolve: { alias: { '#harness': path('./server/dev/testing/harness.workers.ts') } },
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
@@ -44,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['server/**/*.api.test.ts', 'server/**/*.workers.test.ts'],
-          setupFiles: ['./server/testing/workers-setup.ts', './server/testing/clock-setup.ts'],
+          setupFiles: ['./server/dev/testing/workers-setup.ts', './server/dev/testing/clock-setup.ts'],
           provide,
         },
       },

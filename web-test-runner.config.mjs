@@ -16,8 +16,8 @@ const API_PREFIXES = ['/v1/', '/media/', '/r/', '/admin/'];
  */
 const BUILT_WIDGET = /^\/(embed\.js|widget\/[\w.-]+\.js)$/;
 
-const { createFixtureApp } = await tsImport('./server/testing/fixture-app.ts', import.meta.url);
-const { testClockStart } = await tsImport('./server/testing/clock.ts', import.meta.url);
+const { createFixtureApp } = await tsImport('./server/dev/testing/fixture-app.ts', import.meta.url);
+const { testClockStart } = await tsImport('./server/dev/testing/clock.ts', import.meta.url);
 // The same system Chromium and flags as the e2e journeys.
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await tsImport('./e2e/chromium.ts', import.meta.url);
 // The app's clock starts on the day VITRINE_TEST_CLOCK_START names (a fixed day by default);

@@ -16,8 +16,8 @@ import { migrateLibsql } from '../server/db/migrate-libsql.ts';
 import { systemClock } from '../server/deps.ts';
 import { diskMediaStore } from '../server/media/disk.ts';
 import { randomToken } from '../server/security/tokens.ts';
-import { seedDemo } from '../server/seed/seed-demo.ts';
-import { placeholderVariantMaker } from '../server/testing/placeholder-variants.ts';
+import { seedDemo } from '../server/dev/seed/seed-demo.ts';
+import { placeholderVariantMaker } from '../server/dev/testing/placeholder-variants.ts';
 import { createGraphClient } from '../server/instagram/client.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-'));

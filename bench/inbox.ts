@@ -8,8 +8,8 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { runBatch } from '../server/db/client.ts';
 import { mediaVariants, postMedia, posts } from '../server/db/schema.ts';
-import { signIn, admin } from '../server/testing/admin-client.ts';
-import { createHarness } from '../server/testing/harness.node.ts';
+import { signIn, admin } from '../server/dev/testing/admin-client.ts';
+import { createHarness } from '../server/dev/testing/harness.node.ts';
 import { latency } from './latency.ts';
 
 const count = Number(process.argv[2] ?? 10_000);

@@ -17,9 +17,9 @@ import { systemClock } from '../server/deps.ts';
 import { createGraphClient } from '../server/instagram/client.ts';
 import { diskMediaStore } from '../server/media/disk.ts';
 import { randomToken } from '../server/security/tokens.ts';
-import { seedDemo } from '../server/seed/seed-demo.ts';
-import { DEFAULT_WORKSPACE_SETTINGS } from '../server/services/workspaces.ts';
-import { placeholderVariantMaker } from '../server/testing/placeholder-variants.ts';
+import { seedDemo } from '../server/dev/seed/seed-demo.ts';
+import { DEFAULT_WORKSPACE_SETTINGS } from '../server/domain/accounts/workspaces.ts';
+import { placeholderVariantMaker } from '../server/dev/testing/placeholder-variants.ts';
 
 export const BENCH_SHOP = 'https://shop.example';
 

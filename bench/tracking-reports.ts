@@ -5,9 +5,9 @@
  *
  *   tsx bench/tracking-reports.ts 100000 1000000
  */
-import { generateHistory } from '../server/seed/tracking-history.ts';
-import { admin, signIn } from '../server/testing/admin-client.ts';
-import type { Harness } from '../server/testing/harness.ts';
+import { generateHistory } from '../server/dev/seed/tracking-history.ts';
+import { admin, signIn } from '../server/dev/testing/admin-client.ts';
+import type { Harness } from '../server/dev/testing/harness.ts';
 import { latency } from './latency.ts';
 import { trackingBenchApp } from './tracking-app.ts';
 

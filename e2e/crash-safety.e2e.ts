@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEMO_OWNER } from '../server/seed/demo-content.ts';
+import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-crash-'));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
-import { DEMO_GALLERY_ID, DEMO_POSTS } from '../server/seed/demo-content.ts';
+import { DEMO_GALLERY_ID, DEMO_POSTS } from '../server/dev/seed/demo-content.ts';
 import { signInToPanel } from './panel-sign-in.ts';
 import { useServerAndBrowser } from './server.ts';
 

@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DEMO_OWNER } from '../server/seed/demo-content.ts';
+import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 import { launchChromium } from './chromium.ts';
 import { startServer, type RunningServer } from './server.ts';
 

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_OWNER } from '../server/seed/demo-content.ts';
+import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
-import { DEMO_GALLERY_ID, DEMO_PUBLIC_POST_IDS } from '../server/seed/demo-content.ts';
+import { DEMO_GALLERY_ID, DEMO_PUBLIC_POST_IDS } from '../server/dev/seed/demo-content.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();

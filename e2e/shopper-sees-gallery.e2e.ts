@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { DEMO_PUBLIC_POST_IDS } from '../server/seed/demo-content.ts';
+import { DEMO_PUBLIC_POST_IDS } from '../server/dev/seed/demo-content.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { eventStored } from './tracking.ts';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
-import { DEMO_GALLERY_ID } from '../server/seed/demo-content.ts';
+import { DEMO_GALLERY_ID } from '../server/dev/seed/demo-content.ts';
 import { signInToPanel } from './panel-sign-in.ts';
 import { useServerAndBrowser } from './server.ts';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { DEMO_PUBLIC_POST_IDS } from '../server/seed/demo-content.ts';
+import { DEMO_PUBLIC_POST_IDS } from '../server/dev/seed/demo-content.ts';
 import { signInToPanel } from './panel-sign-in.ts';
 import { useServerAndBrowser } from './server.ts';
 

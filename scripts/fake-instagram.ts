@@ -9,8 +9,8 @@
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createControlApp } from '../server/instagram/fake/control.ts';
-import { createFakeInstagram } from '../server/instagram/fake/index.ts';
+import { createControlApp } from '../server/dev/fake-instagram/control.ts';
+import { createFakeInstagram } from '../server/dev/fake-instagram/index.ts';
 
 const port = Number(process.env.PORT ?? 8790);
 const everySeconds = Number(process.env.FAKE_INSTAGRAM_EVERY ?? 60);

@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import { parseArgs } from 'node:util';
 import { libsqlDb } from '../server/db/libsql.ts';
 import { workspaces } from '../server/db/schema.ts';
-import { generateHistory } from '../server/seed/tracking-history.ts';
+import { generateHistory } from '../server/dev/seed/tracking-history.ts';
 
 const { values } = parseArgs({
   options: {

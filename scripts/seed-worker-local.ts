@@ -11,9 +11,9 @@ import { d1Db } from '../server/db/d1.ts';
 import { r2MediaStore } from '../server/media/r2.ts';
 import { drawnSceneVariantMaker, sharpVariantMaker } from '../server/media/sharp-variants.ts';
 import type { WorkerEnv } from '../server/entry/worker-deps.ts';
-import { DEMO_OWNER } from '../server/seed/demo-content.ts';
-import { retirePublishedDemoPassword } from '../server/seed/retire-published-password.ts';
-import { seedDemoIfEmpty } from '../server/seed/seed-demo.ts';
+import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
+import { retirePublishedDemoPassword } from '../server/dev/seed/retire-published-password.ts';
+import { seedDemoIfEmpty } from '../server/dev/seed/seed-demo.ts';
 
 const PASSWORD_FILE = '.wrangler/state/demo-password';
 

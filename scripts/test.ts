@@ -3,11 +3,11 @@
  * the later ones (a red typecheck should not hide a red e2e), but any failure fails the run.
  *
  * Tests must hold on any day, so the test clocks (VITRINE_TEST_CLOCK_START, see
- * server/testing/clock.ts) start today for the main run; the Node suite and the browser suite
+ * server/dev/testing/clock.ts) start today for the main run; the Node suite and the browser suite
  * then run again with the clocks 400 days on and on 2030-02-28 (the day before a leap day).
  */
 import { spawnSync } from 'node:child_process';
-import { utcDay } from '../server/services/tracking/days.ts';
+import { utcDay } from '../server/domain/tracking/days.ts';
 
 interface Step {
   name: string;

@@ -63,7 +63,7 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: AppDeps & {
     /** Set by `authenticate` for admin routes when a valid session cookie came with the request. */
-    session?: import('./services/sessions.ts').SessionAuth;
+    session?: import('./domain/accounts/sessions.ts').SessionAuth;
     /** Set by `requireApiKey` for server-to-server routes: the key and its workspace. */
     apiKey?: { id: string; workspaceId: string };
   };

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEMO_OWNER } from '../../server/seed/demo-content.ts';
+import { DEMO_OWNER } from '../../server/dev/seed/demo-content.ts';
 import { randomToken } from '../../server/security/tokens.ts';
 import type { Section } from '../section.ts';
 import { BENCH_SHOP } from '../tracking-app.ts';

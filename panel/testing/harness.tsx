@@ -4,7 +4,7 @@
  */
 import { render, type ComponentChildren } from 'preact';
 import type { SessionView } from '../../shared/admin-types.ts';
-import { TEST_CLIENT_IP_HEADER } from '../../server/testing/client-ip.ts';
+import { TEST_CLIENT_IP_HEADER } from '../../server/dev/testing/client-ip.ts';
 import { api } from '../api.ts';
 import { setPanelClock } from '../clock.ts';
 import { $session } from '../stores/session.ts';

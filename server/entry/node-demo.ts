@@ -1,5 +1,5 @@
-import type { FakeInstagram } from '../instagram/fake/index.ts';
-import { DEMO_WORKSPACE } from '../seed/demo-content.ts';
+import type { FakeInstagram } from '../dev/fake-instagram/index.ts';
+import { DEMO_WORKSPACE } from '../dev/seed/demo-content.ts';
 
 /**
  * Keeps the demo's fake Instagram alive: customers "post" every so often — with the brand's

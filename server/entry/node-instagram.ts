@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import type { InstagramDeps } from '../deps.ts';
 import { createGraphClient } from '../instagram/client.ts';
-import { createFakeInstagram, type FakeInstagram } from '../instagram/fake/index.ts';
+import { createFakeInstagram, type FakeInstagram } from '../dev/fake-instagram/index.ts';
 import { guardedFetch, type Transport } from '../outbound/guarded-fetch.ts';
 import type { NodeConfig } from './node-config.ts';
 

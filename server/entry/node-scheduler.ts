@@ -1,5 +1,5 @@
-import { runDueCollection } from '../collection/scheduler.ts';
-import type { SchedulerDeps } from '../collection/scheduler.ts';
+import { runDueCollection } from '../domain/collection/scheduler.ts';
+import type { SchedulerDeps } from '../domain/collection/scheduler.ts';
 
 /**
  * Node's stand-in for Cron Triggers: a timer that runs one collection step at a time (never two

@@ -3,7 +3,7 @@
  * are served by Workers' `[assets]` before this code runs.
  */
 import { createApp, type VitrineApp } from '../app.ts';
-import { runDueCollection } from '../collection/scheduler.ts';
+import { runDueCollection } from '../domain/collection/scheduler.ts';
 import { workerDeps, type WorkerEnv } from './worker-deps.ts';
 
 // Bindings only exist once a request arrives; the app is built on the first one and reused

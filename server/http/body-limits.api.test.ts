@@ -6,9 +6,9 @@
  */
 import { createHarness } from '#harness';
 import { beforeAll, expect, it } from 'vitest';
-import { signIn, TEST_ORIGIN, type AdminSession } from '../testing/admin-client.ts';
-import { request, type Harness } from '../testing/harness.ts';
-import { orderKey } from '../testing/tracking-client.ts';
+import { signIn, TEST_ORIGIN, type AdminSession } from '../dev/testing/admin-client.ts';
+import { request, type Harness } from '../dev/testing/harness.ts';
+import { orderKey } from '../dev/testing/tracking-client.ts';
 
 let h: Harness;
 let owner: AdminSession;

@@ -15,7 +15,7 @@ function sources(dir = join(root, 'server')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     const name = relative(root, path);
-    if (entry.isDirectory()) return name === 'server/testing' || name === 'server/instagram/fake' ? [] : sources(path);
+    if (entry.isDirectory()) return name === 'server/dev/testing' || name === 'server/dev/fake-instagram' ? [] : sources(path);
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [name] : [];
   });
 }

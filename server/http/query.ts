@@ -1,4 +1,4 @@
-import { decodeCursor, InvalidCursorError, type Cursor } from '../rules/cursor.ts';
+import { decodeCursor, InvalidCursorError, type Cursor } from '../lib/cursor.ts';
 import { cutText } from '../../shared/text.ts';
 import { invalidParameter } from './errors.ts';
 

@@ -3,7 +3,7 @@
  * (EXIF camera and GPS, XMP), PNG is accepted, and anything else is refused by name.
  */
 import { describe, expect, it } from 'vitest';
-import { PHOTO_WITH_GPS, metadataTraces } from '../testing/image-fixtures.ts';
+import { PHOTO_WITH_GPS, metadataTraces } from '../dev/testing/image-fixtures.ts';
 import { passthroughVariantMaker } from './passthrough-variants.ts';
 
 describe('passthrough renditions in workerd', () => {

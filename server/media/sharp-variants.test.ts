@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { metadataTraces, PHOTO_WITH_GPS } from '../testing/image-fixtures.ts';
+import { metadataTraces, PHOTO_WITH_GPS } from '../dev/testing/image-fixtures.ts';
 import { passthroughVariantMaker } from './passthrough-variants.ts';
 import { sharpVariantMaker } from './sharp-variants.ts';
 import type { MadeVariants } from './variants.ts';

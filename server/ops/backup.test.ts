@@ -20,10 +20,10 @@ import { migrateLibsql } from '../db/migrate-libsql.ts';
 import { auditLog, postProducts, posts } from '../db/schema.ts';
 import { diskMediaStore } from '../media/disk.ts';
 import { randomToken } from '../security/tokens.ts';
-import { seedDemo } from '../seed/seed-demo.ts';
-import { testClock } from '../testing/clock.ts';
-import { tableDigests } from '../testing/db-digest.ts';
-import { placeholderVariantMaker } from '../testing/placeholder-variants.ts';
+import { seedDemo } from '../dev/seed/seed-demo.ts';
+import { testClock } from '../dev/testing/clock.ts';
+import { tableDigests } from '../dev/testing/db-digest.ts';
+import { placeholderVariantMaker } from '../dev/testing/placeholder-variants.ts';
 import { backupDataDir, checkIntegrity, listFiles } from './backup.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSsrfHarness } from '../testing/ssrf-harness.ts';
+import { startSsrfHarness } from '../dev/testing/ssrf-harness.ts';
 import { guardedFetch, OutboundError } from './guarded-fetch.ts';
 import { nodeTransport, type Resolve } from './node-transport.ts';
 

@@ -1,6 +1,6 @@
 import { createHarness } from '#harness';
 import { expect, it } from 'vitest';
-import { request } from '../testing/harness.ts';
+import { request } from '../dev/testing/harness.ts';
 
 it('GET /healthz answers ok once the database answers', async () => {
   const h = await createHarness();

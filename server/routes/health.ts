@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { databaseAnswers } from '../services/health.ts';
+import { databaseAnswers } from '../ops/health.ts';
 
 /** Liveness and readiness in one: answers 200 only when the database answers a query. */
 export const healthRoutes = new Hono<AppEnv>().get('/healthz', async (c) => {

@@ -8,10 +8,10 @@
  */
 import { createHarness } from '#harness';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { admin, signIn, TEST_ORIGIN, type AdminSession } from '../testing/admin-client.ts';
-import { tableDigests } from '../testing/db-digest.ts';
-import { request, type Harness } from '../testing/harness.ts';
-import { appRoutes, fillPath, type AppRoute } from '../testing/routes.ts';
+import { admin, signIn, TEST_ORIGIN, type AdminSession } from '../dev/testing/admin-client.ts';
+import { tableDigests } from '../dev/testing/db-digest.ts';
+import { request, type Harness } from '../dev/testing/harness.ts';
+import { appRoutes, fillPath, type AppRoute } from '../dev/testing/routes.ts';
 
 const RUNS = 1200;
 let h: Harness;

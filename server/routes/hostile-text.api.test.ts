@@ -10,12 +10,12 @@ import { createHarness } from '#harness';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutText, isWellFormedText } from '../../shared/text.ts';
-import { admin, adminUpload, addMember, signIn, TEST_ORIGIN, type AdminSession } from '../testing/admin-client.ts';
-import { TEST_CLIENT_IP_HEADER } from '../testing/client-ip.ts';
-import { tableDigests } from '../testing/db-digest.ts';
-import { request, type Harness } from '../testing/harness.ts';
-import { appRoutes, fillPath } from '../testing/routes.ts';
-import { batchOf, configureTracking, orderKey, postOrder, sendEvents } from '../testing/tracking-client.ts';
+import { admin, adminUpload, addMember, signIn, TEST_ORIGIN, type AdminSession } from '../dev/testing/admin-client.ts';
+import { TEST_CLIENT_IP_HEADER } from '../dev/testing/client-ip.ts';
+import { tableDigests } from '../dev/testing/db-digest.ts';
+import { request, type Harness } from '../dev/testing/harness.ts';
+import { appRoutes, fillPath } from '../dev/testing/routes.ts';
+import { batchOf, configureTracking, orderKey, postOrder, sendEvents } from '../dev/testing/tracking-client.ts';
 
 const EMOJI_3000 = '😀'.repeat(3000);
 const FAMILY = '👨‍👩‍👧‍👦';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { handleNotification, verifySignature } from '../collection/webhooks.ts';
+import { handleNotification, verifySignature } from '../domain/collection/webhooks.ts';
 import type { AppEnv } from '../deps.ts';
 import { bodyText } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';

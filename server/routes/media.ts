@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
 import { isMediaKey } from '../media/store.ts';
-import { isPublicMediaKey } from '../services/public-media.ts';
+import { isPublicMediaKey } from '../domain/posts/public-media.ts';
 
 /**
  * Serves re-hosted media. Each request re-checks publicness, so withdrawn or unapproved posts'

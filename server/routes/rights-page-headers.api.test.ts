@@ -1,7 +1,7 @@
 import { createHarness } from '#harness';
 import { beforeAll, expect, it } from 'vitest';
-import { admin, signIn } from '../testing/admin-client.ts';
-import { request, type Harness } from '../testing/harness.ts';
+import { admin, signIn } from '../dev/testing/admin-client.ts';
+import { request, type Harness } from '../dev/testing/harness.ts';
 
 let h: Harness;
 let link: string;

@@ -8,9 +8,9 @@
 import { createHarness } from '#harness';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiKeys, instagramConnections, invitations, sessions, users, webhookEndpoints } from '../db/schema.ts';
-import { admin, signIn, type AdminSession } from '../testing/admin-client.ts';
-import { request, type Harness } from '../testing/harness.ts';
-import { appRoutes, fillPath } from '../testing/routes.ts';
+import { admin, signIn, type AdminSession } from '../dev/testing/admin-client.ts';
+import { request, type Harness } from '../dev/testing/harness.ts';
+import { appRoutes, fillPath } from '../dev/testing/routes.ts';
 
 let h: Harness;
 let owner: AdminSession;

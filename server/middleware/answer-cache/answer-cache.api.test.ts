@@ -7,8 +7,8 @@ import { createHarness } from '#harness';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postMedia, posts, products } from '../../db/schema.ts';
-import { admin, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import { request, type Harness } from '../../testing/harness.ts';
+import { admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import { request, type Harness } from '../../dev/testing/harness.ts';
 
 const HOUR = 3_600_000;
 let h: Harness;

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../deps.ts';
-import { galleryFreshness, nextRightsExpiry } from '../../services/content-version.ts';
+import { galleryFreshness, nextRightsExpiry } from '../../domain/galleries/content-version.ts';
 import { answerStore, type CachedAnswer } from './store.ts';
 
 export interface AnswerCacheOptions {

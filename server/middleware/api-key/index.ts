@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { findApiKey } from '../../services/api-keys.ts';
+import { findApiKey } from '../../domain/accounts/api-keys.ts';
 
 /**
  * For server-to-server routes: `Authorization: Bearer <API key>` with `scope`. Sets

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { findSession, SESSION_TTL_MS, type SessionAuth } from '../../services/sessions.ts';
+import { findSession, SESSION_TTL_MS, type SessionAuth } from '../../domain/accounts/sessions.ts';
 
 export const SESSION_COOKIE = 'vitrine_session';
 

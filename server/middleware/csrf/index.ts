@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { timingSafeEqual } from '../../security/tokens.ts';
-import { csrfTokenFor } from '../../services/sessions.ts';
+import { csrfTokenFor } from '../../domain/accounts/sessions.ts';
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -8,11 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { memberships, users, workspaces } from '../../db/schema.ts';
 import { runBatch } from '../../db/client.ts';
 import { hashPassword } from '../../security/password.ts';
-import { DEFAULT_WORKSPACE_SETTINGS } from '../../services/workspaces.ts';
-import { admin, addMember, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import type { Harness } from '../../testing/harness.ts';
-import { tableDigests } from '../../testing/db-digest.ts';
-import { appRoutes, fillPath } from '../../testing/routes.ts';
+import { DEFAULT_WORKSPACE_SETTINGS } from '../../domain/accounts/workspaces.ts';
+import { admin, addMember, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import type { Harness } from '../../dev/testing/harness.ts';
+import { tableDigests } from '../../dev/testing/db-digest.ts';
+import { appRoutes, fillPath } from '../../dev/testing/routes.ts';
 
 let h: Harness;
 let owner: AdminSession;

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../deps.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { requireRole } from '../../middleware/require-role/index.ts';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../domain/accounts/api-keys.ts';
 
 /** API keys are credentials: only owners see or manage them. */
 export const apiKeyRoutes = new Hono<AppEnv>()

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { addressBucket, hitRateLimit } from '../../services/rate-limits.ts';
+import { addressBucket, hitRateLimit } from '../../domain/accounts/rate-limits.ts';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../deps.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
-import { listAudit } from '../../services/audit.ts';
+import { listAudit } from '../../domain/audit/audit.ts';
 
 export const auditRoutes = new Hono<AppEnv>()
   .use(readOrWrite('owner'))

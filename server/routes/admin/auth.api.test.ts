@@ -1,8 +1,8 @@
 import { createHarness } from '#harness';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_CLIENT_IP_HEADER } from '../../testing/client-ip.ts';
-import { admin, addMember, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import { request, type Harness } from '../../testing/harness.ts';
+import { TEST_CLIENT_IP_HEADER } from '../../dev/testing/client-ip.ts';
+import { admin, addMember, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import { request, type Harness } from '../../dev/testing/harness.ts';
 import { HSTS_VALUE } from '../../middleware/hsts/index.ts';
 
 let h: Harness;

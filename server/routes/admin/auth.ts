@@ -4,10 +4,10 @@ import type { AppEnv } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../../middleware/authenticate/index.ts';
-import { acceptInvitation, changePassword, checkCredentials, setupNeeded, setupOwner, workspacesOf } from '../../services/accounts.ts';
+import { acceptInvitation, changePassword, checkCredentials, setupNeeded, setupOwner, workspacesOf } from '../../domain/accounts/accounts.ts';
 import { sha256Hex } from '../../security/hash.ts';
 import { timingSafeEqual } from '../../security/tokens.ts';
-import { createSession, csrfTokenFor, deleteSession, findSession } from '../../services/sessions.ts';
+import { createSession, csrfTokenFor, deleteSession, findSession } from '../../domain/accounts/sessions.ts';
 import { limitAttempts } from './attempt-limits.ts';
 
 /** Signs a user into a workspace: a new session, its cookie, and what the panel needs to start. */

@@ -4,10 +4,10 @@ import type { AdminGallery, WorkspaceView } from '../../../shared/admin-types.ts
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { runBatch } from '../../db/client.ts';
 import { dailyRollups } from '../../db/schema.ts';
-import { DEMO_PUBLIC_POST_IDS } from '../../seed/demo-content.ts';
-import { admin, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import { request, type Harness } from '../../testing/harness.ts';
-import { listAllPublic } from '../../testing/public-api.ts';
+import { DEMO_PUBLIC_POST_IDS } from '../../dev/seed/demo-content.ts';
+import { admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import { request, type Harness } from '../../dev/testing/harness.ts';
+import { listAllPublic } from '../../dev/testing/public-api.ts';
 
 let h: Harness;
 let owner: AdminSession;

@@ -6,8 +6,8 @@ import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
-import { createGallery, deleteGallery, listGalleries, ownGallery, setGalleryOrder, updateGallery } from '../../services/galleries.ts';
-import { listGalleryPosts } from '../../services/public-posts.ts';
+import { createGallery, deleteGallery, listGalleries, ownGallery, setGalleryOrder, updateGallery } from '../../domain/galleries/galleries.ts';
+import { listGalleryPosts } from '../../domain/posts/public-posts.ts';
 import { mediaUrlBuilder } from '../public/media-url.ts';
 
 export const galleryRoutes = new Hono<AppEnv>()

@@ -1,9 +1,9 @@
 import { createHarness } from '#harness';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GettingStarted } from '../../../shared/admin-types.ts';
-import { admin, sessionFrom, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import type { Harness } from '../../testing/harness.ts';
-import { batchOf, clearTracking, configureTracking, sendEvents } from '../../testing/tracking-client.ts';
+import { admin, sessionFrom, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import type { Harness } from '../../dev/testing/harness.ts';
+import { batchOf, clearTracking, configureTracking, sendEvents } from '../../dev/testing/tracking-client.ts';
 
 const stepsOf = async (res: Response) => {
   expect(res.status).toBe(200);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { connectInput } from '../../../shared/schemas/collection.ts';
-import { connectAccount, disconnect, listConnections, ownConnection } from '../../collection/connections.ts';
-import { hashtagQuota } from '../../collection/hashtag-quota.ts';
+import { connectAccount, disconnect, listConnections, ownConnection } from '../../domain/collection/connections.ts';
+import { hashtagQuota } from '../../domain/collection/hashtag-quota.ts';
 import type { AppEnv } from '../../deps.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';

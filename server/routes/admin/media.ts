@@ -3,7 +3,7 @@ import type { AppEnv } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { isMediaKey } from '../../media/store.ts';
-import { isWorkspaceMediaKey } from '../../services/public-media.ts';
+import { isWorkspaceMediaKey } from '../../domain/posts/public-media.ts';
 
 /**
  * Media previews for the panel: any display rendition of the workspace's own posts, public or

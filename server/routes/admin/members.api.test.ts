@@ -1,8 +1,8 @@
 import { createHarness } from '#harness';
 import { beforeAll, expect, it } from 'vitest';
-import { findApiKey } from '../../services/api-keys.ts';
-import { admin, addMember, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import type { Harness } from '../../testing/harness.ts';
+import { findApiKey } from '../../domain/accounts/api-keys.ts';
+import { admin, addMember, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import type { Harness } from '../../dev/testing/harness.ts';
 
 let h: Harness;
 let owner: AdminSession;

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../deps.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
-import { invite, listInvitations, listMembers, updateMember } from '../../services/accounts.ts';
+import { invite, listInvitations, listMembers, updateMember } from '../../domain/accounts/accounts.ts';
 
 /** Members: every member sees who is in the workspace; only owners change it. */
 export const memberRoutes = new Hono<AppEnv>()

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../deps.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
-import { addRule, deleteRule, listRules } from '../../services/moderation.ts';
+import { addRule, deleteRule, listRules } from '../../domain/posts/moderation.ts';
 
 const view = (rule: { id: string; kind: string; value: string; createdAt: number }) => ({ id: rule.id, kind: rule.kind, value: rule.value, createdAt: new Date(rule.createdAt).toISOString() });
 

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { inboxQuery, moderationInput } from '../../../shared/schemas/moderation.ts';
 import type { AppEnv } from '../../deps.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
-import { addTag, moveTag, removeTag, suggestProducts } from '../../services/tags.ts';
+import { addTag, moveTag, removeTag, suggestProducts } from '../../domain/posts/tags.ts';
 import { tagInput, tagMove } from '../../../shared/schemas/products.ts';
 import { jsonBody, parseWith } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
-import { getPostDetail, listInbox } from '../../services/admin-posts.ts';
-import { moderatePosts } from '../../services/moderation.ts';
+import { getPostDetail, listInbox } from '../../domain/posts/admin-posts.ts';
+import { moderatePosts } from '../../domain/posts/moderation.ts';
 import { mediaUrlBuilder } from '../public/media-url.ts';
 
 /** The inbox. Posts' media are served by the public media route only once a post is public, so

@@ -6,7 +6,7 @@ import { intParam } from '../../http/query.ts';
 import { parseWith } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
-import { productsByIds, searchProducts } from '../../services/products.ts';
+import { productsByIds, searchProducts } from '../../domain/catalog/products.ts';
 
 const byIds = z.strictObject({ ids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id')).max(100, 'at most 100 ids') });
 

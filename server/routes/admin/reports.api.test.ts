@@ -6,11 +6,11 @@ import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { isHoldout } from '../../../shared/holdout.ts';
 import type { ReportOverview, ReportTop } from '../../../shared/report-types.ts';
 import { dailyRollups, events, galleries } from '../../db/schema.ts';
-import { utcDay } from '../../services/tracking/days.ts';
-import { purgeExpiredEvents } from '../../services/tracking/retention.ts';
-import { addMember, admin, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import { request, type Harness } from '../../testing/harness.ts';
-import { batchOf, clearTracking, configureTracking, orderKey, postOrder, sendEvents } from '../../testing/tracking-client.ts';
+import { utcDay } from '../../domain/tracking/days.ts';
+import { purgeExpiredEvents } from '../../domain/tracking/retention.ts';
+import { addMember, admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import { request, type Harness } from '../../dev/testing/harness.ts';
+import { batchOf, clearTracking, configureTracking, orderKey, postOrder, sendEvents } from '../../dev/testing/tracking-client.ts';
 
 /**
  * One day of a small shop, with every figure computed by hand:

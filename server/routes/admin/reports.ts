@@ -5,12 +5,12 @@ import { invalidParameter } from '../../http/errors.ts';
 import { intParam } from '../../http/query.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { requireRole } from '../../middleware/require-role/index.ts';
-import { reportCsv } from '../../services/reports/export.ts';
-import { catalogCurrency, reportOverview } from '../../services/reports/overview.ts';
-import type { ReportQuery } from '../../services/reports/query.ts';
-import { reportTop } from '../../services/reports/top.ts';
-import { utcDay } from '../../services/tracking/days.ts';
-import { trackingSettings, type TrackingSettings } from '../../services/tracking-settings.ts';
+import { reportCsv } from '../../domain/reports/export.ts';
+import { catalogCurrency, reportOverview } from '../../domain/reports/overview.ts';
+import type { ReportQuery } from '../../domain/reports/query.ts';
+import { reportTop } from '../../domain/reports/top.ts';
+import { utcDay } from '../../domain/tracking/days.ts';
+import { trackingSettings, type TrackingSettings } from '../../domain/tracking/settings.ts';
 import { mediaUrlBuilder } from '../public/media-url.ts';
 
 const DAY = 86_400_000;

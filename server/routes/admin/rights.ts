@@ -8,10 +8,10 @@ import { intParam } from '../../http/query.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite, requireRole } from '../../middleware/require-role/index.ts';
-import { exportConsent } from '../../rights/export.ts';
-import { createRightsRequests, listRequests, markRequestSent, requestView } from '../../rights/requests.ts';
-import { listTerms, publishTerms } from '../../rights/terms.ts';
-import { createEndpoint, deleteEndpoint, listEndpoints } from '../../webhooks/outgoing.ts';
+import { exportConsent } from '../../domain/rights/export.ts';
+import { createRightsRequests, listRequests, markRequestSent, requestView } from '../../domain/rights/requests.ts';
+import { listTerms, publishTerms } from '../../domain/rights/terms.ts';
+import { createEndpoint, deleteEndpoint, listEndpoints } from '../../domain/webhooks/outgoing.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

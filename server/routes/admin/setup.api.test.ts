@@ -2,8 +2,8 @@ import { createHarness } from '#harness';
 import { count } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { users, workspaces } from '../../db/schema.ts';
-import { admin, sessionFrom } from '../../testing/admin-client.ts';
-import type { Harness } from '../../testing/harness.ts';
+import { admin, sessionFrom } from '../../dev/testing/admin-client.ts';
+import type { Harness } from '../../dev/testing/harness.ts';
 
 const input = { workspaceName: 'Atelier Nord', name: 'Ines', email: 'ines@atelier.example', password: 'a long enough password' };
 

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { sourceInput, sourcePatch } from '../../../shared/schemas/collection.ts';
-import { runSource } from '../../collection/run-source.ts';
-import { createSource, listSources, sourceView, updateSource } from '../../collection/sources.ts';
+import { runSource } from '../../domain/collection/run-source.ts';
+import { createSource, listSources, sourceView, updateSource } from '../../domain/collection/sources.ts';
 import { sources } from '../../db/schema.ts';
 import type { AppEnv } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';

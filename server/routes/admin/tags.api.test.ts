@@ -2,8 +2,8 @@ import { createHarness } from '#harness';
 import { beforeAll, expect, it } from 'vitest';
 import type { AdminPostDetail } from '../../../shared/admin-types.ts';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
-import { admin, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import { request, type Harness } from '../../testing/harness.ts';
+import { admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import { request, type Harness } from '../../dev/testing/harness.ts';
 
 let h: Harness;
 let owner: AdminSession;

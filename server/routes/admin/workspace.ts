@@ -5,8 +5,8 @@ import { publicOrigin } from '../../http/public-origin.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
-import { gettingStarted } from '../../services/getting-started.ts';
-import { getWorkspace, updateWorkspace } from '../../services/workspaces.ts';
+import { gettingStarted } from '../../domain/accounts/getting-started.ts';
+import { getWorkspace, updateWorkspace } from '../../domain/accounts/workspaces.ts';
 
 /** Workspace settings: every member reads them (the panel needs the brand's name); owners change them. */
 export const workspaceRoutes = new Hono<AppEnv>()

@@ -5,10 +5,10 @@ import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { isHoldout } from '../../../shared/holdout.ts';
 import { events, orderAttributions, orders, visitorDays } from '../../db/schema.ts';
 import { runBatch } from '../../db/client.ts';
-import { ingestStatements } from '../../services/tracking/ingest.ts';
-import { trackingSettings } from '../../services/tracking-settings.ts';
-import { request, type Harness } from '../../testing/harness.ts';
-import { batchOf, clearTracking, configureTracking, countEvents, countOrders, eventId, orderKey, postOrder, rollup, sendEvents, SHOP_ORIGIN } from '../../testing/tracking-client.ts';
+import { ingestStatements } from '../../domain/tracking/ingest.ts';
+import { trackingSettings } from '../../domain/tracking/settings.ts';
+import { request, type Harness } from '../../dev/testing/harness.ts';
+import { batchOf, clearTracking, configureTracking, countEvents, countOrders, eventId, orderKey, postOrder, rollup, sendEvents, SHOP_ORIGIN } from '../../dev/testing/tracking-client.ts';
 
 const HOUR = 3_600_000;
 let h: Harness;

@@ -6,10 +6,10 @@ import type { AppEnv } from '../../deps.ts';
 import { bodyText } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { WindowLimiter } from '../../http/window-limiter.ts';
-import { isBotUserAgent } from '../../rules/bots.ts';
-import { addressBucket } from '../../services/rate-limits.ts';
-import { ingestBatch, ingestStatements, type IngestEntry } from '../../services/tracking/ingest.ts';
-import { trackingSettings, type TrackingSettings } from '../../services/tracking-settings.ts';
+import { isBotUserAgent } from '../../lib/bots.ts';
+import { addressBucket } from '../../domain/accounts/rate-limits.ts';
+import { ingestBatch, ingestStatements, type IngestEntry } from '../../domain/tracking/ingest.ts';
+import { trackingSettings, type TrackingSettings } from '../../domain/tracking/settings.ts';
 import { parseJsonText, parseTracking } from './tracking-fields.ts';
 
 /** A page flushes a batch on each hide and every few seconds of activity: 2 a second is plenty. */

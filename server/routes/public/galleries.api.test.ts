@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { posts, products } from '../../db/schema.ts';
-import { DEMO_PUBLIC_POST_IDS } from '../../seed/demo-content.ts';
-import { request, type Harness } from '../../testing/harness.ts';
-import { listAllPublic } from '../../testing/public-api.ts';
+import { DEMO_PUBLIC_POST_IDS } from '../../dev/seed/demo-content.ts';
+import { request, type Harness } from '../../dev/testing/harness.ts';
+import { listAllPublic } from '../../dev/testing/public-api.ts';
 
 const DAY = 86_400_000;
 let h: Harness;

@@ -6,12 +6,12 @@ import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import type { ReportOverview, ReportTop } from '../../../shared/report-types.ts';
 import { runBatch } from '../../db/client.ts';
 import { galleries, orderAttributions, orders, visitors } from '../../db/schema.ts';
-import { planOrder, recordOrder, type OrderInput } from '../../services/tracking/orders.ts';
-import { utcDay } from '../../services/tracking/days.ts';
-import { trackingSettings } from '../../services/tracking-settings.ts';
-import { admin, signIn, type AdminSession } from '../../testing/admin-client.ts';
-import { request, type Harness } from '../../testing/harness.ts';
-import { batchOf, clearTracking, configureTracking, countOrders, orderKey, postOrder, recencyBucketsAgree, rollup, sendEvents } from '../../testing/tracking-client.ts';
+import { planOrder, recordOrder, type OrderInput } from '../../domain/tracking/orders.ts';
+import { utcDay } from '../../domain/tracking/days.ts';
+import { trackingSettings } from '../../domain/tracking/settings.ts';
+import { admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import { request, type Harness } from '../../dev/testing/harness.ts';
+import { batchOf, clearTracking, configureTracking, countOrders, orderKey, postOrder, recencyBucketsAgree, rollup, sendEvents } from '../../dev/testing/tracking-client.ts';
 
 /**
  * Forged purchases: anyone can send `POST /v1/events` a `purchase` (the workspace id is public,

@@ -4,8 +4,8 @@ import type { AppEnv } from '../../deps.ts';
 import { bodyText } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { requireApiKey } from '../../middleware/api-key/index.ts';
-import { recordOrder } from '../../services/tracking/orders.ts';
-import { trackingSettings } from '../../services/tracking-settings.ts';
+import { recordOrder } from '../../domain/tracking/orders.ts';
+import { trackingSettings } from '../../domain/tracking/settings.ts';
 import { parseJsonText, parseTracking } from './tracking-fields.ts';
 
 const MAX_ORDER_BYTES = 64 * 1024;

@@ -1,0 +1,43 @@
+import { createClient } from '@libsql/client';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../app.ts';
+import { libsqlDb } from '../../db/libsql.ts';
+import { migrateLibsql } from '../../db/migrate-libsql.ts';
+import { diskMediaStore } from '../../media/disk.ts';
+import { seedDemo } from '../seed/seed-demo.ts';
+import { testClock } from './clock.ts';
+import { harnessSecrets, type Harness, type HarnessOptions } from './harness.ts';
+import { placeholderVariantMaker } from './placeholder-variants.ts';
+import { testClientIp } from './client-ip.ts';
+import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
+import { recordingOutbox } from './outbox.ts';
+import { guardedFetch } from '../../outbound/guarded-fetch.ts';
+
+const migrations = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+/** A fresh in-memory libSQL database and a temporary media folder per call. */
+export async function createHarness({ seed = true }: HarnessOptions = {}): Promise<Harness> {
+  const db = libsqlDb(createClient({ url: ':memory:' }));
+  await migrateLibsql(db, migrations);
+  const media = diskMediaStore(mkdtempSync(join(tmpdir(), 'vitrine-media-')));
+  const clock = testClock();
+  const { owner, setupToken } = harnessSecrets();
+  if (seed) await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
+  const outbox = recordingOutbox();
+  const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
+  const app = createApp({
+    db,
+    media,
+    clock,
+    config: { publicUrl: null, version: 'test' },
+    secrets: { appSecret: 'test-secret', instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN, setupToken },
+    clientIp: testClientIp,
+    instagram,
+    variants: placeholderVariantMaker,
+    outbound: guardedFetch({ transport: outbox.send }),
+  });
+  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken };
+}

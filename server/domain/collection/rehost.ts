@@ -1,0 +1,177 @@
+/**
+ * Re-hosting: Instagram's media URLs expire within days, so every collected image (and video
+ * file) is downloaded once, stored with its display renditions, and served by Vitrine from then
+ * on. A failed download keeps the post and is retried with growing delays.
+ */
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { runBatch } from '../../db/client.ts';
+import { instagramConnections, moderationRules, postMedia, posts } from '../../db/schema.ts';
+import type { InstagramDeps } from '../../deps.ts';
+import type { GraphMedia } from '../../instagram/client.ts';
+import { GraphApiError } from '../../instagram/errors.ts';
+import type { MediaStore } from '../../media/store.ts';
+import type { VariantMaker } from '../../media/variants.ts';
+import { decideByRules } from '../posts/auto-moderation.ts';
+import { insertVariants, storeRenditions } from '../posts/media-storage.ts';
+import { tokenOf } from './connections.ts';
+import { normalizeMedia } from './normalize.ts';
+
+const MAX_ATTEMPTS = 8;
+/** Bigger files are refused: Instagram's own limit for images is 8 MiB; videos get more room. */
+const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+const MAX_VIDEO_BYTES = 100 * 1024 * 1024;
+
+export interface RehostDeps {
+  db: Db;
+  media: MediaStore;
+  variants: VariantMaker;
+  instagram: InstagramDeps;
+  appSecret: string;
+}
+
+/**
+ * Downloads at a time: enough to keep both of a small server's cores busy encoding while others
+ * wait on the network, and under Workers' six simultaneous outgoing connections.
+ */
+const CONCURRENCY = 4;
+
+export async function rehostPending(deps: RehostDeps, now: number, limit = 20): Promise<{ stored: number; failed: number }> {
+  const due = await deps.db
+    .select({ item: postMedia, post: { id: posts.id, workspaceId: posts.workspaceId, igMediaId: posts.igMediaId, caption: posts.caption, authorUsername: posts.authorUsername, moderatedBy: posts.moderatedBy, moderationStatus: posts.moderationStatus } })
+    .from(postMedia)
+    .innerJoin(posts, eq(posts.id, postMedia.postId))
+    .where(and(eq(postMedia.storeStatus, 'pending'), lte(postMedia.nextAttemptAt, now)))
+    .orderBy(asc(postMedia.nextAttemptAt))
+    .limit(limit);
+  let stored = 0;
+  let failed = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const { item, post } = due[next++]!;
+      await rehostOrReschedule(item, post);
+    }
+  };
+  const rehostOrReschedule = async (item: PendingItem, post: PendingPost) => {
+    try {
+      await rehostOne(deps, item, post, now);
+      stored++;
+    } catch (error) {
+      failed++;
+      const attempts = item.storeAttempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      await deps.db
+        .update(postMedia)
+        .set({
+          storeAttempts: attempts,
+          storeError: message,
+          storeStatus: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          nextAttemptAt: now + Math.min(24 * 3_600_000, 5 * 60_000 * 2 ** (attempts - 1)),
+        })
+        .where(eq(postMedia.id, item.id));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
+  return { stored, failed };
+}
+
+type PendingItem = typeof postMedia.$inferSelect;
+interface PendingPost {
+  id: string;
+  workspaceId: string;
+  igMediaId: string | null;
+  caption: string;
+  authorUsername: string | null;
+  moderatedBy: string | null;
+  moderationStatus: string;
+}
+
+async function rehostOne(deps: RehostDeps, item: PendingItem, post: PendingPost, now: number): Promise<void> {
+  let imageUrl = item.sourceUrl;
+  let videoUrl = item.videoSourceUrl;
+  let image = imageUrl ? await fetchBytes(deps, imageUrl, MAX_IMAGE_BYTES) : null;
+  if (!image || image.expired) {
+    // The CDN link expired before we got to it: ask the API for fresh links where it allows.
+    const fresh = await freshUrls(deps, post, item);
+    if (!fresh?.imageUrl) throw new Error(image?.expired ? 'the Instagram media URL expired and Instagram offers no fresh one for this post' : 'no image to download');
+    imageUrl = fresh.imageUrl;
+    videoUrl = fresh.videoUrl;
+    image = await fetchBytes(deps, imageUrl, MAX_IMAGE_BYTES);
+    if (image.expired) throw new Error('the fresh Instagram media URL was refused too');
+    await deps.db.update(postMedia).set({ sourceUrl: imageUrl, videoSourceUrl: videoUrl }).where(eq(postMedia.id, item.id));
+  }
+
+  const made = await deps.variants.make(image.bytes);
+  const rows = await storeRenditions(deps.media, item.id, made, now);
+  if (item.type === 'video' && videoUrl) {
+    const video = await fetchBytes(deps, videoUrl, MAX_VIDEO_BYTES);
+    if (!video.expired) {
+      const key = `m/${item.id}/video.mp4`;
+      await deps.media.put(key, video.bytes, 'video/mp4');
+      rows.push({ id: `var_${item.id}_video`, mediaId: item.id, role: 'video', format: 'mp4', width: made.original.width, height: made.original.height, bytes: video.bytes.byteLength, storageKey: key, createdAt: now });
+    }
+  }
+  await runBatch(deps.db, [
+    ...insertVariants(deps.db, rows),
+    deps.db.update(postMedia).set({ storeStatus: 'stored', width: made.original.width, height: made.original.height, storeAttempts: item.storeAttempts + 1, storeError: null, nextAttemptAt: null }).where(eq(postMedia.id, item.id)),
+    ...(await resolutionRule(deps.db, post, made.original.width, now)),
+  ]);
+}
+
+/** The min-resolution rule can only be applied once the image's size is known. */
+async function resolutionRule(db: Db, post: PendingPost, width: number, now: number) {
+  if (post.moderatedBy !== null || post.moderationStatus !== 'pending') return [];
+  const rules = await db
+    .select({ id: moderationRules.id, kind: moderationRules.kind, value: moderationRules.value })
+    .from(moderationRules)
+    .where(and(eq(moderationRules.workspaceId, post.workspaceId), eq(moderationRules.kind, 'min_resolution')));
+  const decision = decideByRules({ caption: '', authorUsername: null, width }, rules);
+  if (!decision) return [];
+  return [
+    db
+      .update(posts)
+      .set({ moderationStatus: decision.status, moderationRuleId: decision.ruleId, moderationReason: decision.reason, moderatedAt: now, updatedAt: now })
+      .where(and(eq(posts.id, post.id), isNull(posts.moderatedBy))),
+  ];
+}
+
+async function fetchBytes(deps: RehostDeps, url: string, maxBytes: number): Promise<{ bytes: Uint8Array; expired: false } | { bytes: Uint8Array; expired: true }> {
+  // The guarded fetcher refuses non-public addresses on every hop and stops the body at maxBytes.
+  const response = await deps.instagram.download(new Request(url), { maxBytes });
+  if (response.status === 403 || response.status === 404 || response.status === 410) {
+    await response.body?.cancel();
+    return { bytes: new Uint8Array(), expired: true };
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new Error(`download failed: HTTP ${response.status}`);
+  }
+  return { bytes: new Uint8Array(await response.arrayBuffer()), expired: false };
+}
+
+/**
+ * Fresh CDN links for one media item. Instagram lets an app re-read its own media and media
+ * that @mention it; hashtag and tagged media cannot be read by id, so those have none.
+ */
+async function freshUrls(deps: RehostDeps, post: PendingPost, item: PendingItem): Promise<{ imageUrl: string | null; videoUrl: string | null } | null> {
+  if (!post.igMediaId) return null;
+  const connections = await deps.db.select().from(instagramConnections).where(and(eq(instagramConnections.workspaceId, post.workspaceId), eq(instagramConnections.status, 'active')));
+  for (const connection of connections) {
+    const token = await tokenOf(deps.appSecret, connection);
+    const attempts: (() => Promise<GraphMedia | undefined>)[] = [
+      async () => (await deps.instagram.graph.media(post.igMediaId!, token)).body,
+      async () => (await deps.instagram.graph.mentionedMedia(connection.igUserId, post.igMediaId!, token)).body.mentioned_media,
+    ];
+    for (const attempt of attempts) {
+      try {
+        const media = await attempt();
+        const match = media && normalizeMedia(media).items.find((i) => i.igMediaId === item.igMediaId);
+        if (match) return { imageUrl: match.imageUrl, videoUrl: match.videoUrl };
+      } catch (error) {
+        if (!(error instanceof GraphApiError)) throw error;
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+/**
+ * The collection loop's one step: run the sources that are due, re-host what they found, take
+ * down posts deleted on Instagram, deliver the merchant's pending webhooks, refresh the
+ * product feeds that are due, and delete raw events past their retention.
+ * Called by Cron Triggers on Workers and by a timer on Node; bounded so one step always fits
+ * in a Worker invocation's limits.
+ */
+import { and, asc, eq, lte } from 'drizzle-orm';
+import { discardStalePreviews, refreshDueFeeds } from '../catalog/refresh.ts';
+import { sources } from '../../db/schema.ts';
+import type { Outbound } from '../../outbound/guarded-fetch.ts';
+import { purgeExpiredEvents } from '../tracking/retention.ts';
+import { deliverWebhooks } from '../webhooks/outgoing.ts';
+import { checkSourceDeletions } from './deletions.ts';
+import { rehostPending, type RehostDeps } from './rehost.ts';
+import { runSource, type RunReport } from './run-source.ts';
+
+export interface CollectionStep {
+  runs: RunReport[];
+  stored: number;
+  failed: number;
+  /** Public posts found deleted on Instagram, now out of every gallery. */
+  takenDown: number;
+  webhooks: number;
+  /** Product feeds refreshed from their URLs. */
+  feeds: number;
+  /** Raw events deleted past their workspace's retention (rollups stay). */
+  eventsPurged: number;
+}
+
+export type SchedulerDeps = RehostDeps & { outbound: Outbound };
+
+export async function runDueCollection(deps: SchedulerDeps, now: number, limits = { sources: 5, media: 30 }): Promise<CollectionStep> {
+  const due = await deps.db
+    .select()
+    .from(sources)
+    .where(and(eq(sources.enabled, true), lte(sources.nextRunAt, now)))
+    .orderBy(asc(sources.nextRunAt))
+    .limit(limits.sources);
+  const runs: RunReport[] = [];
+  for (const source of due) runs.push(await runSource({ db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret }, source, now));
+  const { stored, failed } = await rehostPending(deps, now, limits.media);
+  const takenDown = await checkSourceDeletions(deps, now);
+  // The merchant's webhooks ride the same tick: rights events reach their systems within it.
+  const webhooks = await deliverWebhooks(deps, now);
+  const feeds = await refreshDueFeeds(deps, now);
+  await discardStalePreviews(deps.db, now);
+  const eventsPurged = await purgeExpiredEvents(deps.db, now);
+  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged };
+}
