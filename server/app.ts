@@ -2,7 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
-import { ApiError } from './http/errors.ts';
+import { DomainError } from './domain/errors.ts';
+import { ApiError, fromDomainError } from './http/errors.ts';
 import { answerCache } from './middleware/answer-cache/index.ts';
 import { hsts } from './middleware/hsts/index.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
@@ -55,7 +56,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   for (const files of options.staticFiles ?? []) app.on(['GET', 'HEAD'], '*', files);
   return app
     .notFound((c) => c.json(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404))
-    .onError((error, c) => {
+    .onError((thrown, c) => {
+      const error = thrown instanceof DomainError ? fromDomainError(thrown) : thrown;
       if (error instanceof ApiError) return c.json(error.toBody(), error.status);
       // Hono's own middleware (body limits, CORS, ...) signal client errors this way.
       if (error instanceof HTTPException && error.status < 500) {

@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiErrorBody } from '../../shared/api-types.ts';
+import type { DomainError } from '../domain/errors.ts';
 
 /** An error meant for the caller: its status, code and message are returned as they are. */
 export class ApiError extends Error {
@@ -17,7 +18,16 @@ export class ApiError extends Error {
   }
 }
 
-export const invalidParameter = (field: string, message: string) =>
-  new ApiError(400, 'invalid_parameter', `${field}: ${message}`, field);
+/** The status each kind of domain error is answered with; the domain itself knows none of them. */
+const STATUS_OF = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unprocessable: 422,
+  upstream: 502,
+} as const satisfies Record<DomainError['kind'], ContentfulStatusCode>;
 
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+/** A domain error as the caller receives it: same code, message and field, the kind's status. */
+export const fromDomainError = (error: DomainError) => new ApiError(STATUS_OF[error.kind], error.code, error.message, error.field);

@@ -1,6 +1,6 @@
 import { decodeCursor, InvalidCursorError, type Cursor } from '../lib/cursor.ts';
 import { cutText } from '../../shared/text.ts';
-import { invalidParameter } from './errors.ts';
+import { invalidParameter } from '../domain/errors.ts';
 
 /** Parses an optional integer query parameter within [min, max], naming it when it is wrong. */
 export function intParam(

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../domain/errors.ts';
 import { isMediaKey } from '../media/store.ts';
 import { isPublicMediaKey } from '../domain/posts/public-media.ts';
 

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { cutText } from '../../shared/text.ts';
 import { mediaVariants, postMedia } from '../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../domain/errors.ts';
 import { declineConsent, erasePost, grantConsent, loadRequest, withdrawConsent, type RequestContext } from '../domain/rights/consent.ts';
 import { formToken, verifyRightsToken } from '../domain/rights/links.ts';
 import { renderNotFoundPage, renderRightsPage, type RightsPageView } from '../domain/rights/page.ts';

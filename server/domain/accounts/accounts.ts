@@ -5,7 +5,7 @@
 import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import { runBatch, type Db } from '../../db/client.ts';
 import { invitations, memberships, sessions, setupClaims, users, workspaces, type Role } from '../../db/schema.ts';
-import { ApiError } from '../../http/errors.ts';
+import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { sha256Hex } from '../../security/hash.ts';
 import { hashPassword, verifyPassword } from '../../security/password.ts';
@@ -32,7 +32,7 @@ export async function setupOwner(
   input: { workspaceName: string; name: string; email: string; password: string },
   now: number,
 ): Promise<{ userId: string; workspaceId: string }> {
-  const alreadySetUp = () => new ApiError(409, 'already_set_up', 'setup: this Vitrine already has an owner; sign in instead');
+  const alreadySetUp = () => new Conflict('already_set_up', 'setup: this Vitrine already has an owner; sign in instead');
   if (!(await setupNeeded(db))) throw alreadySetUp();
   const userId = newId('usr');
   const workspaceId = newId('ws');
@@ -81,7 +81,7 @@ export async function workspacesOf(db: Db, userId: string) {
 export async function changePassword(db: Db, userId: string, keepSessionIdHash: string, current: string, next: string): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || !(await verifyPassword(current, user.passwordHash))) {
-    throw new ApiError(400, 'invalid_parameter', 'currentPassword: is not your current password', 'currentPassword');
+    throw new Invalid('invalid_parameter', 'currentPassword: is not your current password', 'currentPassword');
   }
   await runBatch(db, [
     db.update(users).set({ passwordHash: await hashPassword(next) }).where(eq(users.id, userId)),
@@ -109,11 +109,11 @@ export async function acceptInvitation(db: Db, input: { token: string; name: str
     .from(invitations)
     .where(and(eq(invitations.tokenHash, await sha256Hex(input.token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
     .limit(1);
-  if (!invitation) throw new ApiError(404, 'not_found', 'token: this invitation does not exist, was used, or has expired', 'token');
+  if (!invitation) throw new NotFound('not_found', 'token: this invitation does not exist, was used, or has expired', 'token');
 
   const [existing] = await db.select().from(users).where(eq(users.email, invitation.email)).limit(1);
   if (existing && !(await verifyPassword(input.password, existing.passwordHash))) {
-    throw new ApiError(400, 'invalid_parameter', 'password: this email already has an account; enter its password to join', 'password');
+    throw new Invalid('invalid_parameter', 'password: this email already has an account; enter its password to join', 'password');
   }
   const userId = existing?.id ?? newId('usr');
   const [member] = await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, invitation.workspaceId))).limit(1);
@@ -146,10 +146,10 @@ export async function listInvitations(db: Db, workspaceId: string, now: number) 
 export async function updateMember(db: Db, actor: { workspaceId: string; userId: string }, memberId: string, role: Role | null, now: number): Promise<void> {
   const members = await listMembers(db, actor.workspaceId);
   const member = members.find((m) => m.userId === memberId);
-  if (!member) throw new ApiError(404, 'not_found', 'member not found');
+  if (!member) throw new NotFound('not_found', 'member not found');
   const owners = members.filter((m) => m.role === 'owner').length;
   if (member.role === 'owner' && role !== 'owner' && owners === 1) {
-    throw new ApiError(409, 'last_owner', 'role: a workspace must keep at least one owner', 'role');
+    throw new Conflict('last_owner', 'role: a workspace must keep at least one owner', 'role');
   }
   const where = and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, memberId));
   await runBatch(db, [

@@ -5,7 +5,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { runBatch, type Db } from '../../db/client.ts';
 import { apiKeys } from '../../db/schema.ts';
-import { ApiError } from '../../http/errors.ts';
+import { NotFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { sha256Hex } from '../../security/hash.ts';
 import { randomToken } from '../../security/tokens.ts';
@@ -35,7 +35,7 @@ export function listApiKeys(db: Db, workspaceId: string) {
 export async function revokeApiKey(db: Db, actor: { workspaceId: string; userId: string }, id: string, now: number): Promise<void> {
   const where = and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, actor.workspaceId), isNull(apiKeys.revokedAt));
   const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(where).limit(1);
-  if (!key) throw new ApiError(404, 'not_found', 'API key not found');
+  if (!key) throw new NotFound('not_found', 'API key not found');
   await runBatch(db, [
     db.update(apiKeys).set({ revokedAt: now }).where(where),
     auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'api_key.revoked', targetType: 'api_key', targetId: id, at: now }),

@@ -4,7 +4,7 @@ import type { WorkspaceView } from '../../../shared/admin-types.ts';
 import type { workspacePatch } from '../../../shared/schemas/workspace.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { workspaces, type WorkspaceSettings } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../errors.ts';
 import { auditStatement } from '../audit/audit.ts';
 import type { Actor } from '../posts/moderation.ts';
 

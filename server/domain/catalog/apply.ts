@@ -8,7 +8,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { CatalogImport } from '../../../shared/admin-types.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { catalogImportRows, catalogImports, productFeeds, products } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { Conflict, Unprocessable, notFound } from '../errors.ts';
 import { auditStatement } from '../audit/audit.ts';
 import { appliedImportCount, importView } from './preview.ts';
 
@@ -28,7 +28,7 @@ export async function ownImport(db: Db, workspaceId: string, importId: string) {
 }
 
 function requirePreview(row: typeof catalogImports.$inferSelect) {
-  if (row.status !== 'previewed') throw new ApiError(409, 'already_' + row.status, `import: was already ${row.status}`);
+  if (row.status !== 'previewed') throw new Conflict('already_' + row.status, `import: was already ${row.status}`);
 }
 
 export async function applyImport(db: Db, actor: ImportActor, importId: string, options: { skipInvalid: boolean }, now: number): Promise<CatalogImport> {
@@ -36,10 +36,10 @@ export async function applyImport(db: Db, actor: ImportActor, importId: string, 
   requirePreview(row);
   if (row.invalid > 0 && !options.skipInvalid) {
     const first = row.errors[0]!;
-    throw new ApiError(422, 'invalid_rows', `${row.invalid} rows are invalid (line ${first.line}: ${first.message}); fix the file, or apply with skipInvalid to leave them out`, 'skipInvalid');
+    throw new Unprocessable('invalid_rows', `${row.invalid} rows are invalid (line ${first.line}: ${first.message}); fix the file, or apply with skipInvalid to leave them out`, 'skipInvalid');
   }
   // The diff was computed against the catalog as it was then; another import since makes it wrong.
-  if ((await appliedImportCount(db, actor.workspaceId)) !== row.appliedBefore) throw new ApiError(409, 'stale', 'import: another import was applied after this preview; preview the file again');
+  if ((await appliedImportCount(db, actor.workspaceId)) !== row.appliedBefore) throw new Conflict('stale', 'import: another import was applied after this preview; preview the file again');
 
   const ws = actor.workspaceId;
   await runBatch(db, [

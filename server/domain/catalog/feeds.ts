@@ -5,7 +5,7 @@ import type { CatalogFeed } from '../../../shared/admin-types.ts';
 import type { feedInput, feedPatch } from '../../../shared/schemas/catalog.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { catalogImports, productFeeds, products } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { Invalid, notFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { urlRefusal } from '../../outbound/target.ts';
 import { auditStatement } from '../audit/audit.ts';
@@ -79,7 +79,7 @@ export async function feedView(db: Db, feed: FeedRow): Promise<CatalogFeed> {
 function checkUrl(url: string | null | undefined) {
   // The server will fetch it: only public https hosts, never its own network.
   const refusal = url ? urlRefusal(url) : null;
-  if (refusal) throw new ApiError(400, 'invalid_parameter', `url: must be an https address on a public host (${refusal})`, 'url');
+  if (refusal) throw new Invalid('invalid_parameter', `url: must be an https address on a public host (${refusal})`, 'url');
 }
 
 export async function createFeed(db: Db, actor: Actor, input: z.infer<typeof feedInput>, now: number): Promise<CatalogFeed> {
@@ -110,7 +110,7 @@ export async function updateFeed(db: Db, actor: Actor, feedId: string, patch: z.
   checkUrl(patch.url);
   const url = patch.url === undefined ? before.url : patch.url;
   const refreshHours = patch.refreshHours === undefined ? (before.refreshIntervalSeconds ?? 0) / 3600 || null : patch.refreshHours;
-  if (refreshHours && !url) throw new ApiError(400, 'invalid_parameter', 'refreshHours: needs a url to refresh from', 'refreshHours');
+  if (refreshHours && !url) throw new Invalid('invalid_parameter', 'refreshHours: needs a url to refresh from', 'refreshHours');
   const changes = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.currency !== undefined ? { currency: patch.currency } : {}),

@@ -10,7 +10,7 @@ import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { CatalogImport, CatalogRowError } from '../../../shared/admin-types.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { catalogImportRows, catalogImports, products, productFeeds } from '../../db/schema.ts';
-import { ApiError } from '../../http/errors.ts';
+import { Invalid, TooLarge, Unprocessable } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { shopperPrice } from '../../lib/money.ts';
 import { OutboundError } from '../../outbound/guarded-fetch.ts';
@@ -100,16 +100,16 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Catalo
     for (let i = 0; i < missing.length; i += STAGE_BATCH) await stageMissing(db, id, feed.workspaceId, missing.slice(i, i + STAGE_BATCH));
   } catch (error) {
     await discardStaged(db, id);
-    if (error instanceof FeedSyntaxError) throw new ApiError(400, 'invalid_feed', `body: ${error.message}; nothing was imported`, 'body');
-    if (error instanceof FeedFetchError || error instanceof OutboundError) throw new ApiError(422, 'feed_unreachable', `url: ${error.message}; nothing was imported`, 'url');
-    if (error instanceof BodyTooLargeError) throw new ApiError(413, 'payload_too_large', `body: ${error.message}`, 'body');
+    if (error instanceof FeedSyntaxError) throw new Invalid('invalid_feed', `body: ${error.message}; nothing was imported`, 'body');
+    if (error instanceof FeedFetchError || error instanceof OutboundError) throw new Unprocessable('feed_unreachable', `url: ${error.message}; nothing was imported`, 'url');
+    if (error instanceof BodyTooLargeError) throw new TooLarge('payload_too_large', `body: ${error.message}`, 'body');
     throw error;
   }
 
   const total = counts.added + counts.updated + counts.unchanged + counts.invalid;
   if (total === 0) {
     await discardStaged(db, id);
-    throw new ApiError(400, 'empty_feed', 'body: the feed has no products; nothing was imported', 'body');
+    throw new Invalid('empty_feed', 'body: the feed has no products; nothing was imported', 'body');
   }
   await db.update(catalogImports).set({ ...counts, errors }).where(eq(catalogImports.id, id));
   return importView(db, { id, workspaceId: feed.workspaceId, feedId: feed.id, status: 'previewed', trigger: input.trigger, ...counts, errors, createdBy: input.createdBy, createdAt: now, appliedAt: null, appliedBefore });

@@ -7,7 +7,7 @@
 import { and, asc, eq, isNotNull, lte, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { catalogImportRows, catalogImports, productFeeds } from '../../db/schema.ts';
-import { ApiError } from '../../http/errors.ts';
+import { DomainError } from '../errors.ts';
 import { applyImport, discardImport } from './apply.ts';
 import type { Outbound } from '../../outbound/guarded-fetch.ts';
 import { fetchFeedRows } from './fetch-feed.ts';
@@ -38,7 +38,7 @@ export async function refreshDueFeeds(deps: { db: Db; outbound: Outbound }, now:
         if (preview.invalid > 0) lastError = `${preview.invalid} rows skipped; first: line ${preview.errors[0]!.line}, ${preview.errors[0]!.message}`;
       }
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
+      if (!(error instanceof DomainError)) throw error;
       lastError = error.message;
     }
     await db.update(productFeeds).set({ lastError }).where(eq(productFeeds.id, feed.id));

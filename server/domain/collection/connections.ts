@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ConnectionView } from '../../../shared/admin-types.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { instagramConnections, sources } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { Invalid, notFound, UpstreamFailed } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import type { GraphClient } from '../../instagram/client.ts';
@@ -44,13 +44,12 @@ export async function connectAccount(
     account = (await deps.graph.account(input.igUserId, input.accessToken)).body;
   } catch (error) {
     if (error instanceof GraphApiError && !error.fromGraph) {
-      throw new ApiError(
-        502,
+      throw new UpstreamFailed(
         'instagram_unreachable',
         `The Instagram Graph API address answered HTTP ${error.status}, which is not a Graph API answer: check VITRINE_IG_GRAPH_URL (the address without a version, e.g. https://graph.facebook.com).`,
       );
     }
-    if (error instanceof GraphApiError) throw new ApiError(400, 'instagram_refused', `accessToken: Instagram refused it (${error.message})`, 'accessToken');
+    if (error instanceof GraphApiError) throw new Invalid('instagram_refused', `accessToken: Instagram refused it (${error.message})`, 'accessToken');
     throw error;
   }
   const sealed = await seal(deps.appSecret, TOKEN_PURPOSE, input.accessToken);

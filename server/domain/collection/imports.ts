@@ -12,7 +12,7 @@ import { safeJsonEscapes, safeText } from '../../../shared/text.ts';
 import { importRow, type uploadFields } from '../../../shared/schemas/collection.ts';
 import { inChunks, runBatch, type Db } from '../../db/client.ts';
 import { postMedia, posts, postSources } from '../../db/schema.ts';
-import { ApiError } from '../../http/errors.ts';
+import { Invalid, TooLarge } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { urlRefusal } from '../../outbound/target.ts';
 import { ACCEPTED_IMAGES, ImageRefusedError } from '../../media/accept-image.ts';
@@ -43,20 +43,20 @@ export function readImportRows(file: string, format: 'csv' | 'tsv' | 'json'): { 
     try {
       parsed = JSON.parse(safeJsonEscapes(body));
     } catch {
-      throw new ApiError(400, 'invalid_json', 'body: is not valid JSON (expected an array of rows)', 'body');
+      throw new Invalid('invalid_json', 'body: is not valid JSON (expected an array of rows)', 'body');
     }
     const list = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;
-    if (!Array.isArray(list)) throw new ApiError(400, 'invalid_parameter', 'body: expected an array of rows, or { "rows": [...] }', 'body');
+    if (!Array.isArray(list)) throw new Invalid('invalid_parameter', 'body: expected an array of rows, or { "rows": [...] }', 'body');
     return list.map((values, index) => ({ line: index + 1, values }));
   }
   try {
     const rows = csvObjects(body, format === 'tsv' ? '\t' : ',');
     if (rows.length > 0 && !('image_url' in (rows[0]!.values as object))) {
-      throw new ApiError(400, 'invalid_parameter', 'body: the header row has no image_url column', 'image_url');
+      throw new Invalid('invalid_parameter', 'body: the header row has no image_url column', 'image_url');
     }
     return rows;
   } catch (error) {
-    if (error instanceof CsvError) throw new ApiError(400, 'invalid_csv', `body: ${error.message}`, 'body');
+    if (error instanceof CsvError) throw new Invalid('invalid_csv', `body: ${error.message}`, 'body');
     throw error;
   }
 }
@@ -67,8 +67,8 @@ export async function importRows(
   input: { rows: { line: number; values: unknown }[]; label: string; dryRun: boolean; skipInvalid: boolean },
   now: number,
 ): Promise<ImportReport> {
-  if (input.rows.length === 0) throw new ApiError(400, 'invalid_parameter', 'body: the import has no rows', 'body');
-  if (input.rows.length > MAX_IMPORT_ROWS) throw new ApiError(413, 'too_many_rows', `body: at most ${MAX_IMPORT_ROWS} rows per import, got ${input.rows.length}`, 'body');
+  if (input.rows.length === 0) throw new Invalid('invalid_parameter', 'body: the import has no rows', 'body');
+  if (input.rows.length > MAX_IMPORT_ROWS) throw new TooLarge('too_many_rows', `body: at most ${MAX_IMPORT_ROWS} rows per import, got ${input.rows.length}`, 'body');
 
   const errors: RowProblem[] = [];
   const good: Row[] = [];
@@ -144,7 +144,7 @@ export async function uploadPost(
     } catch (error) {
       // A file the header accepted can still fail to decode (truncated, corrupt): same answer.
       const reason = error instanceof ImageRefusedError ? error.message : `could not be read as a ${ACCEPTED_IMAGES} image`;
-      throw new ApiError(400, 'invalid_parameter', `images.${position}: ${reason}`, `images.${position}`);
+      throw new Invalid('invalid_parameter', `images.${position}: ${reason}`, `images.${position}`);
     }
     const mediaId = newId('med');
     const rows = await storeRenditions(deps.media, mediaId, made, now);

@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { SourceView } from '../../../shared/admin-types.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { sources } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { Conflict, Invalid, notFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditStatement } from '../audit/audit.ts';
 import type { Actor } from '../posts/moderation.ts';
@@ -49,9 +49,9 @@ export async function createSource(
   const connection = await ownConnection(db, actor.workspaceId, input.connectionId);
   const query = input.kind === 'hashtag' ? (input.hashtag ?? null) : null;
   if (input.kind === 'hashtag') {
-    if (!query) throw new ApiError(400, 'invalid_parameter', 'hashtag: is required for a hashtag source', 'hashtag');
+    if (!query) throw new Invalid('invalid_parameter', 'hashtag: is required for a hashtag source', 'hashtag');
     if (!(await canQueryHashtag(db, connection.igUserId, query, now))) {
-      throw new ApiError(409, 'hashtag_quota', `hashtag: Instagram allows ${HASHTAG_LIMIT} different hashtags per account in 7 days, and @${connection.username} has used them all; the oldest frees up within a week`, 'hashtag');
+      throw new Conflict('hashtag_quota', `hashtag: Instagram allows ${HASHTAG_LIMIT} different hashtags per account in 7 days, and @${connection.username} has used them all; the oldest frees up within a week`, 'hashtag');
     }
   }
   const existing = await db
@@ -59,10 +59,10 @@ export async function createSource(
     .from(sources)
     .where(and(eq(sources.workspaceId, actor.workspaceId), eq(sources.connectionId, connection.id), eq(sources.kind, input.kind), query ? eq(sources.query, query) : undefined))
     .limit(1);
-  if (existing.length > 0) throw new ApiError(409, 'duplicate_source', `kind: this ${input.kind} source already exists`, 'kind');
+  if (existing.length > 0) throw new Conflict('duplicate_source', `kind: this ${input.kind} source already exists`, 'kind');
   const interval = input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
   if (input.kind === 'hashtag' && interval > MAX_HASHTAG_INTERVAL_SECONDS) {
-    throw new ApiError(400, 'invalid_parameter', 'intervalSeconds: a hashtag source must run at least every 12 hours, or posts older than 24 hours are lost', 'intervalSeconds');
+    throw new Invalid('invalid_parameter', 'intervalSeconds: a hashtag source must run at least every 12 hours, or posts older than 24 hours are lost', 'intervalSeconds');
   }
   const row: Source = {
     id: newId('src'),
@@ -92,7 +92,7 @@ export async function updateSource(db: Db, actor: Actor, id: string, patch: { en
   const [row] = await db.select().from(sources).where(and(eq(sources.workspaceId, actor.workspaceId), eq(sources.id, id))).limit(1);
   if (!row) throw notFound('source');
   if (row.kind === 'hashtag' && (patch.intervalSeconds ?? 0) > MAX_HASHTAG_INTERVAL_SECONDS) {
-    throw new ApiError(400, 'invalid_parameter', 'intervalSeconds: a hashtag source must run at least every 12 hours', 'intervalSeconds');
+    throw new Invalid('invalid_parameter', 'intervalSeconds: a hashtag source must run at least every 12 hours', 'intervalSeconds');
   }
   const change = { ...patch, ...(patch.enabled ? { nextRunAt: now } : {}) };
   await runBatch(db, [

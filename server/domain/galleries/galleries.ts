@@ -4,7 +4,7 @@ import type { AdminGallery } from '../../../shared/admin-types.ts';
 import type { galleryInput, galleryPatch } from '../../../shared/schemas/galleries.ts';
 import { inChunks, runBatch, type Db } from '../../db/client.ts';
 import { galleries, galleryPosts, posts } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { Invalid, NotFound, notFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditStatement } from '../audit/audit.ts';
 import type { Actor } from '../posts/moderation.ts';
@@ -79,14 +79,14 @@ export async function deleteGallery(db: Db, actor: Actor, id: string, now: numbe
 export async function setGalleryOrder(db: Db, actor: Actor, id: string, postIds: string[], now: number, origin: string) {
   const gallery = await ownGallery(db, actor.workspaceId, id);
   const unique = [...new Set(postIds)];
-  if (unique.length !== postIds.length) throw new ApiError(400, 'invalid_parameter', 'postIds: lists a post twice', 'postIds');
+  if (unique.length !== postIds.length) throw new Invalid('invalid_parameter', 'postIds: lists a post twice', 'postIds');
   const known = (
     await Promise.all(
       inChunks(unique, (chunk) => db.select({ id: posts.id }).from(posts).where(and(eq(posts.workspaceId, actor.workspaceId), inArray(posts.id, chunk)))),
     )
   ).flat();
   const missing = unique.filter((p) => !known.some((k) => k.id === p));
-  if (missing.length > 0) throw new ApiError(404, 'not_found', `postIds: no such posts: ${missing.slice(0, 5).join(', ')}`, 'postIds');
+  if (missing.length > 0) throw new NotFound('not_found', `postIds: no such posts: ${missing.slice(0, 5).join(', ')}`, 'postIds');
   await runBatch(db, [
     db.delete(galleryPosts).where(eq(galleryPosts.galleryId, id)),
     ...unique.map((postId, position) => db.insert(galleryPosts).values({ galleryId: id, postId, position })),

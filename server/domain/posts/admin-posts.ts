@@ -9,7 +9,7 @@ import type { inboxQuery } from '../../../shared/schemas/moderation.ts';
 import { inChunks, type Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/contains-pattern.ts';
 import { consentRecords, postProducts, posts, postSources, products, sources } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../errors.ts';
 import { encodeCursor, type Cursor } from '../../lib/cursor.ts';
 import { isPublicPost } from './publicness.ts';
 import { safeLinkOrNull } from '../../lib/safe-url.ts';

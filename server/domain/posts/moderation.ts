@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ModerationStatus } from '../../../shared/admin-types.ts';
 import { inChunks, runBatch, type Db } from '../../db/client.ts';
 import { moderationRules, posts } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { NotFound, notFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditStatement } from '../audit/audit.ts';
 
@@ -26,7 +26,7 @@ export async function moderatePosts(db: Db, actor: Actor, ids: string[], status:
   ).flat();
   if (found.length !== unique.length) {
     const missing = unique.filter((id) => !found.some((f) => f.id === id));
-    throw new ApiError(404, 'not_found', `ids: no such posts: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`, 'ids');
+    throw new NotFound('not_found', `ids: no such posts: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`, 'ids');
   }
   // A human decision replaces any rule's: the post no longer shows "filtered by rule".
   const change = { moderationStatus: status, moderatedAt: now, moderatedBy: actor.userId, moderationRuleId: null, moderationReason: null, updatedAt: now };

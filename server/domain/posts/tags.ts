@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import type { PublicProduct } from '../../../shared/api-types.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { postMedia, postProducts, posts, products } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { NotFound, notFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { rankProducts } from './product-suggestions.ts';
 import { auditStatement } from '../audit/audit.ts';
@@ -23,10 +23,10 @@ async function ownPost(db: Db, workspaceId: string, postId: string) {
 export async function addTag(db: Db, actor: Actor, postId: string, input: { productId: string; mediaId?: string | null | undefined; x: number; y: number }, now: number) {
   await ownPost(db, actor.workspaceId, postId);
   const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.workspaceId, actor.workspaceId), eq(products.id, input.productId)));
-  if (!product) throw new ApiError(404, 'not_found', 'productId: no such product', 'productId');
+  if (!product) throw new NotFound('not_found', 'productId: no such product', 'productId');
   const media = await db.select({ id: postMedia.id }).from(postMedia).where(eq(postMedia.postId, postId)).orderBy(asc(postMedia.position));
   const mediaId = input.mediaId ?? media[0]?.id ?? null;
-  if (input.mediaId && !media.some((m) => m.id === input.mediaId)) throw new ApiError(404, 'not_found', 'mediaId: not a media of this post', 'mediaId');
+  if (input.mediaId && !media.some((m) => m.id === input.mediaId)) throw new NotFound('not_found', 'mediaId: not a media of this post', 'mediaId');
   const [last] = await db.select({ n: max(postProducts.position) }).from(postProducts).where(eq(postProducts.postId, postId));
   const tag = { id: newId('tag'), postId, productId: product.id, mediaId, x: input.x, y: input.y, position: (last?.n ?? -1) + 1, createdAt: now };
   await runBatch(db, [

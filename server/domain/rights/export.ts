@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { consentRecords, posts, rightsRequests, termsVersions, workspaces } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../errors.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -10,7 +10,7 @@ import type { RightsRequest } from '../../../shared/admin-types.ts';
 import type { InstagramDeps } from '../../deps.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { instagramConnections, posts, postSources, rightsRequests, sources, workspaces } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { Conflict, NotFound, notFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import { tokenOf, withExpiry } from '../collection/connections.ts';
@@ -54,16 +54,16 @@ export async function createRightsRequests(
   const { db } = deps;
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, actor.workspaceId));
   if (!workspace?.instagramHandle || !workspace.approvalHashtag) {
-    throw new ApiError(409, 'not_configured', 'settings: set the brand’s Instagram handle and approval hashtag first', 'settings');
+    throw new Conflict('not_configured', 'settings: set the brand’s Instagram handle and approval hashtag first', 'settings');
   }
   const terms = await currentTerms(db, actor.workspaceId, input.language);
-  if (!terms) throw new ApiError(409, 'no_terms', 'terms: publish usage terms before asking for rights', 'terms');
+  if (!terms) throw new Conflict('no_terms', 'terms: publish usage terms before asking for rights', 'terms');
   const rows = await db.select().from(posts).where(and(eq(posts.workspaceId, actor.workspaceId), inArray(posts.id, input.postIds)));
   const missing = input.postIds.filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length) throw new ApiError(404, 'not_found', `postIds: no such posts: ${missing.slice(0, 5).join(', ')}`, 'postIds');
+  if (missing.length) throw new NotFound('not_found', `postIds: no such posts: ${missing.slice(0, 5).join(', ')}`, 'postIds');
   // Rights still running cannot be asked for again; expired ones can be renewed.
   const granted = rows.filter((r) => (r.rightsStatus === 'granted' && (r.rightsExpiresAt === null || r.rightsExpiresAt > now)) || r.erasedAt !== null);
-  if (granted.length) throw new ApiError(409, 'already_granted', `postIds: rights are already granted (or the post was erased): ${granted.map((r) => r.id).join(', ')}`, 'postIds');
+  if (granted.length) throw new Conflict('already_granted', `postIds: rights are already granted (or the post was erased): ${granted.map((r) => r.id).join(', ')}`, 'postIds');
 
   const mentionConnections = await mentionConnectionsFor(db, input.postIds);
   const views: RequestView[] = [];
@@ -114,7 +114,7 @@ export async function markRequestSent(db: Db, actor: Actor, id: string, now: num
   const where = and(eq(rightsRequests.workspaceId, actor.workspaceId), eq(rightsRequests.id, id));
   const [request] = await db.select().from(rightsRequests).where(where);
   if (!request) throw notFound('rights request');
-  if (request.status !== 'draft') throw new ApiError(409, 'invalid_state', `status: the request is ${request.status}, not a draft`, 'status');
+  if (request.status !== 'draft') throw new Conflict('invalid_state', `status: the request is ${request.status}, not a draft`, 'status');
   await runBatch(db, [
     db.update(rightsRequests).set({ status: 'sent', sentAt: now, updatedAt: now }).where(where),
     auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'rights.request_sent', targetType: 'post', targetId: request.postId, after: { requestId: id }, at: now }),

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { webhookEndpointInput } from '../../../shared/schemas/rights.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { webhookDeliveries, webhookEndpoints } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../http/errors.ts';
+import { Invalid, notFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Outbound } from '../../outbound/guarded-fetch.ts';
 import { urlRefusal } from '../../outbound/target.ts';
@@ -78,7 +78,7 @@ export async function deliverWebhooks(deps: { db: Db; appSecret: string; outboun
 export async function createEndpoint(db: Db, appSecret: string, actor: Actor, input: z.infer<typeof webhookEndpointInput>, now: number) {
   // Checked when registered, not only when sent: an owner learns at once that it cannot work.
   const refusal = urlRefusal(input.url);
-  if (refusal) throw new ApiError(400, 'invalid_parameter', `url: ${refusal}; webhooks go to a public https address`, 'url');
+  if (refusal) throw new Invalid('invalid_parameter', `url: ${refusal}; webhooks go to a public https address`, 'url');
   const secret = `whsec_${randomToken(24)}`;
   const id = newId('whe');
   await runBatch(db, [

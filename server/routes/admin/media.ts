@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../deps.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { isMediaKey } from '../../media/store.ts';
 import { isWorkspaceMediaKey } from '../../domain/posts/public-media.ts';

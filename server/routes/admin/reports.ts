@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { ExportDimension, TopDimension } from '../../../shared/report-types.ts';
 import type { AppEnv } from '../../deps.ts';
-import { invalidParameter } from '../../http/errors.ts';
+import { invalidParameter } from '../../domain/errors.ts';
 import { intParam } from '../../http/query.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { requireRole } from '../../middleware/require-role/index.ts';

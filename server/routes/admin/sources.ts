@@ -5,7 +5,7 @@ import { runSource } from '../../domain/collection/run-source.ts';
 import { createSource, listSources, sourceView, updateSource } from '../../domain/collection/sources.ts';
 import { sources } from '../../db/schema.ts';
 import type { AppEnv } from '../../deps.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import type { AppEnv } from '../../deps.ts';
-import { invalidParameter, notFound } from '../../http/errors.ts';
+import { invalidParameter, notFound } from '../../domain/errors.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { findGallery } from '../../domain/galleries/galleries.ts';
 import { listGalleryPosts } from '../../domain/posts/public-posts.ts';
