@@ -1,7 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps, AppEnv } from './deps.ts';
+import type { AppDeps } from './deps.ts';
+import type { AppEnv } from './http/env.ts';
 import { DomainError } from './domain/errors.ts';
 import { ApiError, fromDomainError } from './http/errors.ts';
 import { answerCache } from './middleware/answer-cache/index.ts';

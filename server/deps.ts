@@ -58,13 +58,3 @@ export interface AppDeps {
    */
   outbound: Outbound;
 }
-
-/** The Hono environment of every route: dependencies are read from `c.var`. */
-export interface AppEnv {
-  Variables: AppDeps & {
-    /** Set by `authenticate` for admin routes when a valid session cookie came with the request. */
-    session?: import('./domain/accounts/sessions.ts').SessionAuth;
-    /** Set by `requireApiKey` for server-to-server routes: the key and its workspace. */
-    apiKey?: { id: string; workspaceId: string };
-  };
-}

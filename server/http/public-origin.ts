@@ -1,4 +1,4 @@
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv } from './env.ts';
 
 /**
  * Where the links Vitrine hands out point (rights links, the embed code): the configured public

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
 
 /** Hands the app's dependencies to every route through `c.var`, so routes never import them. */
 export const injectDeps = (deps: AppDeps): MiddlewareHandler<AppEnv> =>

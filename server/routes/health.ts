@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
 import { databaseAnswers } from '../ops/health.ts';
 
 /** Liveness and readiness in one: answers 200 only when the database answers a query. */

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { handleNotification, verifySignature } from '../domain/collection/webhooks.ts';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
 import { bodyText } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
 

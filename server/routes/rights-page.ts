@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { cutText } from '../../shared/text.ts';
 import { mediaVariants, postMedia } from '../db/schema.ts';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
 import { notFound } from '../domain/errors.ts';
 import { declineConsent, erasePost, grantConsent, loadRequest, withdrawConsent, type RequestContext } from '../domain/rights/consent.ts';
 import { formToken, verifyRightsToken } from '../domain/rights/links.ts';

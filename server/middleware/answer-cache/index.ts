@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { galleryFreshness, nextRightsExpiry } from '../../domain/galleries/content-version.ts';
 import { answerStore, type CachedAnswer } from './store.ts';
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { ApiError } from '../../http/errors.ts';
 import { timingSafeEqual } from '../../security/tokens.ts';
 import { csrfTokenFor } from '../../domain/accounts/sessions.ts';

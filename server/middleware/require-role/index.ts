@@ -1,8 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../../db/schema.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { SessionAuth } from '../../domain/accounts/sessions.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { ApiError } from '../../http/errors.ts';
 import { requireSession } from '../authenticate/index.ts';
+
+/** A member's role in the workspace, as the session carries it. */
+type Role = SessionAuth['role'];
 
 /**
  * Lets a request through only for a signed-in member with one of `roles`. Mounted on whole

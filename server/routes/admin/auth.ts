@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { acceptInvitationInput, changePasswordInput, setupInput, signInInput, switchWorkspaceInput } from '../../../shared/schemas/accounts.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { ApiError } from '../../http/errors.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../../middleware/authenticate/index.ts';

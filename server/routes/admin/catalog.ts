@@ -7,7 +7,7 @@ import { importView, listImports, previewImport } from '../../domain/catalog/pre
 import { feedRows } from '../../domain/catalog/read/feed-rows.ts';
 import { catalogTable } from '../../domain/catalog/table.ts';
 import { textChunks } from '../../domain/catalog/read/text-chunks.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { ApiError } from '../../http/errors.ts';
 import { intParam } from '../../http/query.ts';
 import { jsonBody, parseWith } from '../../http/validate.ts';

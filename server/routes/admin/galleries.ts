@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { galleryInput, galleryOrderInput, galleryPatch } from '../../../shared/schemas/galleries.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { authenticate } from '../../middleware/authenticate/index.ts';
 import { csrfProtection } from '../../middleware/csrf/index.ts';
 import { apiKeyRoutes } from './api-keys.ts';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { connectInput } from '../../../shared/schemas/collection.ts';
 import { connectAccount, disconnect, listConnections, ownConnection } from '../../domain/collection/connections.ts';
 import { hashtagQuota } from '../../domain/collection/hashtag-quota.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';

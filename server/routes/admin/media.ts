@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { notFound } from '../../domain/errors.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { isMediaKey } from '../../media/store.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { changeRoleInput, inviteInput } from '../../../shared/schemas/accounts.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { ruleInput } from '../../../shared/schemas/moderation.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { inboxQuery, moderationInput } from '../../../shared/schemas/moderation.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { addTag, moveTag, removeTag, suggestProducts } from '../../domain/posts/tags.ts';
 import { tagInput, tagMove } from '../../../shared/schemas/products.ts';

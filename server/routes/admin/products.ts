@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { productSearch } from '../../../shared/schemas/catalog.ts';
 import { intParam } from '../../http/query.ts';
 import { parseWith } from '../../http/validate.ts';

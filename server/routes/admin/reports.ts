@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { ExportDimension, TopDimension } from '../../../shared/report-types.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { invalidParameter } from '../../domain/errors.ts';
 import { intParam } from '../../http/query.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNotNull, lte } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { rightsRequestInput, termsInput, webhookEndpointInput } from '../../../shared/schemas/rights.ts';
 import { posts } from '../../db/schema.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
 import { intParam } from '../../http/query.ts';
 import { jsonBody } from '../../http/validate.ts';

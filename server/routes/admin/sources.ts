@@ -4,7 +4,7 @@ import { sourceInput, sourcePatch } from '../../../shared/schemas/collection.ts'
 import { runSource } from '../../domain/collection/run-source.ts';
 import { createSource, listSources, sourceView, updateSource } from '../../domain/collection/sources.ts';
 import { sources } from '../../db/schema.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { notFound } from '../../domain/errors.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { eventBatch, MAX_EVENTS_BODY_BYTES } from '../../../shared/schemas/events.ts';
 import type { Db } from '../../db/client.ts';
 import { groupWriter } from '../../db/group-commit.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { bodyText } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { WindowLimiter } from '../../http/window-limiter.ts';

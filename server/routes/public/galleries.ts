@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
-import type { AppEnv } from '../../deps.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { invalidParameter, notFound } from '../../domain/errors.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { findGallery } from '../../domain/galleries/galleries.ts';
