@@ -1,13 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { cutText } from '../../shared/text.ts';
-import { mediaVariants, postMedia } from '../db/schema.ts';
 import type { AppEnv } from '../http/env.ts';
 import { notFound } from '../domain/errors.ts';
 import { declineConsent, erasePost, grantConsent, loadRequest, withdrawConsent, type RequestContext } from '../domain/rights/consent.ts';
 import { formToken, verifyRightsToken } from '../domain/rights/links.ts';
+import { rightsPageImageKey } from '../domain/rights/page-image.ts';
 import { renderNotFoundPage, renderRightsPage, type RightsPageView } from '../domain/rights/page.ts';
 import { PAGE_TEXT, pickLanguage, type PageLanguage } from '../domain/rights/page-text.ts';
+import { isAuthorAction, mayAnswer, rightsPageState } from '../domain/rights/state.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { randomToken } from '../security/tokens.ts';
 import { formBody } from '../http/form.ts';
@@ -35,10 +35,11 @@ export const rightsPageRoutes = new Hono<AppEnv>()
       ipHash: await sha256Hex(`${c.var.secrets.appSecret}:ip:${c.var.clientIp(c)}`),
       userAgent: cutText(c.req.header('user-agent') ?? '', 300),
     };
-    const state = viewState(ctx, now);
-    switch (field('action')) {
+    const action = field('action');
+    if (!isAuthorAction(action)) return page(c, { error: null, notice: t.replayed, handle: '' }, 400);
+    if (!mayAnswer(pageState(ctx, now), action)) return page(c, { error: null, notice: t.replayed, handle: '' }, 409);
+    switch (action) {
       case 'grant': {
-        if (state !== 'ask' && state !== 'declined') return page(c, { error: null, notice: t.replayed, handle: '' }, 409);
         const handle = field('handle').trim().replace(/^@/, '');
         if (!handle) return page(c, { error: t.handleMissing, notice: null, handle }, 400);
         if (field('agree') !== 'yes') return page(c, { error: t.mustAgree, notice: null, handle }, 400);
@@ -47,19 +48,14 @@ export const rightsPageRoutes = new Hono<AppEnv>()
         break;
       }
       case 'decline':
-        if (state !== 'ask') return page(c, { error: null, notice: t.replayed, handle: '' }, 409);
         await declineConsent(c.var.db, ctx, { channel: 'rights_page', evidence }, now);
         break;
       case 'withdraw':
-        if (state !== 'granted') return page(c, { error: null, notice: t.replayed, handle: '' }, 409);
         await withdrawConsent(c.var.db, ctx, { channel: 'rights_page', evidence }, now);
         break;
       case 'erase':
-        if (state !== 'granted' && state !== 'withdrawn') return page(c, { error: null, notice: t.replayed, handle: '' }, 409);
         await erasePost(c.var.db, c.var.media, ctx, { evidence }, now);
         break;
-      default:
-        return page(c, { error: null, notice: t.replayed, handle: '' }, 400);
     }
     // Post/redirect/get: a reload shows the new state instead of sending the form again.
     return c.redirect(`${new URL(c.req.url).pathname}?lang=${lang}`, 303);
@@ -68,15 +64,8 @@ export const rightsPageRoutes = new Hono<AppEnv>()
   .get('/:token/image', async (c) => {
     const ctx = await resolve(c);
     if (!ctx || ctx.post.erasedAt !== null) throw notFound('image');
-    const [variant] = await c.var.db
-      .select({ key: mediaVariants.storageKey })
-      .from(mediaVariants)
-      .innerJoin(postMedia, eq(postMedia.id, mediaVariants.mediaId))
-      .where(and(eq(postMedia.postId, ctx.post.id), eq(mediaVariants.role, 'display')))
-      // The rendition nearest a phone's width.
-      .orderBy(asc(postMedia.position), sql`abs(${mediaVariants.width} - 640)`)
-      .limit(1);
-    const object = variant ? await c.var.media.get(variant.key) : null;
+    const key = await rightsPageImageKey(c.var.db, ctx.post.id);
+    const object = key ? await c.var.media.get(key) : null;
     if (!object) throw notFound('image');
     return c.body(object.body, 200, { 'Content-Type': object.contentType, 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
   });
@@ -89,18 +78,8 @@ async function resolve(c: Context<AppEnv>): Promise<RequestContext | null> {
 /** What the page's forms are signed over: any answer changes it, so a form works once. */
 const stateOf = (ctx: RequestContext) => `${ctx.request.status}:${ctx.request.updatedAt}`;
 
-function viewState(ctx: RequestContext, now: number): RightsPageView['state'] {
-  if (ctx.post.erasedAt !== null) return 'erased';
-  switch (ctx.request.status) {
-    case 'granted':
-      return 'granted';
-    case 'withdrawn':
-      return 'withdrawn';
-    default:
-      if (ctx.request.linkExpiresAt <= now) return 'link_expired';
-      return ctx.request.status === 'declined' ? 'declined' : 'ask';
-  }
-}
+const pageState = (ctx: RequestContext, now: number) =>
+  rightsPageState({ erasedAt: ctx.post.erasedAt, status: ctx.request.status, linkExpiresAt: ctx.request.linkExpiresAt }, now);
 
 /** Strict headers: the link is a credential, so no referrer; no framing; only this page's style. */
 function secure(c: Context, nonce: string) {
@@ -132,7 +111,7 @@ async function page(c: Context<AppEnv>, message: { error: string | null; notice:
     brand: { name: ctx.workspace.name, handle: ctx.workspace.instagramHandle },
     post: { caption: ctx.post.caption, author: ctx.post.authorUsername, permalink: ctx.post.permalink },
     terms: { version: ctx.terms.version, hash: ctx.terms.contentHash, title: ctx.terms.title, body: ctx.terms.body, scope: ctx.terms.scope, durationDays: ctx.terms.durationDays },
-    state: viewState(ctx, now),
+    state: pageState(ctx, now),
     since: ctx.request.status === 'granted' || ctx.request.status === 'withdrawn' ? new Date(ctx.request.updatedAt).toISOString() : null,
     formToken: await formToken(c.var.secrets.appSecret, ctx.request.id, stateOf(ctx)),
     ...message,

@@ -3,6 +3,7 @@
  * author's language. Every piece of text from elsewhere (captions, names, terms) is escaped.
  */
 import { PAGE_TEXT, type PageLanguage } from './page-text.ts';
+import type { RightsPageState } from './state.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
@@ -15,7 +16,7 @@ export interface RightsPageView {
   brand: { name: string; handle: string | null };
   post: { caption: string; author: string | null; permalink: string | null };
   terms: { version: number; hash: string; title: string; body: string; scope: string[]; durationDays: number | null };
-  state: 'ask' | 'granted' | 'withdrawn' | 'declined' | 'erased' | 'link_expired';
+  state: RightsPageState;
   /** When the current state began (grant or withdrawal), ISO. */
   since: string | null;
   formToken: string;
@@ -42,7 +43,7 @@ export function renderRightsPage(view: RightsPageView, nonce: string): string {
 <label><input type="checkbox" name="agree" value="yes" required> ${esc(t.agree)}</label>
 <div class="row"><button>${esc(t.grant)}</button></div></form><div class="row">${button('decline', t.decline, true)}</div>`;
   const date = view.since ? new Date(view.since).toLocaleDateString(view.lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '';
-  const sections: Record<RightsPageView['state'], string> = {
+  const sections: Record<RightsPageState, string> = {
     ask: askForm,
     declined: `<p class="notice">${esc(t.declined)}</p>${askForm}`,
     link_expired: `<p class="error">${esc(t.linkExpired)}</p>`,
