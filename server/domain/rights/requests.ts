@@ -121,6 +121,10 @@ export async function markRequestSent(db: Db, actor: Actor, id: string, now: num
   ]);
 }
 
-export async function listRequests(db: Db, workspaceId: string, postId: string) {
-  return db.select().from(rightsRequests).where(and(eq(rightsRequests.workspaceId, workspaceId), eq(rightsRequests.postId, postId))).orderBy(desc(rightsRequests.createdAt));
+/** A post's requests, newest first, each with its link; none when the post is not the workspace's. */
+export async function requestsOfPost(db: Db, appSecret: string, origin: string, workspaceId: string, postId: string): Promise<RequestView[]> {
+  const [post] = await db.select({ permalink: posts.permalink }).from(posts).where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId)));
+  if (!post) return [];
+  const rows = await db.select().from(rightsRequests).where(and(eq(rightsRequests.workspaceId, workspaceId), eq(rightsRequests.postId, postId))).orderBy(desc(rightsRequests.createdAt));
+  return Promise.all(rows.map((r) => requestView(appSecret, origin, r, post.permalink)));
 }

@@ -1,15 +1,14 @@
-import { and, asc, eq, gt, isNotNull, lte } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { rightsRequestInput, termsInput, webhookEndpointInput } from '../../../shared/schemas/rights.ts';
-import { posts } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
 import { intParam } from '../../http/query.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite, requireRole } from '../../middleware/require-role/index.ts';
+import { expiringGrants } from '../../domain/rights/expiring.ts';
 import { exportConsent } from '../../domain/rights/export.ts';
-import { createRightsRequests, listRequests, markRequestSent, requestView } from '../../domain/rights/requests.ts';
+import { createRightsRequests, markRequestSent, requestsOfPost } from '../../domain/rights/requests.ts';
 import { listTerms, publishTerms } from '../../domain/rights/terms.ts';
 import { createEndpoint, deleteEndpoint, listEndpoints } from '../../domain/webhooks/outgoing.ts';
 
@@ -32,11 +31,8 @@ export const rightsRoutes = new Hono<AppEnv>()
     return c.json({ requests: views }, 201);
   })
   .get('/requests', async (c) => {
-    const { workspaceId } = requireSession(c);
-    const postId = c.req.query('postId') ?? '';
-    const [post] = await c.var.db.select({ permalink: posts.permalink }).from(posts).where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId)));
-    const rows = post ? await listRequests(c.var.db, workspaceId, postId) : [];
-    return c.json({ requests: await Promise.all(rows.map((r) => requestView(c.var.secrets.appSecret, publicOrigin(c), r, post?.permalink ?? null))) });
+    const requests = await requestsOfPost(c.var.db, c.var.secrets.appSecret, publicOrigin(c), requireSession(c).workspaceId, c.req.query('postId') ?? '');
+    return c.json({ requests });
   })
   .post('/requests/:id/sent', async (c) => {
     await markRequestSent(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now());
@@ -51,12 +47,7 @@ export const rightsRoutes = new Hono<AppEnv>()
   /** Granted permissions ending within `days` (default 30), soonest first. */
   .get('/expiring', async (c) => {
     const days = intParam(c.req.query('days'), 'days', { min: 1, max: 365, fallback: 30 });
-    const now = c.var.clock.now();
-    const rows = await c.var.db
-      .select({ id: posts.id, author: posts.authorUsername, expiresAt: posts.rightsExpiresAt })
-      .from(posts)
-      .where(and(eq(posts.workspaceId, requireSession(c).workspaceId), eq(posts.rightsStatus, 'granted'), isNotNull(posts.rightsExpiresAt), gt(posts.rightsExpiresAt, now), lte(posts.rightsExpiresAt, now + days * 86_400_000)))
-      .orderBy(asc(posts.rightsExpiresAt));
+    const rows = await expiringGrants(c.var.db, requireSession(c).workspaceId, days, c.var.clock.now());
     return c.json({ posts: rows.map((r) => ({ ...r, expiresAt: iso(r.expiresAt) })) });
   });
 

@@ -1,14 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { eventBatch, MAX_EVENTS_BODY_BYTES } from '../../../shared/schemas/events.ts';
-import type { Db } from '../../db/client.ts';
-import { groupWriter } from '../../db/group-commit.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { bodyText } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { WindowLimiter } from '../../http/window-limiter.ts';
 import { isBotUserAgent } from '../../lib/bots.ts';
 import { addressBucket } from '../../domain/accounts/rate-limits.ts';
-import { ingestBatch, ingestStatements, type IngestEntry } from '../../domain/tracking/ingest.ts';
+import { eventStore } from '../../domain/tracking/event-store.ts';
 import { trackingSettings, type TrackingSettings } from '../../domain/tracking/settings.ts';
 import { parseJsonText, parseTracking } from './tracking-fields.ts';
 
@@ -28,13 +26,7 @@ function originAllowed(c: Context<AppEnv>, origin: string, settings: TrackingSet
  * preflight), so this sits outside the panel's CSRF protection and checks `Origin` itself.
  */
 export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean } = {}) {
-  // Group commits keep one writer per database (one per app, as tests build several apps).
-  const writers = new WeakMap<Db, (entry: IngestEntry) => Promise<void>>();
-  const store = (db: Db, entry: IngestEntry) => {
-    if (!groupCommits) return ingestBatch(db, entry.settings, entry.batch, entry.now);
-    if (!writers.has(db)) writers.set(db, groupWriter(db, (entries: IngestEntry[]) => ingestStatements(db, entries)));
-    return writers.get(db)!(entry);
-  };
+  const store = eventStore({ groupCommits });
   const visitors = new WindowLimiter(PER_VISITOR.limit, PER_VISITOR.windowMs);
   const addresses = new WindowLimiter(PER_IP.limit, PER_IP.windowMs);
   return new Hono<AppEnv>().post(
