@@ -3,7 +3,7 @@
  * file) is downloaded once, stored with its display renditions, and served by Vitrine from then
  * on. A failed download keeps the post and is retried with growing delays.
  */
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { runBatch } from '../../db/client.ts';
 import { instagramConnections, moderationRules, postMedia, posts } from '../../db/schema.ts';
@@ -16,6 +16,8 @@ import { decideByRules } from '../posts/auto-moderation.ts';
 import { insertVariants, storeRenditions } from '../posts/media-storage.ts';
 import { tokenOf } from './connections.ts';
 import { normalizeMedia } from './normalize.ts';
+import { takeDue } from '../../db/due-queue.ts';
+import { backoffMs } from '../../lib/backoff.ts';
 
 const MAX_ATTEMPTS = 8;
 /** Bigger files are refused: Instagram's own limit for images is 8 MiB; videos get more room. */
@@ -37,13 +39,12 @@ export interface RehostDeps {
 const CONCURRENCY = 4;
 
 export async function rehostPending(deps: RehostDeps, now: number, limit = 20): Promise<{ stored: number; failed: number }> {
-  const due = await deps.db
+  const pending = deps.db
     .select({ item: postMedia, post: { id: posts.id, workspaceId: posts.workspaceId, igMediaId: posts.igMediaId, caption: posts.caption, authorUsername: posts.authorUsername, moderatedBy: posts.moderatedBy, moderationStatus: posts.moderationStatus } })
     .from(postMedia)
     .innerJoin(posts, eq(posts.id, postMedia.postId))
-    .where(and(eq(postMedia.storeStatus, 'pending'), lte(postMedia.nextAttemptAt, now)))
-    .orderBy(asc(postMedia.nextAttemptAt))
-    .limit(limit);
+    .$dynamic();
+  const due = await takeDue(pending, { status: postMedia.storeStatus, nextAttemptAt: postMedia.nextAttemptAt }, now, limit);
   let stored = 0;
   let failed = 0;
   let next = 0;
@@ -67,7 +68,7 @@ export async function rehostPending(deps: RehostDeps, now: number, limit = 20): 
           storeAttempts: attempts,
           storeError: message,
           storeStatus: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          nextAttemptAt: now + Math.min(24 * 3_600_000, 5 * 60_000 * 2 ** (attempts - 1)),
+          nextAttemptAt: now + backoffMs(attempts - 1, { baseMs: 5 * 60_000, capMs: 24 * 3_600_000 }),
         })
         .where(eq(postMedia.id, item.id));
     }

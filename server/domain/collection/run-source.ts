@@ -13,6 +13,7 @@ import { canQueryHashtag, HASHTAG_LIMIT, recordHashtagQuery } from './hashtag-qu
 import { ingestMedia } from './ingest.ts';
 import { normalizeMedia } from './normalize.ts';
 import type { Source } from './sources.ts';
+import { backoffMs } from '../../lib/backoff.ts';
 
 /** Enough for a busy hashtag's day (50 per page) without one source hogging a run. */
 const MAX_PAGES = 10;
@@ -148,7 +149,7 @@ interface Outcome {
 /** What to do after an error: wait as told when throttled, pause on a refused token, back off otherwise. */
 async function failure(db: Db, source: Source, connection: Connection, error: unknown, now: number): Promise<Outcome> {
   const failures = Number(source.state?.failures ?? 0) + 1;
-  const backoff = Math.min(source.intervalSeconds * 1000, 60_000 * 2 ** Math.min(failures - 1, 10));
+  const backoff = backoffMs(Math.min(failures - 1, 10), { baseMs: 60_000, capMs: source.intervalSeconds * 1000 });
   const state = { failures };
   if (error instanceof QuotaError || (error instanceof GraphApiError && error.code === HASHTAG_QUOTA_CODE)) {
     return { error: error.message, nextRunAt: now + 6 * 3_600_000, state };

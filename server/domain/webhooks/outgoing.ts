@@ -4,7 +4,7 @@
  * and delivered by the scheduler with retries. Each delivery is signed like Stripe's:
  * `X-Vitrine-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "t.body" under the endpoint secret>`.
  */
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { webhookEndpointInput } from '../../../shared/schemas/rights.ts';
 import { runBatch, type Db } from '../../db/client.ts';
@@ -17,6 +17,8 @@ import { open, seal } from '../../security/secret-box.ts';
 import { hmacSha256Hex, randomToken } from '../../security/tokens.ts';
 import { auditStatement } from '../audit/audit.ts';
 import type { Actor } from '../posts/moderation.ts';
+import { takeDue } from '../../db/due-queue.ts';
+import { backoffMs } from '../../lib/backoff.ts';
 
 const SECRET_PURPOSE = 'webhook-secret';
 const MAX_ATTEMPTS = 10;
@@ -37,13 +39,12 @@ export async function eventStatements(db: Db, workspaceId: string, event: Outgoi
 }
 
 export async function deliverWebhooks(deps: { db: Db; appSecret: string; outbound: Outbound }, now: number, limit = 20): Promise<number> {
-  const due = await deps.db
+  const pending = deps.db
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
-    .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(limit);
+    .$dynamic();
+  const due = await takeDue(pending, webhookDeliveries, now, limit);
   let delivered = 0;
   for (const { delivery, endpoint } of due) {
     const body = JSON.stringify(delivery.payload);
@@ -68,7 +69,7 @@ export async function deliverWebhooks(deps: { db: Db; appSecret: string; outboun
     const attempts = delivery.attempts + 1;
     await deps.db
       .update(webhookDeliveries)
-      .set(error ? { attempts, lastError: error, status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', nextAttemptAt: now + Math.min(24 * 3_600_000, 60_000 * 2 ** attempts) } : { attempts, status: 'delivered', lastError: null, nextAttemptAt: null })
+      .set(error ? { attempts, lastError: error, status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', nextAttemptAt: now + backoffMs(attempts, { baseMs: 60_000, capMs: 24 * 3_600_000 }) } : { attempts, status: 'delivered', lastError: null, nextAttemptAt: null })
       .where(eq(webhookDeliveries.id, delivery.id));
     if (!error) delivered++;
   }
