@@ -11,6 +11,7 @@ import { isAuthorAction, mayAnswer, rightsPageState } from '../domain/rights/sta
 import { sha256Hex } from '../security/hash.ts';
 import { randomToken } from '../security/tokens.ts';
 import { formBody } from '../http/form.ts';
+import { mediaResponse } from '../http/media-response.ts';
 
 /**
  * The author's page at the signed link: read the terms, agree or decline, later withdraw or ask
@@ -64,10 +65,7 @@ export const rightsPageRoutes = new Hono<AppEnv>()
   .get('/:token/image', async (c) => {
     const ctx = await resolve(c);
     if (!ctx || ctx.post.erasedAt !== null) throw notFound('image');
-    const key = await rightsPageImageKey(c.var.db, ctx.post.id);
-    const object = key ? await c.var.media.get(key) : null;
-    if (!object) throw notFound('image');
-    return c.body(object.body, 200, { 'Content-Type': object.contentType, 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+    return mediaResponse(c, await rightsPageImageKey(c.var.db, ctx.post.id), { 'Cache-Control': 'private, no-store' }, 'image');
   });
 
 async function resolve(c: Context<AppEnv>): Promise<RequestContext | null> {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
+import { mediaResponse } from '../../http/media-response.ts';
 import { notFound } from '../../domain/errors.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { isMediaKey } from '../../media/store.ts';
@@ -13,12 +14,5 @@ export const adminMediaRoutes = new Hono<AppEnv>().get('/*', async (c) => {
   const key = c.req.path.replace(/^\/admin\/media\//, '');
   if (!isMediaKey(key)) throw notFound('media');
   if (!(await isWorkspaceMediaKey(c.var.db, requireSession(c).workspaceId, key))) throw notFound('media');
-  const object = await c.var.media.get(key);
-  if (!object) throw notFound('media');
-  return c.body(object.body, 200, {
-    'Content-Type': object.contentType,
-    'Content-Length': String(object.size),
-    'Cache-Control': 'private, max-age=300',
-    'X-Content-Type-Options': 'nosniff',
-  });
+  return mediaResponse(c, key, { 'Cache-Control': 'private, max-age=300' });
 });
