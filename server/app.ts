@@ -38,9 +38,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const v1 = new Hono<AppEnv>()
     // The public API carries no cookies and no secrets: any store may read it.
     .use(cors({ origin: '*', allowMethods: ['GET'], maxAge: 86400 }))
-    // One cache per app, so per process on Node and per isolate on Workers (docs/ARCHITECTURE.md).
-    .use(answerCache())
-    .route('/', publicGalleryRoutes)
+    // One answer cache per app, so per process on Node and per isolate on Workers (docs/ARCHITECTURE.md).
+    .route('/', publicGalleryRoutes(answerCache()))
     // Event ingest checks the page's Origin itself and answers it by name (not '*').
     .route('/', eventRoutes({ groupCommits: options.groupCommits }))
     .route('/', orderRoutes);

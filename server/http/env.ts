@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps.ts';
 import type { SessionAuth } from '../domain/accounts/sessions.ts';
+import type { GalleryFreshness } from '../domain/galleries/content-version.ts';
 
 /** The Hono environment of every route: dependencies are read from `c.var`. */
 export interface AppEnv {
@@ -8,5 +9,7 @@ export interface AppEnv {
     session?: SessionAuth;
     /** Set by `requireApiKey` for server-to-server routes: the key and its workspace. */
     apiKey?: { id: string; workspaceId: string };
+    /** Set by `answerCache` on the public gallery routes: the gallery it read, for a miss to reuse. */
+    gallery?: GalleryFreshness;
   };
 }

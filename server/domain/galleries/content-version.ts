@@ -1,22 +1,26 @@
 /**
- * What the public answer cache asks the database. Both reads are small on purpose: the first
- * runs on every gallery request, so it is one row found by two primary keys.
+ * What a public gallery answer depends on, as the answer cache and the gallery route ask it. The
+ * first read runs on every gallery request, so it is one row found by two primary keys.
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { galleries, posts, workspaces } from '../../db/schema.ts';
+import { DEFAULT_WORKSPACE_SETTINGS } from '../accounts/workspaces.ts';
 import { publicPostWhere } from '../posts/publicness.ts';
+import type { Gallery } from './galleries.ts';
 
 export interface GalleryFreshness {
-  workspaceId: string;
+  /** The gallery row itself, so that the route answering a miss does not read it again. */
+  gallery: Gallery;
   /** The workspace's content version: triggers bump it with every write a public answer can show. */
   version: number;
-  sort: 'newest' | 'manual' | 'best';
+  /** The workspace's holdout share, which every answer carries. */
+  holdoutShare: number;
 }
 
 const freshnessQuery = (db: Db) =>
   db
-    .select({ workspaceId: galleries.workspaceId, version: workspaces.contentVersion, sort: galleries.sort })
+    .select({ gallery: galleries, version: workspaces.contentVersion, holdoutShare: sql<number | null>`json_extract(${workspaces.settings}, '$.holdoutShare')` })
     .from(galleries)
     .innerJoin(workspaces, eq(workspaces.id, galleries.workspaceId))
     .where(eq(galleries.id, sql.placeholder('galleryId')))
@@ -26,11 +30,13 @@ const freshnessQuery = (db: Db) =>
 // Built once per database: this read runs on every gallery request, so its SQL is not rebuilt each time.
 const prepared = new WeakMap<Db, ReturnType<typeof freshnessQuery>>();
 
+/** A public gallery with what its answer depends on, in one read, or null for an unknown id. */
 export async function galleryFreshness(db: Db, galleryId: string): Promise<GalleryFreshness | null> {
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = freshnessQuery(db)));
   const row = await query.get({ galleryId });
-  return row ?? null;
+  // Settings saved before the holdout existed have none: the default applies.
+  return row ? { gallery: row.gallery, version: row.version, holdoutShare: row.holdoutShare ?? DEFAULT_WORKSPACE_SETTINGS.holdoutShare } : null;
 }
 
 /**

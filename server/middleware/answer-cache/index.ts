@@ -21,8 +21,6 @@ function serve(c: Context<AppEnv>, answer: CachedAnswer, how: 'hit' | 'shared') 
   return c.body(answer.body);
 }
 
-const GALLERY_ANSWER = /^\/v1\/galleries\/([A-Za-z0-9_-]{1,64})\/posts(?:\.html)?$/;
-
 /**
  * Caches the public gallery answers (JSON and HTML) in this process or isolate, keyed by the full
  * URL. Every request still asks the database one question - the gallery's workspace content
@@ -30,6 +28,8 @@ const GALLERY_ANSWER = /^\/v1\/galleries\/([A-Za-z0-9_-]{1,64})\/posts(?:\.html)
  * current and no grant among the public posts has ended since. Triggers bump the version in the
  * same statement as any write a gallery can show (migration 0004), so a withdrawal is seen by
  * the very next request on every isolate; nothing here needs to be told about writes.
+ * Mounted on the gallery routes themselves (routes/public/galleries.ts), which take the gallery
+ * it read from `c.var.gallery` instead of reading it again.
  */
 export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingTtlMs = 60_000 }: AnswerCacheOptions = {}): MiddlewareHandler<AppEnv> => {
   const store = answerStore({ maxEntries, maxBytes });
@@ -41,26 +41,26 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
    */
   const making = new Map<string, { workspaceId: string; version: number; answer: Promise<CachedAnswer | null> }>();
   return async function answerCache(c, next) {
-    const match = c.req.method === 'GET' ? GALLERY_ANSWER.exec(c.req.path) : null;
-    if (!match) return next();
     const { db, clock } = c.var;
     const now = clock.now();
     // Read before the answer is made: an answer is then never older than the version it is filed under.
-    const fresh = await galleryFreshness(db, match[1]!);
+    const fresh = await galleryFreshness(db, c.req.param('id') ?? '');
     if (!fresh) return next();
+    c.set('gallery', fresh);
+    const { workspaceId, sort } = fresh.gallery;
     const key = c.req.url;
     const current = (answer: CachedAnswer | null | undefined): answer is CachedAnswer =>
-      !!answer && answer.workspaceId === fresh.workspaceId && answer.version === fresh.version && now < answer.validUntil;
+      !!answer && answer.workspaceId === workspaceId && answer.version === fresh.version && now < answer.validUntil;
     const hit = store.get(key);
     if (current(hit)) return serve(c, hit, 'hit');
     const pending = making.get(key);
-    if (pending && pending.workspaceId === fresh.workspaceId && pending.version === fresh.version) {
+    if (pending && pending.workspaceId === workspaceId && pending.version === fresh.version) {
       const shared = await pending.answer;
       if (current(shared)) return serve(c, shared, 'shared');
     }
 
     let settle: (answer: CachedAnswer | null) => void = () => {};
-    const flight = { workspaceId: fresh.workspaceId, version: fresh.version, answer: new Promise<CachedAnswer | null>((resolve) => (settle = resolve)) };
+    const flight = { workspaceId, version: fresh.version, answer: new Promise<CachedAnswer | null>((resolve) => (settle = resolve)) };
     making.set(key, flight);
     let made: CachedAnswer | null = null;
     try {
@@ -68,11 +68,11 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
       c.res.headers.set('X-Vitrine-Cache', 'miss');
       const etag = c.res.headers.get('etag');
       if (c.res.status !== 200 || !etag) return;
-      const expiry = await nextRightsExpiry(db, fresh.workspaceId, now);
+      const expiry = await nextRightsExpiry(db, workspaceId, now);
       made = {
-        workspaceId: fresh.workspaceId,
+        workspaceId,
         version: fresh.version,
-        validUntil: Math.min(expiry ?? Infinity, fresh.sort === 'best' ? now + rankingTtlMs : Infinity),
+        validUntil: Math.min(expiry ?? Infinity, sort === 'best' ? now + rankingTtlMs : Infinity),
         etag,
         contentType: c.res.headers.get('content-type') ?? 'application/octet-stream',
         cacheControl: c.res.headers.get('cache-control') ?? 'no-store',

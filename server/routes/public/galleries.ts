@@ -1,11 +1,11 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { invalidParameter, notFound } from '../../domain/errors.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
+import { galleryFreshness } from '../../domain/galleries/content-version.ts';
 import { findGallery } from '../../domain/galleries/galleries.ts';
 import { listGalleryPosts } from '../../domain/posts/public-posts.ts';
-import { trackingSettings } from '../../domain/tracking/settings.ts';
 import { sha256Hex } from '../../security/hash.ts';
 import { galleryHtml } from './gallery-html.ts';
 import { mediaUrlBuilder } from './media-url.ts';
@@ -26,8 +26,10 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
   if (product !== undefined && !PRODUCT.test(product)) throw invalidParameter('product', 'must be a SKU or product group id (letters, digits, . _ - : /)');
   const inStock = c.req.query('inStock');
   if (inStock !== undefined && inStock !== 'true' && inStock !== 'false') throw invalidParameter('inStock', 'must be true or false');
-  const gallery = await findGallery(c.var.db, id);
-  if (!gallery) throw notFound(`gallery "${id}"`);
+  // The answer cache has read it already (c.var.gallery); read here only when it has not.
+  const found = c.var.gallery ?? (await galleryFreshness(c.var.db, id));
+  if (!found) throw notFound(`gallery "${id}"`);
+  const { gallery } = found;
   const cursor = cursorParam(c.req.query('cursor'), gallery.sort === 'newest' ? 'key' : 'offset');
 
   const list = (target: typeof gallery, withProduct: boolean) =>
@@ -51,12 +53,11 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
   // Browser-only caching: no CDN may keep a withdrawn post. Shared caching waits for
   // purge-on-withdrawal (Cache API on Workers), so withdrawal keeps winning everywhere.
   c.header('Cache-Control', 'private, max-age=15');
-  const tracking = await trackingSettings(c.var.db, gallery.workspaceId);
   return {
     gallery: { id: shown.id, name: shown.name, layout: shown.layout },
     ...page,
     ...(product ? { product: { query: product, fallback } } : {}),
-    tracking: { workspaceId: gallery.workspaceId, holdoutShare: tracking?.holdoutShare ?? 0 },
+    tracking: { workspaceId: gallery.workspaceId, holdoutShare: found.holdoutShare },
   };
 }
 
@@ -73,7 +74,9 @@ async function withEtag(c: Context<AppEnv>, body: string, type: string) {
   return c.body(body);
 }
 
-export const publicGalleryRoutes = new Hono<AppEnv>()
-  .get('/galleries/:id/posts', async (c) => withEtag(c, JSON.stringify(await galleryPage(c)), 'application/json'))
-  /** The same page as plain HTML, for the store's own page: crawlers and no-JS visitors see it. */
-  .get('/galleries/:id/posts.html', async (c) => withEtag(c, galleryHtml(await galleryPage(c)), 'text/html; charset=UTF-8'));
+/** `cache` is the app's answer cache (middleware/answer-cache/), mounted on these two routes only. */
+export const publicGalleryRoutes = (cache: MiddlewareHandler<AppEnv>) =>
+  new Hono<AppEnv>()
+    .get('/galleries/:id/posts', cache, async (c) => withEtag(c, JSON.stringify(await galleryPage(c)), 'application/json'))
+    /** The same page as plain HTML, for the store's own page: crawlers and no-JS visitors see it. */
+    .get('/galleries/:id/posts.html', cache, async (c) => withEtag(c, galleryHtml(await galleryPage(c)), 'text/html; charset=UTF-8'));
