@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { roundButton } from './round-button.styles.ts';
 
 /**
  * Every colour derives from the text colour the page gives the element (`currentColor`), so the
@@ -124,19 +125,9 @@ export const galleryStyles = css`
     position: absolute;
     z-index: 1;
     top: calc(50% - 1.5rem);
-    display: grid;
-    place-items: center;
-    width: 2.75rem;
-    height: 2.75rem;
-    padding: 0;
-    border: 1px solid currentColor;
-    border-radius: 50%;
+    ${roundButton}
     background: var(--vitrine-button-background, Canvas);
     color: var(--vitrine-button-color, inherit);
-    font: inherit;
-    font-size: 1.5rem;
-    line-height: 1;
-    cursor: pointer;
   }
 
   .carousel-button[aria-disabled='true'] {

@@ -7,6 +7,7 @@ import { watchImpression } from '../tracking/impression.ts';
 import type { GalleryTracking, MirrorExtras, WidgetEvent } from '../tracking/types.ts';
 import { GalleryApiError, fetchGalleryPage } from './api.ts';
 import { galleryStyles } from './gallery.styles.ts';
+import { responsiveImg } from './responsive-img.ts';
 import { readSsrTiles, readSsrTracking, type SsrTile } from './ssr.ts';
 import { tileImage, type TileImage } from './tile-image.ts';
 
@@ -340,17 +341,7 @@ export class VitrineGallery extends LitElement {
   /** One tile; `post` is null for a server-rendered placeholder, which opens nothing yet. */
   private renderTile(id: string, image: TileImage | null, post: PublicPost | null): TemplateResult {
     const img = image
-      ? html`<img
-          part="image"
-          src=${image.src}
-          srcset=${image.srcset}
-          sizes=${SIZES}
-          width=${image.width}
-          height=${image.height}
-          alt=${image.alt}
-          loading="lazy"
-          decoding="async"
-        />`
+      ? responsiveImg(image, { sizes: SIZES, part: 'image', lazy: true })
       : nothing;
     if (!post) return html`<li part="tile" data-post-id=${id}><figure>${img}</figure></li>`;
     const username = post.author.username;

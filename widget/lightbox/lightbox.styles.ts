@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { roundButton } from '../gallery/round-button.styles.ts';
 
 /**
  * Adopted into the gallery's shadow root when the lightbox loads. The dialog sits in the
@@ -44,19 +45,9 @@ export const lightboxStyles = css`
   .close,
   .post-button,
   .media-button {
-    display: grid;
-    place-items: center;
-    width: 2.75rem;
-    height: 2.75rem;
-    padding: 0;
-    border: 1px solid currentColor;
-    border-radius: 50%;
+    ${roundButton}
     background: var(--_bg);
     color: inherit;
-    font: inherit;
-    font-size: 1.5rem;
-    line-height: 1;
-    cursor: pointer;
   }
 
   .close,

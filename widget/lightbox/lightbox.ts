@@ -15,6 +15,7 @@ import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/d
 import { adoptStyles, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { PublicMedia, PublicPost, PublicProduct } from '../../shared/api-types.ts';
 import { addToCart, addedMessage } from '../cart/add-to-cart.ts';
+import { responsiveImg } from '../gallery/responsive-img.ts';
 import { mediaImage } from '../gallery/tile-image.ts';
 import type { MirrorExtras, WidgetEvent } from '../tracking/types.ts';
 import { lightboxStyles } from './lightbox.styles.ts';
@@ -215,17 +216,7 @@ export class Lightbox implements ReactiveController {
         ? // Never autoplays: the shopper starts it. Only its still frame loads until then.
           html`<video class="media" part="media" src=${video} poster=${image?.src ?? nothing} width=${media.width} height=${media.height} controls playsinline preload="none" aria-label=${image?.alt ?? 'Video'}></video>`
         : image
-          ? html`<img
-              class="media"
-              part="media"
-              src=${image.src}
-              srcset=${image.srcset}
-              sizes=${SIZES}
-              width=${image.width}
-              height=${image.height}
-              alt=${image.alt}
-              fetchpriority="high"
-            />`
+          ? responsiveImg(image, { sizes: SIZES, part: 'media', className: 'media', lazy: false })
           : nothing}
       ${hotspots.map((spot) => {
         const product = post.products.find((p) => p.id === spot.productId);
