@@ -14,15 +14,50 @@ import type {
   ModerationStatus,
   Role,
   SessionView,
-  SourceKind,
   WorkspaceView,
 } from '../shared/admin-types.ts';
 import type { ApiErrorBody, GalleryPostsResponse, PublicProduct } from '../shared/api-types.ts';
 import type { ReportOverview, ReportTop } from '../shared/report-types.ts';
 import type { ConnectionView as Connection, HashtagQuota, ImportReport, RightsRequest, SourceRunResult as RunResult, SourceView as Source } from '../shared/admin-types.ts';
 
-import type { CatalogFeed, CatalogFormat, CatalogImport } from '../shared/admin-types.ts';
+import type {
+  AuditEntry,
+  CatalogFeed,
+  CatalogFormat,
+  CatalogImport,
+  FeedInput,
+  GalleryInput,
+  InstagramSourceKind,
+  Invitation,
+  Member,
+  RequestLanguage,
+  RightsScope,
+  SourceInput,
+  TagView,
+  Terms,
+  TermsInput,
+  WebhookEndpoint,
+  WebhookEvent,
+  WorkspaceInput,
+} from '../shared/admin-types.ts';
 export type { CatalogFeed, CatalogFormat, CatalogImport, Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
+export type {
+  AuditEntry,
+  FeedInput,
+  GalleryInput,
+  InstagramSourceKind,
+  Invitation,
+  Member,
+  RequestLanguage,
+  RightsScope,
+  SourceInput,
+  TagView,
+  Terms,
+  TermsInput,
+  WebhookEndpoint,
+  WebhookEvent,
+  WorkspaceInput,
+};
 import { $session } from './stores/session.ts';
 
 /** A refusal from the API, with its sentence for people and the form field at fault, if any. */
@@ -122,106 +157,20 @@ export interface PostFilters {
   to: string;
 }
 
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  since: number;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  expiresAt: number;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: number;
-  actorKind: string;
-  actorEmail: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-/** The kinds of source that collect from Instagram (uploads and imports are made by hand). */
-export type InstagramSourceKind = 'hashtag' | 'tagged' | 'mentions' | 'own';
-
-export interface SourceInput {
-  kind: InstagramSourceKind;
-  connectionId: string;
-  hashtag?: string;
-  intervalSeconds?: number;
-}
-
 export type ImportFormat = 'csv' | 'tsv' | 'json';
 
 const IMPORT_TYPES: Record<ImportFormat, string> = { csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json' };
 
-export type GalleryInput = Pick<AdminGallery, 'name' | 'layout' | 'sort' | 'filters' | 'pageSize'>;
-export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHandle' | 'approvalHashtag' | 'allowedOrigins'>> & {
-  settings?: Partial<WorkspaceView['settings']>;
-};
-
-export type RequestLanguage = 'en' | 'fr';
 export const REQUEST_LANGUAGES: Record<RequestLanguage, string> = { en: 'English', fr: 'Français' };
 
-export const RIGHTS_SCOPES = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print' } as const;
-export type RightsScope = keyof typeof RIGHTS_SCOPES;
+export const RIGHTS_SCOPES: Record<RightsScope, string> = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print' };
 
-export interface Terms {
-  id: string;
-  version: number;
-  language: RequestLanguage;
-  title: string;
-  body: string;
-  scope: RightsScope[];
-  /** Null: the permission has no end date (it can always be withdrawn). */
-  durationDays: number | null;
-  contentHash: string;
-  createdAt: string;
-}
-export type TermsInput = Pick<Terms, 'language' | 'title' | 'body' | 'scope' | 'durationDays'>;
-
-export const WEBHOOK_EVENTS = {
+export const WEBHOOK_EVENTS: Record<WebhookEvent, string> = {
   'rights.granted': 'Rights granted',
   'rights.declined': 'Rights declined',
   'rights.withdrawn': 'Rights withdrawn',
   'post.erased': 'Post erased at the author’s request',
-} as const;
-export type WebhookEvent = keyof typeof WEBHOOK_EVENTS;
-
-/** A new product feed: an uploaded file, or a URL fetched every `refreshHours`. */
-export interface FeedInput {
-  name: string;
-  format: CatalogFormat;
-  url?: string | null;
-  refreshHours?: number | null;
-  currency?: string | null;
-  storeUrl?: string | null;
-}
-
-/** A hotspot as the tagging routes answer it: a product at (x, y), fractions of its media. */
-export interface TagView {
-  id: string;
-  productId: string;
-  mediaId: string | null;
-  x: number;
-  y: number;
-}
-
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  events: WebhookEvent[];
-  enabled: boolean;
-  createdAt: string;
-}
+};
 
 export const api = {
   session: () => request<SessionView>('GET', '/auth/session'),

@@ -270,3 +270,95 @@ export interface CatalogImport {
   createdAt: number;
   appliedAt: number | null;
 }
+
+/* ---------- members, audit, inputs the panel sends, rights terms, webhooks ---------- */
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  since: number;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: number;
+  actorKind: string;
+  actorEmail: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** The kinds of source that collect from Instagram (uploads and imports are made by hand). */
+export type InstagramSourceKind = 'hashtag' | 'tagged' | 'mentions' | 'own';
+
+export interface SourceInput {
+  kind: InstagramSourceKind;
+  connectionId: string;
+  hashtag?: string;
+  intervalSeconds?: number;
+}
+
+export type GalleryInput = Pick<AdminGallery, 'name' | 'layout' | 'sort' | 'filters' | 'pageSize'>;
+export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHandle' | 'approvalHashtag' | 'allowedOrigins'>> & {
+  settings?: Partial<WorkspaceView['settings']>;
+};
+
+export type RequestLanguage = 'en' | 'fr';
+
+export type RightsScope = 'website' | 'social' | 'ads' | 'print';
+
+export interface Terms {
+  id: string;
+  version: number;
+  language: RequestLanguage;
+  title: string;
+  body: string;
+  scope: RightsScope[];
+  /** Null: the permission has no end date (it can always be withdrawn). */
+  durationDays: number | null;
+  contentHash: string;
+  createdAt: string;
+}
+
+export type TermsInput = Pick<Terms, 'language' | 'title' | 'body' | 'scope' | 'durationDays'>;
+
+export type WebhookEvent = 'rights.granted' | 'rights.declined' | 'rights.withdrawn' | 'post.erased';
+
+/** A new product feed: an uploaded file, or a URL fetched every `refreshHours`. */
+export interface FeedInput {
+  name: string;
+  format: CatalogFormat;
+  url?: string | null;
+  refreshHours?: number | null;
+  currency?: string | null;
+  storeUrl?: string | null;
+}
+
+/** A hotspot as the tagging routes answer it: a product at (x, y), fractions of its media. */
+export interface TagView {
+  id: string;
+  productId: string;
+  mediaId: string | null;
+  x: number;
+  y: number;
+}
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  enabled: boolean;
+  createdAt: string;
+}
