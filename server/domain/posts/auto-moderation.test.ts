@@ -36,3 +36,31 @@ describe('decideByRules', () => {
     expect(decideByRules(post('fine', 'someone', null), rules)).toBeNull();
   });
 });
+
+describe('decideByRules, every rule kind alone and against trust', () => {
+  // A Record over the kinds: a new kind does not compile until it has its row here.
+  const cases: Record<RuleForMatching['kind'], { value: string; matches: ReturnType<typeof post>; misses: ReturnType<typeof post> }> = {
+    blocked_word: { value: 'spam', matches: post('so Spam.'), misses: post('spammy #nospam') },
+    blocked_hashtag: { value: 'ad', matches: post('new #Ad here'), misses: post('an ad, #adventure') },
+    blocked_author: { value: 'bot.account', matches: post('hi', 'BOT.account'), misses: post('hi', 'bot.account2') },
+    min_resolution: { value: '640', matches: post('hi', 'someone', 639), misses: post('hi', 'someone', 640) },
+    trusted_author: { value: 'clara.home', matches: post('hi', 'clara.home'), misses: post('hi', null) },
+  };
+
+  for (const [kind, { value, matches, misses }] of Object.entries(cases) as [RuleForMatching['kind'], (typeof cases)[RuleForMatching['kind']]][]) {
+    it(`${kind}: decides on a match and leaves the rest to a human`, () => {
+      const rule = { id: 'r', kind, value };
+      expect(decideByRules(matches, [rule])?.status).toBe(kind === 'trusted_author' ? 'approved' : 'rejected');
+      expect(decideByRules(misses, [rule])).toBeNull();
+      expect(decideByRules(matches, [])).toBeNull();
+    });
+    if (kind === 'trusted_author') continue;
+    it(`${kind}: a match wins over a trusted author, whichever rule comes first`, () => {
+      const trusted = { ...matches, authorUsername: kind === 'blocked_author' ? matches.authorUsername : 'clara.home' };
+      const trust = { id: 'trust', kind: 'trusted_author', value: trusted.authorUsername!.toLowerCase() } as const;
+      const block = { id: 'block', kind, value };
+      expect(decideByRules(trusted, [trust, block])).toMatchObject({ status: 'rejected', ruleId: 'block' });
+      expect(decideByRules(trusted, [block, trust])).toMatchObject({ status: 'rejected', ruleId: 'block' });
+    });
+  }
+});

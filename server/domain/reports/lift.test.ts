@@ -18,4 +18,19 @@ describe('liftWithInterval', () => {
     expect(liftWithInterval({ visitors: 100, conversions: 0 }, { visitors: 10, conversions: 1 })).toEqual({ lift: -1, ci95: null });
     expect(liftWithInterval({ visitors: 0, conversions: 0 }, { visitors: 10, conversions: 1 })).toEqual({ lift: null, ci95: null });
   });
+
+  it('answers every corner of the counts: no visitors, no conversions, on either side', () => {
+    for (const exposedVisitors of [0, 10])
+      for (const exposedConversions of [0, 1])
+        for (const holdoutVisitors of [0, 10])
+          for (const holdoutConversions of [0, 1]) {
+            if (exposedConversions > exposedVisitors || holdoutConversions > holdoutVisitors) continue;
+            const { lift, ci95 } = liftWithInterval({ visitors: exposedVisitors, conversions: exposedConversions }, { visitors: holdoutVisitors, conversions: holdoutConversions });
+            const defined = exposedVisitors > 0 && holdoutVisitors > 0 && holdoutConversions > 0;
+            expect(lift === null).toBe(!defined);
+            expect(ci95 === null).toBe(!defined || exposedConversions === 0);
+            // The interval always holds the estimate.
+            if (ci95) expect(ci95[0] < lift! && lift! < ci95[1]).toBe(true);
+          }
+  });
 });
