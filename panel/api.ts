@@ -27,7 +27,6 @@ import type {
   CatalogImport,
   FeedInput,
   GalleryInput,
-  InstagramSourceKind,
   Invitation,
   Member,
   RequestLanguage,
@@ -41,23 +40,6 @@ import type {
   WorkspaceInput,
 } from '../shared/admin-types.ts';
 export type { CatalogFeed, CatalogFormat, CatalogImport, Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
-export type {
-  AuditEntry,
-  FeedInput,
-  GalleryInput,
-  InstagramSourceKind,
-  Invitation,
-  Member,
-  RequestLanguage,
-  RightsScope,
-  SourceInput,
-  TagView,
-  Terms,
-  TermsInput,
-  WebhookEndpoint,
-  WebhookEvent,
-  WorkspaceInput,
-};
 import { $session } from './stores/session.ts';
 
 /** A refusal from the API, with its sentence for people and the form field at fault, if any. */

@@ -4,7 +4,8 @@
  */
 import { atom, map } from 'nanostores';
 import type { CatalogFeed, CatalogImport } from '../../shared/admin-types.ts';
-import { api, ApiError, messageOf, type FeedInput } from '../api.ts';
+import type { FeedInput } from '../../shared/admin-types.ts';
+import { api, ApiError, messageOf } from '../api.ts';
 import { importCounts } from '../pages/catalog/catalog-text.ts';
 import { announce } from './announcer.ts';
 

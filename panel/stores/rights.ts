@@ -5,7 +5,8 @@
  */
 import { atom, map } from 'nanostores';
 import type { AdminPost, RightsStatus } from '../../shared/admin-types.ts';
-import { api, ApiError, messageOf, type RequestLanguage, type RightsRequest } from '../api.ts';
+import type { RequestLanguage } from '../../shared/admin-types.ts';
+import { api, ApiError, messageOf, type RightsRequest } from '../api.ts';
 import { announce } from './announcer.ts';
 import { clearSelection, postById, setRights, targets } from './inbox.ts';
 import { now } from '../clock.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf, type AuditEntry } from '../../api.ts';
+import type { AuditEntry } from '../../../shared/admin-types.ts';
+import { api, messageOf } from '../../api.ts';
 import { DataTable } from '../../components/table.tsx';
 
 const PAGE = 50;

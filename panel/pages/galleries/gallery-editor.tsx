@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
-import { api, type GalleryInput, type Source } from '../../api.ts';
+import type { GalleryInput } from '../../../shared/admin-types.ts';
+import { api, type Source } from '../../api.ts';
 import { CopyField } from '../../components/copy-field.tsx';
 import { PublicAddressWarning, useReadiness } from '../../components/readiness.tsx';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';

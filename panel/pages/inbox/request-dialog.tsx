@@ -1,6 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { REQUEST_LANGUAGES, type ApiError, type RequestLanguage } from '../../api.ts';
+import type { RequestLanguage } from '../../../shared/admin-types.ts';
+import { REQUEST_LANGUAGES, type ApiError } from '../../api.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { PublicAddressWarning, useReadiness } from '../../components/readiness.tsx';
 import { RequestDelivery } from '../../components/rights.tsx';

@@ -1,7 +1,8 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Role } from '../../../shared/admin-types.ts';
-import { api, messageOf, type Invitation, type Member } from '../../api.ts';
+import type { Invitation, Member } from '../../../shared/admin-types.ts';
+import { api, messageOf } from '../../api.ts';
 import { CopyField } from '../../components/copy-field.tsx';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { DataTable } from '../../components/table.tsx';

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { api, type Terms } from '../../api.ts';
+import type { Terms } from '../../../shared/admin-types.ts';
+import { api } from '../../api.ts';
 import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { RightsPage } from './rights.tsx';
 

@@ -1,6 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf, REQUEST_LANGUAGES, RIGHTS_SCOPES, type RequestLanguage, type RightsScope, type Terms } from '../../api.ts';
+import type { RequestLanguage, RightsScope, Terms } from '../../../shared/admin-types.ts';
+import { api, messageOf, REQUEST_LANGUAGES, RIGHTS_SCOPES } from '../../api.ts';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { day } from '../../components/rights.tsx';
 import { announce } from '../../stores/announcer.ts';

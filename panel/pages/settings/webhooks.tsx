@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf, WEBHOOK_EVENTS, type WebhookEndpoint, type WebhookEvent } from '../../api.ts';
+import type { WebhookEndpoint, WebhookEvent } from '../../../shared/admin-types.ts';
+import { api, messageOf, WEBHOOK_EVENTS } from '../../api.ts';
 import { CopyField } from '../../components/copy-field.tsx';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { DataTable } from '../../components/table.tsx';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, type Connection, type HashtagQuota, type InstagramSourceKind, type Source } from '../../api.ts';
+import type { InstagramSourceKind } from '../../../shared/admin-types.ts';
+import { api, type Connection, type HashtagQuota, type Source } from '../../api.ts';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 
