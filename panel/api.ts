@@ -9,6 +9,7 @@ import type {
   AdminPostsPage,
   CatalogProductsPage,
   GettingStarted,
+  MentionsWebhookSetup,
   ModerationResult,
   ModerationRule,
   ModerationStatus,
@@ -281,7 +282,7 @@ export const api = {
   applyImport: (id: string, skipInvalid: boolean) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/apply`, { skipInvalid }),
   discardImport: (id: string) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/discard`),
 
-  sources: () => request<{ sources: Source[] }>('GET', '/sources'),
+  sources: () => request<{ sources: Source[]; webhook: MentionsWebhookSetup }>('GET', '/sources'),
   createSource: (input: SourceInput) => request<Source>('POST', '/sources', input),
   updateSource: (id: string, patch: { enabled?: boolean; intervalSeconds?: number }) => request<Source>('PATCH', `/sources/${encodeURIComponent(id)}`, patch),
   runSource: (id: string) => request<RunResult>('POST', `/sources/${encodeURIComponent(id)}/run`),
