@@ -233,12 +233,13 @@ export const api = {
   changePassword: (input: { currentPassword: string; newPassword: string }) => request<void>('POST', '/auth/password', input),
   acceptInvitation: (input: { token: string; name: string; password: string }) => request<SessionView>('POST', '/auth/accept-invitation', input),
 
-  posts: (filters: PostFilters, cursor: string | null, limit: number, signal?: AbortSignal) => {
+  /** A page of the inbox; with `collectedAfter` (epoch ms), only posts collected since then. */
+  posts: (filters: PostFilters, cursor: string | null, limit: number, signal?: AbortSignal, collectedAfter?: number) => {
     // Dates are whole days in the merchandiser's own time zone: `to` includes its whole day.
     const day = (value: string, end: boolean) => (value ? new Date(`${value}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : '');
     return request<AdminPostsPage>(
       'GET',
-      `/posts${query({ ...filters, from: day(filters.from, false), to: day(filters.to, true), limit, cursor })}`,
+      `/posts${query({ ...filters, from: day(filters.from, false), to: day(filters.to, true), limit, cursor, collectedAfter })}`,
       undefined,
       signal,
     );
