@@ -6,6 +6,11 @@ import { testClockStart } from './server/dev/testing/clock.ts';
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 /** Where every harness clock starts (server/dev/testing/clock-setup.ts hands it to each test file). */
 const provide = { testClockStart: testClockStart(process.env.VITRINE_TEST_CLOCK_START) };
+/**
+ * API tests do real work (a database, image re-hosting, workerd) on two shared cores, next to
+ * the browser suite in CI: a loaded machine must not fail them. Speed is bench/'s to measure.
+ */
+const testTimeout = 30_000;
 
 /**
  * Two projects, one API suite. `*.api.test.ts` files import the `#harness` alias, which is a
@@ -25,6 +30,8 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['./server/dev/testing/clock-setup.ts'],
           provide,
+          testTimeout,
+          hookTimeout: testTimeout,
         },
       },
       {
@@ -46,6 +53,8 @@ export default defineConfig({
           include: ['server/**/*.api.test.ts', 'server/**/*.workers.test.ts'],
           setupFiles: ['./server/dev/testing/workers-setup.ts', './server/dev/testing/clock-setup.ts'],
           provide,
+          testTimeout,
+          hookTimeout: testTimeout,
         },
       },
     ],

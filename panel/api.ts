@@ -9,6 +9,7 @@ import type {
   AdminPostsPage,
   CatalogProductsPage,
   GettingStarted,
+  MentionsWebhookSetup,
   ModerationResult,
   ModerationRule,
   ModerationStatus,
@@ -163,12 +164,13 @@ export const api = {
   changePassword: (input: { currentPassword: string; newPassword: string }) => request<void>('POST', '/auth/password', input),
   acceptInvitation: (input: { token: string; name: string; password: string }) => request<SessionView>('POST', '/auth/accept-invitation', input),
 
-  posts: (filters: PostFilters, cursor: string | null, limit: number, signal?: AbortSignal) => {
+  /** A page of the inbox; with `collectedAfter` (epoch ms), only posts collected since then. */
+  posts: (filters: PostFilters, cursor: string | null, limit: number, signal?: AbortSignal, collectedAfter?: number) => {
     // Dates are whole days in the merchandiser's own time zone: `to` includes its whole day.
     const day = (value: string, end: boolean) => (value ? new Date(`${value}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : '');
     return request<AdminPostsPage>(
       'GET',
-      `/posts${query({ ...filters, from: day(filters.from, false), to: day(filters.to, true), limit, cursor })}`,
+      `/posts${query({ ...filters, from: day(filters.from, false), to: day(filters.to, true), limit, cursor, collectedAfter })}`,
       undefined,
       signal,
     );
@@ -212,7 +214,7 @@ export const api = {
   applyImport: (id: string, skipInvalid: boolean) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/apply`, { skipInvalid }),
   discardImport: (id: string) => request<{ import: CatalogImport }>('POST', `/catalog/imports/${encodeURIComponent(id)}/discard`),
 
-  sources: () => request<{ sources: Source[] }>('GET', '/sources'),
+  sources: () => request<{ sources: Source[]; webhook: MentionsWebhookSetup }>('GET', '/sources'),
   createSource: (input: SourceInput) => request<Source>('POST', '/sources', input),
   updateSource: (id: string, patch: { enabled?: boolean; intervalSeconds?: number }) => request<Source>('PATCH', `/sources/${encodeURIComponent(id)}`, patch),
   runSource: (id: string) => request<RunResult>('POST', `/sources/${encodeURIComponent(id)}/run`),

@@ -155,6 +155,8 @@ export interface ConnectionView {
   statusReason: string | null;
   /** ISO 8601. */
   tokenExpiresAt: string;
+  /** When Meta's webhook last reached Vitrine for this account (ISO 8601); null: never. */
+  lastWebhookAt: string | null;
 }
 
 export interface HashtagQuota {
@@ -174,9 +176,21 @@ export interface SourceView {
   intervalSeconds: number;
   /** ISO 8601. */
   lastRunAt: string | null;
+  /** What the last run found: posts new to the workspace, and stored posts seen again (null: never ran). */
+  lastRun: { created: number; linked: number } | null;
   nextRunAt: string | null;
   lastError: string | null;
   lastErrorAt: string | null;
+}
+
+/** `GET /admin/sources`: where Meta must send webhooks for @mentions, and whether it can. */
+export interface MentionsWebhookSetup {
+  /** The callback URL to enter in the Meta app's Webhooks settings. */
+  address: string;
+  /** VITRINE_IG_VERIFY_TOKEN is set: Meta's subscription handshake can succeed. */
+  verifyTokenSet: boolean;
+  /** VITRINE_IG_APP_SECRET is set: notifications' signatures can be checked (else they are refused). */
+  appSecretSet: boolean;
 }
 
 /** `POST /admin/sources/:id/run` */

@@ -106,9 +106,54 @@ export function setFilter<K extends keyof PostFilters>(key: K, value: PostFilter
   void loadFirstPage();
 }
 
+/**
+ * Posts collected into the current view since it loaded, not shown yet: the inbox announces
+ * them ("12 new posts — show") instead of moving the list under the merchandiser's cursor.
+ */
+export const $newCount = atom(0);
+
+/** The newest post in view (the list is newest collected first), or 0 for an empty view. */
+const shownSince = (): number => {
+  const top = $list.get().ids[0];
+  const post = top ? posts.get(top) : undefined;
+  return post ? Date.parse(post.collectedAt) : 0;
+};
+
+/** Asks how many posts arrived in this view since the newest one shown. */
+export async function checkForNew(): Promise<void> {
+  const { loading, error } = $list.get();
+  if (loading || error) return;
+  const status = $filters.get().status;
+  try {
+    const page = await api.posts($filters.get(), null, 1, undefined, shownSince());
+    $newCount.set(page.counts[status]);
+  } catch {
+    // A missed check is caught up by the next one.
+  }
+}
+
+/** Puts the new posts on top, keeping the cursor and the selection where they are. */
+export async function showNew(): Promise<void> {
+  try {
+    const page = await api.posts($filters.get(), null, 100, undefined, shownSince());
+    const fresh = page.posts.filter((post) => !posts.has(post.id));
+    for (const post of fresh) posts.set(post.id, post);
+    const list = $list.get();
+    const status = $filters.get().status;
+    $list.set({ ...list, ids: [...fresh.map((p) => p.id), ...list.ids], counts: list.counts && { ...list.counts, [status]: list.counts[status] + fresh.length } });
+    $newCount.set(0);
+    announce(fresh.length === 1 ? '1 new post shown at the top.' : `${fresh.length} new posts shown at the top.`, false);
+    // More than a page arrived: the rest is counted again.
+    if (page.nextCursor) void checkForNew();
+  } catch (error) {
+    announce(`Could not load the new posts: ${messageOf(error)}`, false);
+  }
+}
+
 /** Loads the first page of the current view, replacing everything loaded before. */
 export async function loadFirstPage(): Promise<void> {
   pageRequest?.abort();
+  $newCount.set(0);
   posts.clear();
   $marks.set({});
   $currentId.set(null);

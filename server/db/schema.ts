@@ -184,6 +184,8 @@ export const instagramConnections = sqliteTable(
     tokenExpiresAt: integer('token_expires_at').notNull(),
     status: text('status', { enum: ['active', 'expired', 'revoked', 'error'] }).notNull(),
     statusReason: text('status_reason'),
+    /** When Meta's webhook last delivered a notification for this account (null: never). */
+    lastWebhookAt: integer('last_webhook_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -210,6 +212,9 @@ export const sources = sqliteTable(
     intervalSeconds: integer('interval_seconds').notNull().default(3600),
     nextRunAt: integer('next_run_at'),
     lastRunAt: integer('last_run_at'),
+    /** What the last run found: posts new to the workspace, and posts already stored seen again. */
+    lastRunCreated: integer('last_run_created'),
+    lastRunLinked: integer('last_run_linked'),
     lastError: text('last_error'),
     lastErrorAt: integer('last_error_at'),
     createdAt: createdAt(),

@@ -52,11 +52,12 @@ describe("the panel's security headers on Node", () => {
 });
 
 describe('without the demo (a production start)', () => {
-  it('serves the panel and the loader, but no demo store', async () => {
+  it('serves the panel and the loader, but no demo store: its address leads to the panel', async () => {
     const app = staticApp({ demo: false });
     expect((await app.request('/panel/')).status).toBe(200);
     expect((await app.request('/embed.js')).status).toBe(200);
-    expect((await app.request('/')).status).toBe(404);
+    const home = await app.request('/');
+    expect([home.status, home.headers.get('location')]).toEqual([302, '/panel/']);
     expect((await app.request('/index.html')).status).toBe(404);
     expect((await app.request('/products/LMN-001')).status).toBe(404);
     expect((await staticApp().request('/')).status, 'with the demo, its store').toBe(200);

@@ -36,7 +36,9 @@ export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoD
   // The panel routes in the browser: a refreshed /panel/galleries/… or an invitation link gets its page.
   const panelPage = withHeaders(serveStatic({ root: builtDir, rewriteRequestPath: () => '/panel/index.html' }), (c) => ({ ...noCache(), ...panelHeaders(c) }));
   const panelFallback: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/panel/') ? panelPage(c, next) : next());
-  if (demoDir === null) return [built, panelFallback];
+  // A real install has no store page of its own: its address leads to the panel.
+  const toPanel: MiddlewareHandler = (c, next) => (c.req.path === '/' ? Promise.resolve(c.redirect('/panel/', 302)) : next());
+  if (demoDir === null) return [toPanel, built, panelFallback];
   const demo = withHeaders(serveStatic({ root: demoDir }), noCache);
   // The demo store's product pages (/products/<SKU>, the links its products carry) are one page.
   const productPage = withHeaders(serveStatic({ root: demoDir, rewriteRequestPath: () => '/product.html' }), noCache);

@@ -18,6 +18,8 @@ export const inboxQuery = z.strictObject({
   mediaType: z.enum(['image', 'video', 'carousel']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** Only posts collected after this instant (epoch ms): how the inbox counts what arrived since it loaded. */
+  collectedAfter: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
 });

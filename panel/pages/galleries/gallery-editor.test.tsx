@@ -66,7 +66,8 @@ describe('gallery editor', () => {
     // Every public post, newest first until ordered by hand.
     await waitUntil(() => orderIds().length === facts.publicPostIds.length, 'the posts to order did not load');
     expect(orderIds()).to.deep.equal(facts.publicPostIds);
-    await waitUntil(() => previewTiles()[0] === facts.publicPostIds[0], 'the live preview did not show the gallery');
+    // The real loader and gallery chunk, fetched and rendered: more than waitUntil's default second on a loaded machine.
+    await waitUntil(() => previewTiles()[0] === facts.publicPostIds[0], 'the live preview did not show the gallery', { timeout: 15_000 });
 
     const items = [...document.querySelectorAll<HTMLElement>('.order-list li')];
     const moved = facts.publicPostIds[2]!;

@@ -4,15 +4,18 @@ import type { ModerationRule, ModerationStatus } from '../../../shared/admin-typ
 import { api, type Source } from '../../api.ts';
 import { isForFocusedControl } from '../../components/keys.ts';
 import { $session, can } from '../../stores/session.ts';
-import { $selectedCount, clearSelection, loadFirstPage, moderate, move, openDetail, toggleSelected, undo } from '../../stores/inbox.ts';
+import { $selectedCount, checkForNew, clearSelection, loadFirstPage, moderate, move, openDetail, toggleSelected, undo } from '../../stores/inbox.ts';
 import { $history, openAsking } from '../../stores/rights.ts';
 import { DetailDialog } from './detail-dialog.tsx';
 import { Filters, StatusTabs } from './filters.tsx';
 import { GettingStarted } from './getting-started.tsx';
 import { HelpDialog } from './help-dialog.tsx';
+import { NewPosts } from './new-posts.tsx';
 import { PostList } from './post-list.tsx';
 import { PostPreview } from './post-preview.tsx';
 import { RequestDialog } from './request-dialog.tsx';
+
+const NEW_POSTS_CHECK_MS = 30_000;
 
 const MODERATION_KEYS: Record<string, ModerationStatus> = { a: 'approved', r: 'rejected', h: 'hidden', p: 'pending' };
 
@@ -40,6 +43,18 @@ export function InboxPage() {
       () => setRules([]),
     );
     document.querySelector<HTMLElement>('.post-list')?.focus();
+  }, []);
+
+  // Posts keep arriving while the merchandiser works: counted every half minute and whenever
+  // the tab comes back into view, announced, and shown only when asked.
+  useEffect(() => {
+    const check = () => document.visibilityState === 'visible' && void checkForNew();
+    const timer = setInterval(check, NEW_POSTS_CHECK_MS);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', check);
+    };
   }, []);
 
   useEffect(() => {
@@ -77,6 +92,7 @@ export function InboxPage() {
       </header>
       {canModerate && <GettingStarted />}
       <Filters sources={sources} />
+      <NewPosts />
       {canModerate && <BulkBar canAsk={canAsk} />}
       <div class="inbox-body">
         <PostList canModerate={canModerate} />

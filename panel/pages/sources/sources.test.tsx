@@ -122,6 +122,11 @@ describe('instagram and sources pages', () => {
     button(sourceRow()!, /^Pause$/)!.click();
     await waitUntil(() => sourceRow()?.textContent?.includes('Paused'), 'pausing did not show');
     unmount(host);
+    // Back on the page later: the last run's result is still there, kept by the server.
+    host = mount(<SourcesPage />, { height: 3000 });
+    await waitUntil(() => sourceRow()?.querySelector('.run-result'), 'the last run was forgotten on reload');
+    expect(sourceRow()!.querySelector('.run-result')?.textContent).to.match(/^Found 2 new posts[.;]/);
+    unmount(host);
     host = undefined;
   });
 

@@ -1,6 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf, type Connection, type HashtagQuota, type RunResult, type Source } from '../../api.ts';
+import type { MentionsWebhookSetup } from '../../../shared/admin-types.ts';
+import { api, messageOf, type Connection, type HashtagQuota, type Source } from '../../api.ts';
 import { HashtagQuotaView } from '../../components/hashtag-quota.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { announce } from '../../stores/announcer.ts';
@@ -8,12 +9,13 @@ import { $session, can } from '../../stores/session.ts';
 import { AddSourceForm, INTERVALS } from './add-source.tsx';
 import { ImportForm } from './import-form.tsx';
 import { UploadForm } from './upload-form.tsx';
+import { WebhookSetup } from './webhook-setup.tsx';
 
 const BY_HAND = new Set<Source['kind']>(['manual', 'import']);
 const when = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleString() : none);
 
 /** What one run found, in words. */
-function runSummary(result: RunResult): string {
+function runSummary(result: { created: number; linked: number; error: string | null }): string {
   if (result.error) return `Collection failed: ${result.error}`;
   const found = result.created === 1 ? '1 new post' : `${result.created} new posts`;
   return result.linked > 0 ? `Found ${found}; ${result.linked} seen again.` : `Found ${found}.`;
@@ -29,7 +31,7 @@ export function SourcesPage() {
   const [sources, setSources] = useState<Source[] | null>(null);
   const [connections, setConnections] = useState<Connection[] | null>(null);
   const [quotas, setQuotas] = useState<Record<string, HashtagQuota>>({});
-  const [runs, setRuns] = useState<Record<string, string>>({});
+  const [runFailures, setRunFailures] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,7 +39,15 @@ export function SourcesPage() {
     connectionId
       ? api.hashtagQuota(connectionId).then((quota) => setQuotas((old) => ({ ...old, [connectionId]: quota })), () => undefined)
       : Promise.resolve();
-  const loadSources = () => api.sources().then(({ sources }) => setSources(sources), (e: unknown) => setError(messageOf(e)));
+  const [webhook, setWebhook] = useState<MentionsWebhookSetup | null>(null);
+  const loadSources = () =>
+    api.sources().then(
+      ({ sources, webhook }) => {
+        setSources(sources);
+        setWebhook(webhook);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
   useEffect(() => {
     void loadSources();
     api.connections().then(({ connections }) => {
@@ -60,12 +70,12 @@ export function SourcesPage() {
     try {
       const result = await api.runSource(source.id);
       replace(result.source);
-      const summary = runSummary(result);
-      setRuns((old) => ({ ...old, [source.id]: summary }));
-      announce(`${source.label}: ${summary}`, false);
+      // The row shows the run from the source itself (kept by the server); this says it aloud.
+      setRunFailures(({ [source.id]: _done, ...others }) => others);
+      announce(`${source.label}: ${runSummary(result)}`, false);
       await loadQuota(source.connectionId);
     } catch (e) {
-      setRuns((old) => ({ ...old, [source.id]: `Could not collect: ${messageOf(e)}` }));
+      setRunFailures((old) => ({ ...old, [source.id]: `Could not collect: ${messageOf(e)}` }));
     } finally {
       setBusy(null);
     }
@@ -158,12 +168,13 @@ export function SourcesPage() {
                         {source.lastErrorAt && ` (${when(source.lastErrorAt, '')})`}
                       </span>
                     )}
-                    {runs[source.id] && (
+                    {(runFailures[source.id] || (source.lastRun && !source.lastError)) && (
                       <span class="run-result" role="status">
                         <br />
-                        {runs[source.id]}
+                        {runFailures[source.id] || runSummary({ ...source.lastRun!, error: null })}
                       </span>
                     )}
+                    {source.kind === 'mentions' && webhook && <WebhookSetup webhook={webhook} connection={connections?.find((c) => c.id === source.connectionId)} />}
                   </>
                 ),
             },

@@ -6,7 +6,7 @@
 import { createHarness } from '#harness';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AdminPostsPage } from '../../../shared/admin-types.ts';
+import type { AdminPostsPage, ConnectionView, MentionsWebhookSetup } from '../../../shared/admin-types.ts';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { mediaVariants, postMedia, posts, sources } from '../../db/schema.ts';
 import { admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
@@ -77,6 +77,9 @@ describe('a hashtag source', () => {
     expect(collected).toHaveLength(70);
     expect((await postsFrom([old.id])).length).toBe(0); // older than recent_media's 24 hours
     expect(collected.every((p) => p.authorUsername === null && p.moderationStatus === 'pending')).toBe(true);
+    // What the run found stays with the source, for the panel to show after a reload.
+    const listed = (await (await admin(h, owner, 'GET', '/sources')).json()) as { sources: SourceView[] };
+    expect(listed.sources.find((s) => s.id === source.id)!.lastRun).toEqual({ created: 70, linked: 0 });
     // Twice through the scheduler: nothing is collected twice.
     h.clock.advance(HOUR);
     await step();
@@ -242,6 +245,11 @@ describe('mentions by webhook', () => {
     await addSource({ kind: 'mentions' });
   });
 
+  it("tells the merchant the webhook's address and whether its secrets are set", async () => {
+    const { webhook } = (await (await admin(h, owner, 'GET', '/sources')).json()) as { webhook: MentionsWebhookSetup };
+    expect(webhook).toEqual({ address: 'http://vitrine.test/hooks/instagram', verifyTokenSet: true, appSecretSet: true });
+  });
+
   it('answers the subscription handshake only with the right verify token', async () => {
     const ok = await request(h, `/hooks/instagram?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=${FAKE_VERIFY_TOKEN}`);
     expect(await ok.text()).toBe('1158201444');
@@ -254,8 +262,12 @@ describe('mentions by webhook', () => {
     expect(forged.map((r) => r.status)).toEqual([401]);
     expect(await postsFrom([media.id])).toHaveLength(0);
 
+    // Until Meta delivers, the panel says so: the account has never had a webhook.
+    const connection = async () => ((await (await admin(h, owner, 'GET', '/instagram/connections')).json()) as { connections: ConnectionView[] }).connections[0]!;
+    expect((await connection()).lastWebhookAt).toBe(null);
     const delivered = await h.fake.sendMentionWebhook('http://vitrine.test/hooks/instagram', media.id, { duplicates: 2 });
     expect(delivered.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect((await connection()).lastWebhookAt).toBe(new Date(h.clock.now()).toISOString());
     const stored = await postsFrom([media.id]);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.authorUsername).toBe(media.username);

@@ -27,6 +27,7 @@ export const connectionView = (c: Connection): ConnectionView => ({
   status: c.status,
   statusReason: c.statusReason,
   tokenExpiresAt: new Date(c.tokenExpiresAt).toISOString(),
+  lastWebhookAt: c.lastWebhookAt === null ? null : new Date(c.lastWebhookAt).toISOString(),
 });
 
 /**
@@ -67,6 +68,7 @@ export async function connectAccount(
     tokenExpiresAt: now + TOKEN_LIFETIME_MS,
     status: 'active',
     statusReason: null,
+    lastWebhookAt: existing?.lastWebhookAt ?? null,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };

@@ -173,6 +173,9 @@ async function finish(db: Db, source: Source, now: number, report: RunReport, ou
     .update(sources)
     .set({
       lastRunAt: now,
+      // Kept with the source, so what the last run found still shows after a reload.
+      lastRunCreated: report.created,
+      lastRunLinked: report.linked,
       nextRunAt: outcome.nextRunAt,
       lastError: outcome.error,
       lastErrorAt: outcome.error ? now : source.lastErrorAt,

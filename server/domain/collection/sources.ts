@@ -30,6 +30,7 @@ export const sourceView = (s: Source): SourceView => ({
   enabled: s.enabled,
   intervalSeconds: s.intervalSeconds,
   lastRunAt: iso(s.lastRunAt),
+  lastRun: s.lastRunAt === null ? null : { created: s.lastRunCreated ?? 0, linked: s.lastRunLinked ?? 0 },
   nextRunAt: iso(s.nextRunAt),
   lastError: s.lastError,
   lastErrorAt: iso(s.lastErrorAt),
@@ -77,6 +78,8 @@ export async function createSource(
     intervalSeconds: interval,
     nextRunAt: now,
     lastRunAt: null,
+    lastRunCreated: null,
+    lastRunLinked: null,
     lastError: null,
     lastErrorAt: null,
     createdAt: now,
@@ -110,7 +113,7 @@ export async function builtInSource(db: Db, workspaceId: string, kind: 'manual' 
     .where(and(eq(sources.workspaceId, workspaceId), eq(sources.kind, kind), label ? eq(sources.query, label) : undefined))
     .limit(1);
   if (existing) return existing;
-  const row: Source = { id: newId('src'), workspaceId, connectionId: null, kind, query: label, igHashtagId: null, cursor: null, state: null, enabled: false, intervalSeconds: DEFAULT_INTERVAL_SECONDS, nextRunAt: null, lastRunAt: null, lastError: null, lastErrorAt: null, createdAt: now };
+  const row: Source = { id: newId('src'), workspaceId, connectionId: null, kind, query: label, igHashtagId: null, cursor: null, state: null, enabled: false, intervalSeconds: DEFAULT_INTERVAL_SECONDS, nextRunAt: null, lastRunAt: null, lastRunCreated: null, lastRunLinked: null, lastError: null, lastErrorAt: null, createdAt: now };
   await db.insert(sources).values(row);
   return row;
 }

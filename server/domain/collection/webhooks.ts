@@ -3,7 +3,7 @@
  * anything is parsed; Meta retries and duplicates deliveries for up to 36 hours, so each body
  * is processed once (receipts are kept by its hash) and a repeat is answered 200 and ignored.
  */
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import { safeJsonEscapes } from '../../../shared/text.ts';
 import type { Db } from '../../db/client.ts';
 import { instagramConnections, sources, webhookReceipts } from '../../db/schema.ts';
@@ -53,6 +53,9 @@ export async function handleNotification(deps: { db: Db; graph: GraphClient; app
       }
     }
   }
+  // The panel shows each account's last delivery: "never" is how a merchant learns the Meta app's webhook is not set up.
+  const accounts = [...new Set((body.entry ?? []).map((entry) => entry.id).filter((id): id is string => typeof id === 'string'))];
+  if (accounts.length > 0) await deps.db.update(instagramConnections).set({ lastWebhookAt: now }).where(inArray(instagramConnections.igUserId, accounts.slice(0, 100)));
   // Only once handled: if handling fails, Meta's retry gets another chance. A duplicate racing
   // this one stores nothing twice, since a media is one post per workspace.
   await deps.db.insert(webhookReceipts).values({ id: receipt, receivedAt: now }).onConflictDoNothing();

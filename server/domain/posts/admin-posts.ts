@@ -36,6 +36,7 @@ function filterConditions(workspaceId: string, q: InboxQuery, now: number): SQL[
   const tagged = sql`(select 1 from ${postProducts} where ${postProducts.postId} = ${posts.id})`;
   if (q.hasProducts === 'true') conditions.push(exists(tagged));
   if (q.hasProducts === 'false') conditions.push(notExists(tagged));
+  if (q.collectedAfter !== undefined) conditions.push(gt(posts.collectedAt, q.collectedAfter));
   if (q.from) conditions.push(gte(posts.publishedAt, Date.parse(q.from)));
   // A bare date as `to` means the whole of that day.
   if (q.to) conditions.push(lte(posts.publishedAt, Date.parse(q.to) + (q.to.length === 10 ? 86_399_999 : 0)));

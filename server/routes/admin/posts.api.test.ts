@@ -53,12 +53,23 @@ describe('the inbox', () => {
     expect((await inbox('status=approved&to=2001-01-01')).posts).toEqual([]);
   });
 
+  it('counts the posts collected since a moment, for the inbox to announce them', async () => {
+    const { posts } = await inbox('status=approved&limit=100');
+    const collected = posts.map((p) => Date.parse(p.collectedAt)).sort((a, b) => a - b);
+    const middle = collected[Math.floor(collected.length / 2)]!;
+    const since = await inbox(`status=approved&collectedAfter=${middle}&limit=1`);
+    const newer = collected.filter((at) => at > middle).length;
+    expect(newer).toBeGreaterThan(0);
+    expect(since.counts.approved).toBe(newer);
+    expect((await inbox(`status=approved&collectedAfter=${collected.at(-1)}`)).counts.approved).toBe(0);
+  });
+
   it('pages with a cursor and names bad parameters', async () => {
     const first = await inbox('status=approved&limit=10');
     const second = await inbox(`status=approved&limit=10&cursor=${first.nextCursor}`);
     expect(first.posts).toHaveLength(10);
     expect(new Set([...first.posts, ...second.posts].map((p) => p.id)).size).toBe(20);
-    for (const [query, field] of [['status=nope', 'status'], ['limit=0', 'limit'], ['cursor=zzz', 'cursor'], ['rights=maybe', 'rights'], ['from=yesterday', 'from'], ['color=red', 'color']]) {
+    for (const [query, field] of [['status=nope', 'status'], ['limit=0', 'limit'], ['cursor=zzz', 'cursor'], ['rights=maybe', 'rights'], ['from=yesterday', 'from'], ['collectedAfter=soon', 'collectedAfter'], ['color=red', 'color']]) {
       const res = await admin(h, owner, 'GET', `/posts?${query}`);
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as { error: { field: string } }).error.field, query).toBe(field);

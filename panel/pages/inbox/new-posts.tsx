@@ -1,0 +1,16 @@
+import { useStore } from '@nanostores/preact';
+import { $newCount, showNew } from '../../stores/inbox.ts';
+
+/** "12 new posts — show": what arrived since the list loaded, put on top only when asked. */
+export function NewPosts() {
+  const count = useStore($newCount);
+  return (
+    <div class="new-posts" role="status">
+      {count > 0 && (
+        <button type="button" class="link" onClick={() => void showNew()}>
+          {count === 1 ? '1 new post' : `${count} new posts`} — show
+        </button>
+      )}
+    </div>
+  );
+}
