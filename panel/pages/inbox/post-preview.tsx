@@ -37,6 +37,12 @@ export function PostPreview({ canModerate, canAsk, rules }: { canModerate: boole
             </a>
           )}
         </p>
+        {!post.author.username && (
+          <p class="muted unknown-author">
+            Unknown author: Instagram does not say who posted what it finds by hashtag. Open the post on Instagram to see the account; rights can still be
+            requested, and the author's own reply names them.
+          </p>
+        )}
         <p class="caption">{post.caption}</p>
         {post.moderation.ruleId && <RuleNote post={post} rules={rules} canModerate={canModerate} />}
         {post.media.some((m) => m.type === 'video' && !m.videoUrl) && <p class="muted">Instagram gives no file for this video (its audio is licensed): only its cover frame is kept.</p>}

@@ -62,10 +62,11 @@ export function PostRow({ id, index, total, canModerate }: { id: string; index: 
       <span class="row-text">
         <span class="row-head">
           <strong>{post.author.username ? `@${post.author.username}` : 'Unknown author'}</strong>
+          {/* First of the badges: the row clips what does not fit, and rights must always show. */}
+          <RightsBadge post={post} />
           <span class="muted">{new Date(post.collectedAt).toLocaleDateString()}</span>
           {MEDIA_LABELS[post.mediaType] && <span class={`badge media-${post.mediaType}`}>{MEDIA_LABELS[post.mediaType]}</span>}
           <SourceBadges post={post} />
-          <RightsBadge post={post} />
           {post.productCount > 0 && <span class="badge">{post.productCount} products</span>}
           {post.moderation.ruleId && (
             <span class="badge rule" title={post.moderation.reason ?? undefined}>
