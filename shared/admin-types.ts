@@ -44,6 +44,11 @@ export interface AdminPost {
   sources: { id: string; kind: SourceKind; label: string }[];
   /** Stored media with display variants; a post still being re-hosted has none yet. */
   media: PublicMedia[];
+  /**
+   * Its media not stored (yet): `pending` is being re-hosted (retried with backoff); `failed`
+   * gave up, with why (e.g. Instagram gave no still image for a hashtag video).
+   */
+  mediaIssues: { position: number; type: 'image' | 'video'; status: 'pending' | 'failed'; error: string | null }[];
   productCount: number;
   /** The last 30 days from the tracking rollups; null when nothing was tracked for it. */
   performance: PostPerformance | null;

@@ -19,6 +19,7 @@ const post = (change: Partial<AdminPost> = {}): AdminPost => ({
   isPublic: true,
   sources: [],
   media: [{ id: 'm1' } as AdminPost['media'][number]],
+  mediaIssues: [],
   productCount: 0,
   performance: null,
   ...change,

@@ -6,7 +6,7 @@
 import { createHarness } from '#harness';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AdminPostsPage, ConnectionView, MentionsWebhookSetup } from '../../../shared/admin-types.ts';
+import type { AdminPost, AdminPostsPage, ConnectionView, MentionsWebhookSetup } from '../../../shared/admin-types.ts';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import { mediaVariants, postMedia, posts, sources } from '../../db/schema.ts';
 import { admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
@@ -220,6 +220,41 @@ describe('when Instagram pushes back', () => {
     expect(item).toMatchObject({ storeStatus: 'pending', storeAttempts: 1 });
     expect(item!.storeError).toMatch(/expired/);
     await h.db.update(sources).set({ enabled: false }).where(eq(sources.query, 'wornbyyou'));
+  });
+});
+
+describe('media that could not be stored', () => {
+  const detail = async (id: string) => (await (await admin(h, owner, 'GET', `/posts/${id}`)).json()) as AdminPost;
+
+  it('shows why a media gave up, and downloads it again when the merchant retries', async () => {
+    const own = h.fake.publish({ own: true });
+    await h.db.update(sources).set({ nextRunAt: h.clock.now(), enabled: true }).where(eq(sources.kind, 'own'));
+    await step({ sources: 50, media: 0 }); // collected, not re-hosted yet
+    const [post] = await postsFrom([own.id]);
+    expect((await detail(post!.id)).mediaIssues).toEqual([{ position: 0, type: 'image', status: 'pending', error: null }]);
+    // Eight attempts later, it gave up.
+    await h.db.update(postMedia).set({ storeStatus: 'failed', storeAttempts: 8, storeError: 'the CDN answered HTTP 500' }).where(eq(postMedia.postId, post!.id));
+    expect((await detail(post!.id)).mediaIssues).toEqual([{ position: 0, type: 'image', status: 'failed', error: 'the CDN answered HTTP 500' }]);
+
+    const retried = await admin(h, owner, 'POST', `/posts/${post!.id}/media/retry`);
+    expect(await retried.json()).toEqual({ retried: 1 });
+    await step();
+    const after = await detail(post!.id);
+    expect(after.mediaIssues).toEqual([]);
+    expect(after.media).toHaveLength(1);
+  });
+
+  it('says there is nothing to retry for a hashtag video Instagram gave no still image for', async () => {
+    await h.db.update(sources).set({ enabled: true, nextRunAt: h.clock.now() }).where(eq(sources.query, 'wornbyyou'));
+    const video = h.fake.publish({ hashtags: ['wornbyyou'], mediaType: 'VIDEO' });
+    await step({ sources: 50, media: 0 });
+    await h.db.update(sources).set({ enabled: false }).where(eq(sources.query, 'wornbyyou'));
+    const [post] = await postsFrom([video.id]);
+    expect((await detail(post!.id)).mediaIssues).toEqual([{ position: 0, type: 'video', status: 'failed', error: 'Instagram gave no still image for this media' }]);
+    const refused = await admin(h, owner, 'POST', `/posts/${post!.id}/media/retry`);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('nothing_to_retry');
+    expect((await admin(h, owner, 'POST', '/posts/post_nope/media/retry')).status).toBe(404);
   });
 });
 

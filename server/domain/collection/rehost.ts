@@ -3,7 +3,7 @@
  * file) is downloaded once, stored with its display renditions, and served by Vitrine from then
  * on. A failed download keeps the post and is retried with growing delays.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { runBatch } from '../../db/client.ts';
 import { instagramConnections, moderationRules, postMedia, posts } from '../../db/schema.ts';
@@ -12,6 +12,7 @@ import type { GraphMedia } from '../../instagram/client.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import type { MediaStore } from '../../media/store.ts';
 import type { VariantMaker } from '../../media/variants.ts';
+import { Conflict, notFound } from '../errors.ts';
 import { decideByRules } from '../posts/auto-moderation.ts';
 import { insertVariants, storeRenditions } from '../posts/media-storage.ts';
 import { tokenOf } from './connections.ts';
@@ -75,6 +76,26 @@ export async function rehostPending(deps: RehostDeps, now: number, limit = 20): 
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
   return { stored, failed };
+}
+
+/**
+ * The merchant's "Retry" on a post whose media gave up: each failed media with somewhere to
+ * download from is due again now, with a fresh count of attempts. A video Instagram gave no
+ * still image for has nothing to retry, and says so.
+ */
+export async function retryFailedMedia(db: Db, workspaceId: string, postId: string, now: number): Promise<{ retried: number }> {
+  const [post] = await db.select({ id: posts.id }).from(posts).where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId))).limit(1);
+  if (!post) throw notFound('post');
+  const failed = await db.select().from(postMedia).where(and(eq(postMedia.postId, postId), eq(postMedia.storeStatus, 'failed')));
+  const retryable = failed.filter((m) => m.sourceUrl !== null);
+  if (retryable.length === 0) {
+    throw new Conflict('nothing_to_retry', failed.length > 0 ? 'Instagram gave no image to download for this post: there is nothing to retry.' : 'No media of this post failed.');
+  }
+  await db
+    .update(postMedia)
+    .set({ storeStatus: 'pending', storeAttempts: 0, storeError: null, nextAttemptAt: now })
+    .where(and(eq(postMedia.postId, postId), eq(postMedia.storeStatus, 'failed'), isNotNull(postMedia.sourceUrl)));
+  return { retried: retryable.length };
 }
 
 type PendingItem = typeof postMedia.$inferSelect;

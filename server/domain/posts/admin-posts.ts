@@ -2,13 +2,13 @@
  * The inbox: a workspace's posts with filters, search, counts per status, and the detail view.
  * Every query is scoped to the workspace of the caller's session.
  */
-import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { AdminPost, AdminPostDetail, AdminPostsPage, ModerationStatus } from '../../../shared/admin-types.ts';
 import type { z } from 'zod';
 import type { inboxQuery } from '../../../shared/schemas/moderation.ts';
 import { inChunks, type Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/contains-pattern.ts';
-import { consentRecords, postProducts, posts, postSources, products, sources } from '../../db/schema.ts';
+import { consentRecords, postMedia, postProducts, posts, postSources, products, sources } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { encodeCursor, type Cursor } from '../../lib/cursor.ts';
 import { isPublicPost } from './publicness.ts';
@@ -88,8 +88,17 @@ export async function getPostDetail(db: Db, workspaceId: string, id: string, now
 
 async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: number, mediaUrl: (key: string) => string): Promise<AdminPost[]> {
   const ids = rows.map((r) => r.id);
-  const [mediaByPost, sourceRows, productCounts, performance] = await Promise.all([
+  const [mediaByPost, issues, sourceRows, productCounts, performance] = await Promise.all([
     loadMedia(db, ids, mediaUrl),
+    Promise.all(
+      inChunks(ids, (chunk) =>
+        db
+          .select({ postId: postMedia.postId, position: postMedia.position, type: postMedia.type, status: postMedia.storeStatus, error: postMedia.storeError })
+          .from(postMedia)
+          .where(and(inArray(postMedia.postId, chunk), ne(postMedia.storeStatus, 'stored')))
+          .orderBy(asc(postMedia.position)),
+      ),
+    ).then((r) => r.flat()),
     Promise.all(
       inChunks(ids, (chunk) =>
         db
@@ -120,6 +129,7 @@ async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: n
     isPublic: isPublicPost(r, now) && (mediaByPost.get(r.id)?.length ?? 0) > 0,
     sources: sourceRows.filter((s) => s.postId === r.id).map((s) => ({ id: s.id, kind: s.kind, label: sourceLabel(s.kind, s.query) })),
     media: mediaByPost.get(r.id) ?? [],
+    mediaIssues: issues.filter((i) => i.postId === r.id).map(({ postId: _p, status, ...issue }) => ({ ...issue, status: status as 'pending' | 'failed' })),
     productCount: productCounts.find((p) => p.postId === r.id)?.n ?? 0,
     performance: performance.get(r.id) ?? null,
   }));

@@ -9,6 +9,7 @@ import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite } from '../../middleware/require-role/index.ts';
 import { getPostDetail, listInbox } from '../../domain/posts/admin-posts.ts';
 import { moderatePosts } from '../../domain/posts/moderation.ts';
+import { retryFailedMedia } from '../../domain/collection/rehost.ts';
 import { mediaUrlBuilder } from '../public/media-url.ts';
 
 /** The inbox. Posts' media are served by the public media route only once a post is public, so
@@ -27,6 +28,8 @@ export const postRoutes = new Hono<AppEnv>()
     const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 50, fallback: 8 });
     return c.json({ products: await suggestProducts(c.var.db, requireSession(c).workspaceId, c.req.param('id'), limit) });
   })
+  /** Downloads a post's failed media again (the panel's "Retry"). */
+  .post('/:id/media/retry', async (c) => c.json(await retryFailedMedia(c.var.db, requireSession(c).workspaceId, c.req.param('id'), c.var.clock.now())))
   .post('/:id/products', async (c) => c.json(await addTag(c.var.db, requireSession(c), c.req.param('id'), await jsonBody(c, tagInput), c.var.clock.now()), 201))
   .patch('/:id/products/:tagId', async (c) => c.json(await moveTag(c.var.db, requireSession(c), c.req.param('id'), c.req.param('tagId'), await jsonBody(c, tagMove), c.var.clock.now())))
   .delete('/:id/products/:tagId', async (c) => {
