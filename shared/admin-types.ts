@@ -193,9 +193,9 @@ export interface MentionsWebhookSetup {
   /** The callback URL to enter in the Meta app's Webhooks settings. */
   address: string;
   /** VITRINE_IG_VERIFY_TOKEN is set: Meta's subscription handshake can succeed. */
-  verifyTokenSet: boolean;
+  handshakeReady: boolean;
   /** VITRINE_IG_APP_SECRET is set: notifications' signatures can be checked (else they are refused). */
-  appSecretSet: boolean;
+  signaturesChecked: boolean;
 }
 
 /** `POST /admin/sources/:id/run` */

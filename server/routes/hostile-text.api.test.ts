@@ -157,7 +157,7 @@ async function jsonRoutes(): Promise<JsonRoute[]> {
 /** Routes that take a body with no text in it, or whose body is a file or form tested below. */
 const NO_TEXT_BODY = new Set([
   'POST /admin/auth/sign-out', 'PATCH /admin/posts/:id/products/:tagId', 'PATCH /admin/sources/:id', 'POST /admin/sources/:id/run',
-  'POST /admin/catalog/imports/:id/apply', 'POST /admin/catalog/imports/:id/discard', 'POST /admin/rights/requests/:id/sent',
+  'POST /admin/catalog/imports/:id/apply', 'POST /admin/catalog/imports/:id/discard', 'POST /admin/rights/requests/:id/sent', 'POST /admin/posts/:id/media/retry',
 ]);
 const FILE_OR_FORM = new Set(['POST /admin/imports', 'POST /admin/uploads', 'POST /admin/catalog/feeds/:id/imports', 'POST /v1/events', 'POST /v1/orders', 'POST /hooks/instagram', 'POST /r/:token']);
 

@@ -8,7 +8,7 @@ const when = (iso: string) => new Date(iso).toLocaleString();
  * Meta must send them, whether this server can accept them, and whether any ever came.
  */
 export function WebhookSetup({ webhook, connection }: { webhook: MentionsWebhookSetup; connection: Connection | undefined }) {
-  const missing = [!webhook.verifyTokenSet && 'VITRINE_IG_VERIFY_TOKEN', !webhook.appSecretSet && 'VITRINE_IG_APP_SECRET'].filter(Boolean);
+  const missing = [!webhook.handshakeReady && 'VITRINE_IG_VERIFY_TOKEN', !webhook.signaturesChecked && 'VITRINE_IG_APP_SECRET'].filter(Boolean);
   const last = connection?.lastWebhookAt ?? null;
   return (
     <span class="webhook-setup" data-webhook>

@@ -282,7 +282,7 @@ describe('mentions by webhook', () => {
 
   it("tells the merchant the webhook's address and whether its secrets are set", async () => {
     const { webhook } = (await (await admin(h, owner, 'GET', '/sources')).json()) as { webhook: MentionsWebhookSetup };
-    expect(webhook).toEqual({ address: 'http://vitrine.test/hooks/instagram', verifyTokenSet: true, appSecretSet: true });
+    expect(webhook).toEqual({ address: 'http://vitrine.test/hooks/instagram', handshakeReady: true, signaturesChecked: true });
   });
 
   it('answers the subscription handshake only with the right verify token', async () => {

@@ -103,6 +103,7 @@ describe('analysts change nothing', () => {
 const VALID_BODIES: Record<string, unknown> = {
   'GET /admin/posts/:id': undefined,
   'GET /admin/posts/:id/product-suggestions': undefined,
+  'POST /admin/posts/:id/media/retry': undefined,
   'POST /admin/posts/:id/products': { productId: 'prod_demo1', x: 0.5, y: 0.5 },
   'PATCH /admin/posts/:id/products/:tagId': { x: 0.5, y: 0.5 },
   'DELETE /admin/posts/:id/products/:tagId': undefined,

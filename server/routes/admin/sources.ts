@@ -14,8 +14,8 @@ export const sourceRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const webhook: MentionsWebhookSetup = {
       address: `${publicOrigin(c)}/hooks/instagram`,
-      verifyTokenSet: c.var.secrets.instagramVerifyToken !== null,
-      appSecretSet: c.var.secrets.instagramAppSecret !== null,
+      handshakeReady: c.var.secrets.instagramVerifyToken !== null,
+      signaturesChecked: c.var.secrets.instagramAppSecret !== null,
     };
     return c.json({ sources: await listSources(c.var.db, requireSession(c).workspaceId), webhook });
   })
