@@ -80,7 +80,9 @@ test('npm run start:production: no demo, no fake Instagram, and only the printed
     assert.match(output, /Instagram\s+https:\/\/graph\.facebook\.com/, 'the real Graph API, not the fake');
     assert.throws(() => statSync(join(server.dataDir, 'demo-password')), 'no demo password is made');
     assert.equal((await fetch(`${server.url}/v1/galleries/demo/posts`)).status, 404, 'no demo gallery');
-    assert.equal((await fetch(`${server.url}/`)).status, 404, 'no demo store');
+    // No demo store: the address leads to the panel.
+    const home = await fetch(`${server.url}/`, { redirect: 'manual' });
+    assert.deepEqual([home.status, home.headers.get('location')], [302, '/panel/'], 'no demo store');
     assert.equal((await signIn(server, PUBLISHED_LOGIN)).status, 401);
     assert.deepEqual(await (await fetch(`${server.url}/admin/auth/setup`)).json(), { needed: true });
 
