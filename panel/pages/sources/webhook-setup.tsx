@@ -1,8 +1,6 @@
 import type { MentionsWebhookSetup } from '../../../shared/admin-types.ts';
 import type { Connection } from '../../api.ts';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
-
 /**
  * @mentions arrive only through Meta's webhook (the Graph API lists no mentions to poll): where
  * Meta must send them, whether this server can accept them, and whether any ever came.
@@ -25,7 +23,7 @@ export function WebhookSetup({ webhook, connection }: { webhook: MentionsWebhook
       <br />
       <span class={last ? 'muted' : 'danger'} data-last-webhook>
         {last
-          ? `Last webhook received ${when(last)}.`
+          ? `Last webhook received ${new Date(last).toLocaleString()}.`
           : 'No webhook received yet: until Meta sends one to this address, @mentions do not arrive (see the README, "Instagram webhooks").'}
       </span>
     </span>
