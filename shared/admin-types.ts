@@ -46,7 +46,7 @@ export interface AdminPost {
   media: PublicMedia[];
   /**
    * Its media not stored (yet): `pending` is being re-hosted (retried with backoff); `failed`
-   * gave up, with why (e.g. Instagram gave no still image for a hashtag video).
+   * gave up, with why (e.g. Instagram gave neither a still image nor the file of a video).
    */
   mediaIssues: { position: number; type: 'image' | 'video'; status: 'pending' | 'failed'; error: string | null }[];
   productCount: number;

@@ -19,7 +19,10 @@ export interface PublicMedia {
   width: number;
   height: number;
   alt: string;
-  /** Ascending by width. For a video: its still frame. */
+  /**
+   * Ascending by width. For a video: its still frame; empty for a video Instagram gave no still
+   * for (found by hashtag), which has its file only: show its first frame or a placeholder.
+   */
   variants: PublicVariant[];
   /** A video's MP4 file when Instagram provided one; null for images and stills-only videos. */
   videoUrl: string | null;

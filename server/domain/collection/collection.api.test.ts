@@ -13,6 +13,7 @@ import { admin, signIn, type AdminSession } from '../../dev/testing/admin-client
 import { FAKE_VERIFY_TOKEN } from '../../dev/testing/fake-instagram.ts';
 import { request, type Harness } from '../../dev/testing/harness.ts';
 import { placeholderVariantMaker } from '../../dev/testing/placeholder-variants.ts';
+import { NOTHING_TO_STORE } from './ingest.ts';
 import { runDueCollection } from './scheduler.ts';
 import type { SourceView } from '../../../shared/admin-types.ts';
 
@@ -244,16 +245,33 @@ describe('media that could not be stored', () => {
     expect(after.media).toHaveLength(1);
   });
 
-  it('says there is nothing to retry for a hashtag video Instagram gave no still image for', async () => {
+  it('stores a hashtag video without a still image as its file alone, sized from its headers', async () => {
     await h.db.update(sources).set({ enabled: true, nextRunAt: h.clock.now() }).where(eq(sources.query, 'wornbyyou'));
-    const video = h.fake.publish({ hashtags: ['wornbyyou'], mediaType: 'VIDEO' });
+    const video = h.fake.publish({ hashtags: ['wornbyyou'], mediaType: 'VIDEO', aspect: 'portrait' });
     await step({ sources: 50, media: 0 });
     await h.db.update(sources).set({ enabled: false }).where(eq(sources.query, 'wornbyyou'));
     const [post] = await postsFrom([video.id]);
-    expect((await detail(post!.id)).mediaIssues).toEqual([{ position: 0, type: 'video', status: 'failed', error: 'Instagram gave no still image for this media' }]);
+    expect((await detail(post!.id)).mediaIssues).toEqual([{ position: 0, type: 'video', status: 'pending', error: null }]);
+    await step();
+    const stored = await detail(post!.id);
+    expect(stored.mediaIssues).toEqual([]);
+    expect(stored.media).toHaveLength(1);
+    const [media] = stored.media;
+    // No still to show: the file itself, in its own shape (the fake's portrait clips are taller than wide).
+    expect(media).toMatchObject({ type: 'video', variants: [], videoUrl: expect.stringContaining('/video.mp4') });
+    expect(media!.height).toBeGreaterThan(media!.width);
+  });
+
+  it('says there is nothing to retry for a hashtag video Instagram gave neither a still nor a file for', async () => {
+    await h.db.update(sources).set({ enabled: true, nextRunAt: h.clock.now() }).where(eq(sources.query, 'wornbyyou'));
+    const video = h.fake.publish({ hashtags: ['wornbyyou'], mediaType: 'VIDEO', copyrightedAudio: true });
+    await step({ sources: 50, media: 0 });
+    await h.db.update(sources).set({ enabled: false }).where(eq(sources.query, 'wornbyyou'));
+    const [post] = await postsFrom([video.id]);
+    expect((await detail(post!.id)).mediaIssues).toEqual([{ position: 0, type: 'video', status: 'failed', error: NOTHING_TO_STORE.video }]);
     const refused = await admin(h, owner, 'POST', `/posts/${post!.id}/media/retry`);
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('nothing_to_retry');
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'nothing_to_retry', message: expect.stringMatching(/^Instagram gave no image or video file .* open it on Instagram/) });
     expect((await admin(h, owner, 'POST', '/posts/post_nope/media/retry')).status).toBe(404);
   });
 });

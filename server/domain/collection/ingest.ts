@@ -11,6 +11,12 @@ import { newId } from '../../lib/ids.ts';
 import { decideByRules } from '../posts/auto-moderation.ts';
 import type { CollectedMedia } from './normalize.ts';
 
+/** Why a media Instagram gave no URL for is kept without anything stored (the inbox shows it). */
+export const NOTHING_TO_STORE = {
+  video: 'Instagram gave neither a still image nor the file of this video (its audio is licensed)',
+  image: 'Instagram gave no image for this media',
+} as const;
+
 export interface IngestResult {
   created: string[];
   /** Already known posts, now also linked to this source. */
@@ -82,9 +88,10 @@ export async function ingestMedia(db: Db, workspaceId: string, sourceId: string,
           igMediaId: item.igMediaId,
           sourceUrl: item.imageUrl,
           videoSourceUrl: item.videoUrl,
-          storeStatus: item.imageUrl ? 'pending' : 'failed',
-          // Hashtag edges give videos without a thumbnail, and Vitrine does not decode video to make one.
-          storeError: item.imageUrl ? null : 'Instagram gave no still image for this media',
+          // Hashtag edges give videos without a thumbnail: their file is stored alone (pages show
+          // its first frame). A video with licensed audio there has neither, and nothing to store.
+          storeStatus: item.imageUrl || item.videoUrl ? 'pending' : 'failed',
+          storeError: item.imageUrl || item.videoUrl ? null : NOTHING_TO_STORE[item.type],
           nextAttemptAt: now,
         }),
       ),

@@ -3,7 +3,7 @@
  * file) is downloaded once, stored with its display renditions, and served by Vitrine from then
  * on. A failed download keeps the post and is retried with growing delays.
  */
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { runBatch } from '../../db/client.ts';
 import { instagramConnections, moderationRules, postMedia, posts } from '../../db/schema.ts';
@@ -12,6 +12,7 @@ import type { GraphMedia } from '../../instagram/client.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import type { MediaStore } from '../../media/store.ts';
 import type { VariantMaker } from '../../media/variants.ts';
+import { readVideoSize } from '../../media/video-size.ts';
 import { Conflict, notFound } from '../errors.ts';
 import { decideByRules } from '../posts/auto-moderation.ts';
 import { insertVariants, storeRenditions } from '../posts/media-storage.ts';
@@ -80,21 +81,24 @@ export async function rehostPending(deps: RehostDeps, now: number, limit = 20): 
 
 /**
  * The merchant's "Retry" on a post whose media gave up: each failed media with somewhere to
- * download from is due again now, with a fresh count of attempts. A video Instagram gave no
- * still image for has nothing to retry, and says so.
+ * download from is due again now, with a fresh count of attempts. A video Instagram gave
+ * neither a still image nor a file for has nothing to retry, and says so.
  */
 export async function retryFailedMedia(db: Db, workspaceId: string, postId: string, now: number): Promise<{ retried: number }> {
   const [post] = await db.select({ id: posts.id }).from(posts).where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId))).limit(1);
   if (!post) throw notFound('post');
   const failed = await db.select().from(postMedia).where(and(eq(postMedia.postId, postId), eq(postMedia.storeStatus, 'failed')));
-  const retryable = failed.filter((m) => m.sourceUrl !== null);
+  const retryable = failed.filter((m) => m.sourceUrl !== null || m.videoSourceUrl !== null);
   if (retryable.length === 0) {
-    throw new Conflict('nothing_to_retry', failed.length > 0 ? 'Instagram gave no image to download for this post: there is nothing to retry.' : 'No media of this post failed.');
+    throw new Conflict(
+      'nothing_to_retry',
+      failed.length > 0 ? 'Instagram gave no image or video file to download for this post, so there is nothing to retry: open it on Instagram to see it.' : 'No media of this post failed.',
+    );
   }
   await db
     .update(postMedia)
     .set({ storeStatus: 'pending', storeAttempts: 0, storeError: null, nextAttemptAt: now })
-    .where(and(eq(postMedia.postId, postId), eq(postMedia.storeStatus, 'failed'), isNotNull(postMedia.sourceUrl)));
+    .where(and(eq(postMedia.postId, postId), eq(postMedia.storeStatus, 'failed'), or(isNotNull(postMedia.sourceUrl), isNotNull(postMedia.videoSourceUrl))));
   return { retried: retryable.length };
 }
 
@@ -110,6 +114,7 @@ interface PendingPost {
 }
 
 async function rehostOne(deps: RehostDeps, item: PendingItem, post: PendingPost, now: number): Promise<void> {
+  if (item.type === 'video' && item.sourceUrl === null && item.videoSourceUrl !== null) return rehostVideoOnly(deps, item, post, item.videoSourceUrl, now);
   let imageUrl = item.sourceUrl;
   let videoUrl = item.videoSourceUrl;
   let image = imageUrl ? await fetchBytes(deps, imageUrl, MAX_IMAGE_BYTES) : null;
@@ -138,6 +143,25 @@ async function rehostOne(deps: RehostDeps, item: PendingItem, post: PendingPost,
     ...insertVariants(deps.db, rows),
     deps.db.update(postMedia).set({ storeStatus: 'stored', width: made.original.width, height: made.original.height, storeAttempts: item.storeAttempts + 1, storeError: null, nextAttemptAt: null }).where(eq(postMedia.id, item.id)),
     ...(await resolutionRule(deps.db, post, made.original.width, now)),
+  ]);
+}
+
+/**
+ * A video Instagram gave no still image for (hashtag edges never do): its file is stored alone,
+ * with the size its MP4 headers tell; the panel and the widget show its first frame or a
+ * placeholder instead of a still. Such links cannot be refreshed: an expired one is a failure.
+ */
+async function rehostVideoOnly(deps: RehostDeps, item: PendingItem, post: PendingPost, videoUrl: string, now: number): Promise<void> {
+  const video = await fetchBytes(deps, videoUrl, MAX_VIDEO_BYTES);
+  if (video.expired) throw new Error('the Instagram video URL expired before it was stored, and Instagram offers no fresh one for this post');
+  // Unreadable headers: Instagram's videos found by hashtag are nearly all upright Reels.
+  const { width, height } = readVideoSize(video.bytes) ?? { width: 1080, height: 1920 };
+  const key = `m/${item.id}/video.mp4`;
+  await deps.media.put(key, video.bytes, 'video/mp4');
+  await runBatch(deps.db, [
+    ...insertVariants(deps.db, [{ id: `var_${item.id}_video`, mediaId: item.id, role: 'video', format: 'mp4', width, height, bytes: video.bytes.byteLength, storageKey: key, createdAt: now }]),
+    deps.db.update(postMedia).set({ storeStatus: 'stored', width, height, storeAttempts: item.storeAttempts + 1, storeError: null, nextAttemptAt: null }).where(eq(postMedia.id, item.id)),
+    ...(await resolutionRule(deps.db, post, width, now)),
   ]);
 }
 
