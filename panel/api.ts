@@ -176,6 +176,8 @@ export const api = {
     );
   },
   post: (id: string) => request<AdminPostDetail>('GET', `/posts/${encodeURIComponent(id)}`),
+  /** Downloads the post's failed media again; 409 `nothing_to_retry` when none can be. */
+  retryMedia: (id: string) => request<{ retried: number }>('POST', `/posts/${encodeURIComponent(id)}/media/retry`),
   moderate: (ids: string[], status: ModerationStatus) => request<ModerationResult>('POST', '/posts/moderation', { ids, status }),
 
   rules: () => request<{ rules: ModerationRule[] }>('GET', '/moderation-rules'),

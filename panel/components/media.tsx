@@ -8,14 +8,24 @@ export function variantFor(media: PublicMedia, width: number): PublicVariant | u
 /**
  * One media item at a given display width, in a box of its own aspect ratio so nothing shifts
  * while it loads. Videos show their stored frame, marked as video; with `playable`, a video whose
- * file was stored plays in place (never on its own: no autoplay).
+ * file was stored plays in place (never on its own: no autoplay), showing its first frame when
+ * Instagram gave no still (hashtag videos). Small, such a video is a play-mark placeholder:
+ * a row of thumbnails should not fetch every video's headers.
  */
 export function MediaImage({ media, width, playable = false }: { media: PublicMedia; width: number; playable?: boolean }) {
   const variant = variantFor(media, width);
   if (playable && media.videoUrl) {
     return (
       <div class="media" style={{ aspectRatio: `${media.width} / ${media.height}` }}>
-        <video src={media.videoUrl} poster={variant?.url} controls preload="none" width={media.width} height={media.height} aria-label={media.alt || 'Video'} />
+        <video
+          src={media.videoUrl}
+          poster={variant?.url}
+          controls
+          preload={variant ? 'none' : 'metadata'}
+          width={media.width}
+          height={media.height}
+          aria-label={media.alt || 'Video'}
+        />
       </div>
     );
   }
@@ -23,10 +33,21 @@ export function MediaImage({ media, width, playable = false }: { media: PublicMe
     <div class="media" style={{ aspectRatio: `${media.width} / ${media.height}` }}>
       {variant ? (
         <img src={variant.url} alt={media.alt} width={media.width} height={media.height} loading="lazy" decoding="async" />
+      ) : media.videoUrl ? (
+        <VideoMark />
       ) : (
         <span class="muted">Still being stored…</span>
       )}
       {media.type === 'video' && <span class="badge media-kind">Video</span>}
     </div>
+  );
+}
+
+/** The placeholder of a video Instagram gave no still image for: a play mark, named for screen readers. */
+export function VideoMark({ label = 'Video without a still image' }: { label?: string }) {
+  return (
+    <span class="video-mark" role="img" aria-label={label}>
+      <span aria-hidden="true">▶</span>
+    </span>
   );
 }

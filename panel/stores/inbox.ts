@@ -326,6 +326,13 @@ export function setProductCount(id: string, productCount: number): void {
   $list.set({ ...$list.get() });
 }
 
+/** Reads one loaded post again (e.g. after retrying its media) and re-renders its row and preview. */
+export async function reloadPost(id: string): Promise<void> {
+  if (!posts.has(id)) return;
+  posts.set(id, await api.post(id));
+  $list.set({ ...$list.get() });
+}
+
 export async function openDetail(id: string | null = $currentId.get()): Promise<void> {
   if (!id) return;
   $detail.set({ id, post: null, error: null });

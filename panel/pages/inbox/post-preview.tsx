@@ -1,12 +1,13 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminPost, ModerationRule, ModerationStatus } from '../../../shared/admin-types.ts';
-import { MediaImage } from '../../components/media.tsx';
+import { MediaImage, VideoMark } from '../../components/media.tsx';
 import { RULE_KINDS } from '../../components/rule-kinds.ts';
 import { api } from '../../api.ts';
 import { now } from '../../clock.ts';
 import { $currentId, $list, moderate, openDetail, postById } from '../../stores/inbox.ts';
 import { openAsking } from '../../stores/rights.ts';
+import { MediaIssues } from './media-issues.tsx';
 import { PostRights } from './post-rights.tsx';
 import { publicAnswer } from './public-answer.ts';
 import { SourceBadges } from './post-row.tsx';
@@ -43,6 +44,7 @@ export function PostPreview({ canModerate, canAsk, rules }: { canModerate: boole
             requested, and the author's own reply names them.
           </p>
         )}
+        <MediaIssues post={post} key={post.id} />
         <p class="caption">{post.caption}</p>
         {post.moderation.ruleId && <RuleNote post={post} rules={rules} canModerate={canModerate} />}
         {post.media.some((m) => m.type === 'video' && !m.videoUrl) && <p class="muted">Instagram gives no file for this video (its audio is licensed): only its cover frame is kept.</p>}
@@ -125,7 +127,17 @@ function Media({ post }: { post: AdminPost }) {
   const [shown, setShown] = useState(0);
   useEffect(() => setShown(0), [post.id]);
   const media = post.media[shown] ?? post.media[0];
-  if (!media) return <p class="muted">The media are still being stored.</p>;
+  if (!media) {
+    if (post.mediaIssues.some((issue) => issue.status === 'pending')) return <p class="muted">The media are still being stored.</p>;
+    // Nothing will come (the issues below say why): a placeholder, not a wait.
+    return (
+      <div class="preview-media">
+        <div class="media" style={{ aspectRatio: '4 / 5' }}>
+          <VideoMark label="Nothing to show: see why below" />
+        </div>
+      </div>
+    );
+  }
   return (
     <div class="preview-media">
       <MediaImage media={media} width={640} playable />

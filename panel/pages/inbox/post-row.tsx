@@ -1,6 +1,6 @@
 import { useStore } from '@nanostores/preact';
 import type { AdminPost } from '../../../shared/admin-types.ts';
-import { variantFor } from '../../components/media.tsx';
+import { variantFor, VideoMark } from '../../components/media.tsx';
 import { RightsBadge } from '../../components/rights.tsx';
 import { $marks, CURRENT, postById, SELECTED, setCurrent, toggleSelected } from '../../stores/inbox.ts';
 import { PostPerformanceLine } from './post-performance.tsx';
@@ -58,7 +58,7 @@ export function PostRow({ id, index, total, canModerate }: { id: string; index: 
           {selected ? '✓' : ''}
         </span>
       )}
-      <span class="thumb">{thumb && <img src={thumb.url} alt="" width={56} height={56} loading="lazy" decoding="async" />}</span>
+      <span class="thumb">{thumb ? <img src={thumb.url} alt="" width={56} height={56} loading="lazy" decoding="async" /> : post.media[0]?.videoUrl && <VideoMark />}</span>
       <span class="row-text">
         <span class="row-head">
           <strong>{post.author.username ? `@${post.author.username}` : 'Unknown author'}</strong>

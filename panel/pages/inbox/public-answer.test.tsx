@@ -41,6 +41,12 @@ describe('whether shoppers see a post, in words', () => {
     expect(hiddenBecause(post({ isPublic: false, rights: { status: 'withdrawn', expiresAt: null } }), NOW)).to.deep.equal(['its author withdrew consent']);
   });
 
+  it('tells media that gave up from media still being stored', () => {
+    const issue = { position: 0, type: 'video' as const, error: 'Instagram gave neither a still image nor the file of this video' };
+    expect(hiddenBecause(post({ isPublic: false, media: [], mediaIssues: [{ ...issue, status: 'failed' }] }), NOW)).to.deep.equal(['none of its media could be stored']);
+    expect(hiddenBecause(post({ isPublic: false, media: [], mediaIssues: [{ ...issue, status: 'pending', error: null }] }), NOW)).to.deep.equal(['its media are not stored yet']);
+  });
+
   it('names the day rights ended, from the panel clock, not the wall clock', () => {
     const ended = post({ isPublic: false, rights: { status: 'granted', expiresAt: '2026-11-20T00:00:00.000Z' } });
     expect(hiddenBecause(ended, NOW)).to.deep.equal(['its rights ended on 2026-11-20']);

@@ -28,7 +28,10 @@ export function hiddenBecause(post: AdminPost, now: number): string[] {
   if (post.rights.status !== 'granted') reasons.push(RIGHTS[post.rights.status]);
   else if (post.rights.expiresAt && Date.parse(post.rights.expiresAt) <= now) reasons.push(`its rights ended on ${post.rights.expiresAt.slice(0, 10)}`);
   if (post.sourceDeleted) reasons.push('its author deleted it on Instagram');
-  if (post.media.length === 0) reasons.push('its media are not stored yet');
+  if (post.media.length === 0) {
+    const waiting = post.mediaIssues.length === 0 || post.mediaIssues.some((issue) => issue.status === 'pending');
+    reasons.push(waiting ? 'its media are not stored yet' : 'none of its media could be stored');
+  }
   return reasons;
 }
 
