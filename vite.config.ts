@@ -105,6 +105,25 @@ function litWithoutPageGlobals(): Plugin {
 }
 
 /**
+ * The widget's styles are Lit `css` templates, which ship as written: their comments (kept for
+ * readers of the source) and indentation would cost shoppers first-paint bytes. This drops the
+ * comments and runs of whitespace inside each `css` template of the widget's `.styles.ts` files. Values
+ * never contain comment markers or meaningful runs of whitespace.
+ */
+function compactWidgetStyles(): Plugin {
+  return {
+    name: 'vitrine:compact-widget-styles',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'widget',
+    transform(code, id) {
+      if (!/\/widget\/.+\.styles\.ts$/.test(id)) return null;
+      const compacted = code.replace(/\bcss`([^`]*)`/g, (_template, body: string) => `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim()}\``);
+      return compacted === code ? null : { code: compacted, map: null };
+    },
+  };
+}
+
+/**
  * Headers for Cloudflare Workers' static assets (`_headers`), mirroring what Node's static layer
  * sends: the loader keeps a short cache, and the hashed chunks are immutable and readable from
  * any origin, since browsers fetch module scripts with CORS; the panel gets its security headers.
@@ -135,7 +154,7 @@ export default defineConfig({
   root: fromRoot('./panel'),
   base: '/panel/',
   publicDir: false,
-  plugins: [galleryChunkPath(), classicLoaderGuard(), litWithoutPageGlobals(), workersAssetHeaders()],
+  plugins: [galleryChunkPath(), classicLoaderGuard(), litWithoutPageGlobals(), compactWidgetStyles(), workersAssetHeaders()],
   build: { target: 'es2021' },
   environments: {
     widget: {

@@ -171,8 +171,22 @@ export const galleryStyles = css`
 
   /* Square tiles by default. The masonry sets no ratio: the width/height attributes give it. */
   .grid img,
-  .carousel img {
+  .carousel img,
+  .still {
     aspect-ratio: var(--vitrine-tile-aspect-ratio, 1);
+  }
+
+  /* A video without a still image: the surface with a play mark. */
+  .still {
+    display: grid;
+    place-items: center;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .still::after {
+    content: '▶';
+    font-size: 2em;
   }
 
   figcaption {

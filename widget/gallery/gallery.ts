@@ -340,9 +340,8 @@ export class VitrineGallery extends LitElement {
 
   /** One tile; `post` is null for a server-rendered placeholder, which opens nothing yet. */
   private renderTile(id: string, image: TileImage | null, post: PublicPost | null): TemplateResult {
-    const img = image
-      ? responsiveImg(image, { sizes: SIZES, part: 'image', lazy: true })
-      : nothing;
+    // A video Instagram gave no still for: a play mark (the lightbox shows its first frame).
+    const img = image ? responsiveImg(image, { sizes: SIZES, part: 'image', lazy: true }) : post?.media[0]?.videoUrl ? html`<span class="still" part="image"></span>` : nothing;
     if (!post) return html`<li part="tile" data-post-id=${id}><figure>${img}</figure></li>`;
     const username = post.author.username;
     // The API only sends https permalinks; checking again keeps a javascript: URL out of href.

@@ -213,8 +213,9 @@ export class Lightbox implements ReactiveController {
     const video = media.type === 'video' ? safeLink(media.videoUrl) : null;
     return html`<div class="frame" data-ratio=${media.width / media.height || 1}>
       ${video
-        ? // Never autoplays: the shopper starts it. Only its still frame loads until then.
-          html`<video class="media" part="media" src=${video} poster=${image?.src ?? nothing} width=${media.width} height=${media.height} controls playsinline preload="none" aria-label=${image?.alt ?? 'Video'}></video>`
+        ? // Never autoplays: the shopper starts it. Only its still frame loads until then, or,
+          // when Instagram gave no still, the start of the file for the browser to show its first frame.
+          html`<video class="media" part="media" src=${video} poster=${image?.src ?? nothing} width=${media.width} height=${media.height} controls playsinline preload=${image ? 'none' : 'metadata'} aria-label=${image?.alt ?? 'Video'}></video>`
         : image
           ? responsiveImg(image, { sizes: SIZES, part: 'media', className: 'media', lazy: false })
           : nothing}

@@ -53,6 +53,19 @@ describe('lightbox media', () => {
     host.lightbox.close();
   });
 
+  it("lets the browser show a video's first frame when Instagram gave no still image (hashtag videos)", async () => {
+    const host = await fixture<LightboxTestHost>(html`<lightbox-test-host></lightbox-test-host>`);
+    host.posts = [{ ...videoPost, media: [{ ...videoPost.media[0]!, variants: [] }] }];
+    host.lightbox.open(0);
+    await host.updateComplete;
+    const video = host.shadowRoot!.querySelector('video')!;
+    expect(video.hasAttribute('poster')).to.equal(false);
+    expect(video.getAttribute('preload')).to.equal('metadata');
+    expect(video.hasAttribute('autoplay')).to.equal(false);
+    expect(video.getAttribute('src')).to.equal('https://media.test/v.mp4');
+    host.lightbox.close();
+  });
+
   it('shows the still frame when Instagram gave no video file', async () => {
     const host = await fixture<LightboxTestHost>(html`<lightbox-test-host></lightbox-test-host>`);
     host.posts = [{ ...videoPost, media: [{ ...videoPost.media[0]!, videoUrl: null }] }];
