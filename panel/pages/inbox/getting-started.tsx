@@ -7,7 +7,7 @@ import { PublicAddressWarning } from '../../components/readiness.tsx';
 export const STEPS: Record<GettingStartedStep, { label: string; href: string; how: string }> = {
   instagram: { label: 'Connect Instagram', href: '/panel/instagram', how: 'the business account whose tags, mentions and hashtags you collect' },
   source: { label: 'Add a source', href: '/panel/sources', how: 'a hashtag, your @mentions or the posts you are tagged in' },
-  brand: { label: 'Set your handle and approval hashtag', href: '/panel/settings', how: 'authors reply with them to grant rights' },
+  brand: { label: 'Set your handle and approval hashtag', href: '/panel/instagram', how: 'filled in from your connected account; authors reply with them to grant rights' },
   terms: { label: 'Publish your usage terms', href: '/panel/rights', how: 'what an author agrees to when they grant rights' },
   catalog: { label: 'Add your products', href: '/panel/catalog', how: 'a product feed or a CSV, to tag products in photos' },
   gallery: { label: 'Create a gallery', href: '/panel/galleries', how: 'which posts show on your store, and how' },

@@ -5,6 +5,7 @@ import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { HashtagQuotaView } from '../../components/hashtag-quota.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { BrandFromConnection } from './brand-from-connection.tsx';
 import { now } from '../../clock.ts';
 
 const STATUS_LABELS: Record<Connection['status'], string> = {
@@ -22,7 +23,9 @@ const WARN_BEFORE_MS = 7 * 24 * 3_600_000;
  * hashtag quota; an expired or revoked account says why and offers to reconnect.
  */
 export function InstagramPage() {
-  const canCollect = can(useStore($session), 'collect');
+  const session = useStore($session);
+  const canCollect = can(session, 'collect');
+  const canConfigure = can(session, 'configure');
   const [connections, setConnections] = useState<Connection[] | null>(null);
   const [quotas, setQuotas] = useState<Record<string, HashtagQuota>>({});
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +37,7 @@ export function InstagramPage() {
       }
     }, (e: unknown) => setError(messageOf(e)));
   useEffect(() => void reload(), []);
+  const active = connections?.find((c) => c.status === 'active');
 
   const disconnect = async (connection: Connection) => {
     if (!confirm(`Disconnect @${connection.username}? Its sources stop collecting; posts already collected stay.`)) return;
@@ -72,6 +76,7 @@ export function InstagramPage() {
           )}
         </article>
       ))}
+      {canConfigure && active && <BrandFromConnection connection={active} />}
       {canCollect && <ConnectForm onDone={reload} />}
     </section>
   );

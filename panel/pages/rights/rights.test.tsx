@@ -2,7 +2,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { Terms } from '../../../shared/admin-types.ts';
 import { api } from '../../api.ts';
 import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
-import { RightsPage } from './rights.tsx';
+import { PublishTerms, RightsPage, TermsHistory } from './rights.tsx';
+import { STARTER_TERMS } from './starter-terms.ts';
 
 /**
  * The terms and the expirations, against the real API. Terms are never edited, so the version
@@ -64,5 +65,52 @@ describe('rights page', () => {
     // the panel counts from (seconds ago at most, whatever day the clock started on).
     await waitUntil(() => expiring.querySelector('li[data-post-id="post_demo01"]'), 'a post granted for a year was not listed');
     expect(expiring.querySelector('li[data-post-id="post_demo01"]')?.textContent).to.match(/@\S+ \(post_demo01\) — ends .+, in 365 days;/);
+  });
+});
+
+describe('a workspace without terms', () => {
+  it('says there are none yet, not that the English ones apply, when no terms exist at all', () => {
+    const none = mount(
+      <>
+        <TermsHistory language="en" versions={[]} englishExists={false} />
+        <TermsHistory language="fr" versions={[]} englishExists={false} />
+      </>,
+    );
+    const frenchOnlyMissing = mount(<TermsHistory language="fr" versions={[]} englishExists />);
+    try {
+      for (const language of ['en', 'fr']) {
+        const text = none.querySelector(`[data-language="${language}"]`)!.textContent!;
+        expect(text, language).to.contain('No terms yet');
+        expect(text, language).to.not.contain('use the English terms');
+      }
+      expect(frenchOnlyMissing.textContent).to.contain('No terms in this language: requests in it use the English terms.');
+    } finally {
+      unmount(none);
+      unmount(frenchOnlyMissing);
+    }
+  });
+
+  it('starts the first version from a starting text in the chosen language, to review and publish in one step', async () => {
+    const host = mount(<PublishTerms versions={() => []} onPublished={() => undefined} />);
+    try {
+      const form = host.querySelector<HTMLFormElement>('form.publish-terms')!;
+      expect(form.querySelector('h2')!.textContent).to.equal('Publish your first terms in English');
+      expect(form.querySelector('.starter-note')!.textContent).to.contain('starting text');
+      expect(input(form, 'title').value).to.equal(STARTER_TERMS.en.title);
+      expect(input<HTMLTextAreaElement>(form, 'body').value).to.equal(STARTER_TERMS.en.body);
+      expect([...form.querySelectorAll<HTMLInputElement>('[name="scope"]:checked')].map((box) => box.value)).to.deep.equal(['website']);
+      expect(input(form, 'durationDays').value).to.equal('');
+      expect(form.querySelector('button[type=submit]')!.textContent).to.equal('Publish version 1');
+      // Valid as it stands: the one click publishes it.
+      expect(form.checkValidity()).to.equal(true);
+
+      const language = input<HTMLSelectElement>(form, 'language');
+      language.value = 'fr';
+      language.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(() => input(form, 'title').value === STARTER_TERMS.fr.title, 'the French starting text did not replace the English one');
+      expect(input<HTMLTextAreaElement>(form, 'body').value).to.equal(STARTER_TERMS.fr.body);
+    } finally {
+      unmount(host);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { day } from '../../components/rights.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
 import { now } from '../../clock.ts';
+import { STARTER_TERMS } from './starter-terms.ts';
 
 const LANGUAGES = Object.keys(REQUEST_LANGUAGES) as RequestLanguage[];
 const EXPIRING_DAYS = { '30': 'within 30 days', '90': 'within 90 days', '365': 'within a year' };
@@ -45,7 +46,7 @@ function TermsSection({ canEdit }: { canEdit: boolean }) {
       <section class="card stack" aria-labelledby="terms-title">
         <h2 id="terms-title">Usage terms</h2>
         {LANGUAGES.map((language) => (
-          <TermsHistory key={language} language={language} versions={versions(language)} />
+          <TermsHistory key={language} language={language} versions={versions(language)} englishExists={versions('en').length > 0} />
         ))}
       </section>
       {canEdit && <PublishTerms versions={versions} onPublished={(t) => setTerms((old) => [t, ...(old ?? [])])} />}
@@ -54,13 +55,17 @@ function TermsSection({ canEdit }: { canEdit: boolean }) {
 }
 
 /** One language's terms: the current version in full, the earlier ones folded away, all as they were published. */
-function TermsHistory({ language, versions }: { language: RequestLanguage; versions: Terms[] }) {
+export function TermsHistory({ language, versions, englishExists }: { language: RequestLanguage; versions: Terms[]; englishExists: boolean }) {
   const [current, ...earlier] = versions;
   return (
     <div class="terms" data-language={language}>
       <h3>{REQUEST_LANGUAGES[language]}</h3>
       {!current ? (
-        <p class="muted">No terms in this language: requests in it use the English terms.</p>
+        <p class="muted">
+          {language !== 'en' && englishExists
+            ? 'No terms in this language: requests in it use the English terms.'
+            : 'No terms yet: rights cannot be requested until terms are published. The form below starts from a text to review.'}
+        </p>
       ) : (
         <>
           <TermsVersion terms={current} current />
@@ -108,12 +113,14 @@ function TermsVersion({ terms, current }: { terms: Terms; current: boolean }) {
 
 /**
  * A change of terms is a new version, never an edit: the form starts from the current text in the
- * chosen language, and publishing adds the next version beside it.
+ * chosen language (or, for a first version, from a starting text to review), and publishing adds
+ * the next version beside it.
  */
-function PublishTerms({ versions, onPublished }: { versions: (language: RequestLanguage) => Terms[]; onPublished: (terms: Terms) => void }) {
+export function PublishTerms({ versions, onPublished }: { versions: (language: RequestLanguage) => Terms[]; onPublished: (terms: Terms) => void }) {
   const [language, setLanguage] = useState<RequestLanguage>('en');
   const current = versions(language)[0];
   const next = (current?.version ?? 0) + 1;
+  const start = current ?? STARTER_TERMS[language];
   const form = useSubmit(async (data) => {
     const duration = text(data, 'durationDays');
     const terms = await api.publishTerms({
@@ -128,7 +135,12 @@ function PublishTerms({ versions, onPublished }: { versions: (language: RequestL
   });
   return (
     <form class="card stack publish-terms" onSubmit={form.onSubmit} aria-labelledby="publish-title">
-      <h2 id="publish-title">Publish a new version</h2>
+      <h2 id="publish-title">{current ? 'Publish a new version' : `Publish your first terms in ${REQUEST_LANGUAGES[language]}`}</h2>
+      {!current && (
+        <p class="starter-note">
+          Filled in with a starting text: read it, change what does not fit your brand or your country’s law, then publish it as it stands below.
+        </p>
+      )}
       <p class="muted">
         Publishing creates version {next} in {REQUEST_LANGUAGES[language]}; {current ? `version ${current.version} is not changed` : 'there is none before it'}. Consent
         already given stays tied to the exact text and fingerprint the author saw. Requests made from now on use version {next}.
@@ -137,16 +149,16 @@ function PublishTerms({ versions, onPublished }: { versions: (language: RequestL
       <SelectField form={form} name="language" label="Language" options={REQUEST_LANGUAGES} value={language} onChange={(v) => setLanguage(v as RequestLanguage)} />
       {/* Keyed by language and version: the fields start again from the text being replaced. */}
       <fieldset class="stack" key={`${language}-${next}`}>
-        <Field form={form} name="title" label="Title" required maxLength={200} defaultValue={current?.title ?? ''} />
+        <Field form={form} name="title" label="Title" required maxLength={200} defaultValue={start.title} />
         <label>
           Text the author agrees to
-          <textarea name="body" rows={6} required minLength={20} maxLength={20000} defaultValue={current?.body ?? ''} aria-invalid={form.invalid('body')} />
+          <textarea name="body" rows={6} required minLength={20} maxLength={20000} defaultValue={start.body} aria-invalid={form.invalid('body')} />
         </label>
         <fieldset class="row">
           <legend>Where the photos may be shown</legend>
           {(Object.entries(RIGHTS_SCOPES) as [RightsScope, string][]).map(([value, label]) => (
             <label key={value} class="check-label">
-              <input type="checkbox" name="scope" value={value} defaultChecked={current ? current.scope.includes(value) : value === 'website'} aria-invalid={form.invalid('scope')} />
+              <input type="checkbox" name="scope" value={value} defaultChecked={start.scope.includes(value)} aria-invalid={form.invalid('scope')} />
               {label}
             </label>
           ))}
@@ -162,7 +174,7 @@ function PublishTerms({ versions, onPublished }: { versions: (language: RequestL
           type="number"
           min={1}
           max={3650}
-          defaultValue={current?.durationDays == null ? '' : String(current.durationDays)}
+          defaultValue={start.durationDays == null ? '' : String(start.durationDays)}
         />
       </fieldset>
       <button type="submit" class="primary" disabled={form.busy}>
