@@ -23,7 +23,10 @@ export interface NodeInstagram {
 export function nodeInstagram(config: NodeConfig, transport: Transport, deliverWebhook: (request: Request) => Promise<Response>): NodeInstagram {
   const { instagram } = config;
   if (instagram.graphUrl !== 'fake') {
-    const outbound = guardedFetch({ transport });
+    // Pointed at the standalone fake on this machine (`npm run fake-instagram`), the operator
+    // means it: that one loopback origin (its API and its CDN) is let through, no other.
+    const local = loopbackOrigin(instagram.graphUrl);
+    const outbound = guardedFetch({ transport, allowOrigins: local ? [local] : [] });
     return {
       deps: { graph: createGraphClient({ baseUrl: instagram.graphUrl, version: instagram.apiVersion, fetch: (input, init) => outbound(new Request(input, init)) }), download: outbound },
       appSecret: instagram.appSecret,
@@ -45,4 +48,11 @@ export function nodeInstagram(config: NodeConfig, transport: Transport, deliverW
     verifyToken: instagram.verifyToken ?? derived('demo-instagram-verify-token'),
     fake,
   };
+}
+
+/** The origin of a Graph API address on this machine (127.0.0.1, ::1, localhost), else null. */
+export function loopbackOrigin(address: string): string | null {
+  const url = new URL(address);
+  const host = url.hostname;
+  return host === '127.0.0.1' || host === '[::1]' || host === 'localhost' || host.endsWith('.localhost') ? url.origin : null;
 }
