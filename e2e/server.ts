@@ -69,7 +69,8 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
   };
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on yet, on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
