@@ -3,7 +3,7 @@ import type { CatalogFormat } from '../../../shared/admin-types.ts';
 import { ApiError } from '../../api.ts';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { addFeed, preview } from '../../stores/catalog.ts';
-import { FORMATS, formatOfFile, REFRESH_HOURS } from './catalog-text.ts';
+import { FORMAT_COLUMNS, FORMATS, formatOfFile, REFRESH_HOURS } from './catalog-text.ts';
 
 type Origin = 'upload' | 'url';
 
@@ -40,6 +40,7 @@ export function AddFeedForm() {
         <SelectField form={form} name="format" label="Format" options={FORMATS} value={format} onChange={(value) => setFormat(value as CatalogFormat)} />
         <Field form={form} name="currency" label="Currency (when prices have none)" maxLength={3} placeholder="EUR" />
       </div>
+      <p class="muted format-columns">{FORMAT_COLUMNS[format]}</p>
       {format === 'shopify_json' && <Field form={form} name="storeUrl" type="url" label="Store address (for product links)" required placeholder="https://shop.example" />}
       <fieldset class="row">
         <legend>Where the products come from</legend>

@@ -8,6 +8,14 @@ export const FORMATS: Record<CatalogFormat, string> = {
   csv: 'CSV',
 };
 
+/** What a file of each format must hold, as the server's reader takes it (server/domain/catalog/product-row.ts). */
+export const FORMAT_COLUMNS: Record<CatalogFormat, string> = {
+  merchant_xml: 'An RSS feed whose items have g:id, g:title and g:link; optionally g:price (e.g. 12.90 EUR), g:sale_price, g:availability, g:image_link and g:item_group_id.',
+  merchant_tsv: 'A header row with id, title and link; optionally price (e.g. 12.90 EUR), sale_price, availability, image_link, brand, gtin and item_group_id.',
+  shopify_json: 'The store’s /products.json as Shopify serves it: each variant’s SKU is the product’s; the store address makes the links.',
+  csv: 'A header row with sku (or id), name (or title) and url (or link); optionally price, currency, sale_price, in_stock (yes/no) or availability, image, vendor and item_group_id.',
+};
+
 export const REFRESH_HOURS: Record<string, string> = { '1': 'Every hour', '6': 'Every 6 hours', '12': 'Every 12 hours', '24': 'Every day', '168': 'Every week' };
 
 /** The format a file's name suggests, or null when it says nothing (the chosen format stays). */

@@ -3,7 +3,9 @@ import { api } from '../../api.ts';
 import { Toast } from '../../components/toast.tsx';
 import { advanceFixtureClock, after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { closePreview } from '../../stores/catalog.ts';
+import { AddFeedForm } from './add-feed-form.tsx';
 import { CatalogPage } from './catalog.tsx';
+import { FORMAT_COLUMNS } from './catalog-text.ts';
 
 /**
  * The catalog page against the real API. Its products have SKUs of their own (WTRCAT-…) and
@@ -229,5 +231,22 @@ describe('catalog page', () => {
     expect(form().querySelector('.form-error')!.textContent).to.match(/^Feed address must be an https address on a public host/);
     expect(form().querySelector('input[name=url]')!.getAttribute('aria-invalid')).to.equal('true');
     expect(document.activeElement).to.equal(form().querySelector('input[name=url]'));
+  });
+});
+
+describe('the add-feed form', () => {
+  it('lists the columns the chosen format needs, before anything is uploaded', async () => {
+    const host = mount(<AddFeedForm />);
+    try {
+      const columns = () => host.querySelector('.format-columns')!.textContent!;
+      expect(columns()).to.equal(FORMAT_COLUMNS.merchant_xml);
+      const format = host.querySelector<HTMLSelectElement>('select[name="format"]')!;
+      format.value = 'csv';
+      format.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(() => columns() === FORMAT_COLUMNS.csv, 'the columns did not follow the format');
+      expect(columns()).to.match(/^A header row with sku \(or id\), name \(or title\) and url \(or link\)/);
+    } finally {
+      unmount(host);
+    }
   });
 });
