@@ -77,7 +77,14 @@ export function InstagramPage() {
         </article>
       ))}
       {canConfigure && active && <BrandFromConnection connection={active} />}
-      {canCollect && <ConnectForm onDone={reload} />}
+      {/* Once an account is connected, connecting another is the rare case: folded away. */}
+      {canCollect && connections?.length === 0 && <ConnectForm onDone={reload} />}
+      {canCollect && connections && connections.length > 0 && (
+        <details class="connect-another">
+          <summary>Connect another account</summary>
+          <ConnectForm onDone={reload} />
+        </details>
+      )}
     </section>
   );
 }

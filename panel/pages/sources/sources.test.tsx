@@ -85,6 +85,10 @@ describe('instagram and sources pages', () => {
     button(form, /^Connect$/)!.click();
     await waitUntil(() => $('.connection'), 'the account did not show as connected');
     expect($('.connection')?.textContent).to.contain('Connected').and.contain(facts.instagram!.igUserId);
+    // Connected: the connect form is folded away, not left on screen as if nothing happened.
+    await waitUntil(() => $('details.connect-another'), 'the connect form stayed open');
+    expect($<HTMLDetailsElement>('details.connect-another')!.open).to.equal(false);
+    expect($('details.connect-another form[aria-labelledby="connect-title"]')).to.not.equal(null);
     await waitUntil(() => !Number.isNaN(quotaUsed()), 'the hashtag quota did not show');
     expect(document.body.textContent).to.not.contain(facts.instagram!.accessToken);
     expect(token.value).to.equal('');
