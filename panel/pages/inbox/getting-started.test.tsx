@@ -41,6 +41,18 @@ describe('getting-started checklist', () => {
     }
   });
 
+  it('sends the handle and hashtag step to the Instagram page once an account is connected, where they are offered filled in', () => {
+    const before = mount(<ChecklistView checklist={checklist([])} />);
+    const after = mount(<ChecklistView checklist={checklist(['instagram'])} />);
+    try {
+      expect(before.querySelector('[data-step="brand"] a')!.getAttribute('href')).to.equal('/panel/settings');
+      expect(after.querySelector('[data-step="brand"] a')!.getAttribute('href')).to.equal('/panel/instagram');
+    } finally {
+      unmount(before);
+      unmount(after);
+    }
+  });
+
   it('is gone once every step is done, leaving only a warning about the public address if there is one', () => {
     const complete = mount(<ChecklistView checklist={checklist(ORDER)} />);
     const warned = mount(<ChecklistView checklist={checklist(ORDER, 'Links point at http://127.0.0.1:8787…')} />);

@@ -7,13 +7,19 @@ import { PublicAddressWarning } from '../../components/readiness.tsx';
 export const STEPS: Record<GettingStartedStep, { label: string; href: string; how: string }> = {
   instagram: { label: 'Connect Instagram', href: '/panel/instagram', how: 'the business account whose tags, mentions and hashtags you collect' },
   source: { label: 'Add a source', href: '/panel/sources', how: 'a hashtag, your @mentions or the posts you are tagged in' },
-  brand: { label: 'Set your handle and approval hashtag', href: '/panel/instagram', how: 'filled in from your connected account; authors reply with them to grant rights' },
+  brand: { label: 'Set your handle and approval hashtag', href: '/panel/settings', how: 'authors reply with them to grant rights' },
   terms: { label: 'Publish your usage terms', href: '/panel/rights', how: 'what an author agrees to when they grant rights' },
   catalog: { label: 'Add your products', href: '/panel/catalog', how: 'a product feed or a CSV, to tag products in photos' },
   gallery: { label: 'Create a gallery', href: '/panel/galleries', how: 'which posts show on your store, and how' },
   origins: { label: "Allow your store's address", href: '/panel/settings', how: 'so the gallery on your store can report visits' },
   embed: { label: 'Paste the embed code on your store', href: '/panel/galleries', how: 'this ticks itself when the gallery is first seen there' },
 };
+
+/** Where a step is done: once Instagram is connected, its page offers the handle and hashtag filled in from the account. */
+function stepHref(id: GettingStartedStep, checklist: Checklist): string {
+  const connected = checklist.steps.some((s) => s.id === 'instagram' && s.done);
+  return id === 'brand' && connected ? '/panel/instagram' : STEPS[id].href;
+}
 
 /**
  * A new workspace's checklist, at the top of the inbox until every step is done. Each step is
@@ -47,7 +53,7 @@ export function ChecklistView({ checklist }: { checklist: Checklist }) {
             <span class="step-mark" aria-hidden="true">
               {done ? '✓' : '○'}
             </span>
-            {done ? <s>{STEPS[id].label}</s> : <a href={STEPS[id].href}>{STEPS[id].label}</a>}
+            {done ? <s>{STEPS[id].label}</s> : <a href={stepHref(id, checklist)}>{STEPS[id].label}</a>}
             <span class="visually-hidden">{done ? ' (done)' : ' (to do)'}</span>
             <span class="muted"> — {STEPS[id].how}</span>
           </li>
