@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { startStandaloneFake, type StandaloneFake } from './fake-instagram.ts';
+import { fillSetupForm } from './panel-sign-in.ts';
 import { freePort, startServer, type RunningServer } from './server.ts';
 import { eventStored } from './tracking.ts';
 
@@ -59,10 +60,7 @@ test("a merchant's first hour: from an empty install to a visit of their store's
 
   // Setup, through the printed link.
   await page.goto(setupLink);
-  await page.getByLabel('Brand or workspace name').fill('Atelier Nord');
-  await page.getByLabel('Your name').fill('Ines');
-  await page.getByLabel('Email').fill('owner@atelier-nord.example');
-  await page.getByLabel('Password (at least 10 characters)').fill('a long enough password');
+  await fillSetupForm(page);
   await page.getByRole('button', { name: 'Create the workspace' }).click();
   await page.getByRole('navigation', { name: 'Panel' }).waitFor({ timeout: 30_000 });
   await page.locator('.getting-started h2', { hasText: '8 steps left' }).waitFor();

@@ -10,3 +10,14 @@ export async function signInToPanel(page: Page, server: RunningServer): Promise<
   // Generous: on a loaded two-core CI machine the server also collects and re-hosts meanwhile.
   await page.getByRole('navigation', { name: 'Panel' }).waitFor({ timeout: 60_000 });
 }
+
+/** A new owner as the first-run setup form asks for them. */
+export const NEW_OWNER = { workspace: 'Atelier Nord', name: 'Ines', email: 'ines@atelier.example', password: 'a long enough password' };
+
+/** Fills the first-run setup form as a new owner would (the setup token, when asked, is the caller's). */
+export async function fillSetupForm(page: Page, owner = NEW_OWNER): Promise<void> {
+  await page.getByLabel('Brand or workspace name').fill(owner.workspace);
+  await page.getByLabel('Your name').fill(owner.name);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password (at least 10 characters)').fill(owner.password);
+}

@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 import { launchChromium } from './chromium.ts';
+import { fillSetupForm } from './panel-sign-in.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const scripts = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -91,10 +92,7 @@ test('npm run start:production: no demo, no fake Instagram, and only the printed
     const page = await browser!.newPage();
     // Without the link, the setup page cannot claim the server.
     await page.goto(`${server.url}/panel/`);
-    await page.getByLabel('Brand or workspace name').fill('Atelier Nord');
-    await page.getByLabel('Your name').fill('Ines');
-    await page.getByLabel('Email').fill('ines@atelier.example');
-    await page.getByLabel('Password (at least 10 characters)').fill('a long enough password');
+    await fillSetupForm(page);
     await page.getByLabel(/Setup token/).fill('a-guessed-token');
     await page.getByRole('button', { name: 'Create the workspace' }).click();
     await page.getByText(/setup link the server printed/).waitFor();
@@ -107,10 +105,7 @@ test('npm run start:production: no demo, no fake Instagram, and only the printed
     await tab.goto(link);
     await tab.waitForURL((url) => !url.hash.includes('setup-token'));
     assert.equal(await tab.getByLabel(/Setup token/).inputValue(), new URL(link).hash.replace('#setup-token=', ''));
-    await tab.getByLabel('Brand or workspace name').fill('Atelier Nord');
-    await tab.getByLabel('Your name').fill('Ines');
-    await tab.getByLabel('Email').fill('ines@atelier.example');
-    await tab.getByLabel('Password (at least 10 characters)').fill('a long enough password');
+    await fillSetupForm(tab);
     await tab.getByRole('button', { name: 'Create the workspace' }).click();
     await tab.getByRole('navigation', { name: 'Panel' }).waitFor({ timeout: 30_000 });
     assert.deepEqual(await (await fetch(`${server.url}/admin/auth/setup`)).json(), { needed: false });
