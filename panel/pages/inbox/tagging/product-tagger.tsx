@@ -55,7 +55,7 @@ export function ProductTagger({ post, canTag }: { post: AdminPostDetail; canTag:
       {media ? (
         <TagStage postId={post.id} media={media} tags={tagsOn(media.id)} draft={draft} canTag={canTag} onDrop={setDraft} onRemove={() => addButton.current?.focus()} />
       ) : (
-        <p class="muted">The media are still being stored.</p>
+        <p class="muted">{post.mediaIssues.some((issue) => issue.status === 'pending') ? 'The media are still being stored.' : 'Nothing of this post could be stored: there is nothing to tag.'}</p>
       )}
       {post.media.length > 1 && (
         <div class="strip" role="group" aria-label={`Carousel, ${post.media.length} images: choose the one to tag`}>
