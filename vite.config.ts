@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressDir } from './scripts/precompress.ts';
 import { PANEL_SECURITY_HEADERS } from './server/http/panel-headers.ts';
 
 /**
@@ -8,6 +9,7 @@ import { PANEL_SECURITY_HEADERS } from './server/http/panel-headers.ts';
  *    gallery chunk → `dist/public/widget/[name]-[hash].js` (immutable cache).
  *  - `client`: the panel, `panel/index.html` → `dist/public/panel/`, served under `/panel/`
  *    (Preact; JSX through the tsconfig's `jsxImportSource`, no plugin).
+ * Then every text file gets `.br` and `.gz` copies beside it (scripts/precompress.ts).
  */
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const LOADER_FILE = 'embed.js';
@@ -178,6 +180,8 @@ export default defineConfig({
       if (!widget || !client) throw new Error('vite.config.ts: the widget and client environments must exist');
       await builder.build(widget);
       await builder.build(client);
+      // Brotli and gzip copies of every text file, served by Node's static layer (node-static.ts).
+      precompressDir(fromRoot('./dist/public'));
     },
   },
 });

@@ -28,7 +28,14 @@ export interface AppOptions {
    * database on Node: one fsync for many requests). Workers leave it off.
    */
   groupCommits?: boolean;
+  /**
+   * Compresses answers (middleware/compress/) on platforms whose edge does not: Node passes one;
+   * Cloudflare compresses Workers' answers itself.
+   */
+  compress?: MiddlewareHandler;
 }
+
+const asIs: MiddlewareHandler = (_c, next) => next();
 
 /**
  * The whole Vitrine HTTP app, free of any runtime: the Node and Workers entry points build
@@ -45,6 +52,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', orderRoutes);
 
   const app = new Hono<AppEnv>()
+    .use(options.compress ?? asIs)
     .use(hsts())
     .use(injectDeps(deps))
     .route('/', healthRoutes)

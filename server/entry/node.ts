@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type VitrineApp } from '../app.ts';
 import { libsqlDb } from '../db/libsql.ts';
 import { migrateLibsql } from '../db/migrate-libsql.ts';
+import { compress } from '../middleware/compress/index.ts';
 import { systemClock, type AppDeps } from '../deps.ts';
 import { randomToken } from '../security/tokens.ts';
 import { checkCredentials, setupNeeded } from '../domain/accounts/accounts.ts';
@@ -26,6 +27,7 @@ import { resolveNodeConfig } from './node-config.ts';
 import { startDemoInstagram } from './node-demo.ts';
 import { nodeInstagram } from './node-instagram.ts';
 import { startCollectionTimer } from './node-scheduler.ts';
+import { nodeEncoders } from './node-encoders.ts';
 import { nodeStaticFiles } from './node-static.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,7 +58,11 @@ const deps: AppDeps = {
   variants,
   outbound,
 };
-app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }), groupCommits: true });
+app = createApp(deps, {
+  staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }),
+  groupCommits: true,
+  compress: compress({ encoders: nodeEncoders }),
+});
 
 if (config.demo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now(), ownerPassword: config.demo.ownerPassword }))) {
   if (instagram.fake) await connectDemoInstagram({ db, graph: instagram.deps.graph, appSecret: config.appSecret }, instagram.fake, systemClock.now());

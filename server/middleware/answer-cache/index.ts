@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
+import { etagMatches } from '../../http/etag.ts';
 import { galleryFreshness, nextRightsExpiry } from '../../domain/galleries/content-version.ts';
 import { answerStore, type CachedAnswer } from './store.ts';
 
@@ -16,7 +17,7 @@ function serve(c: Context<AppEnv>, answer: CachedAnswer, how: 'hit' | 'shared') 
   c.header('ETag', answer.etag);
   c.header('Cache-Control', answer.cacheControl);
   c.header('X-Vitrine-Cache', how);
-  if (c.req.header('if-none-match') === answer.etag) return c.body(null, 304);
+  if (etagMatches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
   c.header('Content-Type', answer.contentType);
   return c.body(answer.body);
 }
