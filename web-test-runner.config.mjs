@@ -70,6 +70,13 @@ async function fixtureApi(ctx, next) {
     ctx.status = 204;
     return;
   }
+  // A store page at another address sends the demo gallery's events (JSON body: { origin }), as a
+  // browser there would; answers the app's status (403 while the origin is not allowed).
+  if (ctx.path === '/__fixture/events-from' && ctx.method === 'POST') {
+    const { origin } = await new Response(Readable.toWeb(ctx.req)).json();
+    ctx.status = await fixture.sendEventsFrom(origin);
+    return;
+  }
   if (BUILT_WIDGET.test(ctx.path)) {
     if (!existsSync(`dist/public${ctx.path}`)) throw new Error(`dist/public${ctx.path} is missing: run \`npm run build\` before \`npx wtr\``);
     ctx.url = `/dist/public${ctx.path}`;

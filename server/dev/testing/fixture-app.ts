@@ -5,6 +5,7 @@
 import { DEMO_GALLERY_ID, DEMO_POSTS, DEMO_PUBLIC_POST_IDS } from '../seed/demo-content.ts';
 import { startTestClocksAt } from './clock.ts';
 import { createHarness } from './harness.node.ts';
+import { batchOf, sendEvents } from './tracking-client.ts';
 
 /** `clockStart`: where the app's clock starts (VITRINE_TEST_CLOCK_START, resolved by the wtr config). */
 export async function createFixtureApp({ clockStart }: { clockStart: number }) {
@@ -28,5 +29,8 @@ export async function createFixtureApp({ clockStart }: { clockStart: number }) {
     /** Lets a test put a page on a merchant's site (a product feed) for the app to fetch. */
     serveOnMerchantSite: ({ url, body, type }: { url: string; body: string; type: string }) =>
       harness.merchantSite.set(url, () => new Response(body, { headers: { 'content-type': type } })),
+    /** A store page at `origin` sends one impression of the demo gallery; answers the status. */
+    sendEventsFrom: async (origin: string) =>
+      (await sendEvents(harness, batchOf('v_fixture_store', [{ type: 'view_item_list', at: harness.clock.now(), galleryId: DEMO_GALLERY_ID }]), { origin })).status,
   };
 }
