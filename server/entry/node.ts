@@ -19,9 +19,10 @@ import { drawnSceneVariantMaker, sharpVariantMaker } from '../media/sharp-varian
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import { nodeTransport } from '../outbound/node-transport.ts';
 import { connectDemoInstagram } from '../dev/seed/connect-demo-instagram.ts';
-import { DEMO_GALLERY_ID, DEMO_OWNER } from '../dev/seed/demo-content.ts';
+import { DEMO_GALLERY_ID, DEMO_OWNER, DEMO_WORKSPACE } from '../dev/seed/demo-content.ts';
 import { retirePublishedDemoPassword } from '../dev/seed/retire-published-password.ts';
 import { seedDemoIfEmpty } from '../dev/seed/seed-demo.ts';
+import { generateHistory } from '../dev/seed/tracking-history.ts';
 import { forwardedRequest, nodeClientIp } from './node-client.ts';
 import { resolveNodeConfig } from './node-config.ts';
 import { startDemoInstagram } from './node-demo.ts';
@@ -66,7 +67,10 @@ app = createApp(deps, {
 
 if (config.demo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now(), ownerPassword: config.demo.ownerPassword }))) {
   if (instagram.fake) await connectDemoInstagram({ db, graph: instagram.deps.graph, appSecret: config.appSecret }, instagram.fake, systemClock.now());
-  console.log('Seeded the demo workspace.');
+  // Through the same ingest code as live traffic, so Reports agree with what the widget sends.
+  const { historyEvents } = config.demo;
+  if (historyEvents > 0) await generateHistory(db, { workspaceId: DEMO_WORKSPACE.id, days: 90, events: historyEvents, endAt: systemClock.now(), seed: 1 });
+  console.log(`Seeded the demo workspace${historyEvents > 0 ? `, with ${historyEvents} tracking events over 90 days` : ''}.`);
 }
 // A demo seeded by an earlier version has the password its README published: replace it.
 const retiredPassword = config.demo?.ownerPassword ?? randomToken(12);
