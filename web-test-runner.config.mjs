@@ -113,6 +113,16 @@ const nodeEnv = {
   },
 };
 
+/**
+ * The gallery imports the lightbox by its built path (vite.config.ts, `chunkPaths`); here that
+ * path is the lightbox's source, which this server compiles like any other file.
+ */
+const chunkPaths = {
+  name: 'vitrine:chunk-paths',
+  resolveImport: ({ source }) => (source === 'virtual:vitrine/lightbox-chunk' ? '/__vitrine/lightbox-chunk.js' : undefined),
+  serve: (context) => (context.path === '/__vitrine/lightbox-chunk.js' ? { body: "export default '../lightbox/lightbox.ts';", type: 'js' } : undefined),
+};
+
 export default {
   files: ['widget/**/*.test.ts', 'panel/**/*.test.tsx'],
   nodeResolve: true,
@@ -121,7 +131,7 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   // The tsconfig carries useDefineForClassFields: false, which Lit's reactive properties need,
   // and the panel's JSX settings (react-jsx with jsxImportSource: preact).
-  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2021', tsconfig: 'tsconfig.json' }), nodeEnv],
+  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2021', tsconfig: 'tsconfig.json' }), nodeEnv, chunkPaths],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },

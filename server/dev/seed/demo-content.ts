@@ -64,7 +64,7 @@ const CAPTIONS = [
   'Market day with my favourite tote 🍋 @maisonlumen',
   'Reading corner, version 3 📚 #cosyhome @maisonlumen',
   'The fig candle makes the whole flat smell like summer @maisonlumen',
-  'Shelf styling, round two. No regrets 🌿 @maisonlumen',
+  'Shelf styling, round two 🌿 @maisonlumen',
   'Terracotta everything 🧡 @maisonlumen #interiors',
 ];
 
