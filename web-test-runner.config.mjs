@@ -70,6 +70,13 @@ async function fixtureApi(ctx, next) {
     ctx.status = 204;
     return;
   }
+  // A store page at another address sends the demo gallery's events (JSON body: { origin }), as a
+  // browser there would; answers the app's status (403 while the origin is not allowed).
+  if (ctx.path === '/__fixture/events-from' && ctx.method === 'POST') {
+    const { origin } = await new Response(Readable.toWeb(ctx.req)).json();
+    ctx.status = await fixture.sendEventsFrom(origin);
+    return;
+  }
   if (BUILT_WIDGET.test(ctx.path)) {
     if (!existsSync(`dist/public${ctx.path}`)) throw new Error(`dist/public${ctx.path} is missing: run \`npm run build\` before \`npx wtr\``);
     ctx.url = `/dist/public${ctx.path}`;
@@ -106,6 +113,16 @@ const nodeEnv = {
   },
 };
 
+/**
+ * The gallery imports the lightbox by its built path (vite.config.ts, `chunkPaths`); here that
+ * path is the lightbox's source, which this server compiles like any other file.
+ */
+const chunkPaths = {
+  name: 'vitrine:chunk-paths',
+  resolveImport: ({ source }) => (source === 'virtual:vitrine/lightbox-chunk' ? '/__vitrine/lightbox-chunk.js' : undefined),
+  serve: (context) => (context.path === '/__vitrine/lightbox-chunk.js' ? { body: "export default '../lightbox/lightbox.ts';", type: 'js' } : undefined),
+};
+
 export default {
   files: ['widget/**/*.test.ts', 'panel/**/*.test.tsx'],
   nodeResolve: true,
@@ -114,7 +131,7 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   // The tsconfig carries useDefineForClassFields: false, which Lit's reactive properties need,
   // and the panel's JSX settings (react-jsx with jsxImportSource: preact).
-  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2021', tsconfig: 'tsconfig.json' }), nodeEnv],
+  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2021', tsconfig: 'tsconfig.json' }), nodeEnv, chunkPaths],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },

@@ -25,11 +25,13 @@ export interface RunningServer {
 /**
  * Starts the real Node server (`server/entry/node.ts`, as `npm start` does after its build, so
  * with VITRINE_DEMO=true unless `env` says otherwise; an undefined value unsets a variable) on a
- * free loopback port with a fresh data folder, or `dataDir`, and waits until /healthz answers.
+ * free loopback port. Its demo has no tracking history (VITRINE_DEMO_HISTORY_EVENTS=0), so the
+ * journeys count exactly what they send; e2e/demo-history.e2e.ts starts one with it. On a
+ * fresh data folder, or `dataDir`, and waits until /healthz answers.
  */
 export async function startServer(env: Record<string, string | undefined> = {}, { dataDir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-')) } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const merged = { ...process.env, PORT: String(port), HOST: '127.0.0.1', VITRINE_DATA_DIR: dataDir, VITRINE_DEMO: 'true', ...env };
+  const merged = { ...process.env, PORT: String(port), HOST: '127.0.0.1', VITRINE_DATA_DIR: dataDir, VITRINE_DEMO: 'true', VITRINE_DEMO_HISTORY_EVENTS: '0', ...env };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/entry/node.ts'], {
     cwd: root,
     env: Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)),

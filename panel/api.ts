@@ -13,6 +13,7 @@ import type {
   ModerationResult,
   ModerationRule,
   ModerationStatus,
+  RefusedOrigin,
   Role,
   SessionView,
   WorkspaceView,
@@ -235,6 +236,8 @@ export const api = {
   workspace: () => request<WorkspaceView>('GET', '/workspace'),
   gettingStarted: () => request<GettingStarted>('GET', '/workspace/getting-started'),
   updateWorkspace: (input: WorkspaceInput) => request<WorkspaceView>('PATCH', '/workspace', input),
+  refusedOrigins: () => request<{ origins: RefusedOrigin[] }>('GET', '/workspace/refused-origins'),
+  allowOrigin: (origin: string) => request<WorkspaceView>('POST', '/workspace/allowed-origins', { origin }),
 
   members: () => request<{ members: Member[]; invitations: Invitation[] }>('GET', '/members'),
   changeRole: (userId: string, role: Role) => request<void>('PATCH', `/members/${encodeURIComponent(userId)}`, { role }),

@@ -5,7 +5,7 @@ import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './http/env.ts';
 import { DomainError } from './domain/errors.ts';
 import { ApiError, fromDomainError } from './http/errors.ts';
-import { answerCache } from './middleware/answer-cache/index.ts';
+import { answerCache, type AnswerCacheOptions } from './middleware/answer-cache/index.ts';
 import { hsts } from './middleware/hsts/index.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
 import { adminRoutes } from './routes/admin/index.ts';
@@ -28,25 +28,41 @@ export interface AppOptions {
    * database on Node: one fsync for many requests). Workers leave it off.
    */
   groupCommits?: boolean;
+  /**
+   * Compresses answers (middleware/compress/) on platforms whose edge does not: Node passes one;
+   * Cloudflare compresses Workers' answers itself.
+   */
+  compress?: MiddlewareHandler;
+  /** The public answer cache's settings (middleware/answer-cache/): by default one version read serves 250 ms of requests. */
+  answerCache?: AnswerCacheOptions;
 }
+
+const asIs: MiddlewareHandler = (_c, next) => next();
 
 /**
  * The whole Vitrine HTTP app, free of any runtime: the Node and Workers entry points build
  * `deps` for their platform and call this.
  */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  // One answer cache per app, so per process on Node and per isolate on Workers (docs/ARCHITECTURE.md).
+  const answers = answerCache(options.answerCache);
   const v1 = new Hono<AppEnv>()
     // The public API carries no cookies and no secrets: any store may read it.
     .use(cors({ origin: '*', allowMethods: ['GET'], maxAge: 86400 }))
-    // One answer cache per app, so per process on Node and per isolate on Workers (docs/ARCHITECTURE.md).
-    .route('/', publicGalleryRoutes(answerCache()))
+    .route('/', publicGalleryRoutes(answers.cache))
     // Event ingest checks the page's Origin itself and answers it by name (not '*').
     .route('/', eventRoutes({ groupCommits: options.groupCommits }))
     .route('/', orderRoutes);
 
   const app = new Hono<AppEnv>()
+    .use(options.compress ?? asIs)
     .use(hsts())
     .use(injectDeps(deps))
+    // Where writes a gallery can show come in (the panel, the rights page, Instagram's webhooks):
+    // the next gallery read on this process asks the database again.
+    .use('/admin/*', answers.forgetOnWrite)
+    .use('/r/*', answers.forgetOnWrite)
+    .use('/hooks/*', answers.forgetOnWrite)
     .route('/', healthRoutes)
     .route('/', mediaRoutes)
     .route('/v1', v1)

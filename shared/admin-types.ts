@@ -103,6 +103,15 @@ export interface AdminGallery {
   updatedAt: string;
 }
 
+/** A page whose events were refused: its origin is not among the workspace's allowed origins. */
+export interface RefusedOrigin {
+  origin: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** Refusals noted, at most one a minute: a lower bound of the batches refused. */
+  times: number;
+}
+
 export interface WorkspaceView {
   id: string;
   name: string;

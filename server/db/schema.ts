@@ -60,6 +60,25 @@ export const workspaces = sqliteTable('workspaces', {
   createdAt: createdAt(),
 });
 
+/**
+ * Pages whose events were refused because their origin is not allowed: the panel lists them, with
+ * one click to allow, so a merchant who pasted the embed code on a page Vitrine does not know
+ * sees why Reports stay empty. Written at most once a minute per origin and process, and at most
+ * 20 origins per workspace are kept, so forged beacons cannot grow it.
+ */
+export const refusedOrigins = sqliteTable(
+  'refused_origins',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    origin: text('origin').notNull(),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    /** Refusals noted (at most one a minute per process), not every batch refused. */
+    times: integer('times').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.origin] })],
+);
+
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   email: text('email').notNull().unique(),

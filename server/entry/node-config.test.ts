@@ -68,3 +68,14 @@ describe('resolveNodeConfig', () => {
     expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dataDir(), VITRINE_DB_URL: 'postgres://x' })).toThrow(/VITRINE_DB_URL/);
   });
 });
+
+describe('the demo\'s tracking history', () => {
+  it('is 20,000 events by default, any number up to 2 million, and a typo stops the start', () => {
+    const dir = dataDir();
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_DEMO: 'true' }).demo!.historyEvents).toBe(20_000);
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_DEMO: 'true', VITRINE_DEMO_HISTORY_EVENTS: '0' }).demo!.historyEvents).toBe(0);
+    for (const bad of ['-1', '1e9', 'lots', '2.5']) {
+      expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_DEMO: 'true', VITRINE_DEMO_HISTORY_EVENTS: bad }), bad).toThrow(/VITRINE_DEMO_HISTORY_EVENTS/);
+    }
+  });
+});

@@ -16,7 +16,14 @@ export interface NodeConfig {
    * The demo (seeded workspace and the in-process fake Instagram), on only with VITRINE_DEMO=true,
    * which `npm start` sets. Its owner's password is made once per data folder, never a known one.
    */
-  demo: { ownerPassword: string } | null;
+  demo: {
+    ownerPassword: string;
+    /**
+     * Tracking events drawn over the past 90 days when the demo is first seeded, so Reports, the
+     * inbox's performance column and the "best performing" sort show something at first sight.
+     */
+    historyEvents: number;
+  } | null;
   /** What first-run setup must be given: VITRINE_SETUP_TOKEN, or made at each start and printed. */
   setupToken: string;
   version: string;
@@ -49,7 +56,7 @@ export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
     dbAuthToken: env.VITRINE_DB_AUTH_TOKEN || undefined,
     publicUrl: env.VITRINE_PUBLIC_URL || null,
     appSecret: env.VITRINE_SECRET || persistentSecret(dataDir, 'secret.key', 32),
-    demo: demo ? { ownerPassword: persistentSecret(dataDir, 'demo-password', 12) } : null,
+    demo: demo ? { ownerPassword: persistentSecret(dataDir, 'demo-password', 12), historyEvents: historyEvents(env.VITRINE_DEMO_HISTORY_EVENTS) } : null,
     setupToken: env.VITRINE_SETUP_TOKEN || randomBytes(24).toString('base64url'),
     version: env.npm_package_version || 'dev',
     trustProxyHops: proxyHops(env.VITRINE_TRUST_PROXY),
@@ -69,6 +76,16 @@ function flag(value: string | undefined, name: string): boolean {
   if (value === undefined || value === '' || value === 'false') return false;
   if (value === 'true') return true;
   throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+/** About three months of a small store's traffic (~220 events a day), written in a few seconds at first start. */
+const DEMO_HISTORY_EVENTS = 20_000;
+
+function historyEvents(value: string | undefined): number {
+  if (value === undefined || value === '') return DEMO_HISTORY_EVENTS;
+  const events = Number(value);
+  if (!Number.isInteger(events) || events < 0 || events > 2_000_000) throw new Error(`VITRINE_DEMO_HISTORY_EVENTS must be a number of events (0-2000000), got "${value}"`);
+  return events;
 }
 
 /** false (default): the socket's peer is the client. true: one proxy. N: a chain of N proxies. */

@@ -13,6 +13,9 @@ function staticApp({ demo: withDemo = true } = {}) {
   writeFileSync(join(built, 'panel', 'index.html'), '<!doctype html><title>panel</title>');
   writeFileSync(join(built, 'panel', 'assets', 'index-AbCd1234.js'), 'export {}');
   writeFileSync(join(built, 'embed.js'), '(function(){})()');
+  // What scripts/precompress.ts writes beside it at build time.
+  writeFileSync(join(built, 'embed.js.br'), 'brotli bytes');
+  writeFileSync(join(built, 'embed.js.gz'), 'gzip bytes');
   writeFileSync(join(demo, 'index.html'), '<!doctype html><title>store</title>');
   const app = new Hono();
   for (const files of nodeStaticFiles({ builtDir: built, demoDir: withDemo ? demo : null })) app.on(['GET', 'HEAD'], '*', files);
@@ -61,5 +64,21 @@ describe('without the demo (a production start)', () => {
     expect((await app.request('/index.html')).status).toBe(404);
     expect((await app.request('/products/LMN-001')).status).toBe(404);
     expect((await staticApp().request('/')).status, 'with the demo, its store').toBe(200);
+  });
+});
+
+describe('compressed files', () => {
+  const app = staticApp();
+
+  it('serves the build\'s brotli or gzip copy to a browser that accepts it, with its usual headers', async () => {
+    const br = await app.request('/embed.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect([br.headers.get('content-encoding'), await br.text()]).toEqual(['br', 'brotli bytes']);
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=300');
+    const gz = await app.request('/embed.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect([gz.headers.get('content-encoding'), await gz.text()]).toEqual(['gzip', 'gzip bytes']);
+    const plain = await app.request('/embed.js');
+    expect([plain.headers.get('content-encoding'), await plain.text()]).toEqual([null, '(function(){})()']);
   });
 });

@@ -27,14 +27,15 @@ const panelHeaders = (c: Context) => (c.req.path.startsWith('/panel/') ? PANEL_S
 
 /** `demoDir`: null without the demo, whose store has no gallery to show then. */
 export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoDir: string | null }): MiddlewareHandler[] {
-  const built = withHeaders(serveStatic({ root: builtDir }), (c) => ({
+  // `precompressed`: the build wrote .br and .gz copies of every text file (scripts/precompress.ts).
+  const built = withHeaders(serveStatic({ root: builtDir, precompressed: true }), (c) => ({
     'Cache-Control': HASHED_FILE.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
     ...(c.req.path.endsWith('.js') ? { 'Access-Control-Allow-Origin': '*' } : {}),
     ...panelHeaders(c),
   }));
   const noCache = () => ({ 'Cache-Control': 'no-cache' });
   // The panel routes in the browser: a refreshed /panel/galleries/… or an invitation link gets its page.
-  const panelPage = withHeaders(serveStatic({ root: builtDir, rewriteRequestPath: () => '/panel/index.html' }), (c) => ({ ...noCache(), ...panelHeaders(c) }));
+  const panelPage = withHeaders(serveStatic({ root: builtDir, precompressed: true, rewriteRequestPath: () => '/panel/index.html' }), (c) => ({ ...noCache(), ...panelHeaders(c) }));
   const panelFallback: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/panel/') ? panelPage(c, next) : next());
   // A real install has no store page of its own: its address leads to the panel.
   const toPanel: MiddlewareHandler = (c, next) => (c.req.path === '/' ? Promise.resolve(c.redirect('/panel/', 302)) : next());

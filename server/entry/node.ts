@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type VitrineApp } from '../app.ts';
 import { libsqlDb } from '../db/libsql.ts';
 import { migrateLibsql } from '../db/migrate-libsql.ts';
+import { compress } from '../middleware/compress/index.ts';
 import { systemClock, type AppDeps } from '../deps.ts';
 import { randomToken } from '../security/tokens.ts';
 import { checkCredentials, setupNeeded } from '../domain/accounts/accounts.ts';
@@ -18,14 +19,16 @@ import { drawnSceneVariantMaker, sharpVariantMaker } from '../media/sharp-varian
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import { nodeTransport } from '../outbound/node-transport.ts';
 import { connectDemoInstagram } from '../dev/seed/connect-demo-instagram.ts';
-import { DEMO_GALLERY_ID, DEMO_OWNER } from '../dev/seed/demo-content.ts';
+import { DEMO_GALLERY_ID, DEMO_OWNER, DEMO_WORKSPACE } from '../dev/seed/demo-content.ts';
 import { retirePublishedDemoPassword } from '../dev/seed/retire-published-password.ts';
 import { seedDemoIfEmpty } from '../dev/seed/seed-demo.ts';
+import { generateHistory } from '../dev/seed/tracking-history.ts';
 import { forwardedRequest, nodeClientIp } from './node-client.ts';
 import { resolveNodeConfig } from './node-config.ts';
 import { startDemoInstagram } from './node-demo.ts';
 import { nodeInstagram } from './node-instagram.ts';
 import { startCollectionTimer } from './node-scheduler.ts';
+import { nodeEncoders } from './node-encoders.ts';
 import { nodeStaticFiles } from './node-static.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,11 +59,18 @@ const deps: AppDeps = {
   variants,
   outbound,
 };
-app = createApp(deps, { staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }), groupCommits: true });
+app = createApp(deps, {
+  staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }),
+  groupCommits: true,
+  compress: compress({ encoders: nodeEncoders }),
+});
 
 if (config.demo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now(), ownerPassword: config.demo.ownerPassword }))) {
   if (instagram.fake) await connectDemoInstagram({ db, graph: instagram.deps.graph, appSecret: config.appSecret }, instagram.fake, systemClock.now());
-  console.log('Seeded the demo workspace.');
+  // Through the same ingest code as live traffic, so Reports agree with what the widget sends.
+  const { historyEvents } = config.demo;
+  if (historyEvents > 0) await generateHistory(db, { workspaceId: DEMO_WORKSPACE.id, days: 90, events: historyEvents, endAt: systemClock.now(), seed: 1 });
+  console.log(`Seeded the demo workspace${historyEvents > 0 ? `, with ${historyEvents} tracking events over 90 days` : ''}.`);
 }
 // A demo seeded by an earlier version has the password its README published: replace it.
 const retiredPassword = config.demo?.ownerPassword ?? randomToken(12);

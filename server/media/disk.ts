@@ -18,15 +18,20 @@ export function diskMediaStore(root: string): MediaStore {
       await writeFile(temp, bytes);
       await rename(temp, path);
     },
-    async get(key) {
+    async get(key, range) {
       const path = pathOf(key);
       const info = await stat(path).catch(() => null);
       if (!info?.isFile()) return null;
+      const bytes = range ? { start: range.offset, end: range.offset + range.length - 1 } : {};
       return {
-        body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
+        body: Readable.toWeb(createReadStream(path, bytes)) as ReadableStream<Uint8Array>,
         size: info.size,
         contentType: contentTypeOfKey(key),
       };
+    },
+    async head(key) {
+      const info = await stat(pathOf(key)).catch(() => null);
+      return info?.isFile() ? { size: info.size, contentType: contentTypeOfKey(key) } : null;
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });

@@ -8,15 +8,20 @@ export function r2MediaStore(bucket: R2Bucket): MediaStore {
       assertMediaKey(key);
       await bucket.put(key, bytes, { httpMetadata: { contentType } });
     },
-    async get(key) {
+    async get(key, range) {
       assertMediaKey(key);
-      const object = await bucket.get(key);
+      const object = await bucket.get(key, range ? { range } : {});
       if (!object) return null;
       return {
         body: object.body as unknown as ReadableStream<Uint8Array>,
         size: object.size,
         contentType: object.httpMetadata?.contentType ?? 'application/octet-stream',
       };
+    },
+    async head(key) {
+      assertMediaKey(key);
+      const object = await bucket.head(key);
+      return object ? { size: object.size, contentType: object.httpMetadata?.contentType ?? 'application/octet-stream' } : null;
     },
     async delete(key) {
       assertMediaKey(key);

@@ -5,14 +5,25 @@
 import { cutText } from '../../shared/text.ts';
 
 export interface StoredObject {
+  /** The whole file, or only the bytes of the range asked for. */
   body: ReadableStream<Uint8Array>;
+  /** The whole file's size, even when `body` is a range of it. */
   size: number;
   contentType: string;
 }
 
+/** Bytes `offset` to `offset + length - 1` of a file, both within it. */
+export interface ByteRange {
+  offset: number;
+  length: number;
+}
+
 export interface MediaStore {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
-  get(key: string): Promise<StoredObject | null>;
+  /** `range` must lie within the file (see `head`): browsers play video by asking for ranges. */
+  get(key: string, range?: ByteRange): Promise<StoredObject | null>;
+  /** The file's size and type without its bytes, or null when there is none. */
+  head(key: string): Promise<Omit<StoredObject, 'body'> | null>;
   delete(key: string): Promise<void>;
 }
 

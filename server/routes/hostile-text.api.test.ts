@@ -144,6 +144,7 @@ async function jsonRoutes(): Promise<JsonRoute[]> {
     { method: 'PATCH', route: '/admin/galleries/:id', make: async () => ({ path: `/galleries/${galleryId}`, body: { name: 'Home page', filters: { hashtags: ['home'] } } }) },
     { method: 'PUT', route: '/admin/galleries/:id/order', make: async () => ({ path: `/galleries/${galleryId}/order`, body: { postIds: [postId] } }) },
     { method: 'PATCH', route: '/admin/workspace', make: async () => ({ path: '/workspace', body: { name: 'Maison Lumen', instagramHandle: 'maisonlumen', approvalHashtag: 'yeslumen', allowedOrigins: ['https://shop.example'] } }) },
+    { method: 'POST', route: '/admin/workspace/allowed-origins', make: async () => ({ path: '/workspace/allowed-origins', body: { origin: 'https://boutique.example' } }) },
     { method: 'POST', route: '/admin/sources', make: async () => ({ path: '/sources', body: { kind: 'hashtag', connectionId, hashtag: 'linen' } }) },
     { method: 'POST', route: '/admin/instagram/connections', make: async () => ({ path: '/instagram/connections', body: { igUserId: '1784140000000', accessToken: 'not-a-real-token-but-long-enough' } }) },
     { method: 'POST', route: '/admin/catalog/feeds', make: async () => ({ path: '/catalog/feeds', body: { name: 'Spring feed', format: 'csv', currency: 'EUR', url: null, storeUrl: 'https://shop.example' } }) },

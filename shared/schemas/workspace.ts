@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A site origin as browsers send it in `Origin`: scheme, host and optional port, nothing else. */
-const origin = z
+export const siteOrigin = z
   .string()
   .trim()
   .refine((value) => {
@@ -14,6 +14,11 @@ const origin = z
     }
   }, 'must be an origin like https://shop.example (https, no path)')
   .transform((value) => value.replace(/\/$/, ''));
+
+export const MAX_ALLOWED_ORIGINS = 20;
+
+/** `POST /admin/workspace/allowed-origins`: one more origin, as the panel's one-click allow sends it. */
+export const allowOriginBody = z.strictObject({ origin: siteOrigin });
 
 export const workspacePatch = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
@@ -31,7 +36,7 @@ export const workspacePatch = z.strictObject({
     .pipe(z.string().regex(/^[\p{L}\p{N}_]{2,60}$/u, 'must be a hashtag of letters, digits or _'))
     .nullable()
     .optional(),
-  allowedOrigins: z.array(origin).max(20).optional(),
+  allowedOrigins: z.array(siteOrigin).max(MAX_ALLOWED_ORIGINS).optional(),
   settings: z
     .strictObject({
       clickWindowHours: z.number().int().min(1).max(24 * 30).optional(),

@@ -2,7 +2,10 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { GalleryPostsResponse, PublicGallery, PublicPost } from '../../shared/api-types.ts';
 import { isHoldout } from '../../shared/holdout.ts';
 import { MAX_POSTS_PER_IMPRESSION } from '../../shared/tracking-limits.ts';
+import lightboxChunk from 'virtual:vitrine/lightbox-chunk';
 import type { Lightbox } from '../lightbox/lightbox.ts';
+
+type LightboxModule = typeof import('../lightbox/lightbox.ts');
 import { watchImpression } from '../tracking/impression.ts';
 import type { GalleryTracking, MirrorExtras, WidgetEvent } from '../tracking/types.ts';
 import { GalleryApiError, fetchGalleryPage } from './api.ts';
@@ -399,7 +402,8 @@ export class VitrineGallery extends LitElement {
 
   /** Imports the lightbox's chunk (with floating-ui) once; everything the first paint skipped. */
   private loadLightbox(): Promise<Lightbox> {
-    this.lightboxChunk ??= import('../lightbox/lightbox.ts').then(
+    // By its built path (vite.config.ts, chunkPaths), relative to this module's own URL.
+    this.lightboxChunk ??= (import(/* @vite-ignore */ new URL(lightboxChunk, import.meta.url).href) as Promise<LightboxModule>).then(
       ({ Lightbox }) => {
         this.lightbox = new Lightbox(this);
         this.requestUpdate();

@@ -6,3 +6,9 @@ declare module 'virtual:vitrine/gallery-chunk' {
   const path: string;
   export default path;
 }
+
+/** The lightbox chunk's path relative to the gallery chunk, e.g. `lightbox-1a2b3c4d.js`. */
+declare module 'virtual:vitrine/lightbox-chunk' {
+  const path: string;
+  export default path;
+}

@@ -1,3 +1,4 @@
+import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
 import type { GalleryInput } from '../../../shared/admin-types.ts';
@@ -6,7 +7,9 @@ import { CopyField } from '../../components/copy-field.tsx';
 import { PublicAddressWarning, useReadiness } from '../../components/readiness.tsx';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { ProductPicker } from '../../components/product-picker.tsx';
+import { RefusedOrigins } from '../../components/refused-origins.tsx';
 import { announce } from '../../stores/announcer.ts';
+import { $session, can } from '../../stores/session.ts';
 import { LivePreview } from './live-preview.tsx';
 import { ManualOrder } from './manual-order.tsx';
 
@@ -38,6 +41,8 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
   // Bumped after each save, so the preview remounts and shows what was saved.
   const [version, setVersion] = useState(0);
   const readiness = useReadiness();
+  // Allowing a page's address is a workspace setting: owners only, as the server enforces.
+  const canConfigure = can(useStore($session), 'configure');
   const saved = (next: AdminGallery) => {
     setGallery(next);
     setVersion((v) => v + 1);
@@ -130,6 +135,7 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
             <h3 id="embed-title">Embed</h3>
             <CopyField label="Paste this where the gallery should appear" value={gallery.embedCode} rows={3} />
             {readiness?.publicOriginProblem && <PublicAddressWarning problem={readiness.publicOriginProblem} />}
+            <RefusedOrigins canAllow={canConfigure} />
           </section>
           {gallery.sort === 'manual' && canEdit && (
             <section class="card stack" aria-labelledby="order-title">

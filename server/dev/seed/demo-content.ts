@@ -64,7 +64,7 @@ const CAPTIONS = [
   'Market day with my favourite tote 🍋 @maisonlumen',
   'Reading corner, version 3 📚 #cosyhome @maisonlumen',
   'The fig candle makes the whole flat smell like summer @maisonlumen',
-  'Shelf styling, round two <3 <b>no regrets</b> <img src=x onerror="window.__vitrineXss=1"> @maisonlumen',
+  'Shelf styling, round two 🌿 @maisonlumen',
   'Terracotta everything 🧡 @maisonlumen #interiors',
 ];
 

@@ -19,7 +19,7 @@ import { guardedFetch } from '../../outbound/guarded-fetch.ts';
 const migrations = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 /** A fresh in-memory libSQL database and a temporary media folder per call. */
-export async function createHarness({ seed = true }: HarnessOptions = {}): Promise<Harness> {
+export async function createHarness({ seed = true, freshnessWindowMs = 0 }: HarnessOptions = {}): Promise<Harness> {
   const db = libsqlDb(createClient({ url: ':memory:' }));
   await migrateLibsql(db, migrations);
   const media = diskMediaStore(mkdtempSync(join(tmpdir(), 'vitrine-media-')));
@@ -38,6 +38,6 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
     instagram,
     variants: placeholderVariantMaker,
     outbound: guardedFetch({ transport: outbox.send }),
-  });
+  }, { answerCache: { freshnessWindowMs } });
   return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken };
 }

@@ -36,6 +36,11 @@ export interface Harness {
 export interface HarnessOptions {
   /** Seed the demo workspace (default); false gives an empty, migrated database. */
   seed?: boolean;
+  /**
+   * How long one content-version read serves gallery requests (middleware/answer-cache/): 0 by
+   * default here, since tests write straight to the database and the test clock stands still.
+   */
+  freshnessWindowMs?: number;
 }
 
 /** Requests a path from the app as a browser on another origin would. */

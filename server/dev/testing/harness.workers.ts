@@ -14,7 +14,7 @@ import { guardedFetch } from '../../outbound/guarded-fetch.ts';
  * The same harness inside workerd: D1 and R2 from miniflare, wired by the Worker's own
  * `workerDeps`. Migrations are applied by the setup file; each test file gets its own storage.
  */
-export async function createHarness({ seed = true }: HarnessOptions = {}): Promise<Harness> {
+export async function createHarness({ seed = true, freshnessWindowMs = 0 }: HarnessOptions = {}): Promise<Harness> {
   const clock = testClock();
   const { owner, setupToken } = harnessSecrets();
   const outbox = recordingOutbox();
@@ -29,6 +29,6 @@ export async function createHarness({ seed = true }: HarnessOptions = {}): Promi
     outbound: guardedFetch({ transport: outbox.send }),
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
-  const app = createApp(deps);
+  const app = createApp(deps, { answerCache: { freshnessWindowMs } });
   return { app, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'workerd', owner, setupToken };
 }

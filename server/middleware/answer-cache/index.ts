@@ -1,6 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
-import { galleryFreshness, nextRightsExpiry } from '../../domain/galleries/content-version.ts';
+import { etagMatches } from '../../http/etag.ts';
+import { nextRightsExpiry } from '../../domain/galleries/content-version.ts';
+import { sharedFreshness } from './freshness.ts';
 import { answerStore, type CachedAnswer } from './store.ts';
 
 export interface AnswerCacheOptions {
@@ -9,6 +11,12 @@ export interface AnswerCacheOptions {
   maxBytes?: number;
   /** How long a "best performing" answer lives: its ranking moves with tracking, which bumps no version. */
   rankingTtlMs?: number;
+  /**
+   * How long one read of a gallery's content version serves the requests that follow it
+   * (freshness.ts); 0 reads on every request. A write through this process is seen at once
+   * whatever it is.
+   */
+  freshnessWindowMs?: number;
 }
 
 /** Answers from a kept answer; `how` says where it came from (`hit`, or `shared` with a request in flight). */
@@ -16,23 +24,25 @@ function serve(c: Context<AppEnv>, answer: CachedAnswer, how: 'hit' | 'shared') 
   c.header('ETag', answer.etag);
   c.header('Cache-Control', answer.cacheControl);
   c.header('X-Vitrine-Cache', how);
-  if (c.req.header('if-none-match') === answer.etag) return c.body(null, 304);
+  if (etagMatches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
   c.header('Content-Type', answer.contentType);
   return c.body(answer.body);
 }
 
 /**
  * Caches the public gallery answers (JSON and HTML) in this process or isolate, keyed by the full
- * URL. Every request still asks the database one question - the gallery's workspace content
- * version - and is served from memory only when the version the answer was made at is still
- * current and no grant among the public posts has ended since. Triggers bump the version in the
- * same statement as any write a gallery can show (migration 0004), so a withdrawal is seen by
- * the very next request on every isolate; nothing here needs to be told about writes.
- * Mounted on the gallery routes themselves (routes/public/galleries.ts), which take the gallery
- * it read from `c.var.gallery` instead of reading it again.
+ * URL. A request is served from memory only when the gallery's workspace content version the
+ * answer was made at is still current and no grant among the public posts has ended since.
+ * Triggers bump the version in the same statement as any write a gallery can show (migration
+ * 0004). The version is read from the database once per `freshnessWindowMs` per gallery, shared
+ * by the requests of that window, so a withdrawal on another process or isolate is seen within
+ * that window; `forgetOnWrite` makes one through this process seen by the very next request.
+ * `cache` is mounted on the gallery routes themselves (routes/public/galleries.ts), which take
+ * the gallery it read from `c.var.gallery` instead of reading it again.
  */
-export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingTtlMs = 60_000 }: AnswerCacheOptions = {}): MiddlewareHandler<AppEnv> => {
+export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingTtlMs = 60_000, freshnessWindowMs = 250 }: AnswerCacheOptions = {}) => {
   const store = answerStore({ maxEntries, maxBytes });
+  const freshness = sharedFreshness({ windowMs: freshnessWindowMs });
   /**
    * Answers being made, so that requests arriving meanwhile for the same URL at the same version
    * wait for that one instead of each making it again (a gallery invalidated under load would
@@ -40,11 +50,11 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
    * cached answer is: the request read the same current version itself.
    */
   const making = new Map<string, { workspaceId: string; version: number; answer: Promise<CachedAnswer | null> }>();
-  return async function answerCache(c, next) {
+  const cache: MiddlewareHandler<AppEnv> = async function answerCache(c, next) {
     const { db, clock } = c.var;
     const now = clock.now();
     // Read before the answer is made: an answer is then never older than the version it is filed under.
-    const fresh = await galleryFreshness(db, c.req.param('id') ?? '');
+    const fresh = await freshness.read(db, c.req.param('id') ?? '', now);
     if (!fresh) return next();
     c.set('gallery', fresh);
     const { workspaceId, sort } = fresh.gallery;
@@ -84,4 +94,10 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
       if (making.get(key) === flight) making.delete(key);
     }
   };
+  /** Mounted where writes come in (app.ts): after a request that may have written, the next gallery read asks the database. */
+  const forgetOnWrite: MiddlewareHandler<AppEnv> = async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') freshness.forget();
+  };
+  return { cache, forgetOnWrite };
 };

@@ -7,6 +7,7 @@ import { WindowLimiter } from '../../http/window-limiter.ts';
 import { isBotUserAgent } from '../../lib/bots.ts';
 import { addressBucket } from '../../domain/accounts/rate-limits.ts';
 import { eventStore } from '../../domain/tracking/event-store.ts';
+import { noteRefusedOrigin } from '../../domain/tracking/refused-origins.ts';
 import { trackingSettings, type TrackingSettings } from '../../domain/tracking/settings.ts';
 import { parseJsonText, parseTracking } from './tracking-fields.ts';
 
@@ -14,6 +15,8 @@ import { parseJsonText, parseTracking } from './tracking-fields.ts';
 const PER_VISITOR = { limit: 120, windowMs: 60_000 };
 /** Shops behind one office or carrier NAT share an address: generous, but a flood stops. */
 const PER_IP = { limit: 3_000, windowMs: 60_000 };
+/** A refused origin is noted for the panel once a minute per process: a flood writes nothing more. */
+const REFUSAL_NOTE = { limit: 1, windowMs: 60_000 };
 
 /** The page's origin may post events when the workspace allows it, or when it is Vitrine itself (the demo store). */
 function originAllowed(c: Context<AppEnv>, origin: string, settings: TrackingSettings): boolean {
@@ -29,6 +32,7 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
   const store = eventStore({ groupCommits });
   const visitors = new WindowLimiter(PER_VISITOR.limit, PER_VISITOR.windowMs);
   const addresses = new WindowLimiter(PER_IP.limit, PER_IP.windowMs);
+  const refusals = new WindowLimiter(REFUSAL_NOTE.limit, REFUSAL_NOTE.windowMs, 1_000);
   return new Hono<AppEnv>().post(
     '/events',
     async (c) => {
@@ -41,6 +45,9 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
       const settings = await trackingSettings(c.var.db, batch.workspaceId);
       if (!settings) throw new ApiError(400, 'invalid_parameter', `workspaceId: no workspace "${batch.workspaceId}"`, 'workspaceId');
       if (!origin || !originAllowed(c, origin, settings)) {
+        const now = c.var.clock.now();
+        // The panel shows the merchant which pages were refused, with one click to allow them.
+        if (origin && refusals.hit(`${settings.workspaceId} ${origin}`, now) === null) await noteRefusedOrigin(c.var.db, settings.workspaceId, origin, now);
         throw new ApiError(403, 'forbidden_origin', `Origin: ${origin ?? 'missing'} is not an allowed origin of this workspace`, 'Origin');
       }
       c.header('Access-Control-Allow-Origin', origin);

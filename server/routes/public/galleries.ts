@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { etagMatches } from '../../http/etag.ts';
 import { invalidParameter, notFound } from '../../domain/errors.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { galleryFreshness } from '../../domain/galleries/content-version.ts';
@@ -69,7 +70,7 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
 async function withEtag(c: Context<AppEnv>, body: string, type: string) {
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
   c.header('ETag', etag);
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
   c.header('Content-Type', type);
   return c.body(body);
 }

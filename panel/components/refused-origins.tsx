@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { RefusedOrigin } from '../../shared/admin-types.ts';
+import { api, ApiError } from '../api.ts';
+
+/**
+ * The pages whose events Vitrine refused because their address is not allowed, shown where the
+ * embed code is copied, each with a button that allows it (for owners; others are told who can).
+ * Without this a merchant who pasted the code on their store sees empty reports and no reason.
+ * Shows nothing when no page was refused, or when the list cannot be read.
+ */
+export function RefusedOrigins({ canAllow }: { canAllow: boolean }) {
+  const [origins, setOrigins] = useState<RefusedOrigin[]>([]);
+  const [allowed, setAllowed] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.refusedOrigins().then(
+      (answer) => setOrigins(answer.origins),
+      () => setOrigins([]),
+    );
+  }, []);
+  if (origins.length === 0 && allowed.length === 0) return null;
+
+  const allow = async (origin: string) => {
+    setError(null);
+    try {
+      await api.allowOrigin(origin);
+      setOrigins((list) => list.filter((o) => o.origin !== origin));
+      setAllowed((list) => [...list, origin]);
+    } catch (thrown) {
+      setError(thrown instanceof ApiError ? thrown.message.replace(/^origin: /, '') : 'The address could not be allowed. Try again.');
+    }
+  };
+
+  return (
+    <div class="refused-origins stack" role="group" aria-label="Pages whose events were refused">
+      {origins.length > 0 && (
+        <div class="warning">
+          <p>
+            {origins.length === 1 ? 'This page sent' : 'These pages sent'} the gallery's events, and Vitrine refused them: it counts only the
+            addresses you allow, so Reports show nothing from {origins.length === 1 ? 'it' : 'them'} yet.
+          </p>
+          <ul>
+            {origins.map((o) => (
+              <li key={o.origin}>
+                <code>{o.origin}</code> <span class="muted">last refused {new Date(o.lastSeenAt).toLocaleString()}</span>{' '}
+                {canAllow ? (
+                  <button type="button" onClick={() => void allow(o.origin)}>
+                    Allow {o.origin}
+                  </button>
+                ) : (
+                  <span class="muted">An owner can allow it.</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {allowed.length > 0 && (
+        <p role="status">
+          Allowed: {allowed.join(', ')}. Its next visits count in Reports.
+        </p>
+      )}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { MiddlewareHandler } from 'hono';
+
+export type Encoding = 'br' | 'gzip';
+/** Compresses a whole body; the platform supplies it (zlib on Node). */
+export type Encoder = (body: Uint8Array) => Promise<Uint8Array>;
+
+export interface CompressOptions {
+  /** What this server can produce, most preferred first when a browser accepts several. */
+  encoders: Partial<Record<Encoding, Encoder>>;
+  /** Smaller bodies go as they are: the saving is less than a packet. */
+  minBytes?: number;
+  /** Bytes of compressed bodies kept, by ETag, so a cached answer is compressed once. */
+  memoBytes?: number;
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+
+/** The first of `offered` the request accepts (a `q=0` refuses it), or null for the body as is. */
+export function chooseEncoding(acceptEncoding: string | undefined, offered: Encoding[]): Encoding | null {
+  if (!acceptEncoding) return null;
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((s) => s.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  return offered.find((encoding) => (accepted.get(encoding) ?? accepted.get('*') ?? 0) > 0) ?? null;
+}
+
+/**
+ * Compresses JSON, HTML and other text answers for browsers that accept it, with
+ * `Vary: Accept-Encoding` on every compressible answer so no cache mixes the versions. Files
+ * already compressed (the build's `.br`/`.gz`, served by node-static.ts) pass through. An answer
+ * with an ETag has its compressed bytes kept under that ETag: the gallery's answer cache serves
+ * the same bytes again and again, and they are compressed once, not on every hit. The ETag
+ * becomes weak, since the bytes differ from the route's, and routes compare If-None-Match weakly
+ * (http/etag.ts). Workers need none of this: Cloudflare compresses at the edge.
+ */
+export const compress = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }: CompressOptions): MiddlewareHandler => {
+  const offered = Object.keys(encoders) as Encoding[];
+  const memo = new Map<string, Uint8Array>();
+  let held = 0;
+  const remember = (key: string, bytes: Uint8Array) => {
+    if (bytes.byteLength > memoBytes) return;
+    memo.set(key, bytes);
+    held += bytes.byteLength;
+    // Oldest first: Map keeps insertion order.
+    for (const [old, value] of memo) {
+      if (held <= memoBytes) break;
+      memo.delete(old);
+      held -= value.byteLength;
+    }
+  };
+
+  return async function compressAnswer(c, next) {
+    await next();
+    const res = c.res;
+    const type = res.headers.get('content-type') ?? '';
+    if (res.status !== 200 || !res.body || res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
+    if (/\bno-transform\b/.test(res.headers.get('cache-control') ?? '')) return;
+    // Set even when this answer goes uncompressed: the next browser may accept what this one did not.
+    if (!/accept-encoding/i.test(res.headers.get('vary') ?? '')) res.headers.append('Vary', 'Accept-Encoding');
+    const encoding = chooseEncoding(c.req.header('accept-encoding'), offered);
+    if (!encoding || c.req.method === 'HEAD') return;
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared < minBytes) return;
+
+    const etag = res.headers.get('etag');
+    const key = etag ? `${encoding} ${etag}` : null;
+    let encoded = key ? memo.get(key) : undefined;
+    if (!encoded) {
+      const body = new Uint8Array(await res.arrayBuffer());
+      if (body.byteLength < minBytes) {
+        c.res = undefined;
+        c.res = new Response(body, res);
+        return;
+      }
+      encoded = await encoders[encoding]!(body);
+      if (key) remember(key, encoded);
+    }
+    const headers = new Headers(res.headers);
+    headers.set('Content-Encoding', encoding);
+    headers.set('Content-Length', String(encoded.byteLength));
+    if (etag && !etag.startsWith('W/')) headers.set('ETag', `W/${etag}`);
+    // Cleared first: assigning over a response copies its headers onto the new one (Content-Length).
+    c.res = undefined;
+    c.res = new Response(encoded as Uint8Array<ArrayBuffer>, { status: res.status, headers });
+  };
+};
