@@ -2,14 +2,11 @@
  * The real app on a fresh, demo-seeded in-memory database, for browser component tests
  * (@web/test-runner mounts it as dev-server middleware) that must talk to the real API.
  */
-import { eq } from 'drizzle-orm';
-import { posts } from '../../db/schema.ts';
 import { DEMO_GALLERY_ID, DEMO_POSTS, DEMO_PUBLIC_POST_IDS } from '../seed/demo-content.ts';
 import { startTestClocksAt } from './clock.ts';
 import { createHarness } from './harness.node.ts';
+import { withHostileCaption } from './hostile-caption.ts';
 import { batchOf, sendEvents } from './tracking-client.ts';
-
-const HOSTILE_CAPTION = 'Shelf styling, round two <3 <b>no regrets</b> <img src=x onerror="window.__vitrineXss=1"> @maisonlumen';
 
 /** `clockStart`: where the app's clock starts (VITRINE_TEST_CLOCK_START, resolved by the wtr config). */
 export async function createFixtureApp({ clockStart }: { clockStart: number }) {
@@ -17,7 +14,7 @@ export async function createFixtureApp({ clockStart }: { clockStart: number }) {
   const harness = await createHarness();
   // The demo a newcomer sees carries no hostile text; the browser tests need one caption that
   // would run script if it ever became markup (the widget and lightbox tests look for it).
-  await harness.db.update(posts).set({ caption: HOSTILE_CAPTION }).where(eq(posts.id, 'post_demo07'));
+  await withHostileCaption(harness.db);
   return {
     fetch: async (req: Request): Promise<Response> => harness.app.fetch(req),
     galleryId: DEMO_GALLERY_ID,

@@ -5,6 +5,7 @@ import type { ApiErrorBody, GalleryPostsResponse } from '../../../shared/api-typ
 import { posts, products } from '../../db/schema.ts';
 import { DEMO_PUBLIC_POST_IDS } from '../../dev/seed/demo-content.ts';
 import { request, type Harness } from '../../dev/testing/harness.ts';
+import { withHostileCaption } from '../../dev/testing/hostile-caption.ts';
 import { listAllPublic } from '../../dev/testing/public-api.ts';
 
 const DAY = 86_400_000;
@@ -179,6 +180,7 @@ describe('product pages', () => {
 
 describe('server-rendered HTML', () => {
   it('serves the same page as escaped HTML with sized images', async () => {
+    await withHostileCaption(h.db);
     const res = await request(h, '/v1/galleries/demo/posts.html?limit=100');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
