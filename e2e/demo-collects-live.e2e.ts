@@ -30,7 +30,10 @@ test('collected posts arrive in the inbox with their images', async () => {
     await new Promise((r) => setTimeout(r, 1000));
   }
   assert.ok(collected.length >= 3, `expected collected posts within a minute, got ${collected.length}`);
-  const image = await fetch(collected[0]!.media[0]!.variants[0]!.url, { headers: { cookie } });
+  // A photo's rendition (a video Instagram gave no still for is stored as its video alone).
+  const rendition = collected.flatMap((p) => p.media).find((m) => m.variants.length > 0)?.variants[0];
+  assert.ok(rendition, 'a collected photo has its renditions');
+  const image = await fetch(rendition.url, { headers: { cookie } });
   assert.equal(image.status, 200);
   assert.equal(image.headers.get('content-type'), 'image/webp');
 });
