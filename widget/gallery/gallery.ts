@@ -4,8 +4,6 @@ import { isHoldout } from '../../shared/holdout.ts';
 import { MAX_POSTS_PER_IMPRESSION } from '../../shared/tracking-limits.ts';
 import lightboxChunk from 'virtual:vitrine/lightbox-chunk';
 import type { Lightbox } from '../lightbox/lightbox.ts';
-
-type LightboxModule = typeof import('../lightbox/lightbox.ts');
 import { watchImpression } from '../tracking/impression.ts';
 import type { GalleryTracking, MirrorExtras, WidgetEvent } from '../tracking/types.ts';
 import { GalleryApiError, fetchGalleryPage } from './api.ts';
@@ -13,6 +11,8 @@ import { galleryStyles } from './gallery.styles.ts';
 import { responsiveImg } from './responsive-img.ts';
 import { readSsrTiles, readSsrTracking, type SsrTile } from './ssr.ts';
 import { tileImage, type TileImage } from './tile-image.ts';
+
+type LightboxModule = typeof import('../lightbox/lightbox.ts');
 
 export const GALLERY_TAG = 'vitrine-gallery';
 
@@ -59,11 +59,14 @@ const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
  * A gallery of a merchant's approved, rights-cleared customer posts. Opening a post shows it in
  * a lightbox with its tagged products, loaded on the shopper's first interaction.
  *
- * Before the script loads, the element is unknown to the browser and takes no room; to keep the
- * page from shifting, reserve the room in the page's CSS:
- * `vitrine-gallery:not(:defined) { display: block; min-height: 20rem }`, or put the
- * server-rendered gallery inside it (`GET /v1/galleries/:id/posts.html`, see widget/README.md):
- * the element draws the same tiles while it loads and keeps that list, hidden, for crawlers.
+ * Before the script loads, the element is unknown to the browser and takes no room; the panel's
+ * embed code keeps the page from shifting with a `<div slot="reserve">` inside it, sized by its
+ * `<style>` to the room the gallery takes (shared/embed-code.ts). Or put the server-rendered
+ * gallery inside it (`GET /v1/galleries/:id/posts.html`, see widget/README.md): the element
+ * draws the same tiles while it loads and keeps that list, hidden, for crawlers.
+ *
+ * @slot reserve - A block as tall as the room reserved for the gallery; the element is as tall
+ *   as the taller of it and the gallery.
  *
  * Styles are adopted constructable stylesheets, which a Content-Security-Policy `style-src`
  * does not block, and the element sets no `style` attribute; in browsers without them, Lit
@@ -109,7 +112,8 @@ const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
  * @cssprop [--vitrine-radius=0.5rem] - Corner radius of photos and buttons.
  * @cssprop [--vitrine-tile-aspect-ratio=1] - Shape of the photos in the grid and the carousel
  *   (the masonry keeps each photo's own).
- * @cssprop [--vitrine-caption-lines=3] - Lines of caption shown before it is cut.
+ * @cssprop [--vitrine-caption-lines=3] - Lines of caption shown before it is cut; the caption area
+ *   is that tall (and a line for the username) whatever the caption, so rows stay even.
  * @cssprop [--vitrine-min-height=20rem] - Room held while the first page loads.
  * @cssprop [--vitrine-font=inherit] - Font family.
  * @cssprop [--vitrine-color=inherit] - Text colour.
@@ -257,7 +261,16 @@ export class VitrineGallery extends LitElement {
     return this.hasAttribute('preview') ? undefined : tracking;
   }
 
+  /**
+   * The room the embed code reserves (its `slot="reserve"` block, see widget/README.md) and the
+   * gallery share one grid cell, so the element is as tall as the taller of the two: the page
+   * below never moves when the gallery arrives, nor when it is shorter than the room it was given.
+   */
   protected override render(): TemplateResult {
+    return html`<div class="frame"><slot name="reserve"></slot><div class="body">${this.renderView()}</div></div>`;
+  }
+
+  private renderView(): TemplateResult {
     const view = this.view;
     switch (view.status) {
       case 'holdout':
