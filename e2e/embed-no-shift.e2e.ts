@@ -98,7 +98,7 @@ async function layoutShift(browser: Browser, url: string, width: number): Promis
   return { cls, spare };
 }
 
-test('the embed code reserves the room its gallery takes: CLS 0.000 and no blank, on plain and hostile pages, from 1280 to 390 px wide', async () => {
+test('the embed code reserves the room its gallery takes: CLS 0.000 and no blank, on plain and hostile pages, from 1280 to 390 px wide; on a French page it speaks French', async () => {
   const { server, browser } = journey;
   const context = await browser.newContext();
   const panel = await context.newPage();
@@ -124,6 +124,17 @@ test('the embed code reserves the room its gallery takes: CLS 0.000 and no blank
       }
     }
   }
+
+  // The same code on a French store page: the gallery and its lightbox speak French.
+  const [strip] = galleries;
+  store.pages.set('/fr', page(strip!.embedCode).replace('<html lang="en">', '<html lang="fr">'));
+  const french = await browser.newPage();
+  await french.goto(`${store.url}/fr`);
+  const loadMore = french.locator('vitrine-gallery').getByRole('button', { name: 'Voir plus' });
+  await loadMore.waitFor();
+  await french.locator('vitrine-gallery [part~="open"]').first().click();
+  await french.locator('vitrine-gallery dialog[open]').getByRole('button', { name: 'Fermer' }).waitFor();
+  await french.close();
 
   // The measure sees shifts: the same gallery pasted without its reserved room moves the page.
   const [grid] = galleries;

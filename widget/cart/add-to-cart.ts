@@ -1,4 +1,5 @@
 import type { PublicProduct } from '../../shared/api-types.ts';
+import { fill, type Strings } from '../i18n/strings.ts';
 import { safeLink } from '../lightbox/product-card.ts';
 
 /** The event the gallery dispatches when a shopper asks to add a product to the cart. */
@@ -35,6 +36,7 @@ export async function addToCart(
   target: HTMLElement,
   detail: AddToCartDetail,
   adapter: string | null,
+  words: Strings,
   outcome: (added: boolean) => void = () => {},
 ): Promise<string | null> {
   const event = new CustomEvent<AddToCartDetail>(ADD_TO_CART_EVENT, { detail, bubbles: true, composed: true, cancelable: true });
@@ -42,14 +44,14 @@ export async function addToCart(
     outcome(true);
     return null;
   }
-  if (adapter === 'shopify') return addToShopifyCart(detail, outcome);
+  if (adapter === 'shopify') return addToShopifyCart(detail, words, outcome);
   const link = safeLink(detail.product.link);
   outcome(false);
   if (link) location.assign(link);
   return null;
 }
 
-async function addToShopifyCart({ product, quantity }: AddToCartDetail, outcome: (added: boolean) => void): Promise<string> {
+async function addToShopifyCart({ product, quantity }: AddToCartDetail, words: Strings, outcome: (added: boolean) => void): Promise<string> {
   // Shopify's variant ids are numbers; its cart API also accepts them as strings.
   const id = /^\d{1,15}$/.test(product.sku) ? Number(product.sku) : product.sku;
   try {
@@ -61,11 +63,10 @@ async function addToShopifyCart({ product, quantity }: AddToCartDetail, outcome:
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     outcome(true);
-    return addedMessage(product);
+    return fill(words.added, { title: product.title });
   } catch (error) {
     console.error('[vitrine] the Shopify cart refused the product', error);
-    return `${product.title} could not be added to your cart.`;
+    return fill(words.notAdded, { title: product.title });
   }
 }
 
-export const addedMessage = (product: PublicProduct) => `${product.title} was added to your cart.`;

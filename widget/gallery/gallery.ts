@@ -11,6 +11,8 @@ import { galleryStyles } from './gallery.styles.ts';
 import { responsiveImg } from './responsive-img.ts';
 import { readSsrTiles, readSsrTracking, type SsrTile } from './ssr.ts';
 import { tileImage, type TileImage } from './tile-image.ts';
+import { languageOf, stringsOf, withOverrides } from '../i18n/load.ts';
+import { EN, fill, type Strings } from '../i18n/strings.ts';
 
 type LightboxModule = typeof import('../lightbox/lightbox.ts');
 
@@ -80,6 +82,9 @@ const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
  * @attr product - Only posts showing this product (its SKU or product group), for product pages.
  * @attr in-stock - Only posts whose products are in stock.
  * @attr preview - Tracks nothing and holds nobody out: the panel's live preview.
+ * @attr lang - The language of its words (English, French, German, Spanish, Italian, Dutch);
+ *   absent, its nearest ancestor's, else the browser's (widget/i18n/).
+ * @attr strings - The merchant's own words over the language's, as JSON (keys of i18n/strings.ts).
  * @attr cart - `shopify` adds to the Shopify cart (`/cart/add.js`, the SKU as variant id); when
  *   absent, "Add to cart" opens the product page unless the page handles `vitrine:add-to-cart`.
  *
@@ -135,6 +140,7 @@ export class VitrineGallery extends LitElement {
     product: { type: String },
     inStock: { type: Boolean, attribute: 'in-stock' },
     cart: { type: String },
+    strings: { type: String },
     view: { state: true },
     edges: { state: true },
   };
@@ -145,6 +151,10 @@ export class VitrineGallery extends LitElement {
   declare product: string | undefined;
   declare inStock: boolean;
   declare cart: string | undefined;
+  declare strings: string | undefined;
+  /** The words shown, in the gallery's language with the merchant's own over them (i18n/). */
+  words: Strings = EN;
+  private wordsLoading: Promise<Strings> = Promise.resolve(EN);
   declare private view: View;
   /** Whether the carousel shows its first and its last tile. */
   declare private edges: { start: boolean; end: boolean };
@@ -191,6 +201,8 @@ export class VitrineGallery extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Alongside the first page's request; the page is shown once both have arrived.
+    this.wordsLoading = stringsOf(languageOf(this));
     this.ssrTiles = readSsrTiles(this);
     addEventListener('hashchange', this.onHashChange);
     this.readDeepLink();
@@ -283,7 +295,7 @@ export class VitrineGallery extends LitElement {
       case 'error':
         return html`<p class="error" part="error" role="alert">${view.message}</p>`;
       case 'ready':
-        if (view.posts.length === 0) return html`<p class="empty" part="empty">No posts to show yet.</p>`;
+        if (view.posts.length === 0) return html`<p class="empty" part="empty">${this.words.noPosts}</p>`;
         return html`
           ${this.effectiveLayout === 'carousel' ? this.renderCarousel(view.gallery, view.posts) : this.renderList(view.posts)}
           ${view.moreError ? html`<p class="error" part="error" role="alert">${view.moreError}</p>` : nothing}
@@ -297,7 +309,7 @@ export class VitrineGallery extends LitElement {
                 aria-busy=${view.loadingMore ? 'true' : 'false'}
                 @click=${this.loadMore}
               >
-                Load more
+                ${this.words.loadMore}
               </button>`}
           ${this.lightbox ? this.lightbox.render() : nothing}
         `;
@@ -332,7 +344,7 @@ export class VitrineGallery extends LitElement {
         class="carousel-button previous"
         part="carousel-button previous"
         type="button"
-        aria-label="Previous posts"
+        aria-label=${this.words.previousPosts}
         aria-controls="tiles"
         aria-disabled=${this.edges.start ? 'true' : 'false'}
         @click=${() => this.scrollCarousel(-1)}
@@ -344,7 +356,7 @@ export class VitrineGallery extends LitElement {
         class="carousel-button next"
         part="carousel-button next"
         type="button"
-        aria-label="Next posts"
+        aria-label=${this.words.nextPosts}
         aria-controls="tiles"
         aria-disabled=${atEnd ? 'true' : 'false'}
         @click=${() => this.scrollCarousel(1)}
@@ -370,7 +382,7 @@ export class VitrineGallery extends LitElement {
             part="open"
             type="button"
             aria-haspopup="dialog"
-            aria-label=${image ? nothing : `Open the post by @${username ?? 'a customer'}`}
+            aria-label=${image ? nothing : username ? fill(this.words.openPostBy, { user: username }) : this.words.openPost}
             @click=${(event: Event) => void this.openPost(id, event.currentTarget as HTMLElement)}
           >
             ${img}
@@ -475,6 +487,7 @@ export class VitrineGallery extends LitElement {
     this.request?.abort();
     const request = new AbortController();
     this.request = request;
+    const words = this.wordsLoading;
     try {
       if (!this.gallery) throw new GalleryApiError('The gallery attribute is missing.', 'missing_gallery');
       if (cursor === null) this.paging = { galleryId: this.gallery, product: this.product || null };
@@ -487,6 +500,7 @@ export class VitrineGallery extends LitElement {
         inStock: this.inStock,
         signal: request.signal,
       });
+      this.words = withOverrides(await words, this.strings ?? null);
       if (request.signal.aborted) return;
       if (cursor === null && page.tracking && this.holdsOut(page.tracking, page.gallery.id)) return;
       if (page.product?.fallback) this.paging = { galleryId: page.gallery.id, product: null };
@@ -496,11 +510,12 @@ export class VitrineGallery extends LitElement {
       this.emit('vitrine-load', { posts: posts.length, hasMore: page.nextCursor !== null });
       this.followDeepLink();
     } catch (error) {
+      this.words = withOverrides(await words, this.strings ?? null);
       if (request.signal.aborted) return;
       const { code, message } =
         error instanceof GalleryApiError
-          ? error
-          : { code: 'network_error', message: 'The gallery could not be reached. Please try again later.' };
+          ? { code: error.code, message: error.status ? fill(this.words.notLoaded, { status: error.status }) : error.message }
+          : { code: 'network_error', message: this.words.unreachable };
       this.view =
         cursor !== null && this.view.status === 'ready'
           ? { ...this.view, loadingMore: false, moreError: message }
