@@ -25,7 +25,7 @@ export interface AddToCartDetail {
  *    listeners registered with `vitrine('on', 'add-to-cart', fn)`. A listener that calls
  *    `preventDefault()` adds the product itself (its own cart), then `detail.confirm()`.
  * 2. Otherwise the `cart` adapter the merchant opted into runs: `shopify` posts to the store's
- *    `/cart/add.js` (Shopify's AJAX cart API) with the product's SKU as the variant id.
+ *    `/cart/add.js` (Shopify's AJAX cart API) with the product's variant id (shopifyVariantId).
  * 3. Otherwise the shopper goes to the product page, where the store's own button is.
  *
  * Answers a sentence for the shopper when there is one to say (the adapter's outcome). Tells
@@ -51,10 +51,27 @@ export async function addToCart(
   return null;
 }
 
+/**
+ * Shopify's cart takes a variant id. A catalog imported from the store's `products.json` keeps
+ * each variant's SKU (its id only when the SKU was empty), so a SKU that is not a number is
+ * looked up among the variants of the product's own page, `/products/<handle>.js` (Shopify's
+ * storefront API, same origin as the page).
+ */
+async function shopifyVariantId(product: PublicProduct): Promise<number> {
+  if (/^\d{1,15}$/.test(product.sku)) return Number(product.sku);
+  const handle = /\/products\/([^/?#]+)/.exec(new URL(product.link ?? '', location.href).pathname)?.[1];
+  if (!handle) throw new Error(`${product.sku} has no product page to find its variant on`);
+  const response = await fetch(`/products/${handle}.js`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for /products/${handle}.js`);
+  const { variants = [] } = (await response.json()) as { variants?: { id: number; sku: string | null }[] };
+  const variant = variants.find((v) => v.sku === product.sku);
+  if (!variant) throw new Error(`no variant of /products/${handle} has the SKU ${product.sku}`);
+  return variant.id;
+}
+
 async function addToShopifyCart({ product, quantity }: AddToCartDetail, words: Strings, outcome: (added: boolean) => void): Promise<string> {
-  // Shopify's variant ids are numbers; its cart API also accepts them as strings.
-  const id = /^\d{1,15}$/.test(product.sku) ? Number(product.sku) : product.sku;
   try {
+    const id = await shopifyVariantId(product);
     const response = await fetch('/cart/add.js', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
