@@ -13,6 +13,8 @@ import { PANEL_SECURITY_HEADERS } from './server/http/panel-headers.ts';
  */
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const LOADER_FILE = 'embed.js';
+/** The languages with a strings chunk of their own (widget/i18n/); English is in the gallery. */
+const LOCALES = ['fr', 'de', 'es', 'it', 'nl'];
 
 /**
  * Chunks loaded on demand by their hashed path, read from `virtual:vitrine/<name>-chunk` (the
@@ -20,13 +22,19 @@ const LOADER_FILE = 'embed.js';
  *  - the gallery, by the loader. It can't use a plain relative `import()`: in a classic script
  *    from another origin, the browser resolves it against about:blank, so the loader resolves
  *    the path against its own script URL and imports that;
- *  - the lightbox, by the gallery. A plain `import()` there would be wrapped in Vite's preload
- *    helper (about 400 gzip bytes of the first paint) even with nothing to preload.
+ *  - the lightbox and each language's strings (`virtual:vitrine/locale-chunks`, a map), by the
+ *    gallery. A plain `import()` there would be wrapped in Vite's preload helper (about 400 gzip
+ *    bytes of the first paint) even with nothing to preload.
  */
 function chunkPaths(): Plugin {
   const chunks = { gallery: './widget/gallery/gallery.ts', lightbox: './widget/lightbox/lightbox.ts' };
+  const locales = Object.fromEntries(LOCALES.map((language) => [language, `./widget/i18n/${language}.ts`]));
   const references = new Map<string, string>();
-  const virtualId = (name: string) => `\0virtual:vitrine/${name}-chunk`;
+  const fileUrl = (name: string) => `import.meta.ROLLDOWN_FILE_URL_${references.get(name)}`;
+  const virtual = new Map<string, () => string>([
+    ...Object.keys(chunks).map((name): [string, () => string] => [`virtual:vitrine/${name}-chunk`, () => `export default ${fileUrl(name)};`]),
+    ['virtual:vitrine/locale-chunks', () => `export default {${Object.keys(locales).map((language) => `${language}: ${fileUrl(language)}`).join(', ')}};`],
+  ]);
   return {
     name: 'vitrine:chunk-paths',
     apply: 'build',
@@ -34,16 +42,13 @@ function chunkPaths(): Plugin {
     enforce: 'pre',
     applyToEnvironment: (environment) => environment.name === 'widget',
     buildStart() {
-      for (const [name, id] of Object.entries(chunks)) {
-        // An app build drops entry exports by default; importers call them (`defineGallery`, `Lightbox`).
+      for (const [name, id] of Object.entries({ ...chunks, ...locales })) {
+        // An app build drops entry exports by default; importers call them (`defineGallery`, `Lightbox`, a language's strings).
         references.set(name, this.emitFile({ type: 'chunk', id: fromRoot(id), name, preserveSignature: 'strict' }));
       }
     },
-    resolveId: (source) => (Object.keys(chunks).some((name) => source === `virtual:vitrine/${name}-chunk`) ? `\0${source}` : null),
-    load(id) {
-      for (const [name, reference] of references) if (id === virtualId(name)) return `export default import.meta.ROLLDOWN_FILE_URL_${reference};`;
-      return null;
-    },
+    resolveId: (source) => (virtual.has(source) ? `\0${source}` : null),
+    load: (id) => (id.startsWith('\0') ? (virtual.get(id.slice(1))?.() ?? null) : null),
     resolveFileUrl: (file) => ([...references.values()].includes(file.referenceId) ? JSON.stringify(file.relativePath) : null),
   };
 }

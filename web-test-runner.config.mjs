@@ -114,13 +114,20 @@ const nodeEnv = {
 };
 
 /**
- * The gallery imports the lightbox by its built path (vite.config.ts, `chunkPaths`); here that
- * path is the lightbox's source, which this server compiles like any other file.
+ * The gallery imports the lightbox and each language's strings by their built paths
+ * (vite.config.ts, `chunkPaths`); here those paths are the sources, which this server compiles
+ * like any other file.
  */
+const CHUNK_PATHS = {
+  // Relative to widget/gallery/gallery.ts, which imports it.
+  '/__vitrine/lightbox-chunk.js': "export default '../lightbox/lightbox.ts';",
+  // Relative to widget/i18n/load.ts.
+  '/__vitrine/locale-chunks.js': `export default {${['fr', 'de', 'es', 'it', 'nl'].map((language) => `${language}: './${language}.ts'`).join(', ')}};`,
+};
 const chunkPaths = {
   name: 'vitrine:chunk-paths',
-  resolveImport: ({ source }) => (source === 'virtual:vitrine/lightbox-chunk' ? '/__vitrine/lightbox-chunk.js' : undefined),
-  serve: (context) => (context.path === '/__vitrine/lightbox-chunk.js' ? { body: "export default '../lightbox/lightbox.ts';", type: 'js' } : undefined),
+  resolveImport: ({ source }) => (source.startsWith('virtual:vitrine/') ? `/__vitrine/${source.slice('virtual:vitrine/'.length)}.js` : undefined),
+  serve: (context) => (CHUNK_PATHS[context.path] ? { body: CHUNK_PATHS[context.path], type: 'js' } : undefined),
 };
 
 export default {

@@ -132,7 +132,7 @@ test("a merchant's first hour: from an empty install to a visit of their store's
   await page.getByLabel('Name', { exact: true }).fill('Home page');
   await page.getByRole('button', { name: 'Create gallery' }).click();
   const embedCode = await page.getByLabel('Paste this where the gallery should appear').inputValue();
-  assert.match(embedCode, /<vitrine-gallery gallery="[^"]+"><\/vitrine-gallery>/);
+  assert.match(embedCode, /<vitrine-gallery gallery="[^"]+"><div slot="reserve"><\/div><\/vitrine-gallery>/);
 
   // The store's address, allowed.
   await followChecklist(page, "Allow your store's address");

@@ -3,10 +3,13 @@ import type { ApiErrorBody, GalleryPostsResponse } from '../../shared/api-types.
 /** An answer of the API other than 2xx, carrying the API's own sentence when it sent one. */
 export class GalleryApiError extends Error {
   readonly code: string;
+  /** The HTTP status when no API answered (a proxy, a crash): the gallery words that itself. */
+  readonly status: number | undefined;
 
-  constructor(message: string, code: string) {
+  constructor(message: string, code: string, status?: number) {
     super(message);
     this.code = code;
+    this.status = status;
   }
 }
 
@@ -43,6 +46,6 @@ async function apiError(response: Response): Promise<GalleryApiError> {
     return new GalleryApiError(error.message, error.code);
   } catch {
     // A proxy or a crash answered instead of the API: there is no body to read.
-    return new GalleryApiError(`The gallery could not be loaded (HTTP ${response.status}).`, 'http_error');
+    return new GalleryApiError(`HTTP ${response.status}`, 'http_error', response.status);
   }
 }

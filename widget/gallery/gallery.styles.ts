@@ -52,6 +52,16 @@ export const galleryStyles = css`
     display: none !important;
   }
 
+  .frame {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  .body,
+  ::slotted([slot='reserve']) {
+    grid-area: 1 / 1;
+  }
+
   .loading {
     min-height: var(--vitrine-min-height, 20rem);
     border-radius: var(--_radius);
@@ -59,7 +69,7 @@ export const galleryStyles = css`
   }
 
   .tiles {
-    /* Keep these breakpoints in step with SIZES in gallery.ts. */
+    /* Keep these breakpoints in step with SIZES in gallery.ts and the embed code's (shared/embed-code.ts). */
     --_columns: 2;
     margin: 0;
     padding: 0;
@@ -189,8 +199,11 @@ export const galleryStyles = css`
     font-size: 2em;
   }
 
+  /* A fixed height (the username's line and the caption's), so every row is as tall as the embed code's reserved room expects. */
   figcaption {
+    height: calc(1.4em * (1 + var(--vitrine-caption-lines, 3)));
     margin-top: 0.375rem;
+    overflow: hidden;
     font-size: 0.875em;
     line-height: 1.4;
     overflow-wrap: anywhere;
@@ -198,8 +211,11 @@ export const galleryStyles = css`
 
   .username {
     display: block;
+    overflow: hidden;
     color: var(--_muted);
     font-weight: 600;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
 
   .text {

@@ -4,8 +4,6 @@ import { isHoldout } from '../../shared/holdout.ts';
 import { MAX_POSTS_PER_IMPRESSION } from '../../shared/tracking-limits.ts';
 import lightboxChunk from 'virtual:vitrine/lightbox-chunk';
 import type { Lightbox } from '../lightbox/lightbox.ts';
-
-type LightboxModule = typeof import('../lightbox/lightbox.ts');
 import { watchImpression } from '../tracking/impression.ts';
 import type { GalleryTracking, MirrorExtras, WidgetEvent } from '../tracking/types.ts';
 import { GalleryApiError, fetchGalleryPage } from './api.ts';
@@ -13,6 +11,10 @@ import { galleryStyles } from './gallery.styles.ts';
 import { responsiveImg } from './responsive-img.ts';
 import { readSsrTiles, readSsrTracking, type SsrTile } from './ssr.ts';
 import { tileImage, type TileImage } from './tile-image.ts';
+import { languageOf, stringsOf, withOverrides } from '../i18n/load.ts';
+import { EN, fill, type Strings } from '../i18n/strings.ts';
+
+type LightboxModule = typeof import('../lightbox/lightbox.ts');
 
 export const GALLERY_TAG = 'vitrine-gallery';
 
@@ -59,11 +61,14 @@ const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
  * A gallery of a merchant's approved, rights-cleared customer posts. Opening a post shows it in
  * a lightbox with its tagged products, loaded on the shopper's first interaction.
  *
- * Before the script loads, the element is unknown to the browser and takes no room; to keep the
- * page from shifting, reserve the room in the page's CSS:
- * `vitrine-gallery:not(:defined) { display: block; min-height: 20rem }`, or put the
- * server-rendered gallery inside it (`GET /v1/galleries/:id/posts.html`, see widget/README.md):
- * the element draws the same tiles while it loads and keeps that list, hidden, for crawlers.
+ * Before the script loads, the element is unknown to the browser and takes no room; the panel's
+ * embed code keeps the page from shifting with a `<div slot="reserve">` inside it, sized by its
+ * `<style>` to the room the gallery takes (shared/embed-code.ts). Or put the server-rendered
+ * gallery inside it (`GET /v1/galleries/:id/posts.html`, see widget/README.md): the element
+ * draws the same tiles while it loads and keeps that list, hidden, for crawlers.
+ *
+ * @slot reserve - A block as tall as the room reserved for the gallery; the element is as tall
+ *   as the taller of it and the gallery.
  *
  * Styles are adopted constructable stylesheets, which a Content-Security-Policy `style-src`
  * does not block, and the element sets no `style` attribute; in browsers without them, Lit
@@ -77,7 +82,10 @@ const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
  * @attr product - Only posts showing this product (its SKU or product group), for product pages.
  * @attr in-stock - Only posts whose products are in stock.
  * @attr preview - Tracks nothing and holds nobody out: the panel's live preview.
- * @attr cart - `shopify` adds to the Shopify cart (`/cart/add.js`, the SKU as variant id); when
+ * @attr lang - The language of its words (English, French, German, Spanish, Italian, Dutch);
+ *   absent, its nearest ancestor's, else the browser's (widget/i18n/).
+ * @attr strings - The merchant's own words over the language's, as JSON (keys of i18n/strings.ts).
+ * @attr cart - `shopify` adds to the Shopify cart (`/cart/add.js`, the variant found by SKU); when
  *   absent, "Add to cart" opens the product page unless the page handles `vitrine:add-to-cart`.
  *
  * @fires vitrine-load - A page of posts was shown. `detail: { posts: number, hasMore: boolean }`
@@ -109,7 +117,8 @@ const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
  * @cssprop [--vitrine-radius=0.5rem] - Corner radius of photos and buttons.
  * @cssprop [--vitrine-tile-aspect-ratio=1] - Shape of the photos in the grid and the carousel
  *   (the masonry keeps each photo's own).
- * @cssprop [--vitrine-caption-lines=3] - Lines of caption shown before it is cut.
+ * @cssprop [--vitrine-caption-lines=3] - Lines of caption shown before it is cut; the caption area
+ *   is that tall (and a line for the username) whatever the caption, so rows stay even.
  * @cssprop [--vitrine-min-height=20rem] - Room held while the first page loads.
  * @cssprop [--vitrine-font=inherit] - Font family.
  * @cssprop [--vitrine-color=inherit] - Text colour.
@@ -131,6 +140,7 @@ export class VitrineGallery extends LitElement {
     product: { type: String },
     inStock: { type: Boolean, attribute: 'in-stock' },
     cart: { type: String },
+    strings: { type: String },
     view: { state: true },
     edges: { state: true },
   };
@@ -141,6 +151,10 @@ export class VitrineGallery extends LitElement {
   declare product: string | undefined;
   declare inStock: boolean;
   declare cart: string | undefined;
+  declare strings: string | undefined;
+  /** The words shown, in the gallery's language with the merchant's own over them (i18n/). */
+  words: Strings = EN;
+  private wordsLoading: Promise<Strings> = Promise.resolve(EN);
   declare private view: View;
   /** Whether the carousel shows its first and its last tile. */
   declare private edges: { start: boolean; end: boolean };
@@ -187,6 +201,8 @@ export class VitrineGallery extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Alongside the first page's request; the page is shown once both have arrived.
+    this.wordsLoading = stringsOf(languageOf(this));
     this.ssrTiles = readSsrTiles(this);
     addEventListener('hashchange', this.onHashChange);
     this.readDeepLink();
@@ -257,7 +273,16 @@ export class VitrineGallery extends LitElement {
     return this.hasAttribute('preview') ? undefined : tracking;
   }
 
+  /**
+   * The room the embed code reserves (its `slot="reserve"` block, see widget/README.md) and the
+   * gallery share one grid cell, so the element is as tall as the taller of the two: the page
+   * below never moves when the gallery arrives, nor when it is shorter than the room it was given.
+   */
   protected override render(): TemplateResult {
+    return html`<div class="frame"><slot name="reserve"></slot><div class="body">${this.renderView()}</div></div>`;
+  }
+
+  private renderView(): TemplateResult {
     const view = this.view;
     switch (view.status) {
       case 'holdout':
@@ -270,7 +295,7 @@ export class VitrineGallery extends LitElement {
       case 'error':
         return html`<p class="error" part="error" role="alert">${view.message}</p>`;
       case 'ready':
-        if (view.posts.length === 0) return html`<p class="empty" part="empty">No posts to show yet.</p>`;
+        if (view.posts.length === 0) return html`<p class="empty" part="empty">${this.words.noPosts}</p>`;
         return html`
           ${this.effectiveLayout === 'carousel' ? this.renderCarousel(view.gallery, view.posts) : this.renderList(view.posts)}
           ${view.moreError ? html`<p class="error" part="error" role="alert">${view.moreError}</p>` : nothing}
@@ -284,7 +309,7 @@ export class VitrineGallery extends LitElement {
                 aria-busy=${view.loadingMore ? 'true' : 'false'}
                 @click=${this.loadMore}
               >
-                Load more
+                ${this.words.loadMore}
               </button>`}
           ${this.lightbox ? this.lightbox.render() : nothing}
         `;
@@ -319,7 +344,7 @@ export class VitrineGallery extends LitElement {
         class="carousel-button previous"
         part="carousel-button previous"
         type="button"
-        aria-label="Previous posts"
+        aria-label=${this.words.previousPosts}
         aria-controls="tiles"
         aria-disabled=${this.edges.start ? 'true' : 'false'}
         @click=${() => this.scrollCarousel(-1)}
@@ -331,7 +356,7 @@ export class VitrineGallery extends LitElement {
         class="carousel-button next"
         part="carousel-button next"
         type="button"
-        aria-label="Next posts"
+        aria-label=${this.words.nextPosts}
         aria-controls="tiles"
         aria-disabled=${atEnd ? 'true' : 'false'}
         @click=${() => this.scrollCarousel(1)}
@@ -357,7 +382,7 @@ export class VitrineGallery extends LitElement {
             part="open"
             type="button"
             aria-haspopup="dialog"
-            aria-label=${image ? nothing : `Open the post by @${username ?? 'a customer'}`}
+            aria-label=${image ? nothing : username ? fill(this.words.openPostBy, { user: username }) : this.words.openPost}
             @click=${(event: Event) => void this.openPost(id, event.currentTarget as HTMLElement)}
           >
             ${img}
@@ -462,6 +487,7 @@ export class VitrineGallery extends LitElement {
     this.request?.abort();
     const request = new AbortController();
     this.request = request;
+    const words = this.wordsLoading;
     try {
       if (!this.gallery) throw new GalleryApiError('The gallery attribute is missing.', 'missing_gallery');
       if (cursor === null) this.paging = { galleryId: this.gallery, product: this.product || null };
@@ -474,6 +500,7 @@ export class VitrineGallery extends LitElement {
         inStock: this.inStock,
         signal: request.signal,
       });
+      this.words = withOverrides(await words, this.strings ?? null);
       if (request.signal.aborted) return;
       if (cursor === null && page.tracking && this.holdsOut(page.tracking, page.gallery.id)) return;
       if (page.product?.fallback) this.paging = { galleryId: page.gallery.id, product: null };
@@ -483,11 +510,12 @@ export class VitrineGallery extends LitElement {
       this.emit('vitrine-load', { posts: posts.length, hasMore: page.nextCursor !== null });
       this.followDeepLink();
     } catch (error) {
+      this.words = withOverrides(await words, this.strings ?? null);
       if (request.signal.aborted) return;
       const { code, message } =
         error instanceof GalleryApiError
-          ? error
-          : { code: 'network_error', message: 'The gallery could not be reached. Please try again later.' };
+          ? { code: error.code, message: error.status ? fill(this.words.notLoaded, { status: error.status }) : error.message }
+          : { code: 'network_error', message: this.words.unreachable };
       this.view =
         cursor !== null && this.view.status === 'ready'
           ? { ...this.view, loadingMore: false, moreError: message }

@@ -33,7 +33,7 @@ describe('a video without a still image', () => {
       expect(tile.querySelector('img')).to.equal(null);
       expect(still!.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(getComputedStyle(still!, '::after').content).to.equal('"▶"');
-      expect(tile.querySelector('[part~="open"]')!.getAttribute('aria-label')).to.equal('Open the post by @a customer');
+      expect(tile.querySelector('[part~="open"]')!.getAttribute('aria-label')).to.equal('Open a customer’s post');
     } finally {
       window.fetch = realFetch;
     }

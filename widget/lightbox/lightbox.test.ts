@@ -226,11 +226,19 @@ describe('lightbox', () => {
   it('adds to a Shopify cart with cart="shopify" when the page does not take over', async () => {
     const post = posts.find((p) => p.products.length > 0 && facts.publicPostIds.slice(0, 8).includes(p.id))!;
     const element = await gallery(8, 'cart=shopify');
-    // Stands in for the Shopify store's own /cart/add.js (no Shopify here); the API stays real.
+    // Stands in for the Shopify store's own storefront API (no Shopify here): the product page's
+    // JSON, whose variants carry the SKUs (as in Shopify's documented answer), and /cart/add.js.
+    // The gallery API stays real.
     const realFetch = window.fetch;
     const requests: { url: string; init: RequestInit | undefined }[] = [];
+    const lookups: string[] = [];
     window.fetch = async (input, init) => {
       const url = String(input instanceof Request ? input.url : input);
+      if (/\/products\/[^/]+\.js$/.test(url)) {
+        lookups.push(new URL(url, location.href).pathname);
+        const variants = [{ id: 40001, sku: 'OTHER-SKU', available: true }, { id: 40002, sku: post.products[0]!.sku, available: true }];
+        return new Response(JSON.stringify({ id: 7001, handle: 'x', variants }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }
       if (!url.endsWith('/cart/add.js')) return realFetch(input, init);
       requests.push({ url, init });
       return new Response('{"items":[]}', { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -241,7 +249,9 @@ describe('lightbox', () => {
       await waitUntil(() => dialog.querySelector('[part~="status"]')?.textContent !== '', 'no confirmation');
       expect(requests).to.have.length(1);
       expect(requests[0]!.init?.method).to.equal('POST');
-      expect(JSON.parse(String(requests[0]!.init?.body))).to.deep.equal({ items: [{ id: post.products[0]!.sku, quantity: 1 }] });
+      // The variant id, found by SKU on the product's own page: the cart takes no SKU.
+      expect(lookups).to.deep.equal([`${new URL(post.products[0]!.link!, location.href).pathname}.js`]);
+      expect(JSON.parse(String(requests[0]!.init?.body))).to.deep.equal({ items: [{ id: 40002, quantity: 1 }] });
       expect(dialog.querySelector('[part~="status"]')?.textContent).to.equal(`${post.products[0]!.title} was added to your cart.`);
     } finally {
       window.fetch = realFetch;

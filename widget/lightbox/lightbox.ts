@@ -14,7 +14,8 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { adoptStyles, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { PublicMedia, PublicPost, PublicProduct } from '../../shared/api-types.ts';
-import { addToCart, addedMessage } from '../cart/add-to-cart.ts';
+import { addToCart } from '../cart/add-to-cart.ts';
+import { fill, type Strings } from '../i18n/strings.ts';
 import { responsiveImg } from '../gallery/responsive-img.ts';
 import { mediaImage } from '../gallery/tile-image.ts';
 import type { MirrorExtras, WidgetEvent } from '../tracking/types.ts';
@@ -27,6 +28,8 @@ export interface LightboxHost extends ReactiveControllerHost, HTMLElement {
   readonly posts: readonly PublicPost[];
   readonly gallery: string;
   readonly cart: string | undefined;
+  /** The gallery's words, in its language (i18n/). */
+  readonly words: Strings;
   /** Reports a shopper's action: a post opened, a product clicked or added to the cart. */
   track(event: Omit<WidgetEvent, 'galleryId'>, mirror?: MirrorExtras): void;
 }
@@ -150,14 +153,14 @@ export class Lightbox implements ReactiveController {
       @close=${this.onClose}
       @click=${this.onDialogClick}
     >
-      <button class="close" part="close" type="button" aria-label="Close" @click=${() => this.close()}>
+      <button class="close" part="close" type="button" aria-label=${this.host.words.close} @click=${() => this.close()}>
         <span aria-hidden="true">×</span>
       </button>
       <button
         class="post-button previous-post"
         part="post-button previous-post"
         type="button"
-        aria-label="Previous post"
+        aria-label=${this.host.words.previousPost}
         aria-disabled=${this.index === 0 ? 'true' : 'false'}
         @click=${() => this.go(-1)}
       >
@@ -167,7 +170,7 @@ export class Lightbox implements ReactiveController {
         class="post-button next-post"
         part="post-button next-post"
         type="button"
-        aria-label="Next post"
+        aria-label=${this.host.words.nextPost}
         aria-disabled=${this.index === last ? 'true' : 'false'}
         @click=${() => this.go(1)}
       >
@@ -178,26 +181,26 @@ export class Lightbox implements ReactiveController {
           ${media ? this.renderMedia(post, media) : nothing}
           ${post.media.length > 1
             ? html`<div class="media-nav">
-                <button class="media-button" part="media-button" type="button" aria-label="Previous photo" ?disabled=${this.mediaIndex === 0} @click=${() => this.showMedia(-1)}>
+                <button class="media-button" part="media-button" type="button" aria-label=${this.host.words.previousPhoto} ?disabled=${this.mediaIndex === 0} @click=${() => this.showMedia(-1)}>
                   <span aria-hidden="true">‹</span>
                 </button>
                 <span part="media-count">${this.mediaIndex + 1} / ${post.media.length}</span>
-                <button class="media-button" part="media-button" type="button" aria-label="Next photo" ?disabled=${this.mediaIndex === post.media.length - 1} @click=${() => this.showMedia(1)}>
+                <button class="media-button" part="media-button" type="button" aria-label=${this.host.words.nextPhoto} ?disabled=${this.mediaIndex === post.media.length - 1} @click=${() => this.showMedia(1)}>
                   <span aria-hidden="true">›</span>
                 </button>
               </div>`
             : nothing}
         </div>
         <div class="details" part="details">
-          <h2 id="lightbox-title" class="title" part="title">${author ? `Photo by @${author}` : 'Customer photo'}</h2>
+          <h2 id="lightbox-title" class="title" part="title">${author ? fill(this.host.words.photoBy, { user: author }) : this.host.words.customerPhoto}</h2>
           ${permalink
-            ? html`<a class="permalink" part="permalink" href=${permalink} target="_blank" rel="noopener noreferrer">View the original post</a>`
+            ? html`<a class="permalink" part="permalink" href=${permalink} target="_blank" rel="noopener noreferrer">${this.host.words.viewOriginal}</a>`
             : nothing}
           ${post.caption ? html`<p class="caption" part="lightbox-caption">${post.caption}</p>` : nothing}
           ${post.products.length > 0
-            ? html`<h3 class="products-title">Shop this look</h3>
+            ? html`<h3 class="products-title">${this.host.words.shopThisLook}</h3>
                 <ul class="products" part="products" role="list">
-                  ${post.products.map((product) => html`<li>${productCard(product, this.add, this.shop)}</li>`)}
+                  ${post.products.map((product) => html`<li>${productCard(product, this.host.words, this.add, this.shop)}</li>`)}
                 </ul>`
             : nothing}
           <p class="status" part="status" role="status">${this.status}</p>
@@ -215,7 +218,7 @@ export class Lightbox implements ReactiveController {
       ${video
         ? // Never autoplays: the shopper starts it. Only its still frame loads until then, or,
           // when Instagram gave no still, the start of the file for the browser to show its first frame.
-          html`<video class="media" part="media" src=${video} poster=${image?.src ?? nothing} width=${media.width} height=${media.height} controls playsinline preload=${image ? 'none' : 'metadata'} aria-label=${image?.alt ?? 'Video'}></video>`
+          html`<video class="media" part="media" src=${video} poster=${image?.src ?? nothing} width=${media.width} height=${media.height} controls playsinline preload=${image ? 'none' : 'metadata'} aria-label=${image?.alt ?? this.host.words.video}></video>`
         : image
           ? responsiveImg(image, { sizes: SIZES, part: 'media', className: 'media', lazy: false })
           : nothing}
@@ -237,7 +240,7 @@ export class Lightbox implements ReactiveController {
           ></button>
           ${open
             ? html`<div id="hotspot-card" class="hotspot-card" part="hotspot-card" role="group" aria-label=${product.title}>
-                ${productCard(product, this.add, this.shop)}
+                ${productCard(product, this.host.words, this.add, this.shop)}
               </div>`
             : nothing}`;
       })}
@@ -329,7 +332,7 @@ export class Lightbox implements ReactiveController {
       postId: post.id,
       galleryId: this.host.gallery,
       quantity: 1,
-      confirm: (message?: string) => say(typeof message === 'string' ? message : addedMessage(product)),
+      confirm: (message?: string) => say(typeof message === 'string' ? message : fill(this.host.words.added, { title: product.title })),
     };
     // In a cart (the page's own, which cancelled the event, or the adapter's): add_to_cart; sent
     // to the product page instead, the shopper only clicked the product.
@@ -337,7 +340,7 @@ export class Lightbox implements ReactiveController {
       added
         ? this.host.track({ type: 'add_to_cart', postId: post.id, productId: product.id }, productMirror(product))
         : this.productClicked(product);
-    void addToCart(this.host, detail, this.host.cart ?? null, tracked).then(say);
+    void addToCart(this.host, detail, this.host.cart ?? null, this.host.words, tracked).then(say);
   };
 
   private readonly onKeydown = (event: KeyboardEvent): void => {

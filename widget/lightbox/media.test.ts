@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import type { PublicPost } from '../../shared/api-types.ts';
 import { describe, it } from '../testing/mocha.ts';
+import { EN } from '../i18n/strings.ts';
 import { Lightbox } from './lightbox.ts';
 
 /**
@@ -12,6 +13,7 @@ class LightboxTestHost extends LitElement {
   posts: PublicPost[] = [];
   gallery = 'test';
   cart: string | undefined = undefined;
+  words = EN;
   readonly lightbox = new Lightbox(this);
   track(): void {
     // The gallery tests cover what the lightbox reports.

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { PublicProduct } from '../../shared/api-types.ts';
 import { describe, it } from '../testing/mocha.ts';
+import { EN } from '../i18n/strings.ts';
 import { productCard } from './product-card.ts';
 
 const product = (imageUrl: string | null): PublicProduct => ({
@@ -16,7 +17,7 @@ const product = (imageUrl: string | null): PublicProduct => ({
 describe('product card', () => {
   it('drops a product image the shop no longer serves instead of showing a broken-image icon', async () => {
     // A path on this page's own origin that answers 404: the way a removed product image fails.
-    const card = await fixture<HTMLElement>(html`<div>${productCard(product('/no-such-product-image.jpg'), () => {}, () => {})}</div>`);
+    const card = await fixture<HTMLElement>(html`<div>${productCard(product('/no-such-product-image.jpg'), EN, () => {}, () => {})}</div>`);
     const image = card.querySelector<HTMLImageElement>('.product-image')!;
     image.loading = 'eager';
     await waitUntil(() => image.hidden, 'the failed image is still shown');
@@ -24,7 +25,7 @@ describe('product card', () => {
   });
 
   it('shows no image when the product has none', async () => {
-    const card = await fixture<HTMLElement>(html`<div>${productCard(product(null), () => {}, () => {})}</div>`);
+    const card = await fixture<HTMLElement>(html`<div>${productCard(product(null), EN, () => {}, () => {})}</div>`);
     expect(card.querySelector('.product-image')).to.equal(null);
   });
 });

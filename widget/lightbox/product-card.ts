@@ -1,13 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PublicProduct } from '../../shared/api-types.ts';
+import { fill, type Strings } from '../i18n/strings.ts';
 import type { MirrorExtras } from '../tracking/types.ts';
-
-const AVAILABILITY: Record<PublicProduct['availability'], string> = {
-  in_stock: 'In stock',
-  out_of_stock: 'Out of stock',
-  preorder: 'Pre-order',
-  backorder: 'On backorder',
-};
 
 /**
  * A link the widget may put in an `href` or `src`: https, or a path on the store's own site.
@@ -66,7 +60,7 @@ const hideImage = (event: Event) => ((event.target as HTMLImageElement).hidden =
  * A product's card: image, title, price, availability, a "Shop" link to its page and an
  * "Add to cart" button. Titles are text, never HTML.
  */
-export function productCard(product: PublicProduct, onAdd: (product: PublicProduct) => void, onShop: (product: PublicProduct) => void): TemplateResult {
+export function productCard(product: PublicProduct, words: Strings, onAdd: (product: PublicProduct) => void, onShop: (product: PublicProduct) => void): TemplateResult {
   const image = safeLink(product.imageUrl);
   const price = formatPrice(product.price);
   const link = safeLink(product.link);
@@ -78,21 +72,21 @@ export function productCard(product: PublicProduct, onAdd: (product: PublicProdu
       <p class="product-title" part="product-title">${product.title}</p>
       ${price ? html`<p class="product-price" part="product-price">${price}</p>` : nothing}
       <p class="product-availability" part="product-availability" data-availability=${product.availability}>
-        ${AVAILABILITY[product.availability] ?? ''}
+        ${words[product.availability] ?? ''}
       </p>
       <div class="product-actions">
         ${link
-          ? html`<a class="shop" part="shop" href=${link} aria-label=${`Shop: ${product.title}`} @click=${() => onShop(product)}>Shop</a>`
+          ? html`<a class="shop" part="shop" href=${link} aria-label=${fill(words.shopProduct, { title: product.title })} @click=${() => onShop(product)}>${words.shop}</a>`
           : nothing}
         <button
           class="add-to-cart"
           part="add-to-cart"
           type="button"
-          aria-label=${`Add to cart: ${product.title}`}
+          aria-label=${fill(words.addProduct, { title: product.title })}
           ?disabled=${product.availability === 'out_of_stock'}
           @click=${() => onAdd(product)}
         >
-          Add to cart
+          ${words.addToCart}
         </button>
       </div>
     </div>

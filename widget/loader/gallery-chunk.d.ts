@@ -12,3 +12,9 @@ declare module 'virtual:vitrine/lightbox-chunk' {
   const path: string;
   export default path;
 }
+
+/** Each language's strings chunk, by primary subtag, relative to the gallery chunk (`fr-1a2b3c4d.js`). */
+declare module 'virtual:vitrine/locale-chunks' {
+  const paths: Record<string, string>;
+  export default paths;
+}

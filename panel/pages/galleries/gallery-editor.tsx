@@ -145,7 +145,7 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
           )}
           <section class="card stack" aria-labelledby="preview-title">
             <h3 id="preview-title">Live preview</h3>
-            <LivePreview galleryId={gallery.id} version={version} />
+            <LivePreview gallery={gallery} version={version} />
           </section>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { reserveCss, type EmbeddedGallery } from '../../../shared/embed-code.ts';
 
 const EMBED_SRC = '/embed.js';
 
@@ -12,13 +13,22 @@ function ensureLoader(): void {
 }
 
 /**
- * The gallery as shoppers will see it: the real widget, loaded by the real embed.js. `version`
- * changes after each save, which mounts a fresh <vitrine-gallery>.
+ * The room the embed code reserves, as a constructable stylesheet: the panel's CSP allows no
+ * inline <style>, and adopted sheets are not inline. One sheet, rewritten for the gallery shown.
  */
-export function LivePreview({ galleryId, version }: { galleryId: string; version: number }) {
+const reserveSheet = new CSSStyleSheet();
+
+/**
+ * The gallery as shoppers will see it: the real widget, loaded by the real embed.js, with the
+ * room the embed code reserves (shared/embed-code.ts). `version` changes after each save, which
+ * mounts a fresh <vitrine-gallery>.
+ */
+export function LivePreview({ gallery: { id: galleryId, layout, pageSize }, version }: { gallery: EmbeddedGallery; version: number }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ensureLoader();
+    reserveSheet.replaceSync(reserveCss({ id: galleryId, layout, pageSize }));
+    if (!document.adoptedStyleSheets.includes(reserveSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, reserveSheet];
     let cancelled = false;
     // The gallery API lets browsers cache its answer for a few seconds, so the fresh widget
     // could be served the answer from before the save: reloading that cache entry first makes
@@ -31,11 +41,14 @@ export function LivePreview({ galleryId, version }: { galleryId: string; version
         gallery.setAttribute('gallery', galleryId);
         // A merchandiser looking is not a shopper: no events, no holdout.
         gallery.setAttribute('preview', '');
+        const reserve = document.createElement('div');
+        reserve.slot = 'reserve';
+        gallery.append(reserve);
         host.current.replaceChildren(gallery);
       });
     return () => {
       cancelled = true;
     };
-  }, [galleryId, version]);
+  }, [galleryId, layout, pageSize, version]);
   return <div class="live-preview" ref={host} role="region" aria-label="Live preview" />;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
+import { embedCode } from '../../../shared/embed-code.ts';
 import type { galleryInput, galleryPatch } from '../../../shared/schemas/galleries.ts';
 import { inChunks, runBatch, type Db } from '../../db/client.ts';
 import { galleries, galleryPosts, posts } from '../../db/schema.ts';
@@ -16,10 +17,6 @@ export async function findGallery(db: Db, id: string): Promise<Gallery | null> {
   return row ?? null;
 }
 
-/** The snippet a merchant pastes into a page: the loader once, then the element. */
-export function embedCode(origin: string, galleryId: string): string {
-  return `<script async src="${origin}/embed.js"></script>\n<vitrine-gallery gallery="${galleryId}"></vitrine-gallery>`;
-}
 
 async function view(db: Db, gallery: Gallery, origin: string): Promise<AdminGallery> {
   const order = await db.select({ postId: galleryPosts.postId }).from(galleryPosts).where(eq(galleryPosts.galleryId, gallery.id)).orderBy(asc(galleryPosts.position));
@@ -31,7 +28,7 @@ async function view(db: Db, gallery: Gallery, origin: string): Promise<AdminGall
     filters: gallery.filters,
     pageSize: gallery.pageSize,
     manualOrder: order.map((o) => o.postId),
-    embedCode: embedCode(origin, gallery.id),
+    embedCode: embedCode(origin, gallery),
     updatedAt: new Date(gallery.updatedAt).toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import { createHarness } from '#harness';
+import { embedCode } from '../../../shared/embed-code.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminGallery, WorkspaceView } from '../../../shared/admin-types.ts';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
@@ -28,7 +29,8 @@ describe('galleries', () => {
   it('creates a gallery with a paste-ready embed snippet that serves public posts', async () => {
     const gallery = await create({ name: 'Home page' });
     expect(gallery).toMatchObject({ name: 'Home page', layout: 'grid', sort: 'newest', pageSize: 12, manualOrder: [] });
-    expect(gallery.embedCode).toBe(`<script async src="http://vitrine.test/embed.js"></script>\n<vitrine-gallery gallery="${gallery.id}"></vitrine-gallery>`);
+    expect(gallery.embedCode).toBe(embedCode('http://vitrine.test', gallery));
+    expect(gallery.embedCode).toMatch(new RegExp(`^<script async src="http://vitrine.test/embed.js"></script>\n<vitrine-gallery gallery="${gallery.id}"><div slot="reserve"></div></vitrine-gallery>\n<style>`));
     expect(await publicList(gallery.id)).toEqual(DEMO_PUBLIC_POST_IDS);
   });
 
