@@ -5,7 +5,8 @@ export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 export const PAGE_TEXT = {
   en: {
     title: (brand: string) => `${brand} asks to use your photo`,
-    intro: (brand: string) => `${brand} would like to show your photo below. Please read what that means before you decide. You can change your mind at any time on this same page.`,
+    // The photo, when there is one to show, is above these words.
+    intro: (brand: string, shown: boolean) => `${brand} would like to show ${shown ? 'the photo above' : 'your photo'} on its site. Please read what that means before you decide. You can change your mind at any time on this same page.`,
     who: 'Who is asking',
     terms: 'The terms',
     version: (v: number, hash: string) => `Version ${v} · fingerprint ${hash}`,
@@ -35,7 +36,7 @@ export const PAGE_TEXT = {
   },
   fr: {
     title: (brand: string) => `${brand} vous demande d’utiliser votre photo`,
-    intro: (brand: string) => `${brand} aimerait montrer votre photo ci-dessous. Lisez ce que cela implique avant de décider. Vous pourrez changer d’avis à tout moment sur cette même page.`,
+    intro: (brand: string, shown: boolean) => `${brand} aimerait montrer ${shown ? 'la photo ci-dessus' : 'votre photo'} sur son site. Lisez ce que cela implique avant de décider. Vous pourrez changer d’avis à tout moment sur cette même page.`,
     who: 'Qui le demande',
     terms: 'Les conditions',
     version: (v: number, hash: string) => `Version ${v} · empreinte ${hash}`,

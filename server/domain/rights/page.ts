@@ -59,7 +59,7 @@ export function renderRightsPage(view: RightsPageView, nonce: string): string {
 ${view.error ? `<p class="error" role="alert">${esc(view.error)}</p>` : ''}${view.notice ? `<p class="notice" role="status">${esc(view.notice)}</p>` : ''}
 ${view.imageUrl ? `<img src="${esc(view.imageUrl)}" alt="${esc(view.post.author ? `@${view.post.author}` : '')}">` : ''}
 ${view.post.caption ? `<p class="muted">${esc(view.post.author ? `@${view.post.author}: ` : '')}${esc(view.post.caption)}</p>` : ''}
-<p>${esc(t.intro(view.brand.name))}</p>
+<p>${esc(t.intro(view.brand.name, view.imageUrl !== null))}</p>
 <h2>${esc(t.who)}</h2><p>${esc(t.controller(view.brand.name, view.brand.handle))}</p>
 <h2>${esc(t.terms)}: ${esc(view.terms.title)}</h2><div class="terms">${esc(view.terms.body)}</div>
 <p class="muted">${esc(t.version(view.terms.version, view.terms.hash.slice(0, 12)))}</p>
