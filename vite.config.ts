@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { precompressDir } from './scripts/precompress.ts';
+import { CHUNKED_LOCALES } from './widget/i18n/locales.ts';
 import { PANEL_SECURITY_HEADERS } from './server/http/panel-headers.ts';
 
 /**
@@ -13,8 +14,6 @@ import { PANEL_SECURITY_HEADERS } from './server/http/panel-headers.ts';
  */
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const LOADER_FILE = 'embed.js';
-/** The languages with a strings chunk of their own (widget/i18n/); English is in the gallery. */
-const LOCALES = ['fr', 'de', 'es', 'it', 'nl'];
 
 /**
  * Chunks loaded on demand by their hashed path, read from `virtual:vitrine/<name>-chunk` (the
@@ -28,7 +27,7 @@ const LOCALES = ['fr', 'de', 'es', 'it', 'nl'];
  */
 function chunkPaths(): Plugin {
   const chunks = { gallery: './widget/gallery/gallery.ts', lightbox: './widget/lightbox/lightbox.ts' };
-  const locales = Object.fromEntries(LOCALES.map((language) => [language, `./widget/i18n/${language}.ts`]));
+  const locales = Object.fromEntries(CHUNKED_LOCALES.map((language) => [language, `./widget/i18n/${language}.ts`]));
   const references = new Map<string, string>();
   const fileUrl = (name: string) => `import.meta.ROLLDOWN_FILE_URL_${references.get(name)}`;
   const virtual = new Map<string, () => string>([

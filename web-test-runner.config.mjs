@@ -17,6 +17,7 @@ const API_PREFIXES = ['/v1/', '/media/', '/r/', '/admin/'];
 const BUILT_WIDGET = /^\/(embed\.js|widget\/[\w.-]+\.js)$/;
 
 const { createFixtureApp } = await tsImport('./server/dev/testing/fixture-app.ts', import.meta.url);
+const { CHUNKED_LOCALES } = await tsImport('./widget/i18n/locales.ts', import.meta.url);
 const { testClockStart } = await tsImport('./server/dev/testing/clock.ts', import.meta.url);
 // The same system Chromium and flags as the e2e journeys.
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await tsImport('./e2e/chromium.ts', import.meta.url);
@@ -122,7 +123,7 @@ const CHUNK_PATHS = {
   // Relative to widget/gallery/gallery.ts, which imports it.
   '/__vitrine/lightbox-chunk.js': "export default '../lightbox/lightbox.ts';",
   // Relative to widget/i18n/load.ts.
-  '/__vitrine/locale-chunks.js': `export default {${['fr', 'de', 'es', 'it', 'nl'].map((language) => `${language}: './${language}.ts'`).join(', ')}};`,
+  '/__vitrine/locale-chunks.js': `export default {${CHUNKED_LOCALES.map((language) => `${language}: './${language}.ts'`).join(', ')}};`,
 };
 const chunkPaths = {
   name: 'vitrine:chunk-paths',

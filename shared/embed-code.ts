@@ -46,7 +46,7 @@ export function reserveCss(gallery: EmbeddedGallery): string {
 }
 
 /** The element with its reserve block, as pasted (the gallery's id is letters, digits, _ and -). */
-export const galleryElement = (gallery: EmbeddedGallery): string => `<vitrine-gallery gallery="${gallery.id}"><div slot="reserve"></div></vitrine-gallery>`;
+const galleryElement = (gallery: EmbeddedGallery): string => `<vitrine-gallery gallery="${gallery.id}"><div slot="reserve"></div></vitrine-gallery>`;
 
 /** The snippet a merchant pastes into a page: the loader, the element, and its room. */
 export function embedCode(origin: string, gallery: EmbeddedGallery): string {

@@ -1,4 +1,5 @@
 import type { PublicMedia, PublicVariant } from '../../shared/api-types.ts';
+import type { AdminPost } from '../../shared/admin-types.ts';
 
 /** The smallest variant at least `width` wide, else the largest there is. */
 export function variantFor(media: PublicMedia, width: number): PublicVariant | undefined {
@@ -42,6 +43,9 @@ export function MediaImage({ media, width, playable = false }: { media: PublicMe
     </div>
   );
 }
+
+/** Whether some of a post's media are still being downloaded (as opposed to given up on). */
+export const stillStoring = (post: AdminPost): boolean => post.mediaIssues.some((issue) => issue.status === 'pending');
 
 /** The placeholder of a video Instagram gave no still image for: a play mark, named for screen readers. */
 export function VideoMark({ label = 'Video without a still image' }: { label?: string }) {

@@ -1,7 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminPost, ModerationRule, ModerationStatus } from '../../../shared/admin-types.ts';
-import { MediaImage, VideoMark } from '../../components/media.tsx';
+import { MediaImage, stillStoring, VideoMark } from '../../components/media.tsx';
 import { RULE_KINDS } from '../../components/rule-kinds.ts';
 import { api } from '../../api.ts';
 import { now } from '../../clock.ts';
@@ -128,7 +128,7 @@ function Media({ post }: { post: AdminPost }) {
   useEffect(() => setShown(0), [post.id]);
   const media = post.media[shown] ?? post.media[0];
   if (!media) {
-    if (post.mediaIssues.some((issue) => issue.status === 'pending')) return <p class="muted">The media are still being stored.</p>;
+    if (stillStoring(post)) return <p class="muted">The media are still being stored.</p>;
     // Nothing will come (the issues below say why): a placeholder, not a wait.
     return (
       <div class="preview-media">

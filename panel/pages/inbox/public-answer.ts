@@ -3,6 +3,7 @@
  * "No" leaves the merchandiser guessing which of approval, rights or storage is missing. The
  * server decides publicness (`isPublic`); this only explains it from the same facts.
  */
+import { stillStoring } from '../../components/media.tsx';
 import type { AdminPost, RightsStatus } from '../../../shared/admin-types.ts';
 
 const MODERATION: Record<string, string> = {
@@ -29,7 +30,7 @@ export function hiddenBecause(post: AdminPost, now: number): string[] {
   else if (post.rights.expiresAt && Date.parse(post.rights.expiresAt) <= now) reasons.push(`its rights ended on ${post.rights.expiresAt.slice(0, 10)}`);
   if (post.sourceDeleted) reasons.push('its author deleted it on Instagram');
   if (post.media.length === 0) {
-    const waiting = post.mediaIssues.length === 0 || post.mediaIssues.some((issue) => issue.status === 'pending');
+    const waiting = post.mediaIssues.length === 0 || stillStoring(post);
     reasons.push(waiting ? 'its media are not stored yet' : 'none of its media could be stored');
   }
   return reasons;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { RefusedOrigin, WorkspaceView } from '../../../shared/admin-types.ts';
 import { MAX_ALLOWED_ORIGINS, siteOrigin } from '../../../shared/schemas/workspace.ts';
 import { runBatch, type Db } from '../../db/client.ts';
@@ -19,13 +19,9 @@ const MAX_KEPT = 20;
 export async function noteRefusedOrigin(db: Db, workspaceId: string, origin: string, now: number): Promise<void> {
   const parsed = siteOrigin.safeParse(origin);
   if (!parsed.success || parsed.data !== origin) return;
-  const [kept] = await db.select({ n: count() }).from(refusedOrigins).where(eq(refusedOrigins.workspaceId, workspaceId));
-  const known = await db
-    .select({ origin: refusedOrigins.origin })
-    .from(refusedOrigins)
-    .where(and(eq(refusedOrigins.workspaceId, workspaceId), eq(refusedOrigins.origin, origin)))
-    .limit(1);
-  if (known.length === 0 && (kept?.n ?? 0) >= MAX_KEPT) return;
+  // At most MAX_KEPT rows: one read says both whether it is known and how many are kept.
+  const kept = await db.select({ origin: refusedOrigins.origin }).from(refusedOrigins).where(eq(refusedOrigins.workspaceId, workspaceId));
+  if (!kept.some((row) => row.origin === origin) && kept.length >= MAX_KEPT) return;
   await db
     .insert(refusedOrigins)
     .values({ workspaceId, origin, firstSeenAt: now, lastSeenAt: now })

@@ -29,5 +29,3 @@ export function sharedFreshness({ windowMs, maxEntries = 10_000 }: { windowMs: n
     },
   };
 }
-
-export type SharedFreshness = ReturnType<typeof sharedFreshness>;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AdminPostDetail } from '../../../../shared/admin-types.ts';
 import type { PublicProduct } from '../../../../shared/api-types.ts';
-import { MediaImage } from '../../../components/media.tsx';
+import { MediaImage, stillStoring } from '../../../components/media.tsx';
 import { tagProduct } from '../../../stores/tagging.ts';
 import type { Point } from './hotspot-position.ts';
 import { ProductSearch } from './product-search.tsx';
@@ -55,7 +55,7 @@ export function ProductTagger({ post, canTag }: { post: AdminPostDetail; canTag:
       {media ? (
         <TagStage postId={post.id} media={media} tags={tagsOn(media.id)} draft={draft} canTag={canTag} onDrop={setDraft} onRemove={() => addButton.current?.focus()} />
       ) : (
-        <p class="muted">{post.mediaIssues.some((issue) => issue.status === 'pending') ? 'The media are still being stored.' : 'Nothing of this post could be stored: there is nothing to tag.'}</p>
+        <p class="muted">{stillStoring(post) ? 'The media are still being stored.' : 'Nothing of this post could be stored: there is nothing to tag.'}</p>
       )}
       {post.media.length > 1 && (
         <div class="strip" role="group" aria-label={`Carousel, ${post.media.length} images: choose the one to tag`}>
