@@ -8,7 +8,7 @@ import { api, ApiError } from '../api.ts';
  * Without this a merchant who pasted the code on their store sees empty reports and no reason.
  * Shows nothing when no page was refused, or when the list cannot be read.
  */
-export function RefusedOrigins({ canAllow }: { canAllow: boolean }) {
+export function RefusedOrigins({ canAllow, onAllowed }: { canAllow: boolean; onAllowed?: () => void }) {
   const [origins, setOrigins] = useState<RefusedOrigin[]>([]);
   const [allowed, setAllowed] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -26,6 +26,7 @@ export function RefusedOrigins({ canAllow }: { canAllow: boolean }) {
       await api.allowOrigin(origin);
       setOrigins((list) => list.filter((o) => o.origin !== origin));
       setAllowed((list) => [...list, origin]);
+      onAllowed?.();
     } catch (thrown) {
       setError(thrown instanceof ApiError ? thrown.message.replace(/^origin: /, '') : 'The address could not be allowed. Try again.');
     }

@@ -53,6 +53,23 @@ describe('getting-started checklist', () => {
     }
   });
 
+  it("lists the store pages whose visits were refused while the store's address is not allowed, one click from allowed", async () => {
+    const status = (await fetch('/__fixture/events-from', { method: 'POST', body: JSON.stringify({ origin: 'https://checklist-store-test.example' }) })).status;
+    expect(status).to.equal(403);
+    const waiting = mount(<ChecklistView checklist={checklist(['instagram'])} />);
+    const allowed = mount(<ChecklistView checklist={checklist(['origins'])} />);
+    try {
+      await waitUntil(() => waiting.querySelector('.refused-origins code'), 'the refused page was not listed');
+      expect([...waiting.querySelectorAll('.refused-origins code')].map((code) => code.textContent)).to.include('https://checklist-store-test.example');
+      expect(waiting.querySelector('.refused-origins button')!.textContent).to.match(/^Allow https:\/\//);
+      // Once an address is allowed, the step is done and the list is not shown there.
+      expect(allowed.querySelector('.refused-origins')).to.equal(null);
+    } finally {
+      unmount(waiting);
+      unmount(allowed);
+    }
+  });
+
   it('is gone once every step is done, leaving only a warning about the public address if there is one', () => {
     const complete = mount(<ChecklistView checklist={checklist(ORDER)} />);
     const warned = mount(<ChecklistView checklist={checklist(ORDER, 'Links point at http://127.0.0.1:8787…')} />);

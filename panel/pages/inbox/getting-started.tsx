@@ -1,7 +1,10 @@
+import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { GettingStarted as Checklist, GettingStartedStep } from '../../../shared/admin-types.ts';
 import { api } from '../../api.ts';
 import { PublicAddressWarning } from '../../components/readiness.tsx';
+import { RefusedOrigins } from '../../components/refused-origins.tsx';
+import { $session, can } from '../../stores/session.ts';
 
 /** Each step in words, and the page where it is done. */
 export const STEPS: Record<GettingStartedStep, { label: string; href: string; how: string }> = {
@@ -35,11 +38,17 @@ export function GettingStarted() {
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
-  return checklist && <ChecklistView checklist={checklist} />;
+  return checklist && <ChecklistView checklist={checklist} onOriginAllowed={() => void api.gettingStarted().then(setChecklist)} />;
 }
 
-/** The checklist as the server answered it; nothing once every step is done but a bad public address. */
-export function ChecklistView({ checklist }: { checklist: Checklist }) {
+/**
+ * The checklist as the server answered it; nothing once every step is done but a bad public
+ * address. While the store's address is not allowed, the pages whose visits were refused are
+ * listed with it, one click from allowed.
+ */
+export function ChecklistView({ checklist, onOriginAllowed }: { checklist: Checklist; onOriginAllowed?: () => void }) {
+  const canConfigure = can(useStore($session), 'configure');
+  const originsLeft = checklist.steps.some((s) => s.id === 'origins' && !s.done);
   const left = checklist.steps.filter((s) => !s.done).length;
   if (left === 0) return checklist.publicOriginProblem ? <PublicAddressWarning problem={checklist.publicOriginProblem} /> : null;
   return (
@@ -59,6 +68,7 @@ export function ChecklistView({ checklist }: { checklist: Checklist }) {
           </li>
         ))}
       </ol>
+      {originsLeft && <RefusedOrigins canAllow={canConfigure} onAllowed={onOriginAllowed} />}
       {checklist.publicOriginProblem && <PublicAddressWarning problem={checklist.publicOriginProblem} />}
     </section>
   );
