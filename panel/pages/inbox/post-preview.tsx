@@ -5,7 +5,7 @@ import { MediaImage, stillStoring, VideoMark } from '../../components/media.tsx'
 import { RULE_KINDS } from '../../components/rule-kinds.ts';
 import { api } from '../../api.ts';
 import { now } from '../../clock.ts';
-import { $currentId, $list, moderate, openDetail, postById } from '../../stores/inbox.ts';
+import { $currentId, $list, moderate, openDetail, postById, reloadPost } from '../../stores/inbox.ts';
 import { openAsking } from '../../stores/rights.ts';
 import { MediaIssues } from './media-issues.tsx';
 import { PostRights } from './post-rights.tsx';
@@ -126,9 +126,16 @@ function RuleNote({ post, rules, canModerate }: { post: AdminPost; rules: Modera
 function Media({ post }: { post: AdminPost }) {
   const [shown, setShown] = useState(0);
   useEffect(() => setShown(0), [post.id]);
+  const storing = stillStoring(post);
+  useEffect(() => {
+    if (!storing) return;
+    // Re-hosting runs on the server's schedule: ask again until the media are stored or given up.
+    const timer = setInterval(() => void reloadPost(post.id).catch(() => undefined), 3000);
+    return () => clearInterval(timer);
+  }, [post.id, storing]);
   const media = post.media[shown] ?? post.media[0];
   if (!media) {
-    if (stillStoring(post)) return <p class="muted">The media are still being stored.</p>;
+    if (storing) return <p class="muted">The media are still being stored.</p>;
     // Nothing will come (the issues below say why): a placeholder, not a wait.
     return (
       <div class="preview-media">
