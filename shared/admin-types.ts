@@ -225,9 +225,13 @@ export interface RightsRequest {
   channel: 'api_comment' | 'manual';
   status: 'draft' | 'sent' | 'author_replied' | 'granted' | 'declined' | 'withdrawn' | 'expired';
   language: string;
-  /** The filled message, with the signed link to the rights page. */
-  message: string;
-  link: string;
+  /** The filled message, with the signed link to the rights page; null for analysts (the link is the author's credential). */
+  message: string | null;
+  link: string | null;
+  /** How the request reached the author: `direct_message` is the only private way. */
+  sentVia: 'api_comment' | 'comment' | 'direct_message' | null;
+  /** Verification of the author's identity when agreed on the page only: waiting for their reply from their account. */
+  awaitingVerification: boolean;
   /** Where to paste the message (the post on Instagram), when known. */
   permalink: string | null;
   createdAt: string;

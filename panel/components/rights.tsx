@@ -76,9 +76,18 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
       </p>
     );
   }
+  // Analysts are told that a request exists, never its message: the link in it is the author's credential.
+  const message = request.message;
+  if (message === null) {
+    return (
+      <p class="delivery" data-request-id={request.id}>
+        A request is ready to send{who}; its message and link are shown to merchandisers only.
+      </p>
+    );
+  }
   const copyAndOpen = async () => {
     try {
-      await navigator.clipboard.writeText(request.message);
+      await navigator.clipboard.writeText(message);
       setNote(request.permalink ? 'Copied. Paste it as a comment on the post, then mark it as sent.' : 'Copied.');
     } catch {
       setNote('Copy failed: select the message and copy it.');
@@ -97,7 +106,7 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
         Instagram lets no app comment on this post: send the message{who} yourself, as a comment on the post
         {request.permalink ? '' : ' (it has no link: find it on Instagram)'}. The link in it is signed for this request.
       </p>
-      <CopyField label={`Message (${request.language})`} value={request.message} rows={4} />
+      <CopyField label={`Message (${request.language})`} value={message} rows={4} />
       {canAct && (
         <div class="actions">
           <button type="button" onClick={() => void copyAndOpen()}>
