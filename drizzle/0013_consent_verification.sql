@@ -11,6 +11,7 @@ ALTER TABLE `rights_requests` ADD `page_consent_id` text;--> statement-breakpoin
 CREATE INDEX `rights_requests_verify_code` ON `rights_requests` (`verify_code`);--> statement-breakpoint
 CREATE INDEX `posts_erasure_due` ON `posts` (`erasure_due_at`);--> statement-breakpoint
 ALTER TABLE `consent_records` ADD `verification` text;--> statement-breakpoint
+ALTER TABLE `instagram_connections` ADD `webhooks_subscribed_at` integer;--> statement-breakpoint
 -- Requests already sent: API replies are public comments; a manual request's way is unknown, so
 -- it is taken as public too (a link that may have been public never yields page-only consent).
 UPDATE `rights_requests` SET `sent_via` = CASE `channel` WHEN 'api_comment' THEN 'api_comment' ELSE 'comment' END WHERE `sent_at` IS NOT NULL;--> statement-breakpoint

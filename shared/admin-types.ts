@@ -109,7 +109,7 @@ export interface WorkspaceView {
   instagramHandle: string | null;
   approvalHashtag: string | null;
   allowedOrigins: string[];
-  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean };
+  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean; acceptPageOnlyForPrivateRequests: boolean };
 }
 
 /** A product an import adds, updates or finds missing, with the price shoppers would pay. */

@@ -45,7 +45,7 @@ export interface WorkspaceSettings {
    * requests sent privately by direct message. Off by default; a link ever posted publicly never
    * yields page-only consent whatever this says.
    */
-  acceptPageOnlyForPrivateRequests?: boolean;
+  acceptPageOnlyForPrivateRequests: boolean;
 }
 
 export const workspaces = sqliteTable('workspaces', {
@@ -192,6 +192,8 @@ export const instagramConnections = sqliteTable(
     statusReason: text('status_reason'),
     /** When Meta's webhook last delivered a notification for this account (null: never). */
     lastWebhookAt: integer('last_webhook_at'),
+    /** When the Page subscribed the app to webhooks; null: Meta sends nothing, so replies are polled (migration 0011). */
+    webhooksSubscribedAt: integer('webhooks_subscribed_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },

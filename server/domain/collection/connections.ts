@@ -71,6 +71,7 @@ export async function connectAccount(
     status: 'active',
     statusReason: null,
     lastWebhookAt: existing?.lastWebhookAt ?? null,
+    webhooksSubscribedAt: webhooks.subscribed ? now : null,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };

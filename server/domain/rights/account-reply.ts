@@ -6,9 +6,9 @@
  * account) is recorded in the audit log. Without a code it may be the author's plain answer under
  * the brand's request comment (hashtag and @brand), handled as before.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { instagramConnections, rightsRequests } from '../../db/schema.ts';
+import { auditLog, instagramConnections, rightsRequests } from '../../db/schema.ts';
 import { auditStatement } from '../audit/audit.ts';
 import { grantConsent, loadRequest } from './consent.ts';
 import { handleRightsReply } from './replies.ts';
@@ -55,6 +55,13 @@ export async function handleAccountComment(db: Db, igUserId: string, comment: Ac
     brandHandle: ctx.workspace.instagramHandle,
   });
   if (verdict !== 'verifies') {
+    // Polling sees the same comment every tick: one refusal is recorded once.
+    const [recorded] = await db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, request.workspaceId), eq(auditLog.targetId, post.id), eq(auditLog.action, 'rights.verification_refused'), sql`json_extract(${auditLog.after}, '$.commentId') = ${comment.id}`))
+      .limit(1);
+    if (recorded) return 'ignored';
     await auditStatement(db, {
         workspaceId: request.workspaceId,
         actorUserId: null,

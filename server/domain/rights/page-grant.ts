@@ -10,7 +10,7 @@ import { grantConsent, type RequestContext } from './consent.ts';
 import { pageConsentOutcome, VERIFY_CODE_TTL_MS, verifyCodeFrom } from './verification-rule.ts';
 
 export async function grantOnPage(db: Db, ctx: RequestContext, evidence: ConsentEvidence, handle: string, now: number): Promise<void> {
-  const outcome = pageConsentOutcome({ sentVia: ctx.request.sentVia, acceptPageOnlyForPrivateRequests: ctx.workspace.settings.acceptPageOnlyForPrivateRequests === true });
+  const outcome = pageConsentOutcome({ sentVia: ctx.request.sentVia, acceptPageOnlyForPrivateRequests: ctx.workspace.settings.acceptPageOnlyForPrivateRequests === true /* absent in workspaces made before it existed */ });
   const code = verifyCodeFrom(crypto.getRandomValues(new Uint8Array(6)));
   await grantConsent(
     db,
