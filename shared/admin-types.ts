@@ -37,7 +37,12 @@ export interface AdminPost {
     reason: string | null;
     at: string | null;
   };
-  rights: { status: RightsStatus; expiresAt: string | null };
+  /**
+   * `verification`: how the consent was tied to its author (`account`, accepted `page`-only, or
+   * `awaiting` the author's reply); `erasureDueAt`: erasure requested through the link, media
+   * deleted then (ISO), the post cannot be published again.
+   */
+  rights: { status: RightsStatus; expiresAt: string | null; verification: 'account' | 'page' | 'awaiting' | null; erasureDueAt: string | null };
   sourceDeleted: boolean;
   /** Whether shoppers can see it right now (the publicness rule, as the public API applies it). */
   isPublic: boolean;

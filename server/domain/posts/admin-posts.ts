@@ -124,7 +124,7 @@ async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: n
     publishedAt: iso(r.publishedAt)!,
     collectedAt: iso(r.collectedAt)!,
     moderation: { status: r.moderationStatus, ruleId: r.moderationRuleId, reason: r.moderationReason, at: iso(r.moderatedAt) },
-    rights: { status: r.rightsStatus, expiresAt: iso(r.rightsExpiresAt) },
+    rights: { status: r.rightsStatus, expiresAt: iso(r.rightsExpiresAt), verification: r.rightsVerification, erasureDueAt: iso(r.erasureDueAt) },
     sourceDeleted: r.sourceDeletedAt !== null,
     isPublic: isPublicPost(r, now) && (mediaByPost.get(r.id)?.length ?? 0) > 0,
     sources: sourceRows.filter((s) => s.postId === r.id).map((s) => ({ id: s.id, kind: s.kind, label: sourceLabel(s.kind, s.query) })),
