@@ -7,7 +7,7 @@ it('consent records are append-only: the database refuses to update or delete th
   expect(await failure(h.db.run(sql`update consent_records set kind = 'granted' where post_id = 'post_withdrawn'`))).toMatch(/append-only/);
   expect(await failure(h.db.run(sql`delete from consent_records where post_id = 'post_withdrawn'`))).toMatch(/append-only/);
   const rows = await h.db.all<{ kind: string }>(sql`select kind from consent_records where post_id = 'post_withdrawn' order by recorded_at`);
-  // Agreed on the page, verified from the author's account (migration 0011 re-made the update trigger), withdrawn.
+  // Agreed on the page, verified from the author's account (migration 0013 re-made the update trigger), withdrawn.
   expect(rows.map((r) => r.kind)).toEqual(['granted', 'granted', 'withdrawn']);
 });
 

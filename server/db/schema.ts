@@ -192,7 +192,7 @@ export const instagramConnections = sqliteTable(
     statusReason: text('status_reason'),
     /** When Meta's webhook last delivered a notification for this account (null: never). */
     lastWebhookAt: integer('last_webhook_at'),
-    /** When the Page subscribed the app to webhooks; null: Meta sends nothing, so replies are polled (migration 0011). */
+    /** When the Page subscribed the app to webhooks; null: Meta sends nothing, so replies are polled (migration 0013). */
     webhooksSubscribedAt: integer('webhooks_subscribed_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
@@ -305,7 +305,7 @@ export const posts = sqliteTable(
     rightsExpiresAt: integer('rights_expires_at'),
     rightsScope: json<string[]>('rights_scope'),
     rightsVerification: text('rights_verification', { enum: RIGHTS_VERIFICATIONS }),
-    /** Erasure asked through the link by someone not verified as the author: deleted at this time (migration 0011). */
+    /** Erasure asked through the link by someone not verified as the author: deleted at this time (migration 0013). */
     erasureDueAt: integer('erasure_due_at'),
     /** Set when Instagram reports the media gone; such a post is never public again. */
     sourceDeletedAt: integer('source_deleted_at'),
@@ -449,7 +449,7 @@ export const rightsRequests = sqliteTable(
     sentAt: integer('sent_at'),
     /** The signed link stops accepting new consent after this; withdrawal always works. */
     linkExpiresAt: integer('link_expires_at').notNull(),
-    /** How the link reached the author; anything but `direct_message` was public (migration 0011). */
+    /** How the link reached the author; anything but `direct_message` was public (migration 0013). */
     sentVia: text('sent_via', { enum: REQUEST_SENT_VIA }),
     /** The one-time code the author replies with from their account after agreeing on the page. */
     verifyCode: text('verify_code'),
