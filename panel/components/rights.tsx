@@ -71,8 +71,10 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
   if (request.status !== 'draft') {
     return (
       <p class="delivery" data-request-id={request.id}>
-        Sent by hand{who}
+        Sent by {request.sentVia === 'direct_message' ? 'direct message' : 'hand'}
+        {who}
         {request.sentAt && ` on ${moment(request.sentAt)}`}.
+        {request.awaitingVerification && ' The author agreed on the page; waiting for their reply from their Instagram account.'}
       </p>
     );
   }
@@ -95,9 +97,9 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
     // Still within the click's activation: browsers let it open a tab.
     if (request.permalink) window.open(request.permalink, '_blank', 'noopener,noreferrer');
   };
-  const sent = async () => {
+  const sent = async (via: 'comment' | 'direct_message') => {
     setBusy(true);
-    await markSent(request);
+    await markSent(request, via);
     setBusy(false);
   };
   return (
@@ -112,8 +114,11 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
           <button type="button" onClick={() => void copyAndOpen()}>
             {request.permalink ? 'Copy and open the post' : 'Copy the message'}
           </button>
-          <button type="button" class="primary" disabled={busy} onClick={() => void sent()}>
+          <button type="button" class="primary" disabled={busy} onClick={() => void sent('comment')}>
             Mark as sent
+          </button>
+          <button type="button" disabled={busy} onClick={() => void sent('direct_message')}>
+            Sent by direct message
           </button>
         </div>
       )}
