@@ -81,6 +81,8 @@ export interface AdminPostDetail extends AdminPost {
     id: string;
     kind: 'granted' | 'declined' | 'withdrawn';
     channel: string;
+    /** Grants: `account` (the author's own Instagram account acted) or `page` (the rights page alone). */
+    verification: 'account' | 'page' | null;
     recordedAt: string;
     termsHash: string | null;
     expiresAt: string | null;

@@ -31,6 +31,8 @@ const CONSENT_CHANNELS: Record<string, string> = {
   panel: 'the panel',
   import: 'an import',
 };
+/** How a grant was tied to its author: only the account proves who agreed. */
+export const VERIFICATIONS: Record<'account' | 'page', string> = { account: 'from the author’s own Instagram account', page: 'confirmed on the page only' };
 export const consentChannel = (channel: string) => CONSENT_CHANNELS[channel] ?? channel.replace(/_/g, ' ');
 
 export const CONSENT_KINDS: Record<AdminPostDetail['consent'][number]['kind'], string> = { granted: 'Granted', declined: 'Declined', withdrawn: 'Withdrawn' };
@@ -42,6 +44,8 @@ export const moment = (iso: string) => new Date(iso).toLocaleString();
 export function rightsSummary(post: Pick<AdminPost, 'rights'>): string {
   const view = rightsOf(post);
   const { expiresAt } = post.rights;
+  if (post.rights.erasureDueAt) return `Erasure requested: media deleted on ${day(post.rights.erasureDueAt)}`;
+  if (view === 'granted' && post.rights.verification === 'awaiting') return 'Agreed on the rights page; waiting for the author’s reply from their Instagram account';
   if (view === 'granted') return expiresAt ? `Granted until ${day(expiresAt)}` : 'Granted, with no end date';
   if (view === 'expired' && expiresAt) return `Expired on ${day(expiresAt)}`;
   return RIGHTS_LABELS[view];
@@ -64,6 +68,7 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
     return (
       <p class="delivery" data-request-id={request.id}>
         Sent as a reply on Instagram{request.sentAt && ` on ${moment(request.sentAt)}`}.
+        {request.awaitingVerification && ' The author agreed on the page; waiting for their reply from their Instagram account.'}
       </p>
     );
   }

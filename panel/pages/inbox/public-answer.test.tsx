@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AdminPost } from '../../../shared/admin-types.ts';
 import { describe, it } from '../../testing/harness.tsx';
+import { rightsSummary } from '../../components/rights.tsx';
 import { hiddenBecause, publicAnswer } from './public-answer.ts';
 
 const NOW = Date.parse('2026-11-29T10:00:00Z');
@@ -47,6 +48,11 @@ describe('whether shoppers see a post, in words', () => {
     ]);
     const erasing = post({ isPublic: false, rights: { status: 'withdrawn', expiresAt: null, verification: 'page', erasureDueAt: '2026-12-29T10:00:00.000Z' } });
     expect(hiddenBecause(erasing, NOW)).to.deep.equal(['erasure requested: its media and text are deleted on 2026-12-29']);
+    expect(rightsSummary(erasing)).to.match(/^Erasure requested: media deleted on /);
+    expect(rightsSummary(post({ rights: { status: 'granted', expiresAt: null, verification: 'awaiting', erasureDueAt: null } }))).to.equal(
+      'Agreed on the rights page; waiting for the author’s reply from their Instagram account',
+    );
+    expect(rightsSummary(post())).to.equal('Granted, with no end date');
   });
 
   it('names the day rights ended, from the panel clock, not the wall clock', () => {

@@ -82,7 +82,7 @@ export async function getPostDetail(db: Db, workspaceId: string, id: string, now
   return {
     ...post!,
     products: tags.map(({ tag, product }) => ({ ...toPublicProduct(product), tagId: tag.id, hotspot: { mediaId: tag.mediaId, x: tag.x, y: tag.y } })),
-    consent: consent.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, recordedAt: iso(r.recordedAt)!, termsHash: r.termsHash, expiresAt: iso(r.expiresAt) })),
+    consent: consent.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, verification: r.verification, recordedAt: iso(r.recordedAt)!, termsHash: r.termsHash, expiresAt: iso(r.expiresAt) })),
   };
 }
 
