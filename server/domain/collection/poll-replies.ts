@@ -1,7 +1,8 @@
 /**
  * Where Meta sends no webhooks (the Page never subscribed the app), the author's answers are
- * found by reading the replies under the brand's own rights-request comments, once per tick for the
- * newest open requests. A reply is handled exactly as a webhook's would be, so a code reply
+ * found by reading the replies under the brand's own rights-request comments: the newest open
+ * requests, each at most once per POLL_EVERY_MS so that polling stays far inside the account's
+ * Graph API budget. A reply is handled exactly as a webhook's would be, so a code reply
  * completes a page grant and anything refused is recorded the same way.
  */
 import { and, desc, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
@@ -10,12 +11,15 @@ import { instagramConnections, posts, rightsRequests } from '../../db/schema.ts'
 import type { GraphClient } from '../../instagram/client.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import { handleAccountComment } from '../rights/account-reply.ts';
+import { hitRateLimit } from '../accounts/rate-limits.ts';
 import { tokenOf, withExpiry } from './connections.ts';
 import { parseGraphTime } from './normalize.ts';
 
+const POLL_EVERY_MS = 10 * 60_000;
+
 export async function pollRequestReplies(deps: { db: Db; graph: GraphClient; appSecret: string }, now: number, limit = 10): Promise<number> {
   const open = await deps.db
-    .select({ commentId: rightsRequests.commentId, mediaId: posts.igMediaId, connection: instagramConnections })
+    .select({ id: rightsRequests.id, commentId: rightsRequests.commentId, mediaId: posts.igMediaId, connection: instagramConnections })
     .from(rightsRequests)
     .innerJoin(posts, eq(posts.id, rightsRequests.postId))
     .innerJoin(instagramConnections, and(eq(instagramConnections.workspaceId, rightsRequests.workspaceId), isNull(instagramConnections.webhooksSubscribedAt), eq(instagramConnections.status, 'active')))
@@ -36,6 +40,7 @@ export async function pollRequestReplies(deps: { db: Db; graph: GraphClient; app
   for (const request of open) {
     const connection = withExpiry(request.connection, now);
     if (connection.status !== 'active') continue;
+    if (!(await hitRateLimit(deps.db, `poll-replies:${request.id}`, { limit: 1, windowMs: POLL_EVERY_MS }, now)).allowed) continue;
     let replies;
     try {
       replies = (await deps.graph.commentReplies(request.commentId!, await tokenOf(deps.appSecret, connection))).body.data;

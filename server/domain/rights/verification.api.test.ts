@@ -164,12 +164,21 @@ describe('without webhooks', () => {
     const reply = await agreeOnPage(req.link, 'iris.home');
     await h.db.update(instagramConnections).set({ webhooksSubscribedAt: null });
     try {
+      const poll = (at: number) => pollRequestReplies({ db: h.db, graph: h.instagram.graph, appSecret: 'test-secret' }, at);
+      // The start of a 10-minute window (the limit counts in fixed windows), whatever the test clock's start.
+      const start = (Math.floor(h.clock.now() / 600_000) + 1) * 600_000;
+      expect(await poll(start)).toBe(0); // read once: no reply yet
       h.fake.comment({ mediaId: target.media.id, text: reply!, fromUsername: 'iris.home', parentId: (await requestRow(req.id)).commentId! });
+      // Each request's thread is read at most every 10 minutes.
+      expect(await poll(start + 60_000)).toBe(0);
       expect(await publicIds()).not.toContain(target.id);
-      expect(await pollRequestReplies({ db: h.db, graph: h.instagram.graph, appSecret: 'test-secret' }, h.clock.now())).toBe(1);
+      expect(await poll(start + 10 * 60_000)).toBe(1);
       expect(await publicIds()).toContain(target.id);
-      // The next poll sees the same reply again: nothing new, nothing recorded twice.
-      expect(await pollRequestReplies({ db: h.db, graph: h.instagram.graph, appSecret: 'test-secret' }, h.clock.now())).toBe(0);
+      // Once verified, the request's thread is not read again, and nothing is recorded twice.
+      const thread = `/v21.0/${(await requestRow(req.id)).commentId}/replies`;
+      const before = h.fake.requests.length;
+      expect(await poll(start + 20 * 60_000)).toBe(0);
+      expect(h.fake.requests.slice(before).some((r) => r.path === thread)).toBe(false);
       expect(await h.db.select().from(consentRecords).where(eq(consentRecords.rightsRequestId, req.id))).toHaveLength(2);
     } finally {
       await h.db.update(instagramConnections).set({ webhooksSubscribedAt: h.clock.now() });
