@@ -7,6 +7,7 @@
  * the brand's request comment (hashtag and @brand), handled as before.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { cutText } from '../../../shared/text.ts';
 import type { Db } from '../../db/client.ts';
 import { auditLog, instagramConnections, rightsRequests } from '../../db/schema.ts';
 import { auditStatement } from '../audit/audit.ts';
@@ -63,13 +64,13 @@ export async function handleAccountComment(db: Db, igUserId: string, comment: Ac
       .limit(1);
     if (recorded) return 'ignored';
     await auditStatement(db, {
-        workspaceId: request.workspaceId,
-        actorUserId: null,
-        actorKind: 'system',
-        action: 'rights.verification_refused',
-        targetType: 'post',
-        targetId: post.id,
-        after: { requestId: request.id, reason: verdict, commentId: comment.id, from: comment.username, text: comment.text.slice(0, 300), at: new Date(comment.at).toISOString() },
+      workspaceId: request.workspaceId,
+      actorUserId: null,
+      actorKind: 'system',
+      action: 'rights.verification_refused',
+      targetType: 'post',
+      targetId: post.id,
+      after: { requestId: request.id, reason: verdict, commentId: comment.id, from: comment.username, text: cutText(comment.text, 300), at: new Date(comment.at).toISOString() },
       at: now,
     });
     return 'refused';
@@ -82,7 +83,7 @@ export async function handleAccountComment(db: Db, igUserId: string, comment: Ac
       evidence: { commentId: comment.id, commentText: comment.text, commentTimestamp: new Date(comment.at).toISOString(), verifyCode: request.verifyCode!, ...(request.pageConsentId ? { linkedConsentId: request.pageConsentId } : {}) },
       author: comment.username,
       verification: { record: 'account', post: 'account' },
-      requestPatch: () => ({ verifyCodeUsedAt: now, replyCommentId: comment.id, replyText: comment.text.slice(0, 2200) }),
+      requestPatch: () => ({ verifyCodeUsedAt: now, replyCommentId: comment.id, replyText: cutText(comment.text, 2200) }),
     },
     now,
   );
