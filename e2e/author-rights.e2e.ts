@@ -1,16 +1,33 @@
 /**
  * Journey 2 (author) with the merchandiser and the shopper around it: rights are requested on a
- * collected post, the author grants on the rights page in a browser of their own, the post is
- * approved and shows in the store; the author withdraws, and within a second the post and its
+ * collected post, the author agrees on the rights page in a browser of their own, which alone
+ * makes nothing public; the author then replies from their Instagram account with the code the
+ * page shows (a signed `comments` notification, as Meta sends for the brand's own media), the post
+ * is approved and shows in the store; the author withdraws, and within a second the post and its
  * image are gone everywhere.
  */
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import type { AdminPostsPage } from '../shared/admin-types.ts';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
 import { useServerAndBrowser } from './server.ts';
 
-const journey = useServerAndBrowser({ VITRINE_COLLECT_EVERY_SECONDS: '1' });
+/** The Meta app secret the server checks webhook signatures with (the demo's fake signs with it too). */
+const IG_APP_SECRET = 'e2e-meta-app-secret';
+const journey = useServerAndBrowser({ VITRINE_COLLECT_EVERY_SECONDS: '1', VITRINE_IG_APP_SECRET: IG_APP_SECRET });
+
+/** What Meta posts when someone comments on the brand's own media, signed over the raw body. */
+async function commentOnBrandPost(igUserId: string, from: string, text: string) {
+  const body = JSON.stringify({
+    object: 'instagram',
+    entry: [{ id: igUserId, time: Math.floor(Date.now() / 1000), changes: [{ field: 'comments', value: { from: { id: '17841400000000001', username: from }, media: { id: '17900000000000001', media_product_type: 'FEED' }, id: `1790${Date.now()}`, text } }] }],
+  });
+  const signature = `sha256=${createHmac('sha256', IG_APP_SECRET).update(body).digest('hex')}`;
+  const res = await fetch(`${journey.server.url}/hooks/instagram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
+  assert.equal(res.status, 200, await res.clone().text());
+  return (await res.json()) as { replies: number };
+}
 
 /** The merchandiser's side, through the admin API the panel uses. */
 async function merchandiser() {
@@ -38,7 +55,7 @@ async function storeShows(postId: string): Promise<boolean> {
   }
 }
 
-test('request → grant on the rights page → approve → live → withdraw → gone at once', async () => {
+test('request → agree on the rights page → verify from the author’s account → approve → live → withdraw → gone at once', async () => {
   const merch = await merchandiser();
   // A customer's post collected from (fake) Instagram, with its author known, waiting in the inbox.
   let candidate: AdminPostsPage['posts'][number] | undefined;
@@ -58,9 +75,19 @@ test('request → grant on the rights page → approve → live → withdraw →
   await author.getByLabel('Your Instagram username').fill(candidate.author.username!);
   await author.getByLabel(/I agree to the terms above/).check();
   await author.getByRole('button', { name: 'I agree' }).click();
+  // Typing a (public) handle proves nothing: the page asks for a reply from the account itself.
+  await author.getByText('Confirm from your Instagram account').waitFor();
+  const reply = (await author.locator('.terms strong').textContent())!;
+  assert.match(reply, /^#YesLumen @maisonlumen [A-Z0-9]{6}$/);
+  await merch.call('POST', '/posts/moderation', { ids: [candidate.id], status: 'approved' });
+  const before = (await (await fetch(`${journey.server.url}/v1/galleries/demo/posts?limit=100`)).json()) as GalleryPostsResponse;
+  assert.ok(!before.posts.some((p) => p.id === candidate.id), 'not public on the page’s word alone');
+
+  const { connections } = (await merch.call('GET', '/instagram/connections')) as { connections: { igUserId: string }[] };
+  assert.equal((await commentOnBrandPost(connections[0]!.igUserId, candidate.author.username!, reply)).replies, 1);
+  await author.reload();
   await author.getByText('Thank you! You agreed to these terms.').waitFor();
 
-  await merch.call('POST', '/posts/moderation', { ids: [candidate.id], status: 'approved' });
   assert.ok(await storeShows(candidate.id), 'the approved, rights-cleared post shows in the store');
   const api = (await (await fetch(`${journey.server.url}/v1/galleries/demo/posts?limit=100`)).json()) as GalleryPostsResponse;
   const imageUrl = api.posts.find((p) => p.id === candidate.id)!.media[0]!.variants[0]!.url;

@@ -50,7 +50,8 @@ test('request with q, mark as sent, the author grants, the panel shows it and ex
   await author.getByLabel('Your Instagram username').fill(AUTHOR);
   await author.getByLabel(/I agree to the terms above/).check();
   await author.getByRole('button', { name: 'I agree' }).click();
-  await author.getByText('Thank you! You agreed to these terms.').waitFor();
+  // Recorded as agreed on the page; the page now asks for the reply from the author's account.
+  await author.getByText('Confirm from your Instagram account').waitFor();
   await authorContext.close();
 
   // A fresh look at the inbox shows the grant, and the details its evidence.
@@ -62,11 +63,11 @@ test('request with q, mark as sent, the author grants, the panel shows it and ex
   await page.locator('[role="listbox"]').focus();
   await page.keyboard.press('Enter');
   const details = page.getByRole('dialog', { name: 'Post details' });
-  // Newest first: the new grant, the withdrawal, the first grant.
+  // Newest first: the new grant (on the page), the withdrawal, the first grant (verified from the account, agreed on the page).
   await details.locator('.rights-history li').filter({ hasText: 'Granted through the rights page' }).first().waitFor();
   assert.deepEqual(
     (await details.locator('.rights-history ol').last().locator('li > strong').allTextContents()),
-    ['Granted', 'Withdrawn', 'Granted'],
+    ['Granted', 'Withdrawn', 'Granted', 'Granted'],
   );
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/rights-details.png` });
   const [download] = await Promise.all([page.waitForEvent('download'), details.getByRole('button', { name: 'Download consent evidence (JSON)' }).click()]);
@@ -74,7 +75,7 @@ test('request with q, mark as sent, the author grants, the panel shows it and ex
   const evidence = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { records: { kind: string }[] };
   assert.deepEqual(
     evidence.records.map((r) => r.kind),
-    ['granted', 'withdrawn', 'granted'],
+    ['granted', 'granted', 'withdrawn', 'granted'],
   );
   assert.deepEqual(errors, []);
   await page.close();

@@ -246,7 +246,8 @@ export const api = {
 
   requestRights: (postIds: string[], language: RequestLanguage) => request<{ requests: RightsRequest[] }>('POST', '/rights/requests', { postIds, language }),
   rightsRequests: (postId: string) => request<{ requests: RightsRequest[] }>('GET', `/rights/requests${query({ postId })}`),
-  markRequestSent: (id: string) => request<void>('POST', `/rights/requests/${encodeURIComponent(id)}/sent`),
+  /** `direct_message` is the only private way; a comment (the default) made the link public. */
+  markRequestSent: (id: string, via: 'comment' | 'direct_message' = 'comment') => request<void>('POST', `/rights/requests/${encodeURIComponent(id)}/sent`, { via }),
   terms: () => request<{ terms: Terms[] }>('GET', '/rights/terms'),
   publishTerms: (input: TermsInput) => request<Terms>('POST', '/rights/terms', input),
   expiring: (days: number) => request<{ posts: { id: string; author: string | null; expiresAt: string }[] }>('GET', `/rights/expiring${query({ days })}`),

@@ -5,6 +5,7 @@ import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './http/env.ts';
 import { DomainError } from './domain/errors.ts';
 import { ApiError, fromDomainError } from './http/errors.ts';
+import { maskedError, maskRightsLinks } from './http/mask-links.ts';
 import { answerCache, type AnswerCacheOptions } from './middleware/answer-cache/index.ts';
 import { hsts } from './middleware/hsts/index.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
@@ -79,7 +80,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       if (error instanceof HTTPException && error.status < 500) {
         return c.json(new ApiError(error.status, 'bad_request', error.message || 'bad request').toBody(), error.status);
       }
-      console.error('unhandled error', c.req.method, c.req.path, error);
+      // A rights link in the path or the error is the author's credential: masked (server/http/mask-links.ts).
+      console.error('unhandled error', c.req.method, maskRightsLinks(c.req.path), maskedError(error));
       return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
     });
 }

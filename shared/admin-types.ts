@@ -37,7 +37,12 @@ export interface AdminPost {
     reason: string | null;
     at: string | null;
   };
-  rights: { status: RightsStatus; expiresAt: string | null };
+  /**
+   * `verification`: how the consent was tied to its author (`account`, accepted `page`-only, or
+   * `awaiting` the author's reply); `erasureDueAt`: erasure requested through the link, media
+   * deleted then (ISO), the post cannot be published again.
+   */
+  rights: { status: RightsStatus; expiresAt: string | null; verification: 'account' | 'page' | 'awaiting' | null; erasureDueAt: string | null };
   sourceDeleted: boolean;
   /** Whether shoppers can see it right now (the publicness rule, as the public API applies it). */
   isPublic: boolean;
@@ -76,6 +81,8 @@ export interface AdminPostDetail extends AdminPost {
     id: string;
     kind: 'granted' | 'declined' | 'withdrawn';
     channel: string;
+    /** Grants: `account` (the author's own Instagram account acted) or `page` (the rights page alone). */
+    verification: 'account' | 'page' | null;
     recordedAt: string;
     termsHash: string | null;
     expiresAt: string | null;
@@ -118,7 +125,7 @@ export interface WorkspaceView {
   instagramHandle: string | null;
   approvalHashtag: string | null;
   allowedOrigins: string[];
-  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean };
+  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean; acceptPageOnlyForPrivateRequests: boolean };
 }
 
 /** A product an import adds, updates or finds missing, with the price shoppers would pay. */
@@ -234,9 +241,13 @@ export interface RightsRequest {
   channel: 'api_comment' | 'manual';
   status: 'draft' | 'sent' | 'author_replied' | 'granted' | 'declined' | 'withdrawn' | 'expired';
   language: string;
-  /** The filled message, with the signed link to the rights page. */
-  message: string;
-  link: string;
+  /** The filled message, with the signed link to the rights page; null for analysts (the link is the author's credential). */
+  message: string | null;
+  link: string | null;
+  /** How the request reached the author: `direct_message` is the only private way. */
+  sentVia: 'api_comment' | 'comment' | 'direct_message' | null;
+  /** Verification of the author's identity when agreed on the page only: waiting for their reply from their account. */
+  awaitingVerification: boolean;
   /** Where to paste the message (the post on Instagram), when known. */
   permalink: string | null;
   createdAt: string;

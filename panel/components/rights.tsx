@@ -31,6 +31,8 @@ const CONSENT_CHANNELS: Record<string, string> = {
   panel: 'the panel',
   import: 'an import',
 };
+/** How a grant was tied to its author: only the account proves who agreed. */
+export const VERIFICATIONS: Record<'account' | 'page', string> = { account: 'from the author’s own Instagram account', page: 'confirmed on the page only' };
 export const consentChannel = (channel: string) => CONSENT_CHANNELS[channel] ?? channel.replace(/_/g, ' ');
 
 export const CONSENT_KINDS: Record<AdminPostDetail['consent'][number]['kind'], string> = { granted: 'Granted', declined: 'Declined', withdrawn: 'Withdrawn' };
@@ -42,6 +44,8 @@ export const moment = (iso: string) => new Date(iso).toLocaleString();
 export function rightsSummary(post: Pick<AdminPost, 'rights'>): string {
   const view = rightsOf(post);
   const { expiresAt } = post.rights;
+  if (post.rights.erasureDueAt) return `Erasure requested: media deleted on ${day(post.rights.erasureDueAt)}`;
+  if (view === 'granted' && post.rights.verification === 'awaiting') return 'Agreed on the rights page; waiting for the author’s reply from their Instagram account';
   if (view === 'granted') return expiresAt ? `Granted until ${day(expiresAt)}` : 'Granted, with no end date';
   if (view === 'expired' && expiresAt) return `Expired on ${day(expiresAt)}`;
   return RIGHTS_LABELS[view];
@@ -64,6 +68,7 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
     return (
       <p class="delivery" data-request-id={request.id}>
         Sent as a reply on Instagram{request.sentAt && ` on ${moment(request.sentAt)}`}.
+        {request.awaitingVerification && ' The author agreed on the page; waiting for their reply from their Instagram account.'}
       </p>
     );
   }
@@ -71,14 +76,25 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
   if (request.status !== 'draft') {
     return (
       <p class="delivery" data-request-id={request.id}>
-        Sent by hand{who}
+        Sent by {request.sentVia === 'direct_message' ? 'direct message' : 'hand'}
+        {who}
         {request.sentAt && ` on ${moment(request.sentAt)}`}.
+        {request.awaitingVerification && ' The author agreed on the page; waiting for their reply from their Instagram account.'}
+      </p>
+    );
+  }
+  // Analysts are told that a request exists, never its message: the link in it is the author's credential.
+  const message = request.message;
+  if (message === null) {
+    return (
+      <p class="delivery" data-request-id={request.id}>
+        A request is ready to send{who}; its message and link are shown to merchandisers only.
       </p>
     );
   }
   const copyAndOpen = async () => {
     try {
-      await navigator.clipboard.writeText(request.message);
+      await navigator.clipboard.writeText(message);
       setNote(request.permalink ? 'Copied. Paste it as a comment on the post, then mark it as sent.' : 'Copied.');
     } catch {
       setNote('Copy failed: select the message and copy it.');
@@ -86,9 +102,9 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
     // Still within the click's activation: browsers let it open a tab.
     if (request.permalink) window.open(request.permalink, '_blank', 'noopener,noreferrer');
   };
-  const sent = async () => {
+  const sent = async (via: 'comment' | 'direct_message') => {
     setBusy(true);
-    await markSent(request);
+    await markSent(request, via);
     setBusy(false);
   };
   return (
@@ -97,14 +113,17 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
         Instagram lets no app comment on this post: send the message{who} yourself, as a comment on the post
         {request.permalink ? '' : ' (it has no link: find it on Instagram)'}. The link in it is signed for this request.
       </p>
-      <CopyField label={`Message (${request.language})`} value={request.message} rows={4} />
+      <CopyField label={`Message (${request.language})`} value={message} rows={4} />
       {canAct && (
         <div class="actions">
           <button type="button" onClick={() => void copyAndOpen()}>
             {request.permalink ? 'Copy and open the post' : 'Copy the message'}
           </button>
-          <button type="button" class="primary" disabled={busy} onClick={() => void sent()}>
+          <button type="button" class="primary" disabled={busy} onClick={() => void sent('comment')}>
             Mark as sent
+          </button>
+          <button type="button" disabled={busy} onClick={() => void sent('direct_message')}>
+            Sent by direct message
           </button>
         </div>
       )}

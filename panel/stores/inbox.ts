@@ -311,10 +311,10 @@ function recount(counts: InboxList['counts'], moves: [ModerationStatus, Moderati
 export function setRights(ids: string[], status: RightsStatus): void {
   for (const id of ids) {
     const post = posts.get(id);
-    if (post) posts.set(id, { ...post, rights: { status, expiresAt: null } });
+    if (post) posts.set(id, { ...post, rights: { ...post.rights, status, expiresAt: null } });
   }
   const detail = $detail.get();
-  if (detail?.post && ids.includes(detail.id)) $detail.set({ ...detail, post: { ...detail.post, rights: { status, expiresAt: null } } });
+  if (detail?.post && ids.includes(detail.id)) $detail.set({ ...detail, post: { ...detail.post, rights: { ...detail.post.rights, status, expiresAt: null } } });
   $list.set({ ...$list.get() });
 }
 

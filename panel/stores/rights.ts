@@ -109,14 +109,14 @@ export async function loadHistory(postId: string): Promise<void> {
 }
 
 /** The merchandiser sent an assisted request by hand. */
-export async function markSent(request: RightsRequest): Promise<void> {
+export async function markSent(request: RightsRequest, via: 'comment' | 'direct_message' = 'comment'): Promise<void> {
   try {
-    await api.markRequestSent(request.id);
+    await api.markRequestSent(request.id, via);
   } catch (error) {
     announce(`Not marked as sent: ${messageOf(error)}`, false);
     return;
   }
-  const sent: RightsRequest = { ...request, status: 'sent', sentAt: new Date(now()).toISOString() };
+  const sent: RightsRequest = { ...request, status: 'sent', sentVia: via, sentAt: new Date(now()).toISOString() };
   const replace = (list: RightsRequest[]) => list.map((r) => (r.id === request.id ? sent : r));
   const asking = $asking.get();
   if (asking?.made) $asking.set({ ...asking, made: replace(asking.made) });

@@ -7,7 +7,8 @@ it('consent records are append-only: the database refuses to update or delete th
   expect(await failure(h.db.run(sql`update consent_records set kind = 'granted' where post_id = 'post_withdrawn'`))).toMatch(/append-only/);
   expect(await failure(h.db.run(sql`delete from consent_records where post_id = 'post_withdrawn'`))).toMatch(/append-only/);
   const rows = await h.db.all<{ kind: string }>(sql`select kind from consent_records where post_id = 'post_withdrawn' order by recorded_at`);
-  expect(rows.map((r) => r.kind)).toEqual(['granted', 'withdrawn']);
+  // Agreed on the page, verified from the author's account (migration 0014 re-made the update trigger), withdrawn.
+  expect(rows.map((r) => r.kind)).toEqual(['granted', 'granted', 'withdrawn']);
 });
 
 /** The messages of a rejected promise's error and its causes (drivers wrap SQLite's message). */

@@ -40,6 +40,12 @@ export interface WorkspaceSettings {
    * figures and the "best performing" ranking then leave browser-reported purchases out.
    */
   confirmedOrdersOnly: boolean;
+  /**
+   * Accept consent confirmed on the rights page alone (no reply from the author's account) for
+   * requests sent privately by direct message. Off by default; a link ever posted publicly never
+   * yields page-only consent whatever this says.
+   */
+  acceptPageOnlyForPrivateRequests: boolean;
 }
 
 export const workspaces = sqliteTable('workspaces', {
@@ -205,6 +211,8 @@ export const instagramConnections = sqliteTable(
     statusReason: text('status_reason'),
     /** When Meta's webhook last delivered a notification for this account (null: never). */
     lastWebhookAt: integer('last_webhook_at'),
+    /** When the Page subscribed the app to webhooks; null: Meta sends nothing, so replies are polled (migration 0014). */
+    webhooksSubscribedAt: integer('webhooks_subscribed_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -281,6 +289,15 @@ export const RIGHTS_STATUSES = [
 ] as const;
 export type RightsStatus = (typeof RIGHTS_STATUSES)[number];
 
+/**
+ * How a granted post's consent was tied to its author: `account` (their own Instagram account
+ * replied, seen through the Graph API), `page` (confirmed on the rights page only, accepted by the
+ * workspace for a privately sent request), `awaiting` (confirmed on the page, waiting for the
+ * author's verifying reply). Only `account` and `page` can make a post public.
+ */
+export const RIGHTS_VERIFICATIONS = ['account', 'page', 'awaiting'] as const;
+export type RightsVerification = (typeof RIGHTS_VERIFICATIONS)[number];
+
 export const posts = sqliteTable(
   'posts',
   {
@@ -306,6 +323,9 @@ export const posts = sqliteTable(
     rightsStatus: text('rights_status', { enum: RIGHTS_STATUSES }).notNull().default('none'),
     rightsExpiresAt: integer('rights_expires_at'),
     rightsScope: json<string[]>('rights_scope'),
+    rightsVerification: text('rights_verification', { enum: RIGHTS_VERIFICATIONS }),
+    /** Erasure asked through the link by someone not verified as the author: deleted at this time (migration 0014). */
+    erasureDueAt: integer('erasure_due_at'),
     /** Set when Instagram reports the media gone; such a post is never public again. */
     sourceDeletedAt: integer('source_deleted_at'),
     /**
@@ -323,6 +343,7 @@ export const posts = sqliteTable(
     index('posts_public').on(t.workspaceId, t.moderationStatus, t.rightsStatus, t.publishedAt, t.id),
     index('posts_inbox').on(t.workspaceId, t.moderationStatus, t.collectedAt),
     index('posts_author').on(t.workspaceId, t.authorUsername),
+    index('posts_erasure_due').on(t.erasureDueAt),
   ],
 );
 
@@ -422,6 +443,9 @@ export const termsVersions = sqliteTable(
   (t) => [uniqueIndex('terms_versions_ws_version_lang').on(t.workspaceId, t.version, t.language)],
 );
 
+export const REQUEST_SENT_VIA = ['api_comment', 'comment', 'direct_message'] as const;
+export type RequestSentVia = (typeof REQUEST_SENT_VIA)[number];
+
 export const rightsRequests = sqliteTable(
   'rights_requests',
   {
@@ -444,8 +468,16 @@ export const rightsRequests = sqliteTable(
     sentAt: integer('sent_at'),
     /** The signed link stops accepting new consent after this; withdrawal always works. */
     linkExpiresAt: integer('link_expires_at').notNull(),
+    /** How the link reached the author; anything but `direct_message` was public (migration 0014). */
+    sentVia: text('sent_via', { enum: REQUEST_SENT_VIA }),
+    /** The one-time code the author replies with from their account after agreeing on the page. */
+    verifyCode: text('verify_code'),
+    verifyCodeExpiresAt: integer('verify_code_expires_at'),
+    verifyCodeUsedAt: integer('verify_code_used_at'),
+    /** The page-only consent record the verifying reply completes. */
+    pageConsentId: text('page_consent_id'),
   },
-  (t) => [index('rights_requests_post').on(t.postId), index('rights_requests_ws_status').on(t.workspaceId, t.status)],
+  (t) => [index('rights_requests_post').on(t.postId), index('rights_requests_ws_status').on(t.workspaceId, t.status), index('rights_requests_verify_code').on(t.verifyCode)],
 );
 
 export interface ConsentEvidence {
@@ -456,6 +488,12 @@ export interface ConsentEvidence {
   ipHash?: string;
   userAgent?: string;
   confirmedHandle?: string;
+  /** Account verification: when the comment was written, the code it carried, the page record it completes. */
+  commentTimestamp?: string;
+  verifyCode?: string;
+  linkedConsentId?: string;
+  /** Page-only consent accepted for publication: why (the workspace setting and the private request). */
+  acceptedBecause?: string;
 }
 
 /** Append-only (enforced by triggers in the migrations): nothing rewrites history. */
@@ -474,6 +512,8 @@ export const consentRecords = sqliteTable(
     requestText: text('request_text'),
     channel: text('channel', { enum: ['comment_reply', 'rights_page', 'panel', 'import'] }).notNull(),
     evidence: json<ConsentEvidence>('evidence').notNull(),
+    /** Grants only: `account` (the author's account acted) or `page` (the rights page alone). */
+    verification: text('verification', { enum: ['account', 'page'] }),
     scope: json<string[]>('scope'),
     expiresAt: integer('expires_at'),
     recordedAt: integer('recorded_at').notNull(),

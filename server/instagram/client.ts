@@ -30,6 +30,17 @@ export interface GraphMedia {
   children?: { data: GraphChild[] };
 }
 
+export interface GraphComment {
+  id: string;
+  text?: string;
+  username?: string;
+  /** ISO 8601 with a +0000 offset. */
+  timestamp?: string;
+  media?: { id: string };
+}
+
+const COMMENT_FIELDS = 'id,text,username,timestamp,media{id}';
+
 export interface GraphPage<T> {
   data: T[];
   paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string };
@@ -112,6 +123,19 @@ export function createGraphClient({ baseUrl, version, fetch: doFetch }: GraphCli
 
     mentionedMedia: (igUserId: string, mediaId: string, token: string) =>
       call<{ id: string; mentioned_media?: GraphMedia }>('GET', url(igUserId, { fields: `mentioned_media.media_id(${mediaId}){${MEDIA_FIELDS}}` }), token),
+
+    /** A comment that @mentions the brand (a `mentions` notification with `comment_id`): who wrote what, when, where. */
+    mentionedComment: (igUserId: string, commentId: string, token: string) =>
+      call<{ id: string; mentioned_comment?: GraphComment }>('GET', url(igUserId, { fields: `mentioned_comment.comment_id(${commentId}){${COMMENT_FIELDS}}` }), token),
+
+    /** Replies under one of the brand's own comments (a rights request), newest first. */
+    commentReplies: (commentId: string, token: string) => call<GraphPage<GraphComment>>('GET', url(`${commentId}/replies`, { fields: 'id,text,username,timestamp', limit: '50' }), token),
+
+    /** The Facebook Pages the token's user manages, with the Instagram account behind each. */
+    pages: (token: string) => call<GraphPage<{ id: string; instagram_business_account?: { id: string } }>>('GET', url('me/accounts', { fields: 'id,instagram_business_account{id}' }), token),
+
+    /** Turns on webhook deliveries for a Page's Instagram account: Meta sends nothing before this call. */
+    subscribeApp: (pageId: string, token: string) => call<{ success: boolean }>('POST', url(`${pageId}/subscribed_apps`, { subscribed_fields: 'feed' }), token),
 
     /** A fresh copy of one media, for new `media_url`s once the old ones have expired. */
     media: (mediaId: string, token: string) => call<GraphMedia>('GET', url(mediaId, { fields: MEDIA_FIELDS }), token),

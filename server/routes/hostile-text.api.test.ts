@@ -151,6 +151,8 @@ async function jsonRoutes(): Promise<JsonRoute[]> {
     { method: 'PATCH', route: '/admin/catalog/feeds/:id', make: async () => ({ path: `/catalog/feeds/${feed.feed.id}`, body: { name: 'Renamed feed', currency: 'EUR' } }) },
     { method: 'POST', route: '/admin/rights/terms', make: async () => ({ path: '/rights/terms', body: { language: 'en', title: 'Use of your photo', body: 'You let Maison Lumen show your photo on its website.', scope: ['website'], durationDays: 365 } }) },
     { method: 'POST', route: '/admin/rights/requests', make: async () => ({ path: '/rights/requests', body: { postIds: [postId], language: 'en' } }) },
+    // No such request: well-formed text is refused as not found, malformed text first, by its field.
+    { method: 'POST', route: '/admin/rights/requests/:id/sent', make: async () => ({ path: '/rights/requests/rreq_none/sent', body: { via: 'direct_message' } }) },
     { method: 'POST', route: '/admin/webhooks', make: async () => ({ path: '/webhooks', body: { url: 'https://hooks.example/vitrine', events: ['rights.granted'] } }) },
   ];
 }
@@ -158,7 +160,7 @@ async function jsonRoutes(): Promise<JsonRoute[]> {
 /** Routes that take a body with no text in it, or whose body is a file or form tested below. */
 const NO_TEXT_BODY = new Set([
   'POST /admin/auth/sign-out', 'PATCH /admin/posts/:id/products/:tagId', 'PATCH /admin/sources/:id', 'POST /admin/sources/:id/run',
-  'POST /admin/catalog/imports/:id/apply', 'POST /admin/catalog/imports/:id/discard', 'POST /admin/rights/requests/:id/sent', 'POST /admin/posts/:id/media/retry',
+  'POST /admin/catalog/imports/:id/apply', 'POST /admin/catalog/imports/:id/discard', 'POST /admin/posts/:id/media/retry',
 ]);
 const FILE_OR_FORM = new Set(['POST /admin/imports', 'POST /admin/uploads', 'POST /admin/catalog/feeds/:id/imports', 'POST /v1/events', 'POST /v1/orders', 'POST /hooks/instagram', 'POST /r/:token']);
 
@@ -343,10 +345,16 @@ describe('public tracking, orders, Instagram and the rights page', () => {
     const tagged = await firstTaggedSource();
     for (const kind of KINDS) h.fake.publish({ tagsBrand: true, caption: HOSTILE[kind].slice(0, 2200) });
     expectSurvived(await answer(await admin(h, owner, 'POST', `/sources/${tagged}/run`)), 'collect tagged');
-    const media = h.fake.publish({ tagsBrand: true, caption: 'a post to reply on' });
+    // As Meta sends them: `comments` for the brand's own post, and a comment @mentioning the brand
+    // under someone else's post as `mentions` with `comment_id`, read back through the Graph API.
+    const own = h.fake.publish({ own: true, caption: 'a post to reply on' });
+    const theirs = h.fake.publish({ tagsBrand: true, caption: 'a post to reply on' });
     for (const kind of KINDS) {
-      const responses = await h.fake.sendCommentWebhook('http://vitrine.test/hooks/instagram', { mediaId: media.id, text: HOSTILE[kind].slice(0, 2200), fromUsername: 'ana' });
-      for (const res of responses) expectSurvived(await answer(res), `comment webhook ${kind}`);
+      for (const [mediaId, text] of [[own.id, HOSTILE[kind].slice(0, 2200)], [theirs.id, `@maisonlumen ${HOSTILE[kind].slice(0, 2000)}`]] as const) {
+        const responses = await h.fake.sendCommentWebhook('http://vitrine.test/hooks/instagram', { mediaId, text, fromUsername: 'ana' });
+        expect(responses.length, `a webhook is delivered for ${kind}`).toBeGreaterThan(0);
+        for (const res of responses) expectSurvived(await answer(res), `comment webhook ${kind}`);
+      }
     }
   });
 

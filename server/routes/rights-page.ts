@@ -2,12 +2,15 @@ import { Hono, type Context } from 'hono';
 import { cutText } from '../../shared/text.ts';
 import type { AppEnv } from '../http/env.ts';
 import { notFound } from '../domain/errors.ts';
-import { declineConsent, erasePost, grantConsent, loadRequest, withdrawConsent, type RequestContext } from '../domain/rights/consent.ts';
+import { declineConsent, loadRequest, withdrawConsent, type RequestContext } from '../domain/rights/consent.ts';
+import { requestErasure } from '../domain/rights/erasure.ts';
 import { formToken, verifyRightsToken } from '../domain/rights/links.ts';
+import { grantOnPage } from '../domain/rights/page-grant.ts';
 import { rightsPageImageKey } from '../domain/rights/page-image.ts';
 import { renderNotFoundPage, renderRightsPage, type RightsPageView } from '../domain/rights/page.ts';
 import { PAGE_TEXT, pickLanguage, type PageLanguage } from '../domain/rights/page-text.ts';
 import { isAuthorAction, mayAnswer, rightsPageState } from '../domain/rights/state.ts';
+import { verifyingReply } from '../domain/rights/verification-rule.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { randomToken } from '../security/tokens.ts';
 import { formBody } from '../http/form.ts';
@@ -45,7 +48,7 @@ export const rightsPageRoutes = new Hono<AppEnv>()
         if (!handle) return page(c, { error: t.handleMissing, notice: null, handle }, 400);
         if (field('agree') !== 'yes') return page(c, { error: t.mustAgree, notice: null, handle }, 400);
         if (ctx.post.authorUsername && ctx.post.authorUsername.toLowerCase() !== handle.toLowerCase()) return page(c, { error: t.wrongHandle, notice: null, handle }, 403);
-        await grantConsent(c.var.db, ctx, { channel: 'rights_page', evidence: { ...evidence, confirmedHandle: handle }, author: handle }, now);
+        await grantOnPage(c.var.db, ctx, { ...evidence, confirmedHandle: handle }, handle, now);
         break;
       }
       case 'decline':
@@ -55,7 +58,7 @@ export const rightsPageRoutes = new Hono<AppEnv>()
         await withdrawConsent(c.var.db, ctx, { channel: 'rights_page', evidence }, now);
         break;
       case 'erase':
-        await erasePost(c.var.db, c.var.media, ctx, { evidence }, now);
+        await requestErasure(c.var.db, c.var.media, ctx, evidence, now);
         break;
     }
     // Post/redirect/get: a reload shows the new state instead of sending the form again.
@@ -77,7 +80,10 @@ async function resolve(c: Context<AppEnv>): Promise<RequestContext | null> {
 const stateOf = (ctx: RequestContext) => `${ctx.request.status}:${ctx.request.updatedAt}`;
 
 const pageState = (ctx: RequestContext, now: number) =>
-  rightsPageState({ erasedAt: ctx.post.erasedAt, status: ctx.request.status, linkExpiresAt: ctx.request.linkExpiresAt }, now);
+  rightsPageState(
+    { erasedAt: ctx.post.erasedAt, erasureDueAt: ctx.post.erasureDueAt, status: ctx.request.status, rightsVerification: ctx.post.rightsVerification, linkExpiresAt: ctx.request.linkExpiresAt },
+    now,
+  );
 
 /** Strict headers: the link is a credential, so no referrer; no framing; only this page's style. */
 function secure(c: Context, nonce: string) {
@@ -111,6 +117,12 @@ async function page(c: Context<AppEnv>, message: { error: string | null; notice:
     terms: { version: ctx.terms.version, hash: ctx.terms.contentHash, title: ctx.terms.title, body: ctx.terms.body, scope: ctx.terms.scope, durationDays: ctx.terms.durationDays },
     state: pageState(ctx, now),
     since: ctx.request.status === 'granted' || ctx.request.status === 'withdrawn' ? new Date(ctx.request.updatedAt).toISOString() : null,
+    // What to reply from the author's account while the grant waits for it; when a held erasure happens.
+    verify:
+      ctx.post.rightsVerification === 'awaiting' && ctx.request.verifyCode && ctx.request.verifyCodeExpiresAt && ctx.workspace.approvalHashtag && ctx.workspace.instagramHandle
+        ? { reply: verifyingReply(ctx.workspace.approvalHashtag, ctx.workspace.instagramHandle, ctx.request.verifyCode), until: new Date(ctx.request.verifyCodeExpiresAt).toISOString() }
+        : null,
+    erasureDueAt: ctx.post.erasureDueAt === null ? null : new Date(ctx.post.erasureDueAt).toISOString(),
     formToken: await formToken(c.var.secrets.appSecret, ctx.request.id, stateOf(ctx)),
     ...message,
   };

@@ -17,6 +17,11 @@ export const rightsRequestInput = z.strictObject({
   language: z.enum(['en', 'fr']).default('en'),
 });
 
+/** How an assisted request was sent; without a body, as a (public) comment. */
+export const requestSentInput = z.strictObject({
+  via: z.enum(['comment', 'direct_message']).default('comment'),
+});
+
 export const webhookEndpointInput = z.strictObject({
   url: z.url({ protocol: /^https$/, message: 'must be an https URL' }),
   events: z.array(z.enum(['rights.granted', 'rights.declined', 'rights.withdrawn', 'post.erased'])).min(1),

@@ -44,6 +44,7 @@ export const workspacePatch = z.strictObject({
       holdoutShare: z.number().min(0).max(0.5).optional(),
       eventRetentionDays: z.number().int().min(30).max(1095).optional(),
       confirmedOrdersOnly: z.boolean().optional(),
+      acceptPageOnlyForPrivateRequests: z.boolean().optional(),
     })
     .optional(),
 });

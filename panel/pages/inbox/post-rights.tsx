@@ -2,7 +2,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminPost, AdminPostDetail } from '../../../shared/admin-types.ts';
 import { api, messageOf, type RightsRequest } from '../../api.ts';
-import { CONSENT_KINDS, consentChannel, day, moment, REQUEST_STATUS_LABELS, RequestDelivery, rightsSummary } from '../../components/rights.tsx';
+import { CONSENT_KINDS, consentChannel, day, moment, REQUEST_STATUS_LABELS, RequestDelivery, rightsSummary, VERIFICATIONS } from '../../components/rights.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $history, canAskFor, loadHistory, rightsOf } from '../../stores/rights.ts';
 
@@ -113,6 +113,7 @@ export function RightsHistory({ post }: { post: AdminPostDetail }) {
           {[...post.consent].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).map((record) => (
             <li key={record.id}>
               <strong>{CONSENT_KINDS[record.kind]}</strong> through {consentChannel(record.channel)} on {moment(record.recordedAt)}
+              {record.verification && ` (${VERIFICATIONS[record.verification]})`}
               {record.expiresAt && `, until ${day(record.expiresAt)}`}
               {record.termsHash && <span class="muted"> · terms fingerprint {record.termsHash.slice(0, 12)}</span>}
             </li>

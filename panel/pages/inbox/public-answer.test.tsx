@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AdminPost } from '../../../shared/admin-types.ts';
 import { describe, it } from '../../testing/harness.tsx';
+import { rightsSummary } from '../../components/rights.tsx';
 import { hiddenBecause, publicAnswer } from './public-answer.ts';
 
 const NOW = Date.parse('2026-11-29T10:00:00Z');
@@ -14,7 +15,7 @@ const post = (change: Partial<AdminPost> = {}): AdminPost => ({
   publishedAt: '2026-11-01T00:00:00Z',
   collectedAt: '2026-11-01T00:00:00Z',
   moderation: { status: 'approved', ruleId: null, reason: null, at: null },
-  rights: { status: 'granted', expiresAt: null },
+  rights: { status: 'granted', expiresAt: null, verification: 'account', erasureDueAt: null },
   sourceDeleted: false,
   isPublic: true,
   sources: [],
@@ -33,12 +34,25 @@ describe('whether shoppers see a post, in words', () => {
   });
 
   it('gives every reason a post is not public', () => {
-    const hidden = post({ isPublic: false, moderation: { status: 'pending', ruleId: null, reason: null, at: null }, rights: { status: 'none', expiresAt: null }, sourceDeleted: true, media: [] });
+    const hidden = post({ isPublic: false, moderation: { status: 'pending', ruleId: null, reason: null, at: null }, rights: { status: 'none', expiresAt: null, verification: null, erasureDueAt: null }, sourceDeleted: true, media: [] });
     expect(publicAnswer(hidden, 1, NOW)).to.equal(
       'No: it waits for approval; its author has not been asked for rights; its author deleted it on Instagram; its media are not stored yet',
     );
     expect(hiddenBecause(post({ isPublic: false, moderation: { status: 'rejected', ruleId: null, reason: null, at: null } }), NOW)).to.deep.equal(['it was rejected']);
-    expect(hiddenBecause(post({ isPublic: false, rights: { status: 'withdrawn', expiresAt: null } }), NOW)).to.deep.equal(['its author withdrew consent']);
+    expect(hiddenBecause(post({ isPublic: false, rights: { status: 'withdrawn', expiresAt: null, verification: 'account', erasureDueAt: null } }), NOW)).to.deep.equal(['its author withdrew consent']);
+  });
+
+  it('says when consent waits for the author’s own account, and when erasure was requested', () => {
+    expect(hiddenBecause(post({ isPublic: false, rights: { status: 'granted', expiresAt: null, verification: 'awaiting', erasureDueAt: null } }), NOW)).to.deep.equal([
+      'its author agreed on the rights page, but has not yet confirmed from their Instagram account',
+    ]);
+    const erasing = post({ isPublic: false, rights: { status: 'withdrawn', expiresAt: null, verification: 'page', erasureDueAt: '2026-12-29T10:00:00.000Z' } });
+    expect(hiddenBecause(erasing, NOW)).to.deep.equal(['erasure requested: its media and text are deleted on 2026-12-29']);
+    expect(rightsSummary(erasing)).to.match(/^Erasure requested: media deleted on /);
+    expect(rightsSummary(post({ rights: { status: 'granted', expiresAt: null, verification: 'awaiting', erasureDueAt: null } }))).to.equal(
+      'Agreed on the rights page; waiting for the author’s reply from their Instagram account',
+    );
+    expect(rightsSummary(post())).to.equal('Granted, with no end date');
   });
 
   it('tells media that gave up from media still being stored', () => {
@@ -48,7 +62,7 @@ describe('whether shoppers see a post, in words', () => {
   });
 
   it('names the day rights ended, from the panel clock, not the wall clock', () => {
-    const ended = post({ isPublic: false, rights: { status: 'granted', expiresAt: '2026-11-20T00:00:00.000Z' } });
+    const ended = post({ isPublic: false, rights: { status: 'granted', expiresAt: '2026-11-20T00:00:00.000Z', verification: 'account', erasureDueAt: null } });
     expect(hiddenBecause(ended, NOW)).to.deep.equal(['its rights ended on 2026-11-20']);
     expect(hiddenBecause(ended, Date.parse('2026-11-19T00:00:00Z'))).to.deep.equal([]);
   });

@@ -26,8 +26,11 @@ export function hiddenBecause(post: AdminPost, now: number): string[] {
   const reasons: string[] = [];
   const moderation = MODERATION[post.moderation.status];
   if (moderation) reasons.push(moderation);
-  if (post.rights.status !== 'granted') reasons.push(RIGHTS[post.rights.status]);
+  // An erasure its author asked for outranks everything: the post will not come back.
+  if (post.rights.erasureDueAt) reasons.push(`erasure requested: its media and text are deleted on ${post.rights.erasureDueAt.slice(0, 10)}`);
+  else if (post.rights.status !== 'granted') reasons.push(RIGHTS[post.rights.status]);
   else if (post.rights.expiresAt && Date.parse(post.rights.expiresAt) <= now) reasons.push(`its rights ended on ${post.rights.expiresAt.slice(0, 10)}`);
+  else if (post.rights.verification === 'awaiting') reasons.push('its author agreed on the rights page, but has not yet confirmed from their Instagram account');
   if (post.sourceDeleted) reasons.push('its author deleted it on Instagram');
   if (post.media.length === 0) {
     const waiting = post.mediaIssues.length === 0 || stillStoring(post);

@@ -46,6 +46,23 @@ describe('tracking settings', () => {
     await save(false);
   });
 
+  it('saves "accept page-only consent for private requests", off by default, saying what it means', async () => {
+    const box = host!.querySelector<HTMLInputElement>('[name="settings.acceptPageOnlyForPrivateRequests"]')!;
+    expect(box.checked).to.equal(false);
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).to.contain('always needs the author');
+    box.checked = true;
+    $announcement.set(null);
+    host!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => $announcement.get()?.message === 'Settings saved.' || host!.querySelector('.form-error'), 'no answer');
+    expect((await api.workspace()).settings.acceptPageOnlyForPrivateRequests).to.equal(true);
+    // Back off: the other panel tests expect consent to wait for the author's account.
+    box.checked = false;
+    $announcement.set(null);
+    host!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => $announcement.get()?.message === 'Settings saved.', 'no answer');
+    expect((await api.workspace()).settings.acceptPageOnlyForPrivateRequests).to.equal(false);
+  });
+
   it("gives the order confirmation page's code, naming this workspace", async () => {
     const workspace = await api.workspace();
     const code = [...host!.querySelectorAll<HTMLTextAreaElement>('.copy-field textarea')].map((t) => t.value).find((v) => v.includes('purchase'))!;

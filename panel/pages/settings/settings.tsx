@@ -51,6 +51,7 @@ function WorkspaceSettings() {
         // Entered as a percentage; stored as a share (0..0.5).
         holdoutShare: Number(text(data, 'settings.holdoutShare')) / 100,
         confirmedOrdersOnly: data.get('settings.confirmedOrdersOnly') === 'on',
+        acceptPageOnlyForPrivateRequests: data.get('settings.acceptPageOnlyForPrivateRequests') === 'on',
       },
     });
     setWorkspace(updated);
@@ -117,6 +118,16 @@ function WorkspaceSettings() {
             <p id="confirmed-only-help" class="muted">
               Any browser can report a purchase, so when this is on, reports and "best performing" galleries count only the orders your server sends
               to POST /v1/orders and show browser-reported ones apart.
+            </p>
+          </div>
+          <div>
+            <label class="check-label">
+              <input type="checkbox" name="settings.acceptPageOnlyForPrivateRequests" defaultChecked={workspace.settings.acceptPageOnlyForPrivateRequests} aria-describedby="page-only-help" />
+              Accept consent confirmed on the rights page alone for requests sent by direct message
+            </label>
+            <p id="page-only-help" class="muted">
+              Off, a post goes live only once its author confirms from their own Instagram account. On, a request you sent privately by direct message
+              needs only the page; a link ever posted as a comment always needs the author's account. The choice is kept in the consent evidence.
             </p>
           </div>
           {editable && (

@@ -16,6 +16,9 @@ describe('control endpoints', () => {
     const media = (await (await post(control, '/publish', { mentionsBrand: true, hashtags: ['YesLumen'] })).json()) as { id: string };
     expect(kit.fake.media(media.id)?.mentionsBrand).toBe(true);
 
+    // Meta delivers nothing before the brand's Page subscribed the app.
+    expect(await (await post(control, '/send-webhook', { callbackUrl: 'https://vitrine.test/hooks', mediaId: media.id })).json()).toEqual({ statuses: [] });
+    await kit.post(`/${kit.fake.account.pageId}/subscribed_apps`, { subscribed_fields: 'feed' });
     const sent = await post(control, '/send-webhook', { callbackUrl: 'https://vitrine.test/hooks', mediaId: media.id, duplicates: 1 });
     expect(await sent.json()).toEqual({ statuses: [200, 200] });
     expect(received).toHaveLength(2);

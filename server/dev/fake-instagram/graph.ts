@@ -10,6 +10,7 @@ import { errorResponse, GraphError, graphErrors } from './errors.ts';
 import { parseFields } from './fields.ts';
 import type { hashtagRoutes } from './hashtag-routes.ts';
 import type { mediaRoutes } from './media-routes.ts';
+import type { Subscriptions } from './subscriptions.ts';
 import type { FailureKind } from './types.ts';
 import type { Usage, UsageBucket } from './usage.ts';
 import type { userRoutes } from './user-routes.ts';
@@ -27,6 +28,7 @@ interface GraphAppOptions {
     users: ReturnType<typeof userRoutes>;
     media: ReturnType<typeof mediaRoutes>;
     accounts: ReturnType<typeof accountRoutes>;
+    subscriptions: Subscriptions;
   };
 }
 
@@ -120,6 +122,7 @@ export function createGraphApp(options: GraphAppOptions): Hono<Env> {
   app.post('/:version/:id/:edge', (c) => {
     const { id, edge } = c.req.param();
     if (id === account.igUserId && edge === 'mentions') return json(c, routes.users.replyToMention(c.var.call));
+    if (id === account.pageId && edge === 'subscribed_apps') return json(c, routes.subscriptions.subscribe(c.var.call));
     throw graphErrors.unsupportedGet(id, 'post');
   });
 

@@ -21,7 +21,8 @@ import { DAY_MS } from './time.ts';
 import type { FailureKind, FakeInstagram, FakeInstagramOptions, RequestLogEntry } from './types.ts';
 import { createUsage } from './usage.ts';
 import { userRoutes } from './user-routes.ts';
-import { commentChange, deliverNotification, mentionChange, notificationBody, verifySubscription } from './webhooks.ts';
+import { commentNotification, createSubscriptions } from './subscriptions.ts';
+import { deliverNotification, mentionChange, notificationBody, verifySubscription } from './webhooks.ts';
 import { createWorld } from './world.ts';
 
 export { HASHTAG_QUOTA_ERROR, THROTTLE_CODES, type GraphErrorBody, type ThrottleCode } from './errors.ts';
@@ -71,6 +72,7 @@ export function createFakeInstagram(options: FakeInstagramOptions): FakeInstagra
   });
   const usage = createUsage(clock, { businessId: igUserId, impressions: options.impressions ?? 10 });
   const failures: FailureKind[] = [];
+  const subscriptions = createSubscriptions();
   const deps = {
     clock,
     world,
@@ -87,7 +89,7 @@ export function createFakeInstagram(options: FakeInstagramOptions): FakeInstagra
     usage,
     takeFailure: () => failures.shift(),
     fbtraceId: ids.fbtrace,
-    routes: { hashtags: hashtagRoutes(deps), users: userRoutes(deps), media: mediaRoutes(deps), accounts: accountRoutes(deps) },
+    routes: { hashtags: hashtagRoutes(deps), users: userRoutes(deps), media: mediaRoutes(deps), accounts: accountRoutes(deps), subscriptions },
   });
 
   const requests: RequestLogEntry[] = [];
@@ -98,8 +100,6 @@ export function createFakeInstagram(options: FakeInstagramOptions): FakeInstagra
   });
   app.get('/cdn/*', (c) => cdn.fetch(c.req.raw));
   app.route('/', graph);
-
-  const mediaProductType = (mediaId: string) => (world.media(mediaId)?.mediaType === 'VIDEO' ? 'REELS' : 'FEED');
 
   return {
     fetch: async (request) => app.fetch(request),
@@ -125,12 +125,15 @@ export function createFakeInstagram(options: FakeInstagramOptions): FakeInstagra
       return { response: await verifySubscription(deliver, callbackUrl, verifyToken, challenge), challenge };
     },
     async sendMentionWebhook(callbackUrl, mediaId, webhookOptions = {}) {
+      if (!subscriptions.active || world.media(mediaId)?.privateAccount) return [];
       const body = notificationBody(igUserId, clock.now(), mentionChange(mediaId, webhookOptions.commentId));
       return deliverNotification(deliver, callbackUrl, body, appSecret, webhookOptions);
     },
     async sendCommentWebhook(callbackUrl, input, webhookOptions = {}) {
       const comment = world.comment(input);
-      const body = notificationBody(igUserId, clock.now(), commentChange(comment, mediaProductType(input.mediaId)));
+      const change = commentNotification(world.media(input.mediaId)!, comment, world.commentMentionsBrand(comment));
+      if (!subscriptions.active || !change) return [];
+      const body = notificationBody(igUserId, clock.now(), change);
       return deliverNotification(deliver, callbackUrl, body, appSecret, webhookOptions);
     },
   };

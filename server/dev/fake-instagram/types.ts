@@ -58,6 +58,8 @@ export interface FakePublishInput {
   hideLikes?: boolean;
   /** VIDEO with copyrighted or licensed audio: `media_url` is omitted (§1.4, §1.6). */
   copyrightedAudio?: boolean;
+  /** The author's account is private: Meta sends no webhook about this media. */
+  privateAccount?: boolean;
 }
 
 export interface FakeChild {
@@ -83,6 +85,7 @@ export interface FakeMedia {
   readonly likeCount: number;
   readonly hideLikes: boolean;
   readonly copyrightedAudio: boolean;
+  readonly privateAccount: boolean;
   readonly deleted: boolean;
 }
 
@@ -167,7 +170,13 @@ export interface FakeInstagram {
   failNext(count: number, error: FailureKind): void;
   /** GET callbackUrl?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…, as Meta does when subscribing. */
   verifyWebhook(callbackUrl: string, verifyToken: string): Promise<{ response: Response; challenge: string }>;
+  /** Sends nothing (an empty list) before the Page subscribed the app, or for a private account's media. */
   sendMentionWebhook(callbackUrl: string, mediaId: string, options?: FakeMentionWebhookOptions): Promise<Response[]>;
+  /**
+   * Records a comment and sends what Meta would: `comments` on the brand's own media, `mentions`
+   * with `comment_id` when it @mentions the brand elsewhere, otherwise nothing (nor before the
+   * Page subscribed the app, nor for a private account's media).
+   */
   sendCommentWebhook(
     callbackUrl: string,
     input: { mediaId: string; text: string; fromUsername: string; parentId?: string },

@@ -25,10 +25,18 @@ function verifies(raw: string, header: string | null, secret = APP_SECRET): bool
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
+/** A fake whose Page subscribed the app, as Meta requires before it delivers anything. */
+async function subscribedFake(deliver: (request: Request) => Promise<Response>) {
+  const kit = makeFake({ deliver });
+  const { status } = await kit.post(`/${kit.fake.account.pageId}/subscribed_apps`, { subscribed_fields: 'feed' });
+  expect(status).toBe(200);
+  return kit;
+}
+
 describe('webhooks', () => {
   it('posts a mentions notification in the real shape, signed over the raw body', async () => {
     const { deliveries, deliver } = receiver();
-    const { fake, clock } = makeFake({ deliver });
+    const { fake, clock } = await subscribedFake(deliver);
     const media = fake.publish({ mentionsBrand: true });
     const responses = await fake.sendMentionWebhook('https://vitrine.test/hooks/instagram', media.id);
     expect(responses.map((r) => r.status)).toEqual([200]);
@@ -45,7 +53,7 @@ describe('webhooks', () => {
 
   it('includes comment_id for a comment mention', async () => {
     const { deliveries, deliver } = receiver();
-    const { fake } = makeFake({ deliver });
+    const { fake } = await subscribedFake(deliver);
     const media = fake.publish({});
     const comment = fake.comment({ mediaId: media.id, text: '@maisonlumen 😍', fromUsername: 'ana.brunch' });
     await fake.sendMentionWebhook('https://vitrine.test/hooks', media.id, { commentId: comment.id });
@@ -54,7 +62,7 @@ describe('webhooks', () => {
 
   it('can forge the signature, which then fails verification', async () => {
     const { deliveries, deliver } = receiver();
-    const { fake } = makeFake({ deliver });
+    const { fake } = await subscribedFake(deliver);
     await fake.sendMentionWebhook('https://vitrine.test/hooks', fake.publish({ mentionsBrand: true }).id, { forgeSignature: true });
     expect(deliveries[0]!.headers.get('X-Hub-Signature-256')).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(verifies(deliveries[0]!.raw, deliveries[0]!.headers.get('X-Hub-Signature-256'))).toBe(false);
@@ -62,37 +70,53 @@ describe('webhooks', () => {
 
   it('delivers duplicates as the same signed bytes', async () => {
     const { deliveries, deliver } = receiver();
-    const { fake } = makeFake({ deliver });
+    const { fake } = await subscribedFake(deliver);
     const responses = await fake.sendMentionWebhook('https://vitrine.test/hooks', fake.publish({ mentionsBrand: true }).id, { duplicates: 2 });
     expect(responses).toHaveLength(3);
     expect(new Set(deliveries.map((d) => d.raw)).size).toBe(1);
     expect(new Set(deliveries.map((d) => d.headers.get('X-Hub-Signature-256'))).size).toBe(1);
   });
 
-  it('posts a comments notification for a comment it records in the world', async () => {
+  it('sends nothing before the Page subscribed the app, and nothing for a private account', async () => {
     const { deliveries, deliver } = receiver();
-    const { fake, get } = makeFake({ deliver });
-    const media = fake.publish({ mentionsBrand: true, author: 'clara.home' });
-    const request = await fake.fetch(
-      new Request(`http://fake-instagram.test/v21.0/${fake.account.igUserId}/mentions`, {
-        method: 'POST',
-        body: new URLSearchParams({ access_token: fake.account.accessToken, media_id: media.id, message: 'Reply #YesLumen to agree' }),
-      }),
-    );
-    const requestId = ((await request.json()) as { id: string }).id;
-    await fake.sendCommentWebhook('https://vitrine.test/hooks', { mediaId: media.id, text: '#YesLumen', fromUsername: 'clara.home', parentId: requestId });
+    const { fake, post } = makeFake({ deliver });
+    const media = fake.publish({ mentionsBrand: true });
+    expect(await fake.sendMentionWebhook('https://vitrine.test/hooks', media.id)).toEqual([]);
+    expect(await fake.sendCommentWebhook('https://vitrine.test/hooks', { mediaId: media.id, text: 'Love it @maisonlumen', fromUsername: 'ana.brunch' })).toEqual([]);
+    expect((await post(`/${fake.account.pageId}/subscribed_apps`, {})).status).toBe(400); // subscribed_fields is required
+    await post(`/${fake.account.pageId}/subscribed_apps`, { subscribed_fields: 'feed' });
+    const hidden = fake.publish({ mentionsBrand: true, privateAccount: true });
+    expect(await fake.sendMentionWebhook('https://vitrine.test/hooks', hidden.id)).toEqual([]);
+    expect(await fake.sendCommentWebhook('https://vitrine.test/hooks', { mediaId: hidden.id, text: '@maisonlumen', fromUsername: 'ana.brunch' })).toEqual([]);
+    expect(deliveries).toEqual([]);
+    expect(await fake.sendMentionWebhook('https://vitrine.test/hooks', media.id)).toHaveLength(1);
+  });
+
+  it('sends `comments` only for the brand’s own media; a comment elsewhere that @mentions the brand comes as `mentions` with `comment_id`', async () => {
+    const { deliveries, deliver } = receiver();
+    const { fake, get } = await subscribedFake(deliver);
+    const theirs = fake.publish({ author: 'clara.home' });
+    expect(await fake.sendCommentWebhook('https://vitrine.test/hooks', { mediaId: theirs.id, text: 'so nice', fromUsername: 'ana.brunch' })).toEqual([]);
+    await fake.sendCommentWebhook('https://vitrine.test/hooks', { mediaId: theirs.id, text: '#YesLumen @maisonlumen K7QP4X', fromUsername: 'clara.home' });
+    const change = JSON.parse(deliveries[0]!.raw).entry[0].changes[0];
+    expect(change).toEqual({ field: 'mentions', value: { comment_id: expect.stringMatching(/^\d+$/), media_id: theirs.id } });
+    const read = await get(`/${fake.account.igUserId}`, { fields: `mentioned_comment.comment_id(${change.value.comment_id}){id,text,username,timestamp,media{id}}` });
+    expect(read.body.mentioned_comment).toEqual({ id: change.value.comment_id, text: '#YesLumen @maisonlumen K7QP4X', username: 'clara.home', timestamp: expect.stringMatching(/\+0000$/), media: { id: theirs.id } });
+  });
+
+  it('posts a comments notification for a comment on the brand’s own media', async () => {
+    const { deliveries, deliver } = receiver();
+    const { fake, get } = await subscribedFake(deliver);
+    const media = fake.publish({ own: true });
+    const question = fake.comment({ mediaId: media.id, text: 'Where is this lamp from?', fromUsername: 'clara.home' });
+    await fake.sendCommentWebhook('https://vitrine.test/hooks', { mediaId: media.id, text: '#YesLumen', fromUsername: 'clara.home', parentId: question.id });
     const value = JSON.parse(deliveries[0]!.raw).entry[0].changes[0];
     expect(value).toEqual({
       field: 'comments',
-      value: { from: { id: expect.stringMatching(/^\d+$/), username: 'clara.home' }, media: { id: media.id, media_product_type: 'FEED' }, id: expect.any(String), parent_id: requestId, text: '#YesLumen' },
+      value: { from: { id: expect.stringMatching(/^\d+$/), username: 'clara.home' }, media: { id: media.id, media_product_type: 'FEED' }, id: expect.any(String), parent_id: question.id, text: '#YesLumen' },
     });
-    const read = await get(`/${fake.account.igUserId}`, { fields: `mentioned_media.media_id(${media.id}){comments{id,text,username,replies{text,username}}}` });
-    expect(read.body.mentioned_media.comments.data).toContainEqual({
-      id: requestId,
-      text: 'Reply #YesLumen to agree',
-      username: 'maisonlumen',
-      replies: { data: [{ text: '#YesLumen', username: 'clara.home' }], paging: expect.any(Object) },
-    });
+    const read = await get(`/${media.id}/comments`, { fields: 'id,text,username,replies{text,username}' });
+    expect(read.body.data).toContainEqual({ id: question.id, text: 'Where is this lamp from?', username: 'clara.home', replies: { data: [{ text: '#YesLumen', username: 'clara.home' }], paging: expect.any(Object) } });
   });
 
   it('performs the subscription handshake', async () => {

@@ -87,6 +87,7 @@ export function createWorld(deps: { clock: Clock; ids: IdFactory; random: Random
         likeCount: input.likeCount ?? Math.floor(random() * 400),
         hideLikes: input.hideLikes ?? false,
         copyrightedAudio: mediaType === 'VIDEO' && (input.copyrightedAudio ?? false),
+        privateAccount: input.privateAccount ?? false,
         deleted: false,
         baseComments: input.commentsCount ?? Math.floor(random() * 30),
       };

@@ -116,6 +116,8 @@ export async function seedDemo({ db, media, variants, now, ownerPassword }: Seed
         rightsStatus: post.rights,
         rightsExpiresAt: post.rightsExpireInDays === undefined ? null : now + post.rightsExpireInDays * DAY,
         rightsScope: post.rights === 'granted' ? DEMO_TERMS.scope : null,
+        // The demo's consents all came from the authors' accounts (see rightsStatements).
+        rightsVerification: post.rights === 'granted' ? 'account' : null,
         sourceDeletedAt: post.deletedAtSource ? now - HOUR : null,
         createdAt: publishedAt + HOUR,
         updatedAt: publishedAt + 2 * HOUR,
@@ -215,10 +217,27 @@ function rightsStatements(
       kind: 'granted',
       channel: viaComment ? 'comment_reply' : 'rights_page',
       evidence: viaComment ? { commentId: `demo-comment-${post.id}`, commentText: '#YesLumen @maisonlumen' } : pageEvidence,
+      verification: viaComment ? 'account' : 'page',
       expiresAt: post.rightsExpireInDays === undefined ? null : ctx.now + post.rightsExpireInDays * DAY,
       recordedAt: grantedAt,
     }),
   );
+  if (!viaComment) {
+    // Agreed on the page, then verified by a reply from the author's own account.
+    const code = 'K7QP4X';
+    statements.push(
+      db.insert(consentRecords).values({
+        ...consent,
+        id: `cons_${post.id}_verify`,
+        kind: 'granted',
+        channel: 'comment_reply',
+        evidence: { commentId: `demo-verify-${post.id}`, commentText: `#YesLumen @maisonlumen ${code}`, commentTimestamp: new Date(grantedAt + HOUR).toISOString(), verifyCode: code, linkedConsentId: `cons_${post.id}_grant` },
+        verification: 'account',
+        expiresAt: post.rightsExpireInDays === undefined ? null : ctx.now + post.rightsExpireInDays * DAY,
+        recordedAt: grantedAt + HOUR,
+      }),
+    );
+  }
   if (post.rights === 'withdrawn') {
     statements.push(
       db.insert(consentRecords).values({ ...consent, id: `cons_${post.id}_withdraw`, kind: 'withdrawn', channel: 'rights_page', evidence: pageEvidence, recordedAt: grantedAt + 2 * DAY }),

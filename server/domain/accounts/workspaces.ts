@@ -16,6 +16,8 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   eventRetentionDays: 395,
   // Off: a small store without a server integration counts what the order page's browser reports.
   confirmedOrdersOnly: false,
+  // Off: consent typed on the rights page waits for the author's reply from their own account.
+  acceptPageOnlyForPrivateRequests: false,
 };
 
 export async function getWorkspace(db: Db, workspaceId: string): Promise<WorkspaceView> {

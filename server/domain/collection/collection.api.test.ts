@@ -282,7 +282,7 @@ describe('deleted on Instagram', () => {
     await h.db.update(sources).set({ nextRunAt: h.clock.now(), enabled: true }).where(eq(sources.kind, 'own'));
     await step();
     const [post] = await postsFrom([own.id]);
-    await h.db.update(posts).set({ moderationStatus: 'approved', rightsStatus: 'granted' }).where(eq(posts.id, post!.id));
+    await h.db.update(posts).set({ moderationStatus: 'approved', rightsStatus: 'granted', rightsVerification: 'account' }).where(eq(posts.id, post!.id));
     await step();
     expect((await postsFrom([own.id]))[0]!.sourceDeletedAt).toBeNull(); // checked, still there
     h.fake.deleteMedia(own.id);
@@ -333,7 +333,7 @@ describe('what shoppers get', () => {
     await h.db.update(sources).set({ nextRunAt: h.clock.now() }).where(eq(sources.kind, 'tagged'));
     await step();
     const [post] = await postsFrom([media.id]);
-    await h.db.update(posts).set({ moderationStatus: 'approved', rightsStatus: 'granted' }).where(eq(posts.id, post!.id));
+    await h.db.update(posts).set({ moderationStatus: 'approved', rightsStatus: 'granted', rightsVerification: 'account' }).where(eq(posts.id, post!.id));
     h.clock.advance(30 * DAY);
     const page = (await (await request(h, '/v1/galleries/demo/posts?limit=1')).json()) as GalleryPostsResponse;
     const shown = page.posts[0]!;

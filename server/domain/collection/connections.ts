@@ -9,6 +9,7 @@ import { instagramConnections, sources } from '../../db/schema.ts';
 import { Invalid, notFound, UpstreamFailed } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
+import { subscribeWebhooks } from './webhook-subscription.ts';
 import type { GraphClient } from '../../instagram/client.ts';
 import { open, seal } from '../../security/secret-box.ts';
 import { auditStatement } from '../audit/audit.ts';
@@ -54,6 +55,7 @@ export async function connectAccount(
     throw error;
   }
   const sealed = await seal(deps.appSecret, TOKEN_PURPOSE, input.accessToken);
+  const webhooks = await subscribeWebhooks(deps.graph, account.id, input.accessToken);
   const [existing] = await deps.db
     .select()
     .from(instagramConnections)
@@ -69,6 +71,7 @@ export async function connectAccount(
     status: 'active',
     statusReason: null,
     lastWebhookAt: existing?.lastWebhookAt ?? null,
+    webhooksSubscribedAt: webhooks.subscribed ? now : null,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
@@ -76,7 +79,7 @@ export async function connectAccount(
     existing ? deps.db.update(instagramConnections).set(row).where(eq(instagramConnections.id, row.id)) : deps.db.insert(instagramConnections).values(row),
     // A reconnection resumes the sources an expired or revoked token had paused.
     deps.db.update(sources).set({ nextRunAt: now, lastError: null }).where(and(eq(sources.connectionId, row.id), eq(sources.enabled, true))),
-    auditStatement(deps.db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: existing ? 'instagram.reconnected' : 'instagram.connected', targetType: 'instagram_connection', targetId: row.id, after: { username: account.username }, at: now }),
+    auditStatement(deps.db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: existing ? 'instagram.reconnected' : 'instagram.connected', targetType: 'instagram_connection', targetId: row.id, after: { username: account.username, webhooks }, at: now }),
   ]);
   return connectionView(row);
 }

@@ -11,6 +11,8 @@ import { sources } from '../../db/schema.ts';
 import type { Outbound } from '../../outbound/guarded-fetch.ts';
 import { purgeExpiredEvents } from '../tracking/retention.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
+import { eraseDuePosts } from '../rights/erasure.ts';
+import { pollRequestReplies } from './poll-replies.ts';
 import { checkSourceDeletions } from './deletions.ts';
 import { rehostPending, type RehostDeps } from './rehost.ts';
 import { runSource, type RunReport } from './run-source.ts';
@@ -26,6 +28,10 @@ export interface CollectionStep {
   feeds: number;
   /** Raw events deleted past their workspace's retention (rollups stay). */
   eventsPurged: number;
+  /** Posts erased once the hold on an erasure asked through an unverified link ended. */
+  erased: number;
+  /** Replies found by polling the brand's rights-request comments (webhooks not set up). */
+  verifications: number;
 }
 
 export type SchedulerDeps = RehostDeps & { outbound: Outbound };
@@ -46,5 +52,7 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits 
   const feeds = await refreshDueFeeds(deps, now);
   await discardStalePreviews(deps.db, now);
   const eventsPurged = await purgeExpiredEvents(deps.db, now);
-  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged };
+  const erased = await eraseDuePosts(deps, now);
+  const verifications = await pollRequestReplies({ db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret }, now);
+  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications };
 }

@@ -13,7 +13,8 @@ import { hmacSha256Hex, timingSafeEqual } from '../../security/tokens.ts';
 import { tokenOf, withExpiry } from './connections.ts';
 import { ingestMedia } from './ingest.ts';
 import { normalizeMedia } from './normalize.ts';
-import { handleRightsReply, type CommentValue } from '../rights/replies.ts';
+import type { CommentValue } from '../rights/replies.ts';
+import { handleCommentMention, handleOwnMediaComment } from './comment-webhooks.ts';
 
 const RECEIPT_TTL_MS = 48 * 3_600_000;
 
@@ -48,8 +49,11 @@ export async function handleNotification(deps: { db: Db; graph: GraphClient; app
     for (const entry of body.entry ?? []) {
       for (const change of entry.changes ?? []) {
         if (!entry.id || !change.value) continue;
-        if (change.field === 'mentions' && change.value.media_id) mentions += await storeMention(deps, entry.id, change.value.media_id, now);
-        if (change.field === 'comments' && (await handleRightsReply(deps.db, entry.id, change.value, now)) !== 'ignored') replies++;
+        // A comment that @mentions the brand is an answer or nothing, never a new post.
+        if (change.field === 'mentions' && change.value.comment_id) {
+          if ((await handleCommentMention(deps, entry.id, change.value.comment_id, now)) !== 'ignored') replies++;
+        } else if (change.field === 'mentions' && change.value.media_id) mentions += await storeMention(deps, entry.id, change.value.media_id, now);
+        if (change.field === 'comments' && (await handleOwnMediaComment(deps.db, entry.id, change.value, entry.time ? entry.time * 1000 : now, now)) !== 'ignored') replies++;
       }
     }
   }

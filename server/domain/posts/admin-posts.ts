@@ -82,7 +82,7 @@ export async function getPostDetail(db: Db, workspaceId: string, id: string, now
   return {
     ...post!,
     products: tags.map(({ tag, product }) => ({ ...toPublicProduct(product), tagId: tag.id, hotspot: { mediaId: tag.mediaId, x: tag.x, y: tag.y } })),
-    consent: consent.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, recordedAt: iso(r.recordedAt)!, termsHash: r.termsHash, expiresAt: iso(r.expiresAt) })),
+    consent: consent.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, verification: r.verification, recordedAt: iso(r.recordedAt)!, termsHash: r.termsHash, expiresAt: iso(r.expiresAt) })),
   };
 }
 
@@ -124,7 +124,7 @@ async function describePosts(db: Db, rows: (typeof posts.$inferSelect)[], now: n
     publishedAt: iso(r.publishedAt)!,
     collectedAt: iso(r.collectedAt)!,
     moderation: { status: r.moderationStatus, ruleId: r.moderationRuleId, reason: r.moderationReason, at: iso(r.moderatedAt) },
-    rights: { status: r.rightsStatus, expiresAt: iso(r.rightsExpiresAt) },
+    rights: { status: r.rightsStatus, expiresAt: iso(r.rightsExpiresAt), verification: r.rightsVerification, erasureDueAt: iso(r.erasureDueAt) },
     sourceDeleted: r.sourceDeletedAt !== null,
     isPublic: isPublicPost(r, now) && (mediaByPost.get(r.id)?.length ?? 0) > 0,
     sources: sourceRows.filter((s) => s.postId === r.id).map((s) => ({ id: s.id, kind: s.kind, label: sourceLabel(s.kind, s.query) })),

@@ -15,7 +15,7 @@ let h: Harness;
 function publicPost(h: Harness, id: string, workspaceId: string, publishedAt: number, stored = true): BatchItem<'sqlite'>[] {
   const now = h.clock.now();
   return [
-    h.db.insert(posts).values({ id, workspaceId, mediaType: 'image', moderationStatus: 'approved', rightsStatus: 'granted', publishedAt, collectedAt: now, createdAt: now, updatedAt: now }),
+    h.db.insert(posts).values({ id, workspaceId, mediaType: 'image', moderationStatus: 'approved', rightsStatus: 'granted', rightsVerification: 'account', publishedAt, collectedAt: now, createdAt: now, updatedAt: now }),
     h.db.insert(postMedia).values({ id: `med_${id}`, postId: id, position: 0, type: 'image', width: 640, height: 640, storeStatus: stored ? 'stored' : 'pending' }),
     h.db.insert(mediaVariants).values({ id: `var_${id}`, mediaId: `med_${id}`, role: 'display', format: 'webp', width: 640, height: 640, bytes: 1, storageKey: `m/med_${id}/display-640.webp`, createdAt: now }),
   ];

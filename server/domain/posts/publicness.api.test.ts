@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { beforeAll, expect, it } from 'vitest';
 import { runBatch } from '../../db/client.ts';
-import { MODERATION_STATUSES, posts, RIGHTS_STATUSES } from '../../db/schema.ts';
+import { MODERATION_STATUSES, posts, RIGHTS_STATUSES, RIGHTS_VERIFICATIONS } from '../../db/schema.ts';
 import { DEMO_POSTS, DEMO_WORKSPACE } from '../../dev/seed/demo-content.ts';
 import type { Harness } from '../../dev/testing/harness.ts';
 import { isPublicPost, publicPostWhere, type PublicnessFacts } from './publicness.ts';
@@ -19,9 +19,11 @@ it('the SQL predicate and the rule agree on every combination of the facts', asy
   for (const moderationStatus of MODERATION_STATUSES)
     for (const rightsStatus of RIGHTS_STATUSES)
       for (const rightsExpiresAt of [null, now - 1, now, now + 1])
-        for (const sourceDeletedAt of [null, now - 1])
-          for (const erasedAt of [null, now - 1])
-            cases.push({ id: `post_case${cases.length}`, moderationStatus, rightsStatus, rightsExpiresAt, sourceDeletedAt, erasedAt });
+        for (const rightsVerification of [...RIGHTS_VERIFICATIONS, null])
+          for (const sourceDeletedAt of [null, now - 1])
+            for (const erasedAt of [null, now - 1])
+              for (const erasureDueAt of [null, now + 1])
+                cases.push({ id: `post_case${cases.length}`, moderationStatus, rightsStatus, rightsExpiresAt, rightsVerification, sourceDeletedAt, erasedAt, erasureDueAt });
 
   const inserts: BatchItem<'sqlite'>[] = cases.map((c) =>
     h.db.insert(posts).values({ ...c, workspaceId: DEMO_WORKSPACE.id, mediaType: 'image', publishedAt: now, collectedAt: now, createdAt: now, updatedAt: now }),
@@ -35,19 +37,21 @@ it('the SQL predicate and the rule agree on every combination of the facts', asy
   const fromSql = new Set(selected.map((r) => r.id).filter((id) => id.startsWith('post_case')));
   const fromRule = new Set(cases.filter((c) => isPublicPost(c, now)).map((c) => c.id));
 
-  expect(fromRule.size).toBe(2); // approved + granted + (no expiry | future expiry) + not deleted
+  expect(fromRule.size).toBe(4); // approved + granted + (no expiry | future expiry) + (account | accepted page) verification + not deleted
   expect([...fromSql].sort()).toEqual([...fromRule].sort());
 });
 
-it('over random post states, the public API never returns a post without active granted rights', async () => {
+it('over random post states, the public API never returns a post without active, verified granted rights', async () => {
   const fc = await import('fast-check');
   const now = h.clock.now();
   const state = fc.record({
     moderationStatus: fc.constantFrom(...MODERATION_STATUSES),
     rightsStatus: fc.constantFrom(...RIGHTS_STATUSES),
     rightsExpiresAt: fc.option(fc.integer({ min: now - 10 * 86_400_000, max: now + 10 * 86_400_000 }), { nil: null }),
+    rightsVerification: fc.option(fc.constantFrom(...RIGHTS_VERIFICATIONS), { nil: null }),
     sourceDeletedAt: fc.option(fc.constant(now - 1), { nil: null }),
     erasedAt: fc.option(fc.constant(now - 1), { nil: null }),
+    erasureDueAt: fc.option(fc.constant(now + 1), { nil: null }),
   });
   let batch = 0;
   await fc.assert(
@@ -63,8 +67,11 @@ it('over random post states, the public API never returns a post without active 
         expect(row!.moderationStatus).toBe('approved');
         expect(row!.rightsStatus).toBe('granted');
         expect(row!.rightsExpiresAt === null || row!.rightsExpiresAt > now).toBe(true);
+        // Consent typed on the page and still waiting for the author's account never shows.
+        expect(['account', 'page']).toContain(row!.rightsVerification);
         expect(row!.sourceDeletedAt).toBeNull();
         expect(row!.erasedAt).toBeNull();
+        expect(row!.erasureDueAt).toBeNull();
       }
       // And nothing public is left out.
       const expected = ids.filter((_, i) => isPublicPost(states[i % states.length]!, now));

@@ -5,7 +5,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { runBatch, type Db } from '../../db/client.ts';
-import { consentRecords, galleryPosts, mediaVariants, postMedia, postProducts, posts, rightsRequests, termsVersions, workspaces, type ConsentEvidence } from '../../db/schema.ts';
+import { consentRecords, galleryPosts, mediaVariants, postMedia, postProducts, posts, rightsRequests, termsVersions, workspaces, type ConsentEvidence, type RightsVerification } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import type { MediaStore } from '../../media/store.ts';
 import { auditStatement } from '../audit/audit.ts';
@@ -37,7 +37,7 @@ export async function loadRequest(db: Db, requestId: string): Promise<RequestCon
 
 type Channel = (typeof consentRecords.$inferInsert)['channel'];
 
-function record(ctx: RequestContext, kind: 'granted' | 'declined' | 'withdrawn', channel: Channel, evidence: ConsentEvidence, author: string | null, now: number) {
+function record(ctx: RequestContext, kind: 'granted' | 'declined' | 'withdrawn', channel: Channel, evidence: ConsentEvidence, author: string | null, verification: 'account' | 'page' | null, now: number) {
   const { request, post, terms } = ctx;
   return {
     id: newId('cons'),
@@ -52,6 +52,7 @@ function record(ctx: RequestContext, kind: 'granted' | 'declined' | 'withdrawn',
     requestText: request.requestText,
     channel,
     evidence,
+    verification: kind === 'granted' ? verification : null,
     scope: terms.scope,
     expiresAt: kind === 'granted' && terms.durationDays ? now + terms.durationDays * DAY : null,
     recordedAt: now,
@@ -65,12 +66,13 @@ const eventData = (ctx: RequestContext, extra: Record<string, unknown> = {}) => 
  * post, and names the author when Instagram had not (hashtag media).
  */
 async function recordAnswer(db: Db, ctx: RequestContext, kind: 'granted' | 'declined' | 'withdrawn', answer: Answer, now: number) {
-  const consent = record(ctx, kind, answer.channel, answer.evidence, answer.author ?? null, now);
-  const grant = kind === 'granted' ? { rightsExpiresAt: consent.expiresAt, rightsScope: consent.scope, authorUsername: ctx.post.authorUsername ?? answer.author ?? null } : {};
-  const window = kind === 'granted' ? { scope: consent.scope, expiresAt: consent.expiresAt && new Date(consent.expiresAt).toISOString() } : {};
+  const verification = answer.verification ?? { record: 'account', post: 'account' };
+  const consent = record(ctx, kind, answer.channel, answer.evidence, answer.author ?? null, verification.record, now);
+  const grant = kind === 'granted' ? { rightsExpiresAt: consent.expiresAt, rightsScope: consent.scope, rightsVerification: verification.post, authorUsername: ctx.post.authorUsername ?? answer.author ?? null } : {};
+  const window = kind === 'granted' ? { scope: consent.scope, expiresAt: consent.expiresAt && new Date(consent.expiresAt).toISOString(), verification: verification.post } : {};
   await runBatch(db, [
     db.insert(consentRecords).values(consent),
-    db.update(rightsRequests).set({ status: kind, updatedAt: now }).where(eq(rightsRequests.id, ctx.request.id)),
+    db.update(rightsRequests).set({ status: kind, updatedAt: now, ...answer.requestPatch?.(consent.id) }).where(eq(rightsRequests.id, ctx.request.id)),
     db.update(posts).set({ rightsStatus: kind, ...grant, updatedAt: now }).where(eq(posts.id, ctx.post.id)),
     auditStatement(db, { workspaceId: ctx.request.workspaceId, actorUserId: null, actorKind: 'author', action: `rights.${kind}`, targetType: 'post', targetId: ctx.post.id, after: { channel: answer.channel, termsHash: consent.termsHash, ...window }, at: now }),
     ...(await eventStatements(db, ctx.request.workspaceId, `rights.${kind}`, eventData(ctx, window), now)),
@@ -82,6 +84,13 @@ interface Answer {
   evidence: ConsentEvidence;
   /** The handle the author confirmed (rights page) or replied from (comment). */
   author?: string | null;
+  /**
+   * Grants: how the author's identity was established, on the record and on the post (which the
+   * publicness rule reads). Default: the author's own account acted (a comment reply).
+   */
+  verification?: { record: 'account' | 'page'; post: RightsVerification };
+  /** More to write on the request in the same batch, given the new record's id. */
+  requestPatch?: (consentId: string) => Partial<typeof rightsRequests.$inferInsert>;
 }
 
 export const grantConsent = (db: Db, ctx: RequestContext, answer: Answer, now: number) => recordAnswer(db, ctx, 'granted', answer, now);

@@ -31,7 +31,7 @@ export async function exportConsent(db: Db, workspaceId: string, filter: { postI
   return {
     exportedAt: iso(now),
     controller: { name: workspace!.name, instagramHandle: workspace!.instagramHandle },
-    posts: postRows.map((p) => ({ id: p.id, instagramMediaId: p.igMediaId, permalink: p.permalink, author: p.authorUsername, rightsStatus: p.rightsStatus, erasedAt: iso(p.erasedAt) })),
+    posts: postRows.map((p) => ({ id: p.id, instagramMediaId: p.igMediaId, permalink: p.permalink, author: p.authorUsername, rightsStatus: p.rightsStatus, rightsVerification: p.rightsVerification, erasureDueAt: iso(p.erasureDueAt), erasedAt: iso(p.erasedAt) })),
     records: records.map((r) => {
       const request = requests.find((q) => q.id === r.rightsRequestId);
       const shown = terms.find((t) => t.id === r.termsVersionId);
@@ -42,6 +42,16 @@ export async function exportConsent(db: Db, workspaceId: string, filter: { postI
         recordedAt: iso(r.recordedAt),
         who: { username: r.authorUsername, instagramScopedId: r.authorIgId },
         how: { channel: r.channel, evidence: r.evidence },
+        // How the author's identity was established: their account's comment, or the page alone and why that was accepted.
+        verification:
+          r.kind === 'granted'
+            ? {
+                method: r.verification,
+                comment: r.evidence.commentId ? { id: r.evidence.commentId, text: r.evidence.commentText ?? null, timestamp: r.evidence.commentTimestamp ?? null } : null,
+                linkedConsentId: r.evidence.linkedConsentId ?? null,
+                acceptedBecause: r.verification === 'page' ? (r.evidence.acceptedBecause ?? null) : null,
+              }
+            : null,
         shown: {
           requestText: r.requestText,
           requestChannel: request?.channel ?? null,

@@ -14,6 +14,8 @@ const view = (lang: RightsPageView['lang'], imageUrl: string | null): RightsPage
   error: null,
   notice: null,
   handle: '',
+  verify: null,
+  erasureDueAt: null,
 });
 
 const intro = (html: string) => /<p>(Maison Lumen [^<]*)<\/p>/.exec(html)?.[1] ?? '';

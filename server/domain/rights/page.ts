@@ -19,6 +19,10 @@ export interface RightsPageView {
   state: RightsPageState;
   /** When the current state began (grant or withdrawal), ISO. */
   since: string | null;
+  /** The exact reply the author sends from their account, and until when (ISO). */
+  verify: { reply: string; until: string } | null;
+  /** When a held erasure deletes the media and text (ISO). */
+  erasureDueAt: string | null;
   formToken: string;
   error: string | null;
   notice: string | null;
@@ -42,12 +46,19 @@ export function renderRightsPage(view: RightsPageView, nonce: string): string {
 <label>${esc(t.handle)}<input type="text" name="handle" value="${esc(view.handle)}" autocomplete="username" autocapitalize="none" spellcheck="false" required></label>
 <label><input type="checkbox" name="agree" value="yes" required> ${esc(t.agree)}</label>
 <div class="row"><button>${esc(t.grant)}</button></div></form><div class="row">${button('decline', t.decline, true)}</div>`;
-  const date = view.since ? new Date(view.since).toLocaleDateString(view.lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '';
+  const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(view.lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
+  const date = day(view.since);
+  const afterGrant = `<p>${esc(t.withdrawIntro)}</p>${button('withdraw', t.withdraw)}<p class="muted">${esc(t.eraseIntro)}</p>${button('erase', t.erase, true)}`;
+  const verify = view.verify
+    ? `<h2>${esc(t.verifyTitle)}</h2><p>${esc(t.verifyIntro(view.post.author))}</p><p class="terms"><strong>${esc(view.verify.reply)}</strong></p><p class="muted">${esc(t.verifyWhere(view.brand.handle ?? '', day(view.verify.until)))}</p>`
+    : '';
   const sections: Record<RightsPageState, string> = {
     ask: askForm,
     declined: `<p class="notice">${esc(t.declined)}</p>${askForm}`,
     link_expired: `<p class="error">${esc(t.linkExpired)}</p>`,
-    granted: `<p class="notice">${esc(t.granted)} ${esc(t.grantedAt(date))}</p><p>${esc(t.withdrawIntro)}</p>${button('withdraw', t.withdraw)}<p class="muted">${esc(t.eraseIntro)}</p>${button('erase', t.erase, true)}`,
+    granted: `<p class="notice">${esc(t.granted)} ${esc(t.grantedAt(date))}</p>${afterGrant}`,
+    verify: `<p class="notice">${esc(t.grantedAt(date))} ${esc(t.verifyPending)}</p>${verify}${afterGrant}`,
+    erasure_pending: `<p class="notice">${esc(t.erasurePending(day(view.erasureDueAt)))}</p>`,
     withdrawn: `<p class="notice">${esc(t.withdrawn(date))}</p><p class="muted">${esc(t.eraseIntro)}</p>${button('erase', t.erase, true)}`,
     erased: `<p class="notice">${esc(t.erased)}</p>`,
   };

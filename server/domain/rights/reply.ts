@@ -20,10 +20,15 @@ export function judgeReply(reply: ReplyFacts): ReplyVerdict {
   // Without a known author nobody can be shown to be them: a human compares the names.
   if (reply.postAuthor === null) return 'author_replied';
   if (from !== reply.postAuthor.toLowerCase()) return 'ignored';
-  const text = reply.text.toLowerCase();
-  const hasHashtag = new RegExp(`(^|[^\\p{L}\\p{N}_])#${escapeRegExp(reply.approvalHashtag.toLowerCase())}(?![\\p{L}\\p{N}_])`, 'u').test(text);
-  const hasHandle = new RegExp(`(^|[^\\p{L}\\p{N}_.])@${escapeRegExp(reply.brandHandle.toLowerCase())}(?![\\p{L}\\p{N}_.])`, 'u').test(text);
-  return hasHashtag && hasHandle ? 'approves' : 'author_replied';
+  return hasApprovalWords(reply.text, reply.approvalHashtag, reply.brandHandle) ? 'approves' : 'author_replied';
+}
+
+/** Both the approval hashtag and the brand's @handle, as whole words, in any case. */
+export function hasApprovalWords(text: string, approvalHashtag: string, brandHandle: string): boolean {
+  const lower = text.toLowerCase();
+  const hasHashtag = new RegExp(`(^|[^\\p{L}\\p{N}_])#${escapeRegExp(approvalHashtag.toLowerCase())}(?![\\p{L}\\p{N}_])`, 'u').test(lower);
+  const hasHandle = new RegExp(`(^|[^\\p{L}\\p{N}_.])@${escapeRegExp(brandHandle.toLowerCase())}(?![\\p{L}\\p{N}_.])`, 'u').test(lower);
+  return hasHashtag && hasHandle;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -26,7 +26,7 @@ export const LINK_TTL_MS = 60 * 24 * 3_600_000;
 /** API replies per account per hour: Instagram hides repeated comments as spam. */
 const API_REPLIES_PER_HOUR = 20;
 
-export type RequestView = RightsRequest;
+export type RequestView = RightsRequest & { link: string; message: string };
 
 export async function requestView(appSecret: string, origin: string, r: typeof rightsRequests.$inferSelect, permalink: string | null): Promise<RequestView> {
   return {
@@ -41,6 +41,8 @@ export async function requestView(appSecret: string, origin: string, r: typeof r
     createdAt: new Date(r.createdAt).toISOString(),
     sentAt: r.sentAt === null ? null : new Date(r.sentAt).toISOString(),
     replyText: r.replyText,
+    sentVia: r.sentVia,
+    awaitingVerification: r.status === 'granted' && r.verifyCode !== null && r.verifyCodeUsedAt === null,
   };
 }
 
@@ -62,8 +64,9 @@ export async function createRightsRequests(
   const missing = input.postIds.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length) throw new NotFound('not_found', `postIds: no such posts: ${missing.slice(0, 5).join(', ')}`, 'postIds');
   // Rights still running cannot be asked for again; expired ones can be renewed.
-  const granted = rows.filter((r) => (r.rightsStatus === 'granted' && (r.rightsExpiresAt === null || r.rightsExpiresAt > now)) || r.erasedAt !== null);
-  if (granted.length) throw new Conflict('already_granted', `postIds: rights are already granted (or the post was erased): ${granted.map((r) => r.id).join(', ')}`, 'postIds');
+  // An erasure its author asked for (even one still on hold) forbids publishing again.
+  const granted = rows.filter((r) => (r.rightsStatus === 'granted' && (r.rightsExpiresAt === null || r.rightsExpiresAt > now)) || r.erasedAt !== null || r.erasureDueAt !== null);
+  if (granted.length) throw new Conflict('already_granted', `postIds: rights are already granted (or the post was erased, or its erasure was requested): ${granted.map((r) => r.id).join(', ')}`, 'postIds');
 
   const mentionConnections = await mentionConnectionsFor(db, input.postIds);
   const views: RequestView[] = [];
@@ -79,7 +82,7 @@ export async function createRightsRequests(
       if (allowed.allowed) {
         try {
           const { body } = await deps.instagram.graph.replyToMention(connection.igUserId, { mediaId: post.igMediaId, message }, await tokenOf(deps.appSecret, connection));
-          Object.assign(request, { channel: 'api_comment', status: 'sent', commentId: body.id, sentAt: now });
+          Object.assign(request, { channel: 'api_comment', status: 'sent', sentVia: 'api_comment', commentId: body.id, sentAt: now });
         } catch (error) {
           // The assisted flow still works when the API refuses: the request stays a draft to send by hand.
           if (!(error instanceof GraphApiError)) throw error;
@@ -109,15 +112,18 @@ async function mentionConnectionsFor(db: Db, postIds: string[]) {
   return new Map(rows.map((r) => [r.postId, r.connection]));
 }
 
-/** The merchandiser sent an assisted request by hand. */
-export async function markRequestSent(db: Db, actor: Actor, id: string, now: number): Promise<void> {
+/**
+ * The merchandiser sent an assisted request by hand: as a comment (public, the default) or by
+ * direct message (private; page-only consent may then count where the workspace accepts it).
+ */
+export async function markRequestSent(db: Db, actor: Actor, id: string, now: number, via: 'comment' | 'direct_message' = 'comment'): Promise<void> {
   const where = and(eq(rightsRequests.workspaceId, actor.workspaceId), eq(rightsRequests.id, id));
   const [request] = await db.select().from(rightsRequests).where(where);
   if (!request) throw notFound('rights request');
   if (request.status !== 'draft') throw new Conflict('invalid_state', `status: the request is ${request.status}, not a draft`, 'status');
   await runBatch(db, [
-    db.update(rightsRequests).set({ status: 'sent', sentAt: now, updatedAt: now }).where(where),
-    auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'rights.request_sent', targetType: 'post', targetId: request.postId, after: { requestId: id }, at: now }),
+    db.update(rightsRequests).set({ status: 'sent', sentAt: now, sentVia: via, updatedAt: now }).where(where),
+    auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'rights.request_sent', targetType: 'post', targetId: request.postId, after: { requestId: id, via }, at: now }),
   ]);
 }
 

@@ -16,9 +16,12 @@ import type { RequestView } from './requests.ts';
 const DAY = 86_400_000;
 let h: Harness;
 let owner: AdminSession;
+const HOOK = 'http://vitrine.test/hooks/instagram';
 beforeAll(async () => {
   h = await createHarness();
   owner = await signIn(h);
+  // The brand's account, connected: its Page subscribes to webhooks, as Meta requires.
+  await admin(h, owner, 'POST', '/instagram/connections', { igUserId: h.fake.account.igUserId, accessToken: h.fake.account.accessToken });
 });
 
 async function ask(postIds: string[], language = 'en'): Promise<RequestView[]> {
@@ -97,18 +100,27 @@ describe('asking, granting, withdrawing', () => {
     expect(await h.db.select().from(consentRecords).where(eq(consentRecords.rightsRequestId, requested.id))).toEqual([]);
   });
 
-  it('records the grant with its evidence; the post goes live once approved', async () => {
+  it('records the grant with its evidence; the post goes live once the author confirms from their account', async () => {
     const { path, form } = await openLink(requested.link);
     const res = await answer(path, { action: 'grant', form, handle: '@Marco.Casa', agree: 'yes' });
     expect(res.status).toBe(303);
     const [record] = await h.db.select().from(consentRecords).where(eq(consentRecords.rightsRequestId, requested.id));
-    expect(record).toMatchObject({ kind: 'granted', channel: 'rights_page', authorUsername: 'Marco.Casa', scope: ['website', 'social'], expiresAt: h.clock.now() + 365 * DAY });
+    expect(record).toMatchObject({ kind: 'granted', channel: 'rights_page', verification: 'page', authorUsername: 'Marco.Casa', scope: ['website', 'social'], expiresAt: h.clock.now() + 365 * DAY });
     expect(record!.evidence).toMatchObject({ ipHash: expect.stringMatching(/^[0-9a-f]{64}$/), userAgent: 'Mozilla/5.0 (iPhone) test', confirmedHandle: 'Marco.Casa' });
     expect(record!.termsHash).toMatch(/^[0-9a-f]{64}$/);
     // The same form again is a replay: refused, nothing recorded twice.
     expect((await answer(path, { action: 'grant', form, handle: 'marco.casa', agree: 'yes' })).status).toBe(409);
     expect(await h.db.select().from(consentRecords).where(eq(consentRecords.rightsRequestId, requested.id))).toHaveLength(1);
+    // Typed on the page only: not public until the author's account confirms.
+    expect(await publicIds()).not.toContain('post_norights');
+    const reply = /<strong>(#YesLumen @maisonlumen [A-Z0-9]{6})<\/strong>/.exec((await openLink(requested.link)).html)?.[1];
+    expect(reply).toBeDefined();
+    // The author answers under one of the brand's own posts: a `comments` notification.
+    const brandPost = h.fake.publish({ own: true });
+    await h.fake.sendCommentWebhook(HOOK, { mediaId: brandPost.id, text: reply!, fromUsername: 'marco.casa' });
     expect(await publicIds()).toContain('post_norights'); // approved in the seed, now rights-cleared
+    const [, verified] = await h.db.select().from(consentRecords).where(eq(consentRecords.rightsRequestId, requested.id)).orderBy(consentRecords.recordedAt);
+    expect(verified).toMatchObject({ kind: 'granted', channel: 'comment_reply', verification: 'account', evidence: { commentText: reply, linkedConsentId: record!.id } });
   });
 
   it('withdrawal takes the post and its media out at once, records it, and tells the merchant', async () => {
@@ -123,8 +135,8 @@ describe('asking, granting, withdrawing', () => {
     expect((await answer(path, { action: 'withdraw', form })).status).toBe(303);
     expect(await publicIds()).not.toContain('post_norights');
     expect((await request(h, mediaUrl)).status).toBe(404);
-    const kinds = (await h.db.select().from(consentRecords).where(eq(consentRecords.rightsRequestId, requested.id))).map((r) => r.kind);
-    expect(kinds).toEqual(['granted', 'withdrawn']);
+    const kinds = (await h.db.select().from(consentRecords).where(eq(consentRecords.rightsRequestId, requested.id)).orderBy(consentRecords.recordedAt)).map((r) => r.kind);
+    expect(kinds).toEqual(['granted', 'granted', 'withdrawn']);
 
     const { runDueCollection } = await import('../collection/scheduler.ts');
     const { placeholderVariantMaker } = await import('../../dev/testing/placeholder-variants.ts');
@@ -154,23 +166,29 @@ describe('asking, granting, withdrawing', () => {
     expect(res.headers.get('content-disposition')).toContain('attachment');
     const exported = (await res.json()) as { controller: object; records: Record<string, any>[] };
     expect(exported.controller).toEqual({ name: 'Maison Lumen', instagramHandle: 'maisonlumen' });
-    const [granted, withdrawn] = exported.records;
+    const [granted, verified, withdrawn] = exported.records;
     expect(granted).toMatchObject({
       kind: 'granted',
       who: { username: 'Marco.Casa' },
       how: { channel: 'rights_page', evidence: { ipHash: expect.any(String), userAgent: expect.any(String) } },
+      verification: { method: 'page', comment: null, acceptedBecause: null },
       shown: { requestText: requested.message, requestChannel: 'manual', requestSentAt: expect.any(String), terms: { version: 2, body: expect.stringContaining('one year'), contentHash: expect.any(String) }, termsHash: expect.any(String) },
       scope: ['website', 'social'],
       expiresAt: expect.any(String),
       recordedAt: expect.any(String),
     });
-    expect(withdrawn).toMatchObject({ kind: 'withdrawn', recordedAt: expect.any(String) });
+    expect(verified).toMatchObject({
+      kind: 'granted',
+      how: { channel: 'comment_reply' },
+      verification: { method: 'account', comment: { id: expect.any(String), text: expect.stringMatching(/^#YesLumen @maisonlumen [A-Z0-9]{6}$/), timestamp: expect.any(String) }, linkedConsentId: granted!.id },
+    });
+    expect(withdrawn).toMatchObject({ kind: 'withdrawn', verification: null, recordedAt: expect.any(String) });
     expect((await admin(h, owner, 'GET', '/rights/export?author=nobody')).status).toBe(404);
     // Handles are case-insensitive: the author typed "Marco.Casa", the post says "marco.casa".
-    expect(((await (await admin(h, owner, 'GET', '/rights/export?author=marco.casa')).json()) as { records: unknown[] }).records).toHaveLength(2);
+    expect(((await (await admin(h, owner, 'GET', '/rights/export?author=marco.casa')).json()) as { records: unknown[] }).records).toHaveLength(3);
   });
 
-  it('erases on request: media deleted, text scrubbed, the evidence kept as a tombstone', async () => {
+  it('erases at once for a verified author: media deleted, text scrubbed, the evidence kept as a tombstone', async () => {
     const { path, form } = await openLink(requested.link);
     const items = await h.db.select().from(postMedia).where(eq(postMedia.postId, 'post_norights'));
     const keys = (await h.db.select().from(mediaVariants).where(eq(mediaVariants.mediaId, items[0]!.id))).map((v) => v.storageKey);
@@ -178,7 +196,7 @@ describe('asking, granting, withdrawing', () => {
     expect(await post('post_norights')).toMatchObject({ caption: '', authorUsername: null, permalink: null, erasedAt: h.clock.now() });
     for (const key of keys) expect(await h.media.get(key)).toBeNull();
     expect(await h.db.select().from(postMedia).where(eq(postMedia.postId, 'post_norights'))).toEqual([]);
-    expect(await h.db.select().from(consentRecords).where(eq(consentRecords.postId, 'post_norights'))).toHaveLength(2);
+    expect(await h.db.select().from(consentRecords).where(eq(consentRecords.postId, 'post_norights'))).toHaveLength(3);
     expect((await openLink(requested.link)).html).toContain('Your photo and its text were deleted.');
   });
 });
@@ -211,7 +229,6 @@ describe('links that expire', () => {
 describe('approval by comment reply', () => {
   it('asks a post that @mentions the brand through the API, and only the author’s hashtag + @brand grants', async () => {
     // A mention, collected the way Instagram delivers it.
-    await admin(h, owner, 'POST', '/instagram/connections', { igUserId: h.fake.account.igUserId, accessToken: h.fake.account.accessToken });
     const connections = (await (await admin(h, owner, 'GET', '/instagram/connections')).json()) as { connections: { id: string }[] };
     await admin(h, owner, 'POST', '/sources', { kind: 'mentions', connectionId: connections.connections[0]!.id });
     const media = h.fake.publish({ mentionsBrand: true, author: 'nina.makes' });
@@ -224,15 +241,20 @@ describe('approval by comment reply', () => {
     expect(replyId).toMatch(/^\d+$/);
 
     const comment = (text: string, fromUsername: string) => h.fake.sendCommentWebhook('http://vitrine.test/hooks/instagram', { mediaId: media.id, text, fromUsername, parentId: replyId! });
-    await comment('#YesLumen @maisonlumen', 'someone.else'); // not the author
+    // Replies under the brand's comment on someone else's post reach the brand as `mentions` with `comment_id`.
+    expect((await comment('#YesLumen @maisonlumen', 'someone.else')).map((r) => r.status)).toEqual([200]); // not the author
     expect((await post(mention!.id)).rightsStatus).toBe('requested');
-    await comment('#YesLumen', 'nina.makes'); // the author, without @brand
-    expect((await post(mention!.id)).rightsStatus).toBe('author_replied');
-    expect((await h.db.select().from(rightsRequests).where(eq(rightsRequests.id, req!.id)))[0]).toMatchObject({ status: 'author_replied', replyText: '#YesLumen' });
-    await comment('Yes! #YesLumen @maisonlumen', 'nina.makes');
+    expect(await comment('#YesLumen', 'nina.makes')).toEqual([]); // without @brand, Meta sends nothing at all
+    await comment('Is this for the website?', 'nina.makes');
+    expect((await post(mention!.id)).rightsStatus).toBe('requested');
+    const replies = await comment('Yes! #YesLumen @maisonlumen', 'nina.makes');
+    expect(replies.map((r) => r.status)).toEqual([200]);
+    expect(await replies[0]!.json()).toMatchObject({ mentions: 0, replies: 1 }); // an answer, not a new post
     expect((await post(mention!.id)).rightsStatus).toBe('granted');
+    expect((await post(mention!.id)).rightsVerification).toBe('account');
     const [record] = await h.db.select().from(consentRecords).where(and(eq(consentRecords.postId, mention!.id), eq(consentRecords.kind, 'granted')));
-    expect(record).toMatchObject({ channel: 'comment_reply', evidence: { commentText: 'Yes! #YesLumen @maisonlumen', commentId: expect.any(String) } });
+    expect(record).toMatchObject({ channel: 'comment_reply', verification: 'account', evidence: { commentText: 'Yes! #YesLumen @maisonlumen', commentId: expect.any(String) } });
+    expect(await h.db.select().from(posts).where(eq(posts.igMediaId, media.id))).toHaveLength(1); // the comment mentions filed no post
   });
 });
 

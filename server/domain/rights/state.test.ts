@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rightsRequests } from '../../db/schema.ts';
+import { posts, rightsRequests } from '../../db/schema.ts';
 import { AUTHOR_ACTIONS, isAuthorAction, mayAnswer, rightsPageState, type RightsPageState } from './state.ts';
 
 const NOW = 1_000_000;
@@ -20,13 +20,22 @@ describe('rightsPageState', () => {
     expect(Object.keys(expected).sort()).toEqual([...rightsRequests.status.enumValues].sort());
   });
 
+  const verifications = [null, ...posts.rightsVerification.enumValues];
   for (const status of rightsRequests.status.enumValues) {
     it(`reads a ${status} request`, () => {
-      expect(rightsPageState({ erasedAt: null, status, linkExpiresAt: NOW + 1 }, NOW)).toBe(expected[status].live);
-      // The link stops working at its expiry instant, not a millisecond later.
-      expect(rightsPageState({ erasedAt: null, status, linkExpiresAt: NOW }, NOW)).toBe(expected[status].expired);
-      expect(rightsPageState({ erasedAt: NOW - 1, status, linkExpiresAt: NOW + 1 }, NOW)).toBe('erased');
-      expect(rightsPageState({ erasedAt: NOW - 1, status, linkExpiresAt: NOW }, NOW)).toBe('erased');
+      for (const rightsVerification of verifications) {
+        // A grant typed on the page waits for the author's account; nothing else reads the verification.
+        const waits = (state: RightsPageState) => (state === 'granted' && rightsVerification === 'awaiting' ? 'verify' : state);
+        const facts = { erasedAt: null, erasureDueAt: null, status, rightsVerification };
+        expect(rightsPageState({ ...facts, linkExpiresAt: NOW + 1 }, NOW)).toBe(waits(expected[status].live));
+        // The link stops working at its expiry instant, not a millisecond later.
+        expect(rightsPageState({ ...facts, linkExpiresAt: NOW }, NOW)).toBe(waits(expected[status].expired));
+        for (const linkExpiresAt of [NOW, NOW + 1]) {
+          expect(rightsPageState({ ...facts, erasureDueAt: NOW + 1, linkExpiresAt }, NOW)).toBe('erasure_pending');
+          expect(rightsPageState({ ...facts, erasedAt: NOW - 1, linkExpiresAt }, NOW)).toBe('erased');
+          expect(rightsPageState({ ...facts, erasedAt: NOW - 1, erasureDueAt: NOW + 1, linkExpiresAt }, NOW)).toBe('erased');
+        }
+      }
     });
   }
 });
@@ -36,8 +45,10 @@ describe('mayAnswer', () => {
     ask: ['grant', 'decline'],
     declined: ['grant'],
     granted: ['withdraw', 'erase'],
+    verify: ['withdraw', 'erase'],
     withdrawn: ['erase'],
     erased: [],
+    erasure_pending: [],
     link_expired: [],
   };
 

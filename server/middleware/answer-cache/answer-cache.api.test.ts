@@ -80,8 +80,12 @@ describe('each write a gallery can show is seen by the next read', () => {
   it('moderation undone', () => expectSeen(() => admin(h, owner, 'POST', '/posts/moderation', { ids: ['post_demo01'], status: 'approved' })));
 
   it('rights granted and withdrawn on the rights page', async () => {
+    // A grant typed on the page counts at once only for a request sent privately where the
+    // workspace accepts that (otherwise it waits for the author's account, and nothing changes yet).
+    await admin(h, owner, 'PATCH', '/workspace', { settings: { acceptPageOnlyForPrivateRequests: true } });
     const asked = await admin(h, owner, 'POST', '/rights/requests', { postIds: ['post_norights'], language: 'en' });
-    const link = ((await asked.json()) as { requests: { link: string }[] }).requests[0]!.link;
+    const { id, link } = ((await asked.json()) as { requests: { id: string; link: string }[] }).requests[0]!;
+    expect((await admin(h, owner, 'POST', `/rights/requests/${id}/sent`, { via: 'direct_message' })).status).toBe(204);
     const path = new URL(link).pathname;
     const form = async () => /name="form" value="([0-9a-f]+)"/.exec(await (await request(h, path)).text())![1]!;
     const answer = async (fields: Record<string, string>) => {

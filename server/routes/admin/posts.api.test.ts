@@ -79,7 +79,8 @@ describe('the inbox', () => {
   it('shows a post in detail with its products and consent evidence', async () => {
     const res = await admin(h, owner, 'GET', '/posts/post_withdrawn');
     const detail = (await res.json()) as AdminPostDetail;
-    expect(detail.consent.map((r) => r.kind)).toEqual(['granted', 'withdrawn']);
+    expect(detail.consent.map((r) => r.kind)).toEqual(['granted', 'granted', 'withdrawn']); // page, account verification, withdrawal
+    expect(detail.consent.map((r) => r.verification)).toEqual(['page', 'account', null]);
     expect(detail.products[0]).toMatchObject({ sku: 'LUM-VASE-02', hotspot: { mediaId: 'med_post_withdrawn_0' } });
     expect((await admin(h, owner, 'GET', '/posts/post_nope')).status).toBe(404);
   });

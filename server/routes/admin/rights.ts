@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { rightsRequestInput, termsInput, webhookEndpointInput } from '../../../shared/schemas/rights.ts';
+import { requestSentInput, rightsRequestInput, termsInput, webhookEndpointInput } from '../../../shared/schemas/rights.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
 import { intParam } from '../../http/query.ts';
@@ -12,6 +12,7 @@ import { createRightsRequests, markRequestSent, requestsOfPost } from '../../dom
 import { listTerms, publishTerms } from '../../domain/rights/terms.ts';
 import { createEndpoint, deleteEndpoint, listEndpoints } from '../../domain/webhooks/outgoing.ts';
 
+const withoutLink = <T extends { link: string | null; message: string | null }>(view: T): T => ({ ...view, link: null, message: null });
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Terms, requests, consent evidence and expirations: merchandisers work here, analysts read. */
@@ -31,11 +32,14 @@ export const rightsRoutes = new Hono<AppEnv>()
     return c.json({ requests: views }, 201);
   })
   .get('/requests', async (c) => {
-    const requests = await requestsOfPost(c.var.db, c.var.secrets.appSecret, publicOrigin(c), requireSession(c).workspaceId, c.req.query('postId') ?? '');
-    return c.json({ requests });
+    const session = requireSession(c);
+    const requests = await requestsOfPost(c.var.db, c.var.secrets.appSecret, publicOrigin(c), session.workspaceId, c.req.query('postId') ?? '');
+    // The link is the author's credential (and the message carries it): analysts see that a request exists, not its link.
+    return c.json({ requests: session.role === 'analyst' ? requests.map(withoutLink) : requests });
   })
   .post('/requests/:id/sent', async (c) => {
-    await markRequestSent(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now());
+    const { via } = c.req.header('content-type') ? await jsonBody(c, requestSentInput) : requestSentInput.parse({});
+    await markRequestSent(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now(), via);
     return c.body(null, 204);
   })
   /** For a legal team: every consent record of a post (`?postId=`) or an author (`?author=`). */

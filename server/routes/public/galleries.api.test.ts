@@ -94,7 +94,7 @@ describe('GET /v1/galleries/:id/posts', () => {
       expect(await allPostIds(100)).not.toContain(target);
       expect((await request(h, mediaPath)).status).toBe(404);
     } finally {
-      await h.db.update(posts).set({ rightsStatus: 'granted' }).where(eq(posts.id, target));
+      await h.db.update(posts).set({ rightsStatus: 'granted', rightsVerification: 'account' }).where(eq(posts.id, target));
     }
   });
 
@@ -207,7 +207,7 @@ describe('conditional requests', () => {
       expect(changed.status).toBe(200);
       expect(((await changed.json()) as GalleryPostsResponse).posts.map((p) => p.id)).not.toContain('post_demo01');
     } finally {
-      await h.db.update(posts).set({ rightsStatus: 'granted' }).where(eq(posts.id, 'post_demo01'));
+      await h.db.update(posts).set({ rightsStatus: 'granted', rightsVerification: 'account' }).where(eq(posts.id, 'post_demo01'));
     }
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * Where Meta sends no webhooks (the Page never subscribed the app), the author's answers are
+ * found by reading the replies under the brand's own rights-request comments: the newest open
+ * requests, each at most once per POLL_EVERY_MS so that polling stays far inside the account's
+ * Graph API budget. A reply is handled exactly as a webhook's would be, so a code reply
+ * completes a page grant and anything refused is recorded the same way.
+ */
+import { and, desc, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { instagramConnections, posts, rightsRequests } from '../../db/schema.ts';
+import type { GraphClient } from '../../instagram/client.ts';
+import { GraphApiError } from '../../instagram/errors.ts';
+import { handleAccountComment } from '../rights/account-reply.ts';
+import { hitRateLimit } from '../accounts/rate-limits.ts';
+import { tokenOf, withExpiry } from './connections.ts';
+import { parseGraphTime } from './normalize.ts';
+
+const POLL_EVERY_MS = 10 * 60_000;
+
+export async function pollRequestReplies(deps: { db: Db; graph: GraphClient; appSecret: string }, now: number, limit = 10): Promise<number> {
+  const open = await deps.db
+    .select({ id: rightsRequests.id, commentId: rightsRequests.commentId, mediaId: posts.igMediaId, connection: instagramConnections })
+    .from(rightsRequests)
+    .innerJoin(posts, eq(posts.id, rightsRequests.postId))
+    .innerJoin(instagramConnections, and(eq(instagramConnections.workspaceId, rightsRequests.workspaceId), isNull(instagramConnections.webhooksSubscribedAt), eq(instagramConnections.status, 'active')))
+    .where(
+      and(
+        eq(rightsRequests.channel, 'api_comment'),
+        isNotNull(rightsRequests.commentId),
+        or(
+          // Waiting for the author's plain answer, or for the reply that verifies a page grant.
+          and(inArray(rightsRequests.status, ['sent', 'author_replied']), gt(rightsRequests.linkExpiresAt, now)),
+          and(eq(rightsRequests.status, 'granted'), isNull(rightsRequests.verifyCodeUsedAt), gt(rightsRequests.verifyCodeExpiresAt, now)),
+        ),
+      ),
+    )
+    .orderBy(desc(rightsRequests.createdAt))
+    .limit(limit);
+  let handled = 0;
+  for (const request of open) {
+    const connection = withExpiry(request.connection, now);
+    if (connection.status !== 'active') continue;
+    if (!(await hitRateLimit(deps.db, `poll-replies:${request.id}`, { limit: 1, windowMs: POLL_EVERY_MS }, now)).allowed) continue;
+    let replies;
+    try {
+      replies = (await deps.graph.commentReplies(request.commentId!, await tokenOf(deps.appSecret, connection))).body.data;
+    } catch (error) {
+      if (error instanceof GraphApiError) continue; // gone, throttled or refused: the next tick tries again
+      throw error;
+    }
+    // Oldest first, as they were written.
+    for (const reply of [...replies].reverse()) {
+      if (!reply.text || !reply.username || !reply.timestamp) continue;
+      const outcome = await handleAccountComment(deps.db, connection.igUserId, { id: reply.id, text: reply.text, username: reply.username, at: parseGraphTime(reply.timestamp), mediaId: request.mediaId }, now);
+      if (outcome !== 'ignored') handled++;
+    }
+  }
+  return handled;
+}
