@@ -135,6 +135,9 @@ export default {
   files: ['widget/**/*.test.ts', 'panel/**/*.test.tsx'],
   nodeResolve: true,
   middleware: [fixtureApi],
+  // Mocha's 2 s default fails an axe audit or a first render on a loaded 2-core machine (CI runs
+  // there); a test that truly hangs still fails, ten seconds later.
+  testFramework: { config: { timeout: 10_000 } },
   // Tests run Lit's development build on purpose (it warns about misuse); its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   // The tsconfig carries useDefineForClassFields: false, which Lit's reactive properties need,
