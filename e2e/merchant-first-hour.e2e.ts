@@ -3,12 +3,15 @@
  * production-like start (no demo) collecting from the standalone fake Instagram, the merchant
  * follows the getting-started checklist through the panel alone: sets the server up, connects
  * Instagram, saves the handle and hashtag it offers, adds a source, publishes the starting terms,
- * imports a catalog, approves a customer's photo and asks its author for rights (the author
- * agrees on the rights page, in a browser of their own), creates a gallery, allows the store's
- * address and pastes the embed code into a store page served from another origin. A shopper
- * visits that page, and the visit shows in Reports; the checklist is then gone.
+ * imports a catalog, approves a customer's photo and asks its author for rights, creates a
+ * gallery, allows the store's address and pastes the embed code into a store page served from
+ * another origin. The author agrees on the rights page, then confirms from their Instagram
+ * account with the reply the page shows, which Meta announces to Vitrine's webhook as a mention
+ * (webhooks set up as README tells). A shopper visits that page, and the visit shows in Reports;
+ * the checklist is then gone.
  *
- * Only Instagram's side is driven directly: a customer posting a photo that tags the brand.
+ * Only Instagram's side is driven directly: a customer posting a photo that tags the brand, and
+ * the author's reply.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -31,7 +34,7 @@ let store: { url: string; server: Server; page: string };
 before(async () => {
   fake = await startStandaloneFake();
   // As `npm run start:production` starts it (no VITRINE_DEMO), pointed at the fake.
-  [server, browser] = await Promise.all([startServer({ VITRINE_DEMO: undefined, VITRINE_IG_GRAPH_URL: fake.url, VITRINE_COLLECT_EVERY_SECONDS: '1' }), launchChromium()]);
+  [server, browser] = await Promise.all([startServer({ VITRINE_DEMO: undefined, VITRINE_IG_GRAPH_URL: fake.url, VITRINE_IG_APP_SECRET: fake.appSecret, VITRINE_COLLECT_EVERY_SECONDS: '1' }), launchChromium()]);
   // The merchant's store: another origin (another loopback port), serving the page the embed code goes in.
   const port = await freePort();
   store = { url: `http://127.0.0.1:${port}`, server: createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(store.page)), page: '' };
@@ -77,7 +80,7 @@ test("a merchant's first hour: from an empty install to a visit of their store's
   await page.getByText(/Saved: authors grant rights by replying #Yes/).waitFor();
 
   // A source: the photos customers tag the brand in. A customer has just posted one.
-  await fake.publish({ tagsBrand: true, author: CUSTOMER, caption: 'Reading by the new lamp, so cosy' });
+  const photo = await fake.publish({ tagsBrand: true, author: CUSTOMER, caption: 'Reading by the new lamp, so cosy' });
   await followChecklist(page, 'Add a source');
   await page.getByLabel('Collect').selectOption({ label: 'Photos the account is tagged in' });
   await page.getByRole('button', { name: 'Add source' }).click();
@@ -123,6 +126,13 @@ test("a merchant's first hour: from an empty install to a visit of their store's
   await author.getByLabel('Your Instagram username').fill(CUSTOMER);
   await author.getByLabel(/I agree to the terms above/).check();
   await author.getByRole('button', { name: 'I agree' }).click();
+  // The handle typed on the page proves nothing: the author replies from their own account with
+  // the code shown, under their photo, and Meta tells Vitrine that the comment mentions the brand.
+  await author.getByText('Confirm from your Instagram account').waitFor();
+  const reply = (await author.locator('.terms strong').textContent())!;
+  const comment = await fake.comment({ mediaId: photo.id, text: reply, fromUsername: CUSTOMER });
+  await fake.notifyMention(`${server.url}/hooks/instagram`, photo.id, comment.id);
+  await author.reload();
   await author.getByText('Thank you! You agreed to these terms.').waitFor();
   await authorContext.close();
 
