@@ -145,7 +145,7 @@ export type ImportFormat = 'csv' | 'tsv' | 'json';
 
 const IMPORT_TYPES: Record<ImportFormat, string> = { csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json' };
 
-export const REQUEST_LANGUAGES: Record<RequestLanguage, string> = { en: 'English', fr: 'Français' };
+export const REQUEST_LANGUAGES: Record<RequestLanguage, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano' };
 
 export const RIGHTS_SCOPES: Record<RightsScope, string> = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print' };
 

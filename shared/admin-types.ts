@@ -4,6 +4,7 @@
  */
 import type { PublicMedia, PublicProduct } from './api-types.ts';
 import type { PostPerformance } from './report-types.ts';
+import type { RightsLanguage } from './schemas/rights.ts';
 
 export type Role = 'owner' | 'merchandiser' | 'analyst';
 export type ModerationStatus = 'pending' | 'approved' | 'rejected' | 'hidden';
@@ -354,7 +355,7 @@ export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHand
   settings?: Partial<WorkspaceView['settings']>;
 };
 
-export type RequestLanguage = 'en' | 'fr';
+export type RequestLanguage = RightsLanguage;
 
 export type RightsScope = 'website' | 'social' | 'ads' | 'print';
 

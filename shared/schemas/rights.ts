@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id');
+/** The languages rights requests, terms and the rights page are written in. */
+export const RIGHTS_LANGUAGES = ['en', 'fr', 'de', 'es', 'it'] as const;
+export type RightsLanguage = (typeof RIGHTS_LANGUAGES)[number];
 export const RIGHTS_SCOPE_NAMES = ['website', 'social', 'ads', 'print'] as const;
 
 export const termsInput = z.strictObject({
-  language: z.enum(['en', 'fr']),
+  language: z.enum(RIGHTS_LANGUAGES),
   title: z.string().trim().min(1).max(200),
   body: z.string().trim().min(20, 'must say what the author agrees to').max(20_000),
   scope: z.array(z.enum(RIGHTS_SCOPE_NAMES)).min(1),
@@ -14,7 +17,7 @@ export const termsInput = z.strictObject({
 
 export const rightsRequestInput = z.strictObject({
   postIds: z.array(id).min(1).max(100),
-  language: z.enum(['en', 'fr']).default('en'),
+  language: z.enum(RIGHTS_LANGUAGES).default('en'),
 });
 
 /** How an assisted request was sent; without a body, as a (public) comment. */

@@ -2,7 +2,7 @@
  * The rights page as HTML: readable on a phone, usable without JavaScript (plain forms), in the
  * author's language. Every piece of text from elsewhere (captions, names, terms) is escaped.
  */
-import { PAGE_TEXT, type PageLanguage } from './page-text.ts';
+import { PAGE_LOCALES, PAGE_TEXT, type PageLanguage } from './page-text.ts';
 import type { RightsPageState } from './state.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -46,7 +46,7 @@ export function renderRightsPage(view: RightsPageView, nonce: string): string {
 <label>${esc(t.handle)}<input type="text" name="handle" value="${esc(view.handle)}" autocomplete="username" autocapitalize="none" spellcheck="false" required></label>
 <label><input type="checkbox" name="agree" value="yes" required> ${esc(t.agree)}</label>
 <div class="row"><button>${esc(t.grant)}</button></div></form><div class="row">${button('decline', t.decline, true)}</div>`;
-  const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(view.lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
+  const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(PAGE_LOCALES[view.lang], { day: 'numeric', month: 'long', year: 'numeric' }) : '');
   const date = day(view.since);
   const afterGrant = `<p>${esc(t.withdrawIntro)}</p>${button('withdraw', t.withdraw)}<p class="muted">${esc(t.eraseIntro)}</p>${button('erase', t.erase, true)}`;
   const verify = view.verify

@@ -1,10 +1,12 @@
+import { RIGHTS_LANGUAGES, type RightsLanguage } from '../../../shared/schemas/rights.ts';
+
 /**
  * The words of a rights request. Several variants per language, picked by post, because
  * Instagram treats the same comment repeated many times as spam and hides it. Every variant
  * names the brand, says what is asked, how to agree (hashtag and @handle) and links the terms.
  */
-export const REQUEST_LANGUAGES = ['en', 'fr'] as const;
-export type RequestLanguage = (typeof REQUEST_LANGUAGES)[number];
+export const REQUEST_LANGUAGES = RIGHTS_LANGUAGES;
+export type RequestLanguage = RightsLanguage;
 
 export interface RequestWords {
   author: string | null;
@@ -27,6 +29,21 @@ const TEMPLATES: Record<RequestLanguage, Template[]> = {
     (w) => `${hi(w, 'Bonjour')} ! Nous adorons cette photo. ${w.brandName} peut-elle la montrer sur son site, en vous citant ? Si oui, répondez #${w.hashtag} @${w.brandHandle}. Les conditions, et comment refuser ou changer d'avis plus tard : ${w.link}`,
     (w) => `${hi(w, 'Hello')} 👋 ici ${w.brandName}. Pouvons-nous mettre votre photo en avant sur notre site (vous restez cité·e et gardez vos droits) ? Répondez #${w.hashtag} @${w.brandHandle} pour accepter. Détails et retrait à tout moment : ${w.link}`,
     (w) => `${hi(w, 'Coucou')}, superbe photo ! Accepteriez-vous que ${w.brandName} la partage sur sa boutique ? Répondez simplement #${w.hashtag} @${w.brandHandle}. Les conditions (et le retrait quand vous voulez) : ${w.link}`,
+  ],
+  de: [
+    (w) => `${hi(w, 'Hallo')}! Wir lieben dieses Foto. Darf ${w.brandName} es auf unserer Website zeigen, mit Nennung deines Namens? Wenn ja, antworte mit #${w.hashtag} @${w.brandHandle}. Die Bedingungen, und wie du ablehnst oder es dir später anders überlegst: ${w.link}`,
+    (w) => `${hi(w, 'Hi')} 👋 hier ist ${w.brandName}. Dürfen wir dein Foto auf unserer Website zeigen (du wirst genannt und behältst deine Rechte)? Antworte #${w.hashtag} @${w.brandHandle}, um zuzustimmen. Details und jederzeitiger Widerruf: ${w.link}`,
+    (w) => `${hi(w, 'Hey')}, wunderschön! Dürfte ${w.brandName} es in unserem Shop teilen? Antworte einfach #${w.hashtag} @${w.brandHandle}. Lies die Bedingungen (und widerrufe, wann du willst): ${w.link}`,
+  ],
+  es: [
+    (w) => `¡${hi(w, 'Hola')}! Nos encanta esta foto. ¿Puede ${w.brandName} mostrarla en nuestra web, citándote? Si es que sí, responde con #${w.hashtag} @${w.brandHandle}. Las condiciones, y cómo decir que no o cambiar de opinión más tarde: ${w.link}`,
+    (w) => `${hi(w, 'Hola')} 👋 somos ${w.brandName}. ¿Podemos destacar tu foto en nuestra web (te citamos y conservas tus derechos)? Responde #${w.hashtag} @${w.brandHandle} para aceptar. Detalles y retirada en cualquier momento: ${w.link}`,
+    (w) => `${hi(w, 'Hey')}, ¡qué bonita! ¿Dejarías que ${w.brandName} la compartiera en nuestra tienda? Solo responde #${w.hashtag} @${w.brandHandle}. Lee las condiciones (y retíralo cuando quieras): ${w.link}`,
+  ],
+  it: [
+    (w) => `${hi(w, 'Ciao')}! Adoriamo questa foto. ${w.brandName} può mostrarla sul proprio sito, citandoti? Se sì, rispondi con #${w.hashtag} @${w.brandHandle}. Le condizioni, e come dire di no o cambiare idea più tardi: ${w.link}`,
+    (w) => `${hi(w, 'Ciao')} 👋 siamo ${w.brandName}. Possiamo mettere in evidenza la tua foto sul nostro sito (sarai citato/a e mantieni i tuoi diritti)? Rispondi #${w.hashtag} @${w.brandHandle} per accettare. Dettagli e revoca in qualsiasi momento: ${w.link}`,
+    (w) => `${hi(w, 'Hey')}, bellissima! Lasceresti che ${w.brandName} la condivida nel nostro negozio? Rispondi semplicemente #${w.hashtag} @${w.brandHandle}. Leggi le condizioni (e revoca quando vuoi): ${w.link}`,
   ],
 };
 
