@@ -85,7 +85,8 @@ const firstTime = (key: string) => !counted.has(key) && !!counted.add(key);
  * @attr lang - The language of its words (English, French, German, Spanish, Italian, Dutch);
  *   absent, its nearest ancestor's, else the browser's (widget/i18n/).
  * @attr strings - The merchant's own words over the language's, as JSON (keys of i18n/strings.ts).
- * @attr cart - `shopify` adds to the Shopify cart (`/cart/add.js`, the variant found by SKU); when
+ * @attr cart - `shopify` adds to the Shopify cart (`/cart/add.js`, the variant found by SKU),
+ *   `woocommerce` to the WooCommerce cart (the Store API, the product found by SKU); when
  *   absent, "Add to cart" opens the product page unless the page handles `vitrine:add-to-cart`.
  *
  * @fires vitrine-load - A page of posts was shown. `detail: { posts: number, hasMore: boolean }`
