@@ -108,6 +108,8 @@ export interface AdminGallery {
   manualOrder: string[];
   /** Ready to paste into a store page. */
   embedCode: string;
+  /** The same gallery as a Shopify theme section (Liquid), to add in the theme editor. */
+  shopifySection: string;
   updatedAt: string;
 }
 

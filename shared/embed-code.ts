@@ -52,3 +52,27 @@ const galleryElement = (gallery: EmbeddedGallery): string => `<vitrine-gallery g
 export function embedCode(origin: string, gallery: EmbeddedGallery): string {
   return `<script async src="${origin}/embed.js"></script>\n${galleryElement(gallery)}\n<style>\n${reserveCss(gallery)}\n</style>`;
 }
+
+/** The theme editor's settings for the section: one choice, with the store's own words. */
+const SHOPIFY_SCHEMA = {
+  name: 'Vitrine gallery',
+  tag: 'section',
+  settings: [{ type: 'checkbox', id: 'this_product', label: 'On a product page, show the photos of that product', default: true }],
+  presets: [{ name: 'Vitrine gallery' }],
+};
+
+/**
+ * The same gallery as a Shopify theme section, which merchants add where they want it in the
+ * theme editor (Shopify no longer lets apps add storefront script tags). It adds to Shopify's
+ * cart, speaks the storefront's language, and on a product page shows that product's posts: a
+ * catalog imported from Shopify groups its variants by product id (catalog/read/shopify.ts).
+ */
+export function shopifySection(origin: string, gallery: EmbeddedGallery): string {
+  const product = `{% if product and section.settings.this_product %} product="{{ product.id }}"{% endif %}`;
+  return [
+    `<script async src="${origin}/embed.js"></script>`,
+    `<vitrine-gallery gallery="${gallery.id}" cart="shopify" lang="{{ request.locale.iso_code }}"${product}><div slot="reserve"></div></vitrine-gallery>`,
+    `<style>\n${reserveCss(gallery)}\n</style>`,
+    `{% schema %}\n${JSON.stringify(SHOPIFY_SCHEMA, null, 2)}\n{% endschema %}`,
+  ].join('\n');
+}

@@ -60,9 +60,20 @@ export const trackingEvent = z
   });
 export type TrackingEvent = z.infer<typeof trackingEvent>;
 
+/** An origin as a browser writes it: scheme, host and port only. */
+const origin = z
+  .string()
+  .max(200)
+  .refine((text) => URL.canParse(text) && new URL(text).origin === text, 'must be an origin such as https://shop.example');
+
 export const eventBatch = z.strictObject({
   v: z.literal(1),
   workspaceId: entityId,
+  /**
+   * The store's origin, from senders whose requests carry no usable Origin header (Shopify's
+   * pixel sandbox sends `null`); it counts only then (routes/public/events.ts).
+   */
+  shop: origin.optional(),
   visitorId: clientId,
   sessionId: clientId,
   consent: z.enum(['granted', 'denied']),

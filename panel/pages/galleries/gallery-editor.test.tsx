@@ -62,6 +62,11 @@ describe('gallery editor', () => {
     // The snippet to paste, ready to copy.
     const snippet = document.querySelector<HTMLTextAreaElement>('.copy-field textarea')!;
     expect(snippet.value).to.contain(`gallery="${gallery.id}"`).and.contain('/embed.js');
+    // And the same gallery as a Shopify theme section, folded away.
+    const shopify = [...document.querySelectorAll('details')].find((d) => d.querySelector('summary')?.textContent === 'On Shopify')!;
+    const section = shopify.querySelector<HTMLTextAreaElement>('textarea')!.value;
+    expect(section).to.equal(gallery.shopifySection);
+    expect(section).to.contain('{% schema %}');
 
     // Every public post, newest first until ordered by hand.
     await waitUntil(() => orderIds().length === facts.publicPostIds.length, 'the posts to order did not load');

@@ -134,6 +134,15 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
           <section class="card stack" aria-labelledby="embed-title">
             <h3 id="embed-title">Embed</h3>
             <CopyField label="Paste this where the gallery should appear" value={gallery.embedCode} rows={3} />
+            <details>
+              <summary>On Shopify</summary>
+              <p class="muted">
+                In your Shopify admin: Online Store, Themes, Edit code, Sections, Add a new section named vitrine-gallery; replace its content
+                with this and save. Then add the Vitrine gallery section where you want it in the theme editor. It adds to the Shopify cart, speaks
+                your store's language and, on a product page, shows that product's photos.
+              </p>
+              <CopyField label="Shopify theme section" value={gallery.shopifySection} rows={6} />
+            </details>
             {readiness?.publicOriginProblem && <PublicAddressWarning problem={readiness.publicOriginProblem} />}
             <RefusedOrigins canAllow={canConfigure} />
           </section>

@@ -1,3 +1,4 @@
+import { shopifyPixel } from '../../../shared/shopify-pixel.ts';
 import { CopyField } from '../../components/copy-field.tsx';
 
 /**
@@ -25,6 +26,15 @@ export function PurchaseSnippet({ workspaceId }: { workspaceId: string }) {
         products are tagged with). Each order counts once, even if the page is reloaded or your server also sends it.
       </p>
       <CopyField label="Purchase tracking code" value={purchaseSnippet(location.origin, workspaceId)} rows={6} />
+      <details>
+        <summary>On Shopify</summary>
+        <p class="muted">
+          Shopify runs no script on its order status page any more. Add this as a custom pixel instead: Settings, Customer events, Add custom
+          pixel, paste, Save, then Connect. Allow your store's address (https://your-store.com) under allowed site origins above: the pixel's
+          sandbox does not say where it runs, so the order names the store.
+        </p>
+        <CopyField label="Shopify custom pixel" value={shopifyPixel(location.origin, workspaceId)} rows={8} />
+      </details>
     </section>
   );
 }

@@ -69,4 +69,14 @@ describe('tracking settings', () => {
     expect(code).to.contain(`<script async src="${location.origin}/embed.js" data-workspace="${workspace.id}"></script>`);
     expect(code).to.contain("vitrine('track', 'purchase', { transaction_id:");
   });
+
+  it('gives Shopify stores a custom pixel for this workspace, folded away until asked for', async () => {
+    const workspace = await api.workspace();
+    const details = [...host!.querySelectorAll('details')].find((d) => d.querySelector('summary')?.textContent === 'On Shopify')!;
+    expect(details.open).to.equal(false);
+    const pixel = details.querySelector<HTMLTextAreaElement>('.copy-field textarea')!.value;
+    expect(pixel).to.contain("analytics.subscribe('checkout_completed'");
+    expect(pixel).to.contain(`const VITRINE = ${JSON.stringify(location.origin)};`);
+    expect(pixel).to.contain(`const WORKSPACE = ${JSON.stringify(workspace.id)};`);
+  });
 });

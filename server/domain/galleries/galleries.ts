@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
-import { embedCode } from '../../../shared/embed-code.ts';
+import { embedCode, shopifySection } from '../../../shared/embed-code.ts';
 import type { galleryInput, galleryPatch } from '../../../shared/schemas/galleries.ts';
 import { inChunks, runBatch, type Db } from '../../db/client.ts';
 import { galleries, galleryPosts, posts } from '../../db/schema.ts';
@@ -29,6 +29,7 @@ async function view(db: Db, gallery: Gallery, origin: string): Promise<AdminGall
     pageSize: gallery.pageSize,
     manualOrder: order.map((o) => o.postId),
     embedCode: embedCode(origin, gallery),
+    shopifySection: shopifySection(origin, gallery),
     updatedAt: new Date(gallery.updatedAt).toISOString(),
   };
 }

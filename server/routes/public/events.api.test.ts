@@ -132,6 +132,43 @@ describe('POST /v1/events', () => {
     expect(await countEvents(h)).toBe(1);
   });
 
+  it('takes a sandboxed sender (Shopify\'s pixel: Origin null or none) by the allowed shop its batch names, and nothing else', async () => {
+    const batch = (shop?: string) => batchOf('v_pixel_0001', [{ type: 'select_content', at: at(), galleryId: 'demo', postId: 'post_demo01' }], shop ? { shop } : {});
+    // Each refusal names the field at fault, and stores nothing.
+    const refusals: [string | null, string | undefined, number, string][] = [
+      ['null', 'https://evil.example', 403, 'shop'],
+      [null, 'https://evil.example', 403, 'shop'],
+      ['null', undefined, 403, 'Origin'],
+      // A page with a real Origin is judged by it, whatever shop its batch names.
+      ['https://evil.example', SHOP_ORIGIN, 403, 'Origin'],
+      ['null', 'https://shop.example/checkout', 400, 'shop'],
+      ['null', 'javascript:alert(1)', 400, 'shop'],
+    ];
+    for (const [origin, shop, status, field] of refusals) {
+      const res = await sendEvents(h, batch(shop), { origin });
+      expect(res.status, `${origin} ${shop}`).toBe(status);
+      expect(((await res.json()) as { error: { field: string } }).error.field, `${origin} ${shop}`).toBe(field);
+    }
+    expect(await countEvents(h)).toBe(0);
+    for (const origin of ['null', null]) {
+      const res = await sendEvents(h, batch(SHOP_ORIGIN), { origin });
+      expect(res.status, String(origin)).toBe(204);
+      // A sandbox reads no answer, and is not named as a reader.
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    expect(await countEvents(h)).toBe(2);
+  });
+
+  it('credits the post a visitor opened for the order a pixel reports with that visitor\'s id', async () => {
+    await sendEvents(h, batchOf('v_pixel_0002', [{ type: 'select_content', at: at(), galleryId: 'demo', postId: 'post_demo01' }]));
+    h.clock.set(start + HOUR);
+    const order = batchOf('v_pixel_0002', [{ ...purchase('SHOPIFY-5001', 18, [{ item_id: 'LUM-MUG-03', price: 18, quantity: 1 }]), at: at() }], { shop: SHOP_ORIGIN });
+    expect((await sendEvents(h, order, { origin: 'null' })).status).toBe(204);
+    const [row] = await h.db.select({ id: orders.id }).from(orders).where(eq(orders.transactionId, 'SHOPIFY-5001'));
+    const credits = await h.db.select().from(orderAttributions).where(eq(orderAttributions.orderId, row!.id));
+    expect(credits.find((c) => c.productId === null)).toMatchObject({ kind: 'last_click', postId: 'post_demo01', valueMinor: 1800 });
+  });
+
   it('names an unknown workspace', async () => {
     const res = await sendEvents(h, batchOf('v_nows_00001', [{ type: 'view_item_list', at: at(), galleryId: 'demo' }], { workspaceId: 'ws_nope' }));
     expect(res.status).toBe(400);
