@@ -145,12 +145,17 @@ export const galleryStyles = css`
     cursor: default;
   }
 
+  /* Logical sides: on a right-to-left page, "previous" is on the right and its arrow points right. */
   .previous {
-    left: 0.25rem;
+    inset-inline-start: 0.25rem;
   }
 
   .next {
-    right: 0.25rem;
+    inset-inline-end: 0.25rem;
+  }
+
+  :host(:dir(rtl)) .carousel-button span {
+    transform: scaleX(-1);
   }
 
   .open {

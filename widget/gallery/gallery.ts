@@ -470,8 +470,10 @@ export class VitrineGallery extends LitElement {
       this.loadMore();
       return;
     }
-    // The CSS sets scroll-behavior: smooth unless the visitor prefers reduced motion.
-    track.scrollBy({ left: direction * track.clientWidth });
+    // The CSS sets scroll-behavior: smooth unless the visitor prefers reduced motion. Right to
+    // left, the track starts at scrollLeft 0 and goes on into negative values.
+    const rtl = getComputedStyle(track).direction === 'rtl' ? -1 : 1;
+    track.scrollBy({ left: direction * rtl * track.clientWidth });
   }
 
   private readonly measureCarousel = (): void => {

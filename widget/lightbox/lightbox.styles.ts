@@ -57,16 +57,22 @@ export const lightboxStyles = css`
     top: 0.5rem;
   }
 
+  /* Logical sides, so a right-to-left page gets the mirror image. */
   .close {
-    right: 0.5rem;
+    inset-inline-end: 0.5rem;
   }
 
   .previous-post {
-    left: 0.5rem;
+    inset-inline-start: 0.5rem;
   }
 
   .next-post {
-    left: 3.75rem;
+    inset-inline-start: 3.75rem;
+  }
+
+  :host(:dir(rtl)) .post-button span,
+  :host(:dir(rtl)) .media-button span {
+    transform: scaleX(-1);
   }
 
   @media (min-width: 768px) {
@@ -75,8 +81,8 @@ export const lightboxStyles = css`
     }
 
     .next-post {
-      left: auto;
-      right: 0.5rem;
+      inset-inline-start: auto;
+      inset-inline-end: 0.5rem;
     }
   }
 

@@ -358,7 +358,9 @@ export class Lightbox implements ReactiveController {
       }
     } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !(target instanceof HTMLVideoElement)) {
       event.preventDefault();
-      this.go(event.key === 'ArrowLeft' ? -1 : 1);
+      // The arrow that points to the end of the reading direction goes forward: left, right to left.
+      const ahead = (event.key === 'ArrowRight') === (getComputedStyle(this.host).direction !== 'rtl');
+      this.go(ahead ? 1 : -1);
     } else if (event.key === 'Tab') {
       this.trapFocus(event);
     }
