@@ -147,7 +147,7 @@ const IMPORT_TYPES: Record<ImportFormat, string> = { csv: 'text/csv', tsv: 'text
 
 export const REQUEST_LANGUAGES: Record<RequestLanguage, string> = { en: 'English', fr: 'Français' };
 
-export const RIGHTS_SCOPES: Record<RightsScope, string> = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print' };
+export const RIGHTS_SCOPES: Record<RightsScope, string> = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print', email: 'Email' };
 
 export const WEBHOOK_EVENTS: Record<WebhookEvent, string> = {
   'rights.granted': 'Rights granted',

@@ -356,7 +356,7 @@ export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHand
 
 export type RequestLanguage = 'en' | 'fr';
 
-export type RightsScope = 'website' | 'social' | 'ads' | 'print';
+export type RightsScope = 'website' | 'social' | 'ads' | 'print' | 'email';
 
 export interface Terms {
   id: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id');
-export const RIGHTS_SCOPE_NAMES = ['website', 'social', 'ads', 'print'] as const;
+export const RIGHTS_SCOPE_NAMES = ['website', 'social', 'ads', 'print', 'email'] as const;
 
 export const termsInput = z.strictObject({
   language: z.enum(['en', 'fr']),
