@@ -401,3 +401,11 @@ export interface WebhookEndpoint {
   enabled: boolean;
   createdAt: string;
 }
+
+/** `GET /admin/reuse`: the secret URLs of the reuse feeds (owners and merchandisers). */
+export interface AdminReuseFeeds {
+  /** The Merchant Center supplemental feed (TSV) of approved photos whose consent covers ads. */
+  ads: { url: string; rotatedAt: string | null };
+  /** The email block of each gallery (HTML), only posts whose consent covers email. */
+  email: { rotatedAt: string | null; galleries: { id: string; name: string; url: string }[] };
+}
