@@ -5,6 +5,7 @@
  */
 import type {
   AdminGallery,
+  AdminReuseFeeds,
   AdminPostDetail,
   AdminPostsPage,
   CatalogProductsPage,
@@ -147,7 +148,7 @@ const IMPORT_TYPES: Record<ImportFormat, string> = { csv: 'text/csv', tsv: 'text
 
 export const REQUEST_LANGUAGES: Record<RequestLanguage, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano' };
 
-export const RIGHTS_SCOPES: Record<RightsScope, string> = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print' };
+export const RIGHTS_SCOPES: Record<RightsScope, string> = { website: 'Website', social: 'Social media', ads: 'Advertising', print: 'Print', email: 'Email' };
 
 export const WEBHOOK_EVENTS: Record<WebhookEvent, string> = {
   'rights.granted': 'Rights granted',
@@ -261,6 +262,11 @@ export const api = {
   /** The answer carries the signing secret: the only time it is ever shown. */
   createWebhook: (input: { url: string; events: WebhookEvent[] }) => request<{ id: string; url: string; events: WebhookEvent[]; secret: string }>('POST', '/webhooks', input),
   deleteWebhook: (id: string) => request<void>('DELETE', `/webhooks/${encodeURIComponent(id)}`),
+
+  /** The secret URLs of the ads feed and the email blocks (owners and merchandisers). */
+  reuseFeeds: () => request<AdminReuseFeeds>('GET', '/reuse'),
+  /** A new secret URL for one feed (owners): the old one stops working at once. */
+  rotateReuseFeed: (feed: 'ads' | 'email') => request<AdminReuseFeeds>('POST', '/reuse/rotate', { feed }),
 
   audit: (cursor: string | null, limit = 50) => request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ cursor, limit })}`),
 

@@ -359,7 +359,7 @@ export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHand
 
 export type RequestLanguage = RightsLanguage;
 
-export type RightsScope = 'website' | 'social' | 'ads' | 'print';
+export type RightsScope = 'website' | 'social' | 'ads' | 'print' | 'email';
 
 export interface Terms {
   id: string;
@@ -403,4 +403,12 @@ export interface WebhookEndpoint {
   events: WebhookEvent[];
   enabled: boolean;
   createdAt: string;
+}
+
+/** `GET /admin/reuse`: the secret URLs of the reuse feeds (owners and merchandisers). */
+export interface AdminReuseFeeds {
+  /** The Merchant Center supplemental feed (TSV) of approved photos whose consent covers ads. */
+  ads: { url: string; rotatedAt: string | null };
+  /** The email block of each gallery (HTML), only posts whose consent covers email. */
+  email: { rotatedAt: string | null; galleries: { id: string; name: string; url: string }[] };
 }

@@ -421,7 +421,7 @@ export const moderationRules = sqliteTable(
 
 /* ---------- rights ---------- */
 
-export const RIGHTS_SCOPES = ['website', 'social', 'ads', 'print'] as const;
+export const RIGHTS_SCOPES = ['website', 'social', 'ads', 'print', 'email'] as const;
 
 /** Usage terms; a change makes a new version, never an edit (the hash proves what was shown). */
 export const termsVersions = sqliteTable(
@@ -888,4 +888,25 @@ export const webhookDeliveries = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('webhook_deliveries_due').on(t.status, t.nextAttemptAt)],
+);
+
+/* ---------- reuse (ads feed, email block) ---------- */
+
+export const REUSE_FEEDS = ['ads', 'email'] as const;
+export type ReuseFeed = (typeof REUSE_FEEDS)[number];
+
+/**
+ * The nonce each secret reuse URL is signed over (domain/reuse/keys.ts). No row: the feed has
+ * never been rotated and signs over the empty nonce; a rotation writes a fresh random one, so
+ * every URL made before stops working.
+ */
+export const reuseKeys = sqliteTable(
+  'reuse_keys',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    feed: text('feed', { enum: REUSE_FEEDS }).notNull(),
+    nonce: text('nonce').notNull(),
+    rotatedAt: integer('rotated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.feed] })],
 );

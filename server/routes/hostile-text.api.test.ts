@@ -154,6 +154,7 @@ async function jsonRoutes(): Promise<JsonRoute[]> {
     // No such request: well-formed text is refused as not found, malformed text first, by its field.
     { method: 'POST', route: '/admin/rights/requests/:id/sent', make: async () => ({ path: '/rights/requests/rreq_none/sent', body: { via: 'direct_message' } }) },
     { method: 'POST', route: '/admin/webhooks', make: async () => ({ path: '/webhooks', body: { url: 'https://hooks.example/vitrine', events: ['rights.granted'] } }) },
+    { method: 'POST', route: '/admin/reuse/rotate', make: async () => ({ path: '/reuse/rotate', body: { feed: 'email' } }) },
   ];
 }
 

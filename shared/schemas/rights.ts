@@ -4,7 +4,7 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id');
 /** The languages rights requests, terms and the rights page are written in. */
 export const RIGHTS_LANGUAGES = ['en', 'fr', 'de', 'es', 'it'] as const;
 export type RightsLanguage = (typeof RIGHTS_LANGUAGES)[number];
-export const RIGHTS_SCOPE_NAMES = ['website', 'social', 'ads', 'print'] as const;
+export const RIGHTS_SCOPE_NAMES = ['website', 'social', 'ads', 'print', 'email'] as const;
 
 export const termsInput = z.strictObject({
   language: z.enum(RIGHTS_LANGUAGES),

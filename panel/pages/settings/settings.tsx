@@ -6,6 +6,7 @@ import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
 import { PurchaseSnippet } from './purchase-snippet.tsx';
+import { ReuseSettings } from './reuse.tsx';
 import { WebhookSettings } from './webhooks.tsx';
 
 /** The attribution windows, in hours. */
@@ -15,11 +16,13 @@ const HOUR_FIELDS: { name: 'clickWindowHours' | 'viewWindowHours'; label: string
 ];
 
 export function SettingsPage() {
-  const owner = can(useStore($session), 'configure');
+  const session = useStore($session);
+  const owner = can(session, 'configure');
   return (
     <section aria-labelledby="settings-title" class="page narrow">
       <h1 id="settings-title">Settings</h1>
       <WorkspaceSettings />
+      {can(session, 'curate') && <ReuseSettings canRotate={owner} />}
       {owner && <WebhookSettings />}
       <PasswordChange />
     </section>

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { dailyRollups, galleryPosts, postMedia, postProducts, posts, postSources, products } from '../../db/schema.ts';
 import { encodeCursor, type Cursor } from '../../lib/cursor.ts';
 import { publicPostWhere } from './publicness.ts';
+import { scopeCoversWhere, type ConsentUse } from '../reuse/scope.ts';
 import { safeLinkOrNull } from '../../lib/safe-url.ts';
 import type { Gallery } from '../galleries/galleries.ts';
 import { orderCounters } from '../reports/order-counters.ts';
@@ -23,6 +24,8 @@ export interface ListGalleryPostsInput {
   mediaUrl: (storageKey: string) => string;
   /** Only posts showing this product (its SKU, or its group's id), for product pages. */
   product?: { query: string; inStockOnly: boolean } | undefined;
+  /** Only posts whose consent also covers this use (the email block: 'email'). */
+  use?: ConsentUse | undefined;
 }
 
 export interface GalleryPostsPage {
@@ -63,7 +66,7 @@ interface PostRow {
  */
 export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Promise<GalleryPostsPage> {
   const { gallery, limit, cursor, now } = input;
-  const where = and(eq(posts.workspaceId, gallery.workspaceId), publicPostWhere(now), hasStoredMedia(), ...galleryFilters(gallery), input.product ? showsProduct(input.product) : undefined);
+  const where = and(eq(posts.workspaceId, gallery.workspaceId), publicPostWhere(now), hasStoredMedia(), ...galleryFilters(gallery), input.product ? showsProduct(input.product) : undefined, input.use ? scopeCoversWhere(input.use) : undefined);
   const columns = {
     id: posts.id,
     mediaType: posts.mediaType,

@@ -2,11 +2,9 @@
  * The rights page as HTML: readable on a phone, usable without JavaScript (plain forms), in the
  * author's language. Every piece of text from elsewhere (captions, names, terms) is escaped.
  */
+import { escapeHtml as esc } from '../../lib/html.ts';
 import { PAGE_LOCALES, PAGE_TEXT, type PageLanguage } from './page-text.ts';
 import type { RightsPageState } from './state.ts';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 
 export interface RightsPageView {
   lang: PageLanguage;

@@ -13,6 +13,7 @@ import { moderationRuleRoutes } from './moderation-rules.ts';
 import { postRoutes } from './posts.ts';
 import { productRoutes } from './products.ts';
 import { reportRoutes } from './reports.ts';
+import { adminReuseRoutes } from './reuse.ts';
 import { rightsRoutes, webhookRoutes } from './rights.ts';
 import { importRoutes, uploadRoutes } from './imports.ts';
 import { instagramRoutes } from './instagram.ts';
@@ -49,4 +50,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/catalog', catalogRoutes)
   .route('/rights', rightsRoutes)
   .route('/webhooks', webhookRoutes)
-  .route('/reports', reportRoutes);
+  .route('/reports', reportRoutes)
+  .route('/reuse', adminReuseRoutes);

@@ -1,13 +1,12 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { etagMatches } from '../../http/etag.ts';
+import { answerWithEtag } from '../../http/etag.ts';
 import { invalidParameter, notFound } from '../../domain/errors.ts';
 import { cursorParam, intParam } from '../../http/query.ts';
 import { galleryFreshness } from '../../domain/galleries/content-version.ts';
 import { findGallery } from '../../domain/galleries/galleries.ts';
 import { listGalleryPosts } from '../../domain/posts/public-posts.ts';
-import { sha256Hex } from '../../security/hash.ts';
 import { galleryHtml } from './gallery-html.ts';
 import { mediaUrlBuilder } from './media-url.ts';
 
@@ -51,8 +50,8 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
     page = await list(shown, false);
     fallback = true;
   }
-  // Browser-only caching: no CDN may keep a withdrawn post. Shared caching waits for
-  // purge-on-withdrawal (Cache API on Workers), so withdrawal keeps winning everywhere.
+  // Browser-only caching, no stale-while-revalidate: no CDN may keep a withdrawn post. Shared
+  // caching waits for purge-on-withdrawal (Cache API on Workers), so withdrawal keeps winning everywhere.
   c.header('Cache-Control', 'private, max-age=15');
   return {
     gallery: { id: shown.id, name: shown.name, layout: shown.layout },
@@ -62,22 +61,9 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
   };
 }
 
-/**
- * Answers with a strong ETag over the body, and 304 when the browser already has it: a gallery
- * revisited within its short cache life costs a few bytes. (No stale-while-revalidate and no
- * shared caching: a withdrawn post must not be served stale from anywhere.)
- */
-async function withEtag(c: Context<AppEnv>, body: string, type: string) {
-  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
-  c.header('ETag', etag);
-  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
-  c.header('Content-Type', type);
-  return c.body(body);
-}
-
 /** `cache` is the app's answer cache (middleware/answer-cache/), mounted on these two routes only. */
 export const publicGalleryRoutes = (cache: MiddlewareHandler<AppEnv>) =>
   new Hono<AppEnv>()
-    .get('/galleries/:id/posts', cache, async (c) => withEtag(c, JSON.stringify(await galleryPage(c)), 'application/json'))
+    .get('/galleries/:id/posts', cache, async (c) => answerWithEtag(c, JSON.stringify(await galleryPage(c)), 'application/json'))
     /** The same page as plain HTML, for the store's own page: crawlers and no-JS visitors see it. */
-    .get('/galleries/:id/posts.html', cache, async (c) => withEtag(c, galleryHtml(await galleryPage(c)), 'text/html; charset=UTF-8'));
+    .get('/galleries/:id/posts.html', cache, async (c) => answerWithEtag(c, galleryHtml(await galleryPage(c)), 'text/html; charset=UTF-8'));

@@ -1,9 +1,6 @@
 import type { GalleryPostsResponse, PublicPost } from '../../../shared/api-types.ts';
 import { cutText } from '../../../shared/text.ts';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Untrusted text stays text (invariant 6): every caption, name and URL is escaped. */
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+import { escapeHtml as escape } from '../../lib/html.ts';
 
 /**
  * A gallery page as server-rendered HTML: plain links and images with alt text, sized so the
