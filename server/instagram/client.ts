@@ -131,6 +131,9 @@ export function createGraphClient({ baseUrl, version, fetch: doFetch }: GraphCli
     /** Replies under one of the brand's own comments (a rights request), newest first. */
     commentReplies: (commentId: string, token: string) => call<GraphPage<GraphComment>>('GET', url(`${commentId}/replies`, { fields: 'id,text,username,timestamp', limit: '50' }), token),
 
+    /** Top-level comments on one of the brand's own media, newest first. */
+    mediaComments: (mediaId: string, token: string) => call<GraphPage<GraphComment>>('GET', url(`${mediaId}/comments`, { fields: 'id,text,username,timestamp', limit: '50' }), token),
+
     /** The Facebook Pages the token's user manages, with the Instagram account behind each. */
     pages: (token: string) => call<GraphPage<{ id: string; instagram_business_account?: { id: string } }>>('GET', url('me/accounts', { fields: 'id,instagram_business_account{id}' }), token),
 

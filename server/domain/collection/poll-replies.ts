@@ -11,11 +11,14 @@ import { instagramConnections, posts, rightsRequests } from '../../db/schema.ts'
 import type { GraphClient } from '../../instagram/client.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import { handleAccountComment } from '../rights/account-reply.ts';
+import { codesIn } from '../rights/verification-rule.ts';
 import { hitRateLimit } from '../accounts/rate-limits.ts';
 import { tokenOf, withExpiry } from './connections.ts';
 import { parseGraphTime } from './normalize.ts';
 
 const POLL_EVERY_MS = 10 * 60_000;
+/** The brand's newest posts read for codes: where an author who follows the page's advice comments. */
+const OWN_MEDIA_READ = 5;
 
 export async function pollRequestReplies(deps: { db: Db; graph: GraphClient; appSecret: string }, now: number, limit = 10): Promise<number> {
   const open = await deps.db
@@ -53,6 +56,46 @@ export async function pollRequestReplies(deps: { db: Db; graph: GraphClient; app
       if (!reply.text || !reply.username || !reply.timestamp) continue;
       const outcome = await handleAccountComment(deps.db, connection.igUserId, { id: reply.id, text: reply.text, username: reply.username, at: parseGraphTime(reply.timestamp), mediaId: request.mediaId }, now);
       if (outcome !== 'ignored') handled++;
+    }
+  }
+  return handled;
+}
+
+/**
+ * The rights page also tells the author they may comment their code under any post of the brand,
+ * the one way to verify a request sent by hand (a direct message, a comment the brand wrote
+ * itself) when Meta sends no webhooks. Those comments are read from the brand's newest posts, once
+ * per 10 minutes per connection and only while one of its workspace's codes is waiting, and are
+ * handled as a `comments` notification on that media would be.
+ */
+export async function pollOwnMediaComments(deps: { db: Db; graph: GraphClient; appSecret: string }, now: number): Promise<number> {
+  const waiting = deps.db
+    .select({ workspaceId: rightsRequests.workspaceId })
+    .from(rightsRequests)
+    .where(and(eq(rightsRequests.status, 'granted'), isNull(rightsRequests.verifyCodeUsedAt), gt(rightsRequests.verifyCodeExpiresAt, now)));
+  const connections = await deps.db
+    .select()
+    .from(instagramConnections)
+    .where(and(isNull(instagramConnections.webhooksSubscribedAt), eq(instagramConnections.status, 'active'), inArray(instagramConnections.workspaceId, waiting)));
+  let handled = 0;
+  for (const row of connections) {
+    const connection = withExpiry(row, now);
+    if (connection.status !== 'active') continue;
+    if (!(await hitRateLimit(deps.db, `poll-own-comments:${connection.id}`, { limit: 1, windowMs: POLL_EVERY_MS }, now)).allowed) continue;
+    try {
+      const token = await tokenOf(deps.appSecret, connection);
+      const media = (await deps.graph.ownMedia(connection.igUserId, token)).body.data.slice(0, OWN_MEDIA_READ);
+      for (const { id: mediaId } of media) {
+        const comments = (await deps.graph.mediaComments(mediaId, token)).body.data;
+        for (const comment of [...comments].reverse()) {
+          if (!comment.text || !comment.username || !comment.timestamp || codesIn(comment.text).length === 0) continue;
+          const outcome = await handleAccountComment(deps.db, connection.igUserId, { id: comment.id, text: comment.text, username: comment.username, at: parseGraphTime(comment.timestamp), mediaId }, now);
+          if (outcome !== 'ignored') handled++;
+        }
+      }
+    } catch (error) {
+      if (error instanceof GraphApiError) continue; // throttled or refused: the next window tries again
+      throw error;
     }
   }
   return handled;

@@ -12,7 +12,7 @@ import type { Outbound } from '../../outbound/guarded-fetch.ts';
 import { purgeExpiredEvents } from '../tracking/retention.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { eraseDuePosts } from '../rights/erasure.ts';
-import { pollRequestReplies } from './poll-replies.ts';
+import { pollOwnMediaComments, pollRequestReplies } from './poll-replies.ts';
 import { checkSourceDeletions } from './deletions.ts';
 import { rehostPending, type RehostDeps } from './rehost.ts';
 import { runSource, type RunReport } from './run-source.ts';
@@ -53,6 +53,7 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits 
   await discardStalePreviews(deps.db, now);
   const eventsPurged = await purgeExpiredEvents(deps.db, now);
   const erased = await eraseDuePosts(deps, now);
-  const verifications = await pollRequestReplies({ db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret }, now);
+  const graph = { db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret };
+  const verifications = (await pollRequestReplies(graph, now)) + (await pollOwnMediaComments(graph, now));
   return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications };
 }

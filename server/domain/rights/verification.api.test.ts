@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminPost } from '../../../shared/admin-types.ts';
 import type { GalleryPostsResponse } from '../../../shared/api-types.ts';
-import { pollRequestReplies } from '../collection/poll-replies.ts';
+import { pollOwnMediaComments, pollRequestReplies } from '../collection/poll-replies.ts';
 import { auditLog, consentRecords, instagramConnections, mediaVariants, postMedia, posts, rightsRequests } from '../../db/schema.ts';
 import type { FakeMedia } from '../../dev/fake-instagram/index.ts';
 import { eraseDuePosts } from './erasure.ts';
@@ -180,6 +180,40 @@ describe('without webhooks', () => {
       expect(await poll(start + 20 * 60_000)).toBe(0);
       expect(h.fake.requests.slice(before).some((r) => r.path === thread)).toBe(false);
       expect(await h.db.select().from(consentRecords).where(eq(consentRecords.rightsRequestId, req.id))).toHaveLength(2);
+    } finally {
+      await h.db.update(instagramConnections).set({ webhooksSubscribedAt: h.clock.now() });
+    }
+  });
+});
+
+describe('without webhooks, a request sent by hand', () => {
+  it('is verified by the author’s code commented under one of the brand’s newest posts, read every 10 minutes', async () => {
+    await h.db.update(posts).set({ rightsStatus: 'none' }).where(eq(posts.id, 'post_demo05'));
+    const author = (await post('post_demo05')).authorUsername!;
+    const made = ((await (await admin(h, owner, 'POST', '/rights/requests', { postIds: ['post_demo05'] })).json()) as { requests: RequestView[] }).requests[0]!;
+    expect(made.channel).toBe('manual');
+    expect((await admin(h, owner, 'POST', `/rights/requests/${made.id}/sent`, { via: 'direct_message' })).status).toBe(204);
+    const reply = await agreeOnPage(made.link, author);
+    expect(await post('post_demo05')).toMatchObject({ rightsVerification: 'awaiting' });
+    await h.db.update(instagramConnections).set({ webhooksSubscribedAt: null });
+    try {
+      const poll = (at: number) => pollOwnMediaComments({ db: h.db, graph: h.instagram.graph, appSecret: 'test-secret' }, at);
+      const start = (Math.floor(h.clock.now() / 600_000) + 1) * 600_000;
+      const brandPost = h.fake.publish({ own: true });
+      // Someone else copies the code first: refused, and recorded once however often it is read.
+      h.fake.comment({ mediaId: brandPost.id, text: reply!, fromUsername: 'copy.cat' });
+      expect(await poll(start)).toBe(1);
+      expect(await refusals('post_demo05')).toEqual(['other_account']);
+      h.fake.comment({ mediaId: brandPost.id, text: reply!, fromUsername: author });
+      expect(await poll(start + 60_000)).toBe(0); // the brand's posts are read at most every 10 minutes
+      expect(await publicIds()).not.toContain('post_demo05');
+      expect(await poll(start + 10 * 60_000)).toBe(1);
+      expect(await refusals('post_demo05')).toEqual(['other_account']);
+      expect(await post('post_demo05')).toMatchObject({ rightsStatus: 'granted', rightsVerification: 'account' });
+      expect(await publicIds()).toContain('post_demo05');
+      // Read again, the same comments change nothing and record nothing twice.
+      expect(await poll(start + 20 * 60_000)).toBe(0);
+      expect(await refusals('post_demo05')).toEqual(['other_account']);
     } finally {
       await h.db.update(instagramConnections).set({ webhooksSubscribedAt: h.clock.now() });
     }
