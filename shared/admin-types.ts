@@ -125,7 +125,7 @@ export interface WorkspaceView {
   instagramHandle: string | null;
   approvalHashtag: string | null;
   allowedOrigins: string[];
-  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean; acceptPageOnlyForPrivateRequests: boolean };
+  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean; acceptPageOnlyForPrivateRequests: boolean; instagramDataRetentionDays: number };
 }
 
 /** A product an import adds, updates or finds missing, with the price shoppers would pay. */
