@@ -350,6 +350,17 @@ export interface SourceInput {
 }
 
 export type GalleryInput = Pick<AdminGallery, 'name' | 'layout' | 'sort' | 'filters' | 'pageSize'>;
+/** What an owner's deletion of Instagram data erased; call again while `remaining` > 0. */
+export interface ErasedData {
+  erased: number;
+  remaining: number;
+}
+
+/** `DELETE /admin/instagram/connections/:id?deleteData=true`: the connection goes once its data is gone. */
+export interface RemovedConnection extends ErasedData {
+  disconnected: boolean;
+}
+
 export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHandle' | 'approvalHashtag' | 'allowedOrigins'>> & {
   settings?: Partial<WorkspaceView['settings']>;
 };

@@ -5,6 +5,7 @@ import { api, messageOf } from '../../api.ts';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { InstagramDataSettings } from './instagram-data.tsx';
 import { PurchaseSnippet } from './purchase-snippet.tsx';
 import { WebhookSettings } from './webhooks.tsx';
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
     <section aria-labelledby="settings-title" class="page narrow">
       <h1 id="settings-title">Settings</h1>
       <WorkspaceSettings />
+      <InstagramDataSettings />
       {owner && <WebhookSettings />}
       <PasswordChange />
     </section>

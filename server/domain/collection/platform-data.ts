@@ -16,6 +16,7 @@
  * Worker invocation, and the panel calls again until nothing remains.
  */
 import { and, count, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, notExists, sql, type SQL } from 'drizzle-orm';
+import type { ErasedData, RemovedConnection } from '../../../shared/admin-types.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { posts, postSources, rightsRequests, sources, workspaces } from '../../db/schema.ts';
 import type { MediaStore } from '../../media/store.ts';
@@ -34,12 +35,6 @@ export const ERASE_PER_CALL = 200;
 interface EraseDeps {
   db: Db;
   media: MediaStore;
-}
-
-export interface ErasedData {
-  erased: number;
-  /** Posts still to erase: ask again (the panel does, until none remain). */
-  remaining: number;
 }
 
 /** The post's links to Instagram sources, optionally narrowed (to a connection, or away from one). */
@@ -90,14 +85,10 @@ export async function eraseExpiredPlatformData(deps: EraseDeps, now: number, lim
   return erased;
 }
 
-export interface RemovedConnection extends ErasedData {
-  /** False while data remains: the connection (its sources paused) stays until a call erases the rest. */
-  disconnected: boolean;
-}
-
 /**
  * Removes a connection, first erasing what was collected through its sources when asked: only
- * posts no other connected account also found, and never those with granted rights.
+ * posts no other connected account also found, and never those with granted rights. While data
+ * remains (`remaining` > 0) the connection stays, its sources paused, for the next call.
  */
 export async function removeConnection(deps: EraseDeps, actor: Actor, id: string, deleteData: boolean, now: number): Promise<RemovedConnection> {
   const connection = await ownConnection(deps.db, actor.workspaceId, id);
