@@ -10,6 +10,7 @@ import { auditLog, galleryPosts, instagramConnections, mediaVariants, postMedia,
 import { placeholderVariantMaker } from '../../dev/testing/placeholder-variants.ts';
 import { addMember, admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
 import type { Harness } from '../../dev/testing/harness.ts';
+import { removeConnection } from './platform-data.ts';
 import { runDueCollection } from './scheduler.ts';
 
 const DAY = 86_400_000;
@@ -163,6 +164,23 @@ describe('removing a connection', () => {
     const deleted = (await auditOf('instagram.data_deleted')).find((a) => a.targetId === id);
     expect(deleted).toMatchObject({ actorKind: 'user', actorUserId: 'usr_demo', after: { username: expect.any(String), posts: expect.arrayContaining([mine.id, twice.id]) } });
     expect((await auditOf('instagram.disconnected')).find((a) => a.targetId === id)).toMatchObject({ after: { dataDeleted: true } });
+  });
+
+  it('keeps the connection, its sources paused, until a call finds no data left', async () => {
+    const id = await connection();
+    const own = await source('own', id);
+    const first = await collected([own], { ageDays: 2 });
+    const second = await collected([own], { ageDays: 1 });
+    const actor = { workspaceId: WS, userId: 'usr_demo' };
+    // One post per call instead of 200, to see the bound without collecting hundreds.
+    expect(await removeConnection(h, actor, id, true, h.clock.now(), 1)).toEqual({ disconnected: false, erased: 1, remaining: 1 });
+    expect(await state(first)).toEqual(ERASED);
+    expect(await state(second)).toEqual(kept());
+    expect(await h.db.select({ enabled: sources.enabled, connectionId: sources.connectionId }).from(sources).where(eq(sources.id, own))).toEqual([{ enabled: false, connectionId: id }]);
+    expect(await h.db.select().from(instagramConnections).where(eq(instagramConnections.id, id))).toHaveLength(1);
+    expect(await removeConnection(h, actor, id, true, h.clock.now(), 1)).toEqual({ disconnected: true, erased: 1, remaining: 0 });
+    expect(await state(second)).toEqual(ERASED);
+    expect(await h.db.select().from(instagramConnections).where(eq(instagramConnections.id, id))).toEqual([]);
   });
 
   it('answers 404 for a connection of another workspace or none', async () => {

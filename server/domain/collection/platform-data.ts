@@ -90,7 +90,7 @@ export async function eraseExpiredPlatformData(deps: EraseDeps, now: number, lim
  * posts no other connected account also found, and never those with granted rights. While data
  * remains (`remaining` > 0) the connection stays, its sources paused, for the next call.
  */
-export async function removeConnection(deps: EraseDeps, actor: Actor, id: string, deleteData: boolean, now: number): Promise<RemovedConnection> {
+export async function removeConnection(deps: EraseDeps, actor: Actor, id: string, deleteData: boolean, now: number, limit = ERASE_PER_CALL): Promise<RemovedConnection> {
   const connection = await ownConnection(deps.db, actor.workspaceId, id);
   if (!deleteData) {
     await disconnect(deps.db, actor, id, now);
@@ -106,7 +106,7 @@ export async function removeConnection(deps: EraseDeps, actor: Actor, id: string
   const result = await eraseWhere(
     deps,
     where,
-    ERASE_PER_CALL,
+    limit,
     (ids) => ({ workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'instagram.data_deleted', targetType: 'instagram_connection', targetId: id, after: { username: connection.username, posts: ids }, at: now }),
     now,
   );
