@@ -29,8 +29,12 @@ import { disconnect, ownConnection } from './connections.ts';
 const DAY = 86_400_000;
 /** Sources that read Instagram; `manual` and `import` bring the merchant's own content. */
 const INSTAGRAM_KINDS = ['hashtag', 'tagged', 'mentions', 'own'] as const;
-/** Posts erased per call of an owner's deletion: files and rows of a few hundred posts fit one Worker request. */
-export const ERASE_PER_CALL = 200;
+/**
+ * Posts erased per call of an owner's deletion. Each image keeps up to 4 files (the original and
+ * three display widths; a carousel has several images), each one R2 delete on Workers: 100 posts
+ * keep a request inside its subrequest limit.
+ */
+export const ERASE_PER_CALL = 100;
 
 interface EraseDeps {
   db: Db;
@@ -55,14 +59,20 @@ const openRequests = (db: Db, now: number) =>
     .from(rightsRequests)
     .where(and(eq(rightsRequests.postId, posts.id), inArray(rightsRequests.status, ['draft', 'sent', 'author_replied']), gt(rightsRequests.linkExpiresAt, now)));
 
-async function eraseWhere(deps: EraseDeps, where: SQL | undefined, limit: number, audit: (erased: string[]) => AuditEntry, now: number): Promise<ErasedData> {
+/** Erases the `limit` oldest posts `where` says, with one audit entry naming them; returns how many. */
+async function eraseWhere(deps: EraseDeps, where: SQL | undefined, limit: number, audit: (erased: string[]) => AuditEntry, now: number): Promise<number> {
   const ids = (await deps.db.select({ id: posts.id }).from(posts).where(where).orderBy(posts.collectedAt).limit(limit)).map((r) => r.id);
-  if (ids.length > 0) {
-    await deletePostFiles(deps.db, deps.media, ids);
-    await runBatch(deps.db, [...eraseStatements(deps.db, ids, now), auditStatement(deps.db, audit(ids))]);
-  }
+  if (ids.length === 0) return 0;
+  await deletePostFiles(deps.db, deps.media, ids);
+  await runBatch(deps.db, [...eraseStatements(deps.db, ids, now), auditStatement(deps.db, audit(ids))]);
+  return ids.length;
+}
+
+/** An owner's deletion: what it erased, and what the next call still has to (the scheduler needs no count). */
+async function eraseAndCount(deps: EraseDeps, where: SQL | undefined, limit: number, audit: (erased: string[]) => AuditEntry, now: number): Promise<ErasedData> {
+  const erased = await eraseWhere(deps, where, limit, audit, now);
   const [left] = await deps.db.select({ n: count() }).from(posts).where(where);
-  return { erased: ids.length, remaining: left?.n ?? 0 };
+  return { erased, remaining: left?.n ?? 0 };
 }
 
 /** The scheduler's part: each workspace's expired platform data, at most `limit` posts per step. */
@@ -73,14 +83,13 @@ export async function eraseExpiredPlatformData(deps: EraseDeps, now: number, lim
     if (erased >= limit) break;
     const days = ws.settings.instagramDataRetentionDays ?? DEFAULT_WORKSPACE_SETTINGS.instagramDataRetentionDays;
     const where = and(erasable(ws.id), lt(posts.collectedAt, now - days * DAY), exists(instagramLinks(deps.db)), notExists(openRequests(deps.db, now)));
-    const result = await eraseWhere(
+    erased += await eraseWhere(
       deps,
       where,
       limit - erased,
       (ids) => ({ workspaceId: ws.id, actorUserId: null, actorKind: 'system', action: 'instagram.data_expired', targetType: 'workspace', targetId: ws.id, after: { retentionDays: days, posts: ids }, at: now }),
       now,
     );
-    erased += result.erased;
   }
   return erased;
 }
@@ -103,7 +112,7 @@ export async function removeConnection(deps: EraseDeps, actor: Actor, id: string
     exists(instagramLinks(deps.db, eq(sources.connectionId, id))),
     notExists(instagramLinks(deps.db, and(isNotNull(sources.connectionId), ne(sources.connectionId, id)))),
   );
-  const result = await eraseWhere(
+  const result = await eraseAndCount(
     deps,
     where,
     limit,
@@ -117,7 +126,7 @@ export async function removeConnection(deps: EraseDeps, actor: Actor, id: string
 
 /** "Delete all Instagram data": every collected post without granted rights, whichever account found it. */
 export function deleteAllPlatformData(deps: EraseDeps, actor: Actor, now: number): Promise<ErasedData> {
-  return eraseWhere(
+  return eraseAndCount(
     deps,
     and(erasable(actor.workspaceId), exists(instagramLinks(deps.db))),
     ERASE_PER_CALL,
