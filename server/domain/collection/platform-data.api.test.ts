@@ -101,6 +101,10 @@ describe('the retention policy', () => {
     expect(await state(recent)).toEqual(kept());
     expect(await state(upload)).toEqual(kept());
     expect(await state(asked)).toEqual(kept());
+    // The inbox no longer lists what was erased: an empty row has nothing to moderate.
+    const inbox = (await (await admin(h, owner, 'GET', '/posts?status=pending&limit=100')).json()) as { posts: { id: string }[] };
+    expect(inbox.posts.map((p) => p.id)).toContain(recent.id);
+    expect(inbox.posts.map((p) => p.id)).not.toContain(old.id);
     const [audit] = await auditOf('instagram.data_expired');
     expect(audit).toMatchObject({ actorKind: 'system', targetType: 'workspace', after: { retentionDays: 90, posts: [declined.id, old.id] } });
 
