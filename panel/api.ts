@@ -41,6 +41,8 @@ import type {
   WebhookEndpoint,
   WebhookEvent,
   WorkspaceInput,
+  ErasedData,
+  RemovedConnection,
 } from '../shared/admin-types.ts';
 export type { CatalogFeed, CatalogFormat, CatalogImport, Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
 import { $session } from './stores/session.ts';
@@ -98,6 +100,16 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   if (!response.ok) throw await apiError(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** The API erases a bounded number of posts per call: call again until none remain (or none could be). */
+async function eraseAll<T extends ErasedData>(call: () => Promise<T>): Promise<T> {
+  let erased = 0;
+  for (;;) {
+    const answer = await call();
+    erased += answer.erased;
+    if (answer.remaining === 0 || answer.erased === 0) return { ...answer, erased };
+  }
 }
 
 /** A file the API answers as an attachment (consent evidence), with the name it gives it. */
@@ -226,6 +238,9 @@ export const api = {
   connections: () => request<{ connections: Connection[] }>('GET', '/instagram/connections'),
   connect: (input: { igUserId: string; accessToken: string }) => request<Connection>('POST', '/instagram/connections', input),
   disconnect: (id: string) => request<void>('DELETE', `/instagram/connections/${encodeURIComponent(id)}`),
+  /** Erases what came through the account, then disconnects it: repeated until nothing remains. */
+  disconnectDeletingData: (id: string) => eraseAll(() => request<RemovedConnection>('DELETE', `/instagram/connections/${encodeURIComponent(id)}?deleteData=true`)),
+  deleteAllInstagramData: () => eraseAll(() => request<ErasedData>('DELETE', '/instagram/data', { confirm: true })),
   hashtagQuota: (connectionId: string) => request<HashtagQuota>('GET', `/instagram/connections/${encodeURIComponent(connectionId)}/hashtag-quota`),
 
   /** Checks (dryRun) or applies an import; the file is the body, as it is. */

@@ -128,7 +128,7 @@ export interface WorkspaceView {
   instagramHandle: string | null;
   approvalHashtag: string | null;
   allowedOrigins: string[];
-  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean; acceptPageOnlyForPrivateRequests: boolean };
+  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean; acceptPageOnlyForPrivateRequests: boolean; instagramDataRetentionDays: number };
 }
 
 /** A product an import adds, updates or finds missing, with the price shoppers would pay. */
@@ -353,6 +353,17 @@ export interface SourceInput {
 }
 
 export type GalleryInput = Pick<AdminGallery, 'name' | 'layout' | 'sort' | 'filters' | 'pageSize'>;
+/** What an owner's deletion of Instagram data erased; call again while `remaining` > 0. */
+export interface ErasedData {
+  erased: number;
+  remaining: number;
+}
+
+/** `DELETE /admin/instagram/connections/:id?deleteData=true`: the connection goes once its data is gone. */
+export interface RemovedConnection extends ErasedData {
+  disconnected: boolean;
+}
+
 export type WorkspaceInput = Partial<Pick<WorkspaceView, 'name' | 'instagramHandle' | 'approvalHashtag' | 'allowedOrigins'>> & {
   settings?: Partial<WorkspaceView['settings']>;
 };

@@ -46,6 +46,11 @@ export interface WorkspaceSettings {
    * yields page-only consent whatever this says.
    */
   acceptPageOnlyForPrivateRequests: boolean;
+  /**
+   * Days a post collected from Instagram keeps its media, caption and username when its author
+   * never granted rights (domain/collection/platform-data.ts). Granted posts stay.
+   */
+  instagramDataRetentionDays: number;
 }
 
 export const workspaces = sqliteTable('workspaces', {

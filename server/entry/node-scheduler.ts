@@ -14,6 +14,7 @@ export function startCollectionTimer(deps: SchedulerDeps, everyMs: number): () =
       const step = await runDueCollection(deps, Date.now());
       const created = step.runs.reduce((n, r) => n + r.created, 0);
       if (created > 0 || step.stored > 0) console.log(`Collected ${created} new posts, re-hosted ${step.stored} media.`);
+      if (step.platformDataErased > 0) console.log(`Erased the media, captions and usernames of ${step.platformDataErased} collected posts past the Instagram data retention.`);
       for (const run of step.runs) if (run.error) console.warn(`Source ${run.sourceId}: ${run.error}`);
     } catch (error) {
       console.error('collection step failed', error);

@@ -57,3 +57,9 @@ export const uploadFields = z.strictObject({
   caption: caption.default(''),
   permalink: z.union([z.literal(''), instagramLink]).optional(),
 });
+
+/** `DELETE /admin/instagram/connections/:id?deleteData=true`: also erase what came through it. */
+export const disconnectQuery = z.strictObject({ deleteData: z.enum(['true', 'false']).optional() });
+
+/** `DELETE /admin/instagram/data`: deleting everything must be asked for in so many words. */
+export const deleteAllDataBody = z.strictObject({ confirm: z.literal(true, { error: 'must be true to delete all Instagram data' }) });

@@ -45,6 +45,7 @@ export const workspacePatch = z.strictObject({
       eventRetentionDays: z.number().int().min(30).max(1095).optional(),
       confirmedOrdersOnly: z.boolean().optional(),
       acceptPageOnlyForPrivateRequests: z.boolean().optional(),
+      instagramDataRetentionDays: z.number().int().min(7).max(730).optional(),
     })
     .optional(),
 });

@@ -1,6 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf, type Connection, type HashtagQuota } from '../../api.ts';
+import { Dialog } from '../../components/dialog.tsx';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { HashtagQuotaView } from '../../components/hashtag-quota.tsx';
 import { announce } from '../../stores/announcer.ts';
@@ -39,16 +40,7 @@ export function InstagramPage() {
   useEffect(() => void reload(), []);
   const active = connections?.find((c) => c.status === 'active');
 
-  const disconnect = async (connection: Connection) => {
-    if (!confirm(`Disconnect @${connection.username}? Its sources stop collecting; posts already collected stay.`)) return;
-    try {
-      await api.disconnect(connection.id);
-      announce(`Disconnected @${connection.username}.`, false);
-    } catch (e) {
-      announce(`Nothing changed: ${messageOf(e)}`, false);
-    }
-    await reload();
-  };
+  const [disconnecting, setDisconnecting] = useState<Connection | null>(null);
 
   return (
     <section aria-labelledby="instagram-title" class="page narrow">
@@ -69,13 +61,14 @@ export function InstagramPage() {
           {canCollect && (
             <div class="row">
               {connection.status === 'active' && <ReconnectForm connection={connection} onDone={reload} open={false} />}
-              <button type="button" class="link danger" onClick={() => void disconnect(connection)}>
+              <button type="button" class="link danger" onClick={() => setDisconnecting(connection)}>
                 Disconnect
               </button>
             </div>
           )}
         </article>
       ))}
+      <DisconnectDialog connection={disconnecting} canDeleteData={canConfigure} onClose={() => setDisconnecting(null)} onDone={reload} />
       {canConfigure && active && <BrandFromConnection connection={active} />}
       {/* Once an account is connected, connecting another is the rare case: folded away. */}
       {canCollect && connections?.length === 0 && <ConnectForm onDone={reload} />}
@@ -86,6 +79,53 @@ export function InstagramPage() {
         </details>
       )}
     </section>
+  );
+}
+
+/**
+ * Disconnecting stops collection; owners may also delete what was collected through the account
+ * (Meta asks for it when a connection is removed). Posts with granted rights stay either way.
+ */
+export function DisconnectDialog({ connection, canDeleteData, onClose, onDone }: { connection: Connection | null; canDeleteData: boolean; onClose: () => void; onDone: () => Promise<unknown> }) {
+  const form = useSubmit(async (data) => {
+    if (!connection) return;
+    if (data.get('deleteData') === 'on') {
+      const { erased } = await api.disconnectDeletingData(connection.id);
+      announce(`Disconnected @${connection.username} and deleted the data of ${erased} ${erased === 1 ? 'post' : 'posts'} collected through it.`, false);
+    } else {
+      await api.disconnect(connection.id);
+      announce(`Disconnected @${connection.username}.`, false);
+    }
+    onClose();
+    await onDone();
+  });
+  return (
+    <Dialog open={connection !== null} onClose={onClose} title={`Disconnect @${connection?.username ?? ''}?`}>
+      <form class="stack disconnect" onSubmit={form.onSubmit}>
+        <p>Its sources stop collecting. Posts already collected stay unless you delete them below.</p>
+        <FormError error={form.error} />
+        {canDeleteData && (
+          <div>
+            <label class="check-label">
+              <input type="checkbox" name="deleteData" aria-describedby="delete-data-help" />
+              Also delete the data collected through it
+            </label>
+            <p id="delete-data-help" class="muted">
+              Media, captions and usernames of the posts this account found are deleted for good, unless their authors granted rights or another
+              connected account found them too.
+            </p>
+          </div>
+        )}
+        <div class="row">
+          <button type="submit" class="danger" disabled={form.busy}>
+            Disconnect
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 

@@ -5,6 +5,7 @@ import { api, messageOf } from '../../api.ts';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { InstagramDataSettings } from './instagram-data.tsx';
 import { PurchaseSnippet } from './purchase-snippet.tsx';
 import { ReuseSettings } from './reuse.tsx';
 import { WebhookSettings } from './webhooks.tsx';
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <h1 id="settings-title">Settings</h1>
       <WorkspaceSettings />
       {can(session, 'curate') && <ReuseSettings canRotate={owner} />}
+      <InstagramDataSettings />
       {owner && <WebhookSettings />}
       <PasswordChange />
     </section>

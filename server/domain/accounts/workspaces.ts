@@ -18,6 +18,8 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   confirmedOrdersOnly: false,
   // Off: consent typed on the rights page waits for the author's reply from their own account.
   acceptPageOnlyForPrivateRequests: false,
+  // Meta asks apps to keep platform data only as long as needed: a quarter to moderate and ask.
+  instagramDataRetentionDays: 90,
 };
 
 export async function getWorkspace(db: Db, workspaceId: string): Promise<WorkspaceView> {

@@ -114,11 +114,11 @@ export async function markConnectionFailed(db: Db, connection: Connection, error
   await db.update(instagramConnections).set({ status, statusReason: reason, updatedAt: now }).where(eq(instagramConnections.id, connection.id));
 }
 
-export async function disconnect(db: Db, actor: Actor, id: string, now: number): Promise<void> {
+export async function disconnect(db: Db, actor: Actor, id: string, now: number, after?: { dataDeleted: true }): Promise<void> {
   const connection = await ownConnection(db, actor.workspaceId, id);
   await runBatch(db, [
     db.update(sources).set({ enabled: false, connectionId: null }).where(eq(sources.connectionId, id)),
     db.delete(instagramConnections).where(eq(instagramConnections.id, id)),
-    auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'instagram.disconnected', targetType: 'instagram_connection', targetId: id, before: { username: connection.username }, at: now }),
+    auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'instagram.disconnected', targetType: 'instagram_connection', targetId: id, before: { username: connection.username }, after, at: now }),
   ]);
 }

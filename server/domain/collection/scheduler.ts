@@ -1,7 +1,8 @@
 /**
  * The collection loop's one step: run the sources that are due, re-host what they found, take
  * down posts deleted on Instagram, deliver the merchant's pending webhooks, refresh the
- * product feeds that are due, and delete raw events past their retention.
+ * product feeds that are due, delete raw events past their retention, and erase collected
+ * Instagram data past the workspace's retention (no granted rights).
  * Called by Cron Triggers on Workers and by a timer on Node; bounded so one step always fits
  * in a Worker invocation's limits.
  */
@@ -14,6 +15,7 @@ import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { eraseDuePosts } from '../rights/erasure.ts';
 import { pollOwnMediaComments, pollRequestReplies } from './poll-replies.ts';
 import { checkSourceDeletions } from './deletions.ts';
+import { eraseExpiredPlatformData } from './platform-data.ts';
 import { rehostPending, type RehostDeps } from './rehost.ts';
 import { runSource, type RunReport } from './run-source.ts';
 
@@ -32,6 +34,8 @@ export interface CollectionStep {
   erased: number;
   /** Replies found by polling the brand's rights-request comments (webhooks not set up). */
   verifications: number;
+  /** Collected posts without granted rights whose media and text were erased past the retention. */
+  platformDataErased: number;
 }
 
 export type SchedulerDeps = RehostDeps & { outbound: Outbound };
@@ -55,5 +59,6 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits 
   const erased = await eraseDuePosts(deps, now);
   const graph = { db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret };
   const verifications = (await pollRequestReplies(graph, now)) + (await pollOwnMediaComments(graph, now));
-  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications };
+  const platformDataErased = await eraseExpiredPlatformData(deps, now);
+  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications, platformDataErased };
 }

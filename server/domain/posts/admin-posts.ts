@@ -22,7 +22,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** Everything but the status: the tabs count posts under the same search and filters. */
 function filterConditions(workspaceId: string, q: InboxQuery, now: number): SQL[] {
-  const conditions: SQL[] = [eq(posts.workspaceId, workspaceId)];
+  // An erased post (the author's erasure, the Instagram data retention) is an empty tombstone with nothing to moderate.
+  const conditions: SQL[] = [eq(posts.workspaceId, workspaceId), isNull(posts.erasedAt)];
   if (q.q) {
     conditions.push(
       or(sql`lower(${posts.caption}) like ${containsPattern(q.q)} escape '\\'`, sql`lower(${posts.authorUsername}) like ${containsPattern(q.q.replace(/^@/, ''))} escape '\\'`)!,

@@ -3,12 +3,13 @@
  * evidence), the request's status, the post's rights summary that the publicness rule reads, the
  * audit entry and the merchant's webhook. Withdrawal takes effect for the very next request.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { runBatch, type Db } from '../../db/client.ts';
-import { consentRecords, galleryPosts, mediaVariants, postMedia, postProducts, posts, rightsRequests, termsVersions, workspaces, type ConsentEvidence, type RightsVerification } from '../../db/schema.ts';
+import { consentRecords, posts, rightsRequests, termsVersions, workspaces, type ConsentEvidence, type RightsVerification } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import type { MediaStore } from '../../media/store.ts';
 import { auditStatement } from '../audit/audit.ts';
+import { deletePostFiles, eraseStatements } from '../posts/erasure.ts';
 import { eventStatements } from '../webhooks/outgoing.ts';
 
 const DAY = 86_400_000;
@@ -104,17 +105,10 @@ export const withdrawConsent = (db: Db, ctx: RequestContext, answer: Answer, now
  */
 export async function erasePost(db: Db, media: MediaStore, ctx: RequestContext, answer: { evidence: ConsentEvidence }, now: number) {
   if (ctx.post.rightsStatus === 'granted') await withdrawConsent(db, ctx, { channel: 'rights_page', evidence: answer.evidence }, now);
-  const items = await db.select({ id: postMedia.id }).from(postMedia).where(eq(postMedia.postId, ctx.post.id));
-  const mediaIds = items.map((i) => i.id);
-  const files = mediaIds.length ? await db.select({ key: mediaVariants.storageKey }).from(mediaVariants).where(inArray(mediaVariants.mediaId, mediaIds)) : [];
-  for (const { key } of files) await media.delete(key);
+  const files = await deletePostFiles(db, media, [ctx.post.id]);
   await runBatch(db, [
-    ...(mediaIds.length ? [db.delete(mediaVariants).where(inArray(mediaVariants.mediaId, mediaIds))] : []),
-    db.delete(postProducts).where(eq(postProducts.postId, ctx.post.id)),
-    db.delete(galleryPosts).where(eq(galleryPosts.postId, ctx.post.id)),
-    db.delete(postMedia).where(eq(postMedia.postId, ctx.post.id)),
-    db.update(posts).set({ caption: '', permalink: null, authorUsername: null, authorIgId: null, erasedAt: now, updatedAt: now }).where(eq(posts.id, ctx.post.id)),
-    auditStatement(db, { workspaceId: ctx.request.workspaceId, actorUserId: null, actorKind: 'author', action: 'post.erased', targetType: 'post', targetId: ctx.post.id, after: { files: files.length }, at: now }),
+    ...eraseStatements(db, [ctx.post.id], now),
+    auditStatement(db, { workspaceId: ctx.request.workspaceId, actorUserId: null, actorKind: 'author', action: 'post.erased', targetType: 'post', targetId: ctx.post.id, after: { files }, at: now }),
     ...(await eventStatements(db, ctx.request.workspaceId, 'post.erased', eventData(ctx), now)),
   ]);
 }
