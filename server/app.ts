@@ -17,6 +17,7 @@ import { mediaRoutes } from './routes/media.ts';
 import { eventRoutes } from './routes/public/events.ts';
 import { publicGalleryRoutes } from './routes/public/galleries.ts';
 import { orderRoutes } from './routes/public/orders.ts';
+import { forgetRoutes } from './routes/public/forget.ts';
 
 export interface AppOptions {
   /**
@@ -53,7 +54,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', publicGalleryRoutes(answers.cache))
     // Event ingest checks the page's Origin itself and answers it by name (not '*').
     .route('/', eventRoutes({ groupCommits: options.groupCommits }))
-    .route('/', orderRoutes);
+    .route('/', orderRoutes)
+    .route('/', forgetRoutes);
 
   const app = new Hono<AppEnv>()
     .use(options.compress ?? asIs)

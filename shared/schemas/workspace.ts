@@ -45,6 +45,7 @@ export const workspacePatch = z.strictObject({
       eventRetentionDays: z.number().int().min(30).max(1095).optional(),
       confirmedOrdersOnly: z.boolean().optional(),
       acceptPageOnlyForPrivateRequests: z.boolean().optional(),
+      consentDefault: z.enum(['granted', 'denied']).optional(),
     })
     .optional(),
 });

@@ -5,6 +5,7 @@ import { api, messageOf } from '../../api.ts';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { ConsentDefaultField, VisitorErasure } from './shopper-privacy.tsx';
 import { PurchaseSnippet } from './purchase-snippet.tsx';
 import { WebhookSettings } from './webhooks.tsx';
 
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <h1 id="settings-title">Settings</h1>
       <WorkspaceSettings />
       {owner && <WebhookSettings />}
+      {owner && <VisitorErasure />}
       <PasswordChange />
     </section>
   );
@@ -52,6 +54,7 @@ function WorkspaceSettings() {
         holdoutShare: Number(text(data, 'settings.holdoutShare')) / 100,
         confirmedOrdersOnly: data.get('settings.confirmedOrdersOnly') === 'on',
         acceptPageOnlyForPrivateRequests: data.get('settings.acceptPageOnlyForPrivateRequests') === 'on',
+        consentDefault: data.get('settings.consentDefault') === 'granted' ? 'granted' : 'denied',
       },
     });
     setWorkspace(updated);
@@ -130,6 +133,7 @@ function WorkspaceSettings() {
               needs only the page; a link ever posted as a comment always needs the author's account. The choice is kept in the consent evidence.
             </p>
           </div>
+          <ConsentDefaultField value={workspace.settings.consentDefault} />
           {editable && (
             <button type="submit" class="primary" disabled={form.busy}>
               Save settings

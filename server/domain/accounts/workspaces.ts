@@ -18,6 +18,8 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   confirmedOrdersOnly: false,
   // Off: consent typed on the rights page waits for the author's reply from their own account.
   acceptPageOnlyForPrivateRequests: false,
+  // Denied: no visitor id is stored until the page signals consent (ePrivacy).
+  consentDefault: 'denied',
 };
 
 export async function getWorkspace(db: Db, workspaceId: string): Promise<WorkspaceView> {

@@ -17,6 +17,7 @@ import { rightsRoutes, webhookRoutes } from './rights.ts';
 import { importRoutes, uploadRoutes } from './imports.ts';
 import { instagramRoutes } from './instagram.ts';
 import { sourceRoutes } from './sources.ts';
+import { visitorRoutes } from './visitors.ts';
 import { workspaceRoutes } from './workspace.ts';
 
 /**
@@ -49,4 +50,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/catalog', catalogRoutes)
   .route('/rights', rightsRoutes)
   .route('/webhooks', webhookRoutes)
-  .route('/reports', reportRoutes);
+  .route('/reports', reportRoutes)
+  .route('/visitors', visitorRoutes);
