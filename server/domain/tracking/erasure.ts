@@ -9,6 +9,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { runBatch, type Db } from '../../db/client.ts';
 import { events, orders, visitorDays, visitors } from '../../db/schema.ts';
 import { auditStatement } from '../audit/audit.ts';
+import { notFound } from '../errors.ts';
 import { visitorRecencyStatement } from './recency.ts';
 
 export interface ErasedVisitor {
@@ -20,14 +21,20 @@ export interface ErasedVisitor {
 
 export type Eraser = { kind: 'shopper' } | { kind: 'user'; userId: string };
 
+/**
+ * A shopper's request always succeeds, whether or not the id was ever seen (the answer tells
+ * nothing); an owner is told when the workspace holds nothing for that id (not found).
+ */
 export async function eraseVisitor(db: Db, workspaceId: string, visitorId: string, by: Eraser, now: number): Promise<ErasedVisitor> {
-  const of = <T extends typeof events | typeof visitorDays | typeof orders>(table: T) => and(eq(table.workspaceId, workspaceId), eq(table.visitorId, visitorId));
-  const tally = async (table: typeof events | typeof visitorDays | typeof orders) => (await db.select({ n: count() }).from(table).where(of(table)))[0]?.n ?? 0;
-  const [eventCount, dayCount, orderCount] = await Promise.all([tally(events), tally(visitorDays), tally(orders)]);
+  type Table = typeof events | typeof visitorDays | typeof orders | typeof visitors;
+  const of = (table: Table) => and(eq(table.workspaceId, workspaceId), eq(table.visitorId, visitorId));
+  const tally = async (table: Table) => (await db.select({ n: count() }).from(table).where(of(table)))[0]?.n ?? 0;
+  const [eventCount, dayCount, orderCount, visitorRows] = await Promise.all([tally(events), tally(visitorDays), tally(orders), tally(visitors)]);
+  if (by.kind === 'user' && eventCount + dayCount + orderCount + visitorRows === 0) throw notFound('visitor');
   const erased = { events: eventCount, visitorDays: dayCount, orders: orderCount };
   await runBatch(db, [
     visitorRecencyStatement(db, workspaceId, visitorId, -1),
-    db.delete(visitors).where(and(eq(visitors.workspaceId, workspaceId), eq(visitors.visitorId, visitorId))),
+    db.delete(visitors).where(of(visitors)),
     db.delete(visitorDays).where(of(visitorDays)),
     db.delete(events).where(of(events)),
     db.update(orders).set({ visitorId: null, sessionId: null }).where(of(orders)),

@@ -129,12 +129,13 @@ describe('DELETE /admin/visitors/:visitorId', () => {
     expect(entry!.actorUserId).toBeTruthy();
   });
 
-  it('is for owners only, and names a malformed id', async () => {
+  it('is for owners only; an unknown or malformed id is not found, naming the field', async () => {
     await someTraffic();
     expect((await admin(h, analyst, 'DELETE', '/visitors/v_forget_me_1')).status).toBe(403);
     expect(await rowsOf('v_forget_me_1')).toMatchObject({ events: 3 });
+    expect((await admin(h, owner, 'DELETE', '/visitors/v_never_seen_1')).status).toBe(404);
     const bad = await admin(h, owner, 'DELETE', '/visitors/bad!');
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('visitorId');
+    expect(bad.status).toBe(404);
+    expect(((await bad.json()) as { error: { field: string; message: string } }).error).toMatchObject({ field: 'visitorId' });
   });
 });
