@@ -9,7 +9,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { runBatch, type Db } from '../../db/client.ts';
 import { events, orders, visitorDays, visitors } from '../../db/schema.ts';
 import { auditStatement } from '../audit/audit.ts';
-import { notFound } from '../errors.ts';
+import { NotFound } from '../errors.ts';
 import { visitorRecencyStatement } from './recency.ts';
 
 export interface ErasedVisitor {
@@ -30,7 +30,9 @@ export async function eraseVisitor(db: Db, workspaceId: string, visitorId: strin
   const of = (table: Table) => and(eq(table.workspaceId, workspaceId), eq(table.visitorId, visitorId));
   const tally = async (table: Table) => (await db.select({ n: count() }).from(table).where(of(table)))[0]?.n ?? 0;
   const [eventCount, dayCount, orderCount, visitorRows] = await Promise.all([tally(events), tally(visitorDays), tally(orders), tally(visitors)]);
-  if (by.kind === 'user' && eventCount + dayCount + orderCount + visitorRows === 0) throw notFound('visitor');
+  if (by.kind === 'user' && eventCount + dayCount + orderCount + visitorRows === 0) {
+    throw new NotFound('not_found', 'visitorId: no data of this visitor id in the workspace (not found)', 'visitorId');
+  }
   const erased = { events: eventCount, visitorDays: dayCount, orders: orderCount };
   await runBatch(db, [
     visitorRecencyStatement(db, workspaceId, visitorId, -1),

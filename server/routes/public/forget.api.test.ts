@@ -133,7 +133,9 @@ describe('DELETE /admin/visitors/:visitorId', () => {
     await someTraffic();
     expect((await admin(h, analyst, 'DELETE', '/visitors/v_forget_me_1')).status).toBe(403);
     expect(await rowsOf('v_forget_me_1')).toMatchObject({ events: 3 });
-    expect((await admin(h, owner, 'DELETE', '/visitors/v_never_seen_1')).status).toBe(404);
+    const unknown = await admin(h, owner, 'DELETE', '/visitors/v_never_seen_1');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { field: string } }).error.field).toBe('visitorId');
     const bad = await admin(h, owner, 'DELETE', '/visitors/bad!');
     expect(bad.status).toBe(404);
     expect(((await bad.json()) as { error: { field: string; message: string } }).error).toMatchObject({ field: 'visitorId' });
