@@ -21,12 +21,14 @@ const LOADER_FILE = 'embed.js';
  *  - the gallery, by the loader. It can't use a plain relative `import()`: in a classic script
  *    from another origin, the browser resolves it against about:blank, so the loader resolves
  *    the path against its own script URL and imports that;
+ *  - the purchase's checks, by the loader the same way, on the order page only (the loader's
+ *    gzip budget has no room for them on every page);
  *  - the lightbox and each language's strings (`virtual:vitrine/locale-chunks`, a map), by the
  *    gallery. A plain `import()` there would be wrapped in Vite's preload helper (about 400 gzip
  *    bytes of the first paint) even with nothing to preload.
  */
 function chunkPaths(): Plugin {
-  const chunks = { gallery: './widget/gallery/gallery.ts', lightbox: './widget/lightbox/lightbox.ts' };
+  const chunks = { gallery: './widget/gallery/gallery.ts', lightbox: './widget/lightbox/lightbox.ts', purchase: './widget/tracking/purchase.ts' };
   const locales = Object.fromEntries(CHUNKED_LOCALES.map((language) => [language, `./widget/i18n/${language}.ts`]));
   const references = new Map<string, string>();
   const fileUrl = (name: string) => `import.meta.ROLLDOWN_FILE_URL_${references.get(name)}`;

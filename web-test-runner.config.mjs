@@ -120,6 +120,8 @@ const nodeEnv = {
  * like any other file.
  */
 const CHUNK_PATHS = {
+  // Relative to the loader's URL, which tests of loader/tracking-commands.ts give as the origin's root.
+  '/__vitrine/purchase-chunk.js': "export default 'widget/tracking/purchase.ts';",
   // Relative to widget/gallery/gallery.ts, which imports it.
   '/__vitrine/lightbox-chunk.js': "export default '../lightbox/lightbox.ts';",
   // Relative to widget/i18n/load.ts.

@@ -57,6 +57,37 @@ function say(message) {
 
 showCartCount();
 
+// The store's consent banner, as an EU store needs one: until the shopper answers, Vitrine
+// stores nothing and counts only anonymous totals; the answer is passed on with
+// vitrine('consent', …) on every page (the store keeps it, as a consent platform would).
+const CONSENT_KEY = 'maison-lumen-consent';
+
+function tellVitrine(choice) {
+  if (window.vitrine) window.vitrine('consent', { analytics: choice === 'granted' });
+}
+
+function consentBanner() {
+  const saved = localStorage.getItem(CONSENT_KEY);
+  if (saved === 'granted' || saved === 'denied') return tellVitrine(saved);
+  const banner = document.createElement('section');
+  banner.className = 'consent-banner';
+  banner.setAttribute('aria-label', 'Analytics consent');
+  banner.innerHTML = `<p>May we measure how you use our shop (which customer photos you open, what you buy after)? It helps us choose what to show.</p>
+    <p><button type="button" data-consent="granted">Accept analytics</button> <button type="button" data-consent="denied">Refuse</button></p>`;
+  banner.addEventListener('click', (event) => {
+    const choice = event.target.closest('[data-consent]')?.dataset.consent;
+    if (!choice) return;
+    localStorage.setItem(CONSENT_KEY, choice);
+    tellVitrine(choice);
+    banner.remove();
+    say(choice === 'granted' ? 'Thanks: analytics are on.' : 'Understood: nothing about your visit is stored.');
+  });
+  // At the top of the page, in the flow: it covers nothing the shopper may want to click.
+  document.body.prepend(banner);
+}
+
+consentBanner();
+
 // Vitrine: "Add to cart" in the gallery puts the product in this store's cart. preventDefault()
 // tells the widget the store handles it (otherwise it would open the product page), and
 // detail.confirm() shows the shopper, in the lightbox, that the cart has it.

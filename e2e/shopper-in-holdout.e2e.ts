@@ -44,7 +44,14 @@ async function admin<T>(page: Page, method: string, path: string, body?: unknown
 /** A shopper's visit to the demo home page as `visitorId`, left by navigating away (so its events are sent). */
 async function visit(visitorId: string): Promise<{ hidden: boolean; height: number; tiles: number; postRequests: number }> {
   const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((id) => localStorage.setItem('vitrine:v', id), visitorId);
+  // A returning shopper who consented to analytics (the holdout applies only with consent): the
+  // page's queue stub already holds the consent, as a consent platform's call before embed.js would.
+  await context.addInitScript((id) => {
+    localStorage.setItem('vitrine:v', id);
+    localStorage.setItem('maison-lumen-consent', 'granted');
+    const stub = Object.assign((...args: unknown[]) => void stub.q.push(args), { q: [['consent', { analytics: true }]] as unknown[][] });
+    (window as { vitrine?: unknown }).vitrine = stub;
+  }, visitorId);
   const page = await context.newPage();
   let postRequests = 0;
   page.on('request', (request) => {

@@ -41,6 +41,8 @@ test("a shopper's order shows in the analyst's report, attributed to the post an
   const shopper = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const store = await shopper.newPage();
   await store.goto(`${server.url}/`);
+  // The store's consent banner: attribution needs a visitor id, which needs the shopper's consent.
+  await store.getByRole('button', { name: 'Accept analytics' }).click();
   const tile = store.locator(`vitrine-gallery [data-post-id="${post.id}"] [part~="open"]`);
   await tile.waitFor();
   // The gallery fills the window for more than a second: an impression, stored before the shopper goes on.

@@ -43,6 +43,7 @@ import type {
   WorkspaceInput,
   ErasedData,
   RemovedConnection,
+  ErasedVisitor,
 } from '../shared/admin-types.ts';
 export type { CatalogFeed, CatalogFormat, CatalogImport, Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
 import { $session } from './stores/session.ts';
@@ -252,6 +253,7 @@ export const api = {
   workspace: () => request<WorkspaceView>('GET', '/workspace'),
   gettingStarted: () => request<GettingStarted>('GET', '/workspace/getting-started'),
   updateWorkspace: (input: WorkspaceInput) => request<WorkspaceView>('PATCH', '/workspace', input),
+  eraseVisitor: (visitorId: string) => request<ErasedVisitor>('DELETE', `/visitors/${encodeURIComponent(visitorId)}`),
   refusedOrigins: () => request<{ origins: RefusedOrigin[] }>('GET', '/workspace/refused-origins'),
   allowOrigin: (origin: string) => request<WorkspaceView>('POST', '/workspace/allowed-origins', { origin }),
 

@@ -18,6 +18,7 @@ import { eventRoutes } from './routes/public/events.ts';
 import { publicGalleryRoutes } from './routes/public/galleries.ts';
 import { orderRoutes } from './routes/public/orders.ts';
 import { publicReuseRoutes } from './routes/public/reuse.ts';
+import { forgetRoutes } from './routes/public/forget.ts';
 
 export interface AppOptions {
   /**
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', eventRoutes({ groupCommits: options.groupCommits }))
     .route('/', orderRoutes)
     // The ads feed and email blocks, behind their secret URLs (domain/reuse/).
-    .route('/', publicReuseRoutes);
+    .route('/', publicReuseRoutes)
+    .route('/', forgetRoutes);
 
   const app = new Hono<AppEnv>()
     .use(options.compress ?? asIs)

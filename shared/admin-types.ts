@@ -128,7 +128,7 @@ export interface WorkspaceView {
   instagramHandle: string | null;
   approvalHashtag: string | null;
   allowedOrigins: string[];
-  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean; acceptPageOnlyForPrivateRequests: boolean; instagramDataRetentionDays: number };
+  settings: { clickWindowHours: number; viewWindowHours: number; holdoutShare: number; eventRetentionDays: number; confirmedOrdersOnly: boolean; acceptPageOnlyForPrivateRequests: boolean; instagramDataRetentionDays: number; consentDefault: 'granted' | 'denied' };
 }
 
 /** A product an import adds, updates or finds missing, with the price shoppers would pay. */
@@ -350,6 +350,13 @@ export interface SourceInput {
   connectionId: string;
   hashtag?: string;
   intervalSeconds?: number;
+}
+
+/** `DELETE /admin/visitors/:visitorId`: what was erased (orders are kept, unlinked from the visitor). */
+export interface ErasedVisitor {
+  events: number;
+  visitorDays: number;
+  orders: number;
 }
 
 export type GalleryInput = Pick<AdminGallery, 'name' | 'layout' | 'sort' | 'filters' | 'pageSize'>;

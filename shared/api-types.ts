@@ -81,7 +81,8 @@ export interface GalleryPostsResponse {
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
   /** What the widget's tracker needs: where events go and the holdout share (shared/holdout.ts). */
-  tracking: { workspaceId: string; holdoutShare: number };
+  /** `consentDefault`: whether the widget may store a visitor id when the page gives no consent signal. */
+  tracking: { workspaceId: string; holdoutShare: number; consentDefault: 'granted' | 'denied' };
 }
 
 /** Every 4xx/5xx answer of the JSON API. */

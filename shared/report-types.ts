@@ -78,6 +78,24 @@ export interface ReportOverview {
   holdout: HoldoutReport;
   series: ReportSeriesPoint[];
   funnel: { step: FunnelStep; count: number }[];
+  consent: ConsentShare;
+}
+
+/**
+ * What the reports see. Impressions, opens, product clicks and adds to cart count every visit
+ * (aggregate-only, no visitor id needed); visitors, engagement, conversion rates, attribution
+ * and lift are computed on consenting visitors only, since only they have a visitor id.
+ */
+export interface ConsentShare {
+  impressions: number;
+  /** Impressions by visitors with analytics consent. */
+  consentedImpressions: number;
+  /** consentedImpressions / impressions; null without impressions. */
+  share: number | null;
+  /** The totals counted from every visit, consent or not. */
+  aggregateOnly: ('impressions' | 'opens' | 'productClicks' | 'addToCarts')[];
+  /** The figures computed on consenting visitors only. */
+  consentingOnly: ('visitors' | 'engagedVisitors' | 'engagementRate' | 'conversionRateEngaged' | 'conversionRateNotEngaged' | 'attributedOrders' | 'holdout')[];
 }
 
 export type TopDimension = 'post' | 'product' | 'gallery';

@@ -9,7 +9,8 @@
  * shop (`shop`, the storefront's origin as Shopify reports it), which must be an allowed origin
  * of the workspace. `browser.localStorage` reads the storefront's own storage: the visitor id the
  * gallery kept there, with consent, links the order to the posts that visitor saw. Without it the
- * order is still counted, with an id of its own, and attributed to no one.
+ * batch carries no id at all (as a page without consent sends): the order is counted and
+ * attributed to no one.
  *
  * Written as plain ES2017 (no build step runs on it) and short: merchants read what they paste.
  */
@@ -43,8 +44,6 @@ analytics.subscribe('checkout_completed', async (event) => {
     v: 1,
     workspaceId: WORKSPACE,
     shop: event.context.document.location.origin,
-    visitorId: consented ? visitor : randomId('v_'),
-    sessionId: ID.test(session) ? session : randomId('s_'),
     consent: consented ? 'granted' : 'denied',
     events: [{
       id: cut('shp_order_' + order.replace(/[^\\w-]/g, '_'), 64),
@@ -53,6 +52,8 @@ analytics.subscribe('checkout_completed', async (event) => {
       transaction: { transaction_id: cut(order, 100), value: Number(checkout.totalPrice.amount), currency: checkout.currencyCode, items: items },
     }],
   };
+  // With consent, the ids the gallery stored (a new session id if none is current); without, none.
+  if (consented) Object.assign(batch, { visitorId: visitor, sessionId: ID.test(session) ? session : randomId('s_') });
   await fetch(VITRINE + '/v1/events', { method: 'POST', mode: 'no-cors', keepalive: true, headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(batch) });
 });
 `;

@@ -35,13 +35,15 @@ if (!script) {
     endpoint: new URL('/v1/events', script).href,
     workspaceId: element?.getAttribute('data-workspace') || null,
     mirror: element?.hasAttribute('data-datalayer') ?? false,
+    // `data-consent="granted"` when the store has another legal basis or its own banner decided.
+    consent: element?.getAttribute('data-consent') as 'granted' | 'denied' | null | undefined,
   });
   /**
    * Commands the page can call with `vitrine(name, ...args)`:
    * - `vitrine('on', 'add-to-cart', (detail, event) => …)`: listen to the galleries' events;
-   * - `consent`, `track` and `visitorId`: see loader/tracking-commands.ts.
+   * - `consent`, `forget`, `track` and `visitorId`: see loader/tracking-commands.ts.
    */
-  const commands = new Map<string, CommandHandler>([['on', onCommand(document)], ...trackingCommands(tracker)]);
+  const commands = new Map<string, CommandHandler>([['on', onCommand(document)], ...trackingCommands(tracker, script)]);
   if (installCommandQueue(window, commands)) {
     whenElementPresent(document, 'vitrine-gallery', () => {
       // By absolute URL: in a classic script from another origin (the usual case, without a

@@ -41,6 +41,12 @@ export interface WorkspaceSettings {
    */
   confirmedOrdersOnly: boolean;
   /**
+   * Whether the widget may store a visitor id when the page gives no consent signal: 'denied'
+   * (the default, as EU stores need prior consent) or 'granted' (stores outside the EU or with
+   * another legal basis). A browser's Global Privacy Control is denied whatever this says.
+   */
+  consentDefault: 'granted' | 'denied';
+  /**
    * Accept consent confirmed on the rights page alone (no reply from the author's account) for
    * requests sent privately by direct message. Off by default; a link ever posted publicly never
    * yields page-only consent whatever this says.
@@ -178,8 +184,8 @@ export const auditLog = sqliteTable(
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
     actorUserId: text('actor_user_id').references(() => users.id),
-    /** 'user', 'api_key', 'system' (scheduler, webhooks) or 'author' (rights page). */
-    actorKind: text('actor_kind', { enum: ['user', 'api_key', 'system', 'author'] }).notNull(),
+    /** 'user', 'api_key', 'system' (scheduler, webhooks), 'author' (rights page) or 'shopper' (`vitrine('forget')`). */
+    actorKind: text('actor_kind', { enum: ['user', 'api_key', 'system', 'author', 'shopper'] }).notNull(),
     action: text('action').notNull(),
     targetType: text('target_type').notNull(),
     targetId: text('target_id'),
@@ -738,6 +744,8 @@ export const visitorDays = sqliteTable(
     primaryKey({ columns: [t.workspaceId, t.galleryId, t.day, t.visitorId] }),
     // Covers the reports' visitor scan, so it never reads the table itself.
     index('visitor_days_report').on(t.workspaceId, t.galleryId, t.day, t.visitorId, t.holdout, t.engaged),
+    // Erasing one visitor (`POST /v1/forget`, `DELETE /admin/visitors/:id`) finds their days.
+    index('visitor_days_by_visitor').on(t.workspaceId, t.visitorId),
   ],
 );
 
@@ -862,6 +870,8 @@ export const dailyRollups = sqliteTable(
     confirmedRevenueMinor: integer('confirmed_revenue_minor').notNull().default(0),
     confirmedAssistedOrders: integer('confirmed_assisted_orders').notNull().default(0),
     confirmedAssistedRevenueMinor: integer('confirmed_assisted_revenue_minor').notNull().default(0),
+    /** The part of `impressions` seen by visitors with analytics consent (the rest is aggregate-only). */
+    consentedImpressions: integer('consented_impressions').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.dimension, t.dimensionId] })],
 );

@@ -66,20 +66,34 @@ const origin = z
   .max(200)
   .refine((text) => URL.canParse(text) && new URL(text).origin === text, 'must be an origin such as https://shop.example');
 
-export const eventBatch = z.strictObject({
-  v: z.literal(1),
-  workspaceId: entityId,
-  /**
-   * The store's origin, from senders whose requests carry no usable Origin header (Shopify's
-   * pixel sandbox sends `null`); it counts only then (routes/public/events.ts).
-   */
-  shop: origin.optional(),
-  visitorId: clientId,
-  sessionId: clientId,
-  consent: z.enum(['granted', 'denied']),
-  events: z.array(trackingEvent).min(1).max(MAX_EVENTS_PER_BATCH),
-});
+/**
+ * A page's batch. With analytics consent it carries the stored visitor and session ids; without,
+ * none (an older widget's page-view ids are ignored): such events count only in aggregates.
+ */
+export const eventBatch = z
+  .strictObject({
+    v: z.literal(1),
+    workspaceId: entityId,
+    /**
+     * The store's origin, from senders whose requests carry no usable Origin header (Shopify's
+     * pixel sandbox sends `null`); it counts only then (routes/public/events.ts).
+     */
+    shop: origin.optional(),
+    visitorId: clientId.optional(),
+    sessionId: clientId.optional(),
+    consent: z.enum(['granted', 'denied']),
+    events: z.array(trackingEvent).min(1).max(MAX_EVENTS_PER_BATCH),
+  })
+  .superRefine((batch, ctx) => {
+    if (batch.consent !== 'granted') return;
+    for (const field of ['visitorId', 'sessionId'] as const) {
+      if (batch[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'is required when consent is granted' });
+    }
+  });
 export type EventBatch = z.infer<typeof eventBatch>;
+
+/** `POST /v1/forget`: a shopper's `vitrine('forget')`, naming the stored visitor id to erase. */
+export const forgetBody = z.strictObject({ workspaceId: entityId, visitorId: clientId });
 
 /** `POST /v1/orders`, server to server: the purchase, and the visitor id the page handed over. */
 export const orderBody = transaction.extend({

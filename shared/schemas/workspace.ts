@@ -46,6 +46,7 @@ export const workspacePatch = z.strictObject({
       confirmedOrdersOnly: z.boolean().optional(),
       acceptPageOnlyForPrivateRequests: z.boolean().optional(),
       instagramDataRetentionDays: z.number().int().min(7).max(730).optional(),
+      consentDefault: z.enum(['granted', 'denied']).optional(),
     })
     .optional(),
 });

@@ -253,8 +253,10 @@ export class VitrineGallery extends LitElement {
     const tracking = this.tracker;
     if (!tracking) return false;
     this.workspaceId = settings.workspaceId;
-    tracking.useWorkspace(settings.workspaceId);
-    if (!isHoldout(settings.workspaceId, tracking.visitorId(), settings.holdoutShare)) return false;
+    tracking.useWorkspace(settings.workspaceId, settings.consentDefault);
+    // The holdout applies only to visitors with consent: without a stored id it cannot hold.
+    const visitorId = tracking.visitorId();
+    if (!visitorId || !isHoldout(settings.workspaceId, visitorId, settings.holdoutShare)) return false;
     this.view = { status: 'holdout' };
     this.hidden = true;
     if (firstTime(`holdout:${galleryId}`)) tracking.track({ type: 'vitrine_holdout', galleryId }, settings.workspaceId);

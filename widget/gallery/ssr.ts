@@ -50,12 +50,13 @@ export function readSsrTiles(host: Element): SsrTile[] {
 
 /**
  * The tracking settings the server-rendered list carries (`data-workspace`,
- * `data-holdout-share`), so a visitor in the holdout is known before any request: the gallery
+ * `data-holdout-share`, `data-consent-default`), so a visitor in the holdout is known before any request: the gallery
  * then shows nothing and fetches nothing. Null when the list is absent or predates them.
  */
 export function readSsrTracking(host: Element): GalleryPostsResponse['tracking'] | null {
   const list = host.querySelector<HTMLElement>(SSR_SELECTOR);
   const workspaceId = list?.dataset.workspace;
   const holdoutShare = Number(list?.dataset.holdoutShare);
-  return workspaceId && holdoutShare >= 0 && holdoutShare <= 1 ? { workspaceId, holdoutShare } : null;
+  const consentDefault = list?.dataset.consentDefault === 'granted' ? 'granted' : 'denied';
+  return workspaceId && holdoutShare >= 0 && holdoutShare <= 1 ? { workspaceId, holdoutShare, consentDefault } : null;
 }

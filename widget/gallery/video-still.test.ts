@@ -22,7 +22,7 @@ describe('a video without a still image', () => {
   it('shows a play-mark tile the shopper can open, never an empty one', async () => {
     // The demo data has no such video: this gallery's one page is answered here, the rest stays real.
     const realFetch = window.fetch;
-    const page: GalleryPostsResponse = { gallery: { id: 'reels', name: 'Reels', layout: 'grid' }, posts: [videoOnly], nextCursor: null, tracking: { workspaceId: 'ws_test', holdoutShare: 0 } };
+    const page: GalleryPostsResponse = { gallery: { id: 'reels', name: 'Reels', layout: 'grid' }, posts: [videoOnly], nextCursor: null, tracking: { workspaceId: 'ws_test', holdoutShare: 0, consentDefault: 'denied' } };
     window.fetch = (input, init) => (String(input instanceof Request ? input.url : input).includes('/v1/galleries/reels/posts') ? Promise.resolve(Response.json(page)) : realFetch(input, init));
     try {
       const element = await fixture<VitrineGallery>(html`<vitrine-gallery gallery="reels" preview></vitrine-gallery>`);

@@ -7,6 +7,12 @@ declare module 'virtual:vitrine/gallery-chunk' {
   export default path;
 }
 
+/** The purchase chunk's path relative to embed.js, e.g. `widget/purchase-1a2b3c4d.js`. */
+declare module 'virtual:vitrine/purchase-chunk' {
+  const path: string;
+  export default path;
+}
+
 /** The lightbox chunk's path relative to the gallery chunk, e.g. `lightbox-1a2b3c4d.js`. */
 declare module 'virtual:vitrine/lightbox-chunk' {
   const path: string;

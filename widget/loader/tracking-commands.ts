@@ -1,4 +1,4 @@
-import { purchaseTransaction } from '../tracking/purchase.ts';
+import purchaseChunk from 'virtual:vitrine/purchase-chunk';
 import type { Tracker } from '../tracking/tracker.ts';
 import type { CommandHandler } from './command-queue.ts';
 
@@ -8,10 +8,12 @@ import type { CommandHandler } from './command-queue.ts';
  * - `vitrine('track', 'purchase', {transaction_id, value, currency, items})` on the order
  *   confirmation page, in GA4's shape;
  * - `vitrine('visitorId', function (id) {…})`: the visitor id, for a merchant's server to pass
- *   in `POST /v1/orders`.
- * A wrong call throws, which the command queue reports in the console without breaking the page.
+ *   in `POST /v1/orders` (null without analytics consent);
+ * - `vitrine('forget')`: the shopper's stored ids removed and their events erased on the server.
+ * A wrong call throws, which the command queue reports in the console without breaking the page;
+ * a purchase whose fields are wrong is reported the same way, once its checks have loaded.
  */
-export function trackingCommands(tracker: Tracker): [string, CommandHandler][] {
+export function trackingCommands(tracker: Tracker, base: URL): [string, CommandHandler][] {
   return [
     [
       'consent',
@@ -25,15 +27,19 @@ export function trackingCommands(tracker: Tracker): [string, CommandHandler][] {
       'track',
       (name, params) => {
         if (name !== 'purchase') throw new TypeError('usage: vitrine("track", "purchase", {…})');
-        tracker.track({ type: 'purchase', transaction: purchaseTransaction(params) });
+        // By absolute URL, as the gallery chunk (loader.ts): only the order page needs these checks.
+        (import(new URL(purchaseChunk, base).href) as Promise<typeof import('../tracking/purchase.ts')>)
+          .then(({ purchaseTransaction }) => tracker.track({ type: 'purchase', transaction: purchaseTransaction(params) }))
+          .catch((error: unknown) => console.error('[vitrine] command "track" failed', error));
       },
     ],
     [
       'visitorId',
       (callback) => {
         if (typeof callback !== 'function') throw new TypeError('usage: vitrine("visitorId", function)');
-        (callback as (id: string) => void)(tracker.visitorId());
+        (callback as (id: string | null) => void)(tracker.visitorId());
       },
     ],
+    ['forget', () => tracker.forget()],
   ];
 }

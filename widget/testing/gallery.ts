@@ -15,9 +15,11 @@ export interface FixtureFacts {
 
 /**
  * The page's real tracker, as embed.js builds it, mirroring into `window.dataLayer` so tests
- * can read what the galleries track (its beacons go to the fixture's `/v1/events`).
+ * can read what the galleries track (its beacons go to the fixture's `/v1/events`). The page has
+ * consented (`data-consent="granted"`), so the holdout applies; tracking/consent-first.test.ts
+ * covers a page without consent.
  */
-export const pageTracker = createTracker({ endpoint: `${location.origin}/v1/events`, workspaceId: null, mirror: true });
+export const pageTracker = createTracker({ endpoint: `${location.origin}/v1/events`, workspaceId: null, mirror: true, consent: 'granted' });
 defineGallery(location.origin, pageTracker);
 
 /** What the page's galleries tracked so far, as mirrored into the dataLayer (GA4's shape). */

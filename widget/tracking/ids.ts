@@ -1,7 +1,7 @@
 /**
  * Visitor, session and event ids. With analytics consent the visitor id lives in localStorage
  * (`vitrine:v`) and the session id in sessionStorage (`vitrine:s`, renewed after 30 minutes
- * idle); without it nothing is written anywhere and both last one page view.
+ * idle); without it nothing is written anywhere and events go without either.
  */
 
 export const VISITOR_KEY = 'vitrine:v';
@@ -38,12 +38,18 @@ export function storedIdentity(win: Window, now: number): Identity | null {
   }
 }
 
-/** Consent withdrawn: the stored ids go too, so nothing links later visits to this one. */
-export function forgetIdentity(win: Window): void {
+/**
+ * Consent withdrawn (or `vitrine('forget')`): the stored ids go too, so nothing links later
+ * visits to this one. Returns the visitor id that was stored, if any, for the server to erase.
+ */
+export function forgetIdentity(win: Window): string | null {
   try {
+    const stored = win.localStorage.getItem(VISITOR_KEY);
     win.localStorage.removeItem(VISITOR_KEY);
     win.sessionStorage.removeItem(SESSION_KEY);
+    return stored;
   } catch {
     // Storage out of reach: there is nothing stored to forget either.
+    return null;
   }
 }

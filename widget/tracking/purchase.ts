@@ -1,7 +1,7 @@
 import type { TransactionInput } from '../../shared/schemas/events.ts';
 
-// This runs in the loader, which may share no module with the gallery chunk (vite.config.ts) and
-// has no bytes to spare: not shared/text.ts, but a cut that backs off one unit rather than end
+// A chunk of its own, which the loader imports on the order page (vite.config.ts): small, so
+// not shared/text.ts, but a cut that backs off one unit rather than end
 // on the first half of a surrogate pair (the server would refuse the batch for it).
 const cut = (value: string, max: number) => value.slice(0, /[\ud800-\udbff]/.test(value.charAt(max - 1)) ? max - 1 : max);
 const text = (value: unknown, max: number) => cut(String(value ?? '').trim(), max);

@@ -29,10 +29,13 @@ beforeEach(() => {
 afterEach(() => {
   leave();
   capture.restore();
+  delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
 });
 
+/** Most tests are about what a consenting visitor sends: the page says so with `data-consent`. */
 const tracker = (options: Partial<TrackerOptions> = {}) =>
-  createTracker({ endpoint: ENDPOINT, workspaceId: 'ws_demo', mirror: false, timers: manualTimers(), ...options });
+  createTracker({ endpoint: ENDPOINT, workspaceId: 'ws_demo', mirror: false, consent: 'granted', timers: manualTimers(), ...options });
+const setGpc = (value: boolean | undefined) => Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, value });
 const open = (postId: string) => ({ type: 'select_content' as const, galleryId: 'demo', postId });
 
 describe('the tracker', () => {
@@ -111,27 +114,81 @@ describe('the tracker', () => {
     expect(c!.visitorId).to.equal(a!.visitorId);
   });
 
-  it('writes nothing anywhere when consent is denied, and ids last one page view', async () => {
+  it('writes nothing anywhere when consent is denied, and sends events without any id', async () => {
     const cookies = document.cookie;
     const first = tracker();
     first.consent(false);
     first.track(open('post_1'));
-    const visitorId = first.visitorId();
-    leave();
-    const second = tracker();
-    second.consent(false);
-    second.track(open('post_2'));
+    expect(first.visitorId()).to.equal(null);
     leave();
 
     expect(localStorage.length).to.equal(0);
     expect(sessionStorage.length).to.equal(0);
     expect(document.cookie).to.equal(cookies);
-    const [a, b] = (await capture.sent()).map((body) => body.batch);
-    expect(a!.consent).to.equal('denied');
-    expect(a!.visitorId).to.equal(visitorId);
-    expect(a!.visitorId).to.match(ID);
-    expect(b!.visitorId).to.not.equal(a!.visitorId);
-    expect(b!.sessionId).to.not.equal(a!.sessionId);
+    const [a] = (await capture.sent()).map((body) => body.batch);
+    expect(a).to.deep.include({ consent: 'denied', workspaceId: 'ws_demo' });
+    expect(a).to.not.have.any.keys('visitorId', 'sessionId');
+    expect(a!.events).to.have.length(1);
+  });
+
+  it('is denied with no consent signal at all, until the workspace default or the page grants it', async () => {
+    const page = tracker({ consent: null });
+    page.track(open('post_1'));
+    leave();
+    expect(localStorage.length).to.equal(0);
+    page.useWorkspace('ws_demo', 'granted');
+    page.track(open('post_2'));
+    leave();
+    const stored = localStorage.getItem(VISITOR_KEY);
+    const [before, after] = (await capture.sent()).map((body) => body.batch);
+    expect(before!.consent).to.equal('denied');
+    expect(after).to.include({ consent: 'granted', visitorId: stored });
+
+    // The page's own default (data-consent) outranks the workspace's.
+    localStorage.clear();
+    const strict = tracker({ consent: 'denied' });
+    strict.useWorkspace('ws_demo', 'granted');
+    expect(strict.visitorId()).to.equal(null);
+    expect(localStorage.length).to.equal(0);
+  });
+
+  it('treats Global Privacy Control as denied, whatever the page or the workspace says', async () => {
+    setGpc(true);
+    const page = tracker({ consent: 'granted' });
+    page.useWorkspace('ws_demo', 'granted');
+    page.consent(true);
+    page.track(open('post_1'));
+    leave();
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
+    const [batch] = (await capture.sent()).map((body) => body.batch);
+    expect(batch!.consent).to.equal('denied');
+    expect(batch!.visitorId).to.equal(undefined);
+  });
+
+  it('forgets: removes the stored ids, stops identifying, and asks the server to erase the visitor', async () => {
+    const calls: { url: string; body: Blob }[] = [];
+    capture.restore();
+    Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: (url: string, body: Blob) => (calls.push({ url, body }), true) });
+    try {
+      const page = tracker();
+      page.track(open('post_1'));
+      const stored = page.visitorId();
+      page.forget();
+      page.track(open('post_2'));
+      leave();
+      const beacons = await Promise.all(calls.map(async ({ url, body }) => ({ url, body: await body.text() })));
+      expect(localStorage.getItem(VISITOR_KEY)).to.equal(null);
+      expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
+      const erase = beacons.find((b) => b.url.endsWith('/v1/forget'));
+      expect(JSON.parse(erase!.body)).to.deep.equal({ workspaceId: 'ws_demo', visitorId: stored });
+      const batches = beacons.filter((b) => b.url === ENDPOINT).map((b) => JSON.parse(b.body) as { consent: string; visitorId?: string });
+      expect(batches.map((b) => [b.consent, b.visitorId])).to.deep.equal([
+        ['granted', stored],
+        ['denied', undefined],
+      ]);
+    } finally {
+      delete (navigator as { sendBeacon?: unknown }).sendBeacon;
+    }
   });
 
   it('forgets the stored ids when consent is withdrawn, sending what came before under the old answer', async () => {
@@ -145,7 +202,7 @@ describe('the tracker', () => {
     const [before, after] = (await capture.sent()).map((body) => body.batch);
     expect(before).to.include({ consent: 'granted', visitorId: stored });
     expect(after!.consent).to.equal('denied');
-    expect(after!.visitorId).to.not.equal(stored);
+    expect(after!.visitorId).to.equal(undefined);
     expect(localStorage.getItem(VISITOR_KEY)).to.equal(null);
     expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
   });

@@ -6,7 +6,7 @@
  */
 import type { TrackingEvent } from '../../shared/schemas/events.ts';
 import { packBatches } from './batches.ts';
-import { createConsent } from './consent.ts';
+import { createConsent, type Consent } from './consent.ts';
 import { mirrorToDataLayer, dataLayerEntry } from './data-layer.ts';
 import { forgetIdentity, randomId, storedIdentity } from './ids.ts';
 import { createEventQueue, type Timers } from './queue.ts';
@@ -20,6 +20,8 @@ export interface TrackerOptions {
   workspaceId: string | null;
   /** `data-datalayer` on the script tag: mirror events into `window.dataLayer`. */
   mirror: boolean;
+  /** `data-consent="granted" | "denied"` on the script tag: the page's default, over the workspace's. */
+  consent?: Consent | null | undefined;
   win?: Window;
   timers?: Timers;
   now?: () => number;
@@ -28,47 +30,63 @@ export interface TrackerOptions {
 export interface Tracker extends GalleryTracking {
   /** `vitrine('consent', {analytics})`. */
   consent(analytics: boolean): void;
+  /** `vitrine('forget')`: consent withdrawn, stored ids removed, and the server asked to erase the visitor's data. */
+  forget(): void;
 }
 
-export function createTracker({ endpoint, workspaceId, mirror, win = window, timers, now = Date.now }: TrackerOptions): Tracker {
-  const consent = createConsent(win);
-  // Without consent, ids live as long as the page view and are never written down.
-  const page = { visitorId: randomId('v_'), sessionId: randomId('s_') };
+export function createTracker({ endpoint, workspaceId, mirror, consent: pageConsent, win = window, timers, now = Date.now }: TrackerOptions): Tracker {
+  const consent = createConsent(win, pageConsent);
   let pageWorkspace = workspaceId;
   /** Events tracked before any workspace is known (a purchase queued before the gallery answered). */
   let waiting: TrackingEvent[] = [];
+  /** The visitor id `forget` removed, until a workspace is known to erase it in. */
+  let erase: string | null = null;
 
-  const identity = () => {
-    const state = consent.current();
-    if (state === 'denied') forgetIdentity(win);
-    return { consent: state, ...((state === 'granted' && storedIdentity(win, now())) || page) };
+  /**
+   * Without consent (or with storage blocked, which says as much) events go without any id:
+   * they count only in aggregate figures.
+   */
+  const identity = () => (consent.current() === 'granted' ? storedIdentity(win, now()) : (forgetIdentity(win), null));
+  const sendErase = () => {
+    if (pageWorkspace && erase) sendBody(new URL('/v1/forget', endpoint).href, JSON.stringify({ workspaceId: pageWorkspace, visitorId: erase }), win.navigator);
+    if (pageWorkspace) erase = null;
   };
 
   const queue = createEventQueue<[string, TrackingEvent]>(
     win,
     (items) => {
       const who = identity();
+      const envelope = { v: 1 as const, consent: who ? ('granted' as const) : ('denied' as const), ...who };
       // A batch belongs to one workspace; a page rarely shows galleries of two.
       for (const workspace of new Set(items.map(([id]) => id))) {
         const events = items.filter(([id]) => id === workspace).map(([, event]) => event);
-        for (const body of packBatches({ v: 1, workspaceId: workspace, ...who }, events)) sendBody(endpoint, body, win.navigator);
+        for (const body of packBatches({ ...envelope, workspaceId: workspace }, events)) sendBody(endpoint, body, win.navigator);
       }
     },
     timers,
   );
 
   return {
-    visitorId: () => identity().visitorId,
+    visitorId: () => identity()?.visitorId ?? null,
     consent(analytics) {
       // What was tracked under the previous answer leaves with the identity it allowed.
       queue.flush();
       consent.set(analytics);
+      if (!analytics) forgetIdentity(win);
     },
-    useWorkspace(workspace) {
+    forget() {
+      queue.flush();
+      consent.set(false);
+      erase = forgetIdentity(win);
+      sendErase();
+    },
+    useWorkspace(workspace, consentDefault) {
+      consent.fallback(consentDefault);
       if (pageWorkspace) return;
       pageWorkspace = workspace;
       for (const event of waiting) queue.add([workspace, event]);
       waiting = [];
+      sendErase();
     },
     track(widgetEvent: WidgetEvent, workspace?: string, extras?: MirrorExtras) {
       const event = { id: randomId('e_'), at: now(), ...widgetEvent } as TrackingEvent;

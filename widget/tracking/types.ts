@@ -31,9 +31,12 @@ export interface MirrorExtras {
 }
 
 export interface GalleryTracking {
-  /** The id the holdout is decided on: stored with consent, else this page view's. */
-  visitorId(): string;
-  /** Events go to the workspace of the galleries on the page; the first one named is the page's. */
-  useWorkspace(workspaceId: string): void;
+  /** The id the holdout is decided on: the stored one with consent; null without (no holdout then). */
+  visitorId(): string | null;
+  /**
+   * Events go to the workspace of the galleries on the page; the first one named is the page's.
+   * Its `consentDefault` applies when the page gave no consent signal.
+   */
+  useWorkspace(workspaceId: string, consentDefault?: 'granted' | 'denied'): void;
   track(event: WidgetEvent, workspaceId?: string, mirror?: MirrorExtras): void;
 }

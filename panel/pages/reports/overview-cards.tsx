@@ -16,19 +16,20 @@ function Card({ label, value, detail, name }: { label: string; value: string; de
 
 /** The overview's headline numbers, then the holdout's verdict in a sentence. */
 export function OverviewCards({ overview }: { overview: ReportOverview }) {
-  const { totals, holdout, currency, provenance } = overview;
+  const { totals, holdout, currency, provenance, consent } = overview;
+  const consenting = ' (visitors with consent)';
   const reported = `${money(provenance.browserReportedRevenueMinor, currency)} in ${counted(provenance.browserReportedOrders, 'order', 'orders')} only a browser reported`;
   return (
     <>
       <dl class="metrics">
-        <Card name="impressions" label="Impressions" value={count(totals.impressions)} detail={counted(totals.visitors, 'visitor', 'visitors')} />
-        <Card name="engagement" label="Engagement rate" value={percent(totals.engagementRate)} detail={`${count(totals.engagedVisitors)} opened a post or clicked a product`} />
+        <Card name="impressions" label="Impressions" value={count(totals.impressions)} detail={`${counted(totals.visitors, 'visitor', 'visitors')} with consent`} />
+        <Card name="engagement" label={`Engagement rate${consenting}`} value={percent(totals.engagementRate)} detail={`${count(totals.engagedVisitors)} opened a post or clicked a product`} />
         <Card name="clicks" label="Product clicks" value={count(totals.productClicks)} detail={`${counted(totals.opens, 'post', 'posts')} opened`} />
         <Card name="add-to-cart" label="Added to cart" value={count(totals.addToCarts)} />
         <Card name="orders" label="Orders" value={count(totals.orders)} detail={`${money(totals.revenueMinor, currency)} in all`} />
         <Card
           name="attributed"
-          label="Revenue attributed"
+          label={`Revenue attributed${consenting}`}
           value={money(totals.attributedRevenueMinor, currency)}
           detail={`${counted(totals.attributedOrders, 'order', 'orders')} last touched by UGC; ${money(totals.assistedRevenueMinor, currency)} assisted`}
         />
@@ -40,17 +41,23 @@ export function OverviewCards({ overview }: { overview: ReportOverview }) {
         />
         <Card
           name="conversion"
-          label="Conversion, engaged vs not"
+          label={`Conversion, engaged vs not${consenting}`}
           value={`${percent(totals.conversionRateEngaged, 2)} vs ${percent(totals.conversionRateNotEngaged, 2)}`}
           detail="of visitors who engaged with UGC, and of those who only saw it"
         />
         <Card
           name="lift"
-          label="Holdout lift"
+          label={`Holdout lift${consenting}`}
           value={holdout.lift === null ? '—' : change(holdout.lift)}
           detail={holdout.ci95 ? `95% interval ${change(holdout.ci95[0])} to ${change(holdout.ci95[1])}` : undefined}
         />
       </dl>
+      <p class="card muted" data-consent-share>
+        <strong>Consent: </strong>
+        {consent.share === null ? 'no impressions in this range yet.' : `${percent(consent.share, 0)} of impressions came from visitors who consented to analytics.`}{' '}
+        Impressions, opens, product clicks and adds to cart count every visit (aggregate only, no visitor id); visitors, engagement, conversion,
+        attribution and the holdout lift are computed on consenting visitors only.
+      </p>
       <p class="lift-reading card" data-holdout>
         <strong>Holdout: </strong>
         {liftReading(holdout)}{' '}

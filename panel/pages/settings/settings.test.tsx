@@ -63,6 +63,25 @@ describe('tracking settings', () => {
     expect((await api.workspace()).settings.acceptPageOnlyForPrivateRequests).to.equal(false);
   });
 
+  it("shows shoppers' consent as asked first by default, with the sentence that explains it", async () => {
+    // Only read: the widget's tests share this workspace, and its default decides what they store.
+    const select = host!.querySelector<HTMLSelectElement>('[name="settings.consentDefault"]')!;
+    expect(select.value).to.equal('denied');
+    expect([...select.options].map((option) => option.value)).to.deep.equal(['denied', 'granted']);
+    expect(select.closest('div')!.textContent).to.contain('Global Privacy Control');
+    expect((await api.workspace()).settings.consentDefault).to.equal('denied');
+  });
+
+  it("erases a shopper's data by visitor id, and says when the id is unknown", async () => {
+    const form = host!.querySelector<HTMLFormElement>('[aria-labelledby="erase-visitor-title"]')!;
+    const field = form.querySelector<HTMLInputElement>('[name="visitorId"]')!;
+    field.value = 'v_nobody_here_1';
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => form.querySelector('.form-error'), 'no answer');
+    expect(form.querySelector('.form-error')!.textContent).to.contain('not found');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+  });
+
   it("gives the order confirmation page's code, naming this workspace", async () => {
     const workspace = await api.workspace();
     const code = [...host!.querySelectorAll<HTMLTextAreaElement>('.copy-field textarea')].map((t) => t.value).find((v) => v.includes('purchase'))!;

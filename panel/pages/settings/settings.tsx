@@ -6,6 +6,7 @@ import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
 import { InstagramDataSettings } from './instagram-data.tsx';
+import { ConsentDefaultField, VisitorErasure } from './shopper-privacy.tsx';
 import { PurchaseSnippet } from './purchase-snippet.tsx';
 import { ReuseSettings } from './reuse.tsx';
 import { WebhookSettings } from './webhooks.tsx';
@@ -26,6 +27,7 @@ export function SettingsPage() {
       {can(session, 'curate') && <ReuseSettings canRotate={owner} />}
       <InstagramDataSettings />
       {owner && <WebhookSettings />}
+      {owner && <VisitorErasure />}
       <PasswordChange />
     </section>
   );
@@ -57,6 +59,7 @@ function WorkspaceSettings() {
         holdoutShare: Number(text(data, 'settings.holdoutShare')) / 100,
         confirmedOrdersOnly: data.get('settings.confirmedOrdersOnly') === 'on',
         acceptPageOnlyForPrivateRequests: data.get('settings.acceptPageOnlyForPrivateRequests') === 'on',
+        consentDefault: data.get('settings.consentDefault') === 'granted' ? 'granted' : 'denied',
       },
     });
     setWorkspace(updated);
@@ -135,6 +138,7 @@ function WorkspaceSettings() {
               needs only the page; a link ever posted as a comment always needs the author's account. The choice is kept in the consent evidence.
             </p>
           </div>
+          <ConsentDefaultField value={workspace.settings.consentDefault} />
           {editable && (
             <button type="submit" class="primary" disabled={form.busy}>
               Save settings

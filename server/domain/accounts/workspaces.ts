@@ -20,6 +20,8 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   acceptPageOnlyForPrivateRequests: false,
   // Meta asks apps to keep platform data only as long as needed: a quarter to moderate and ask.
   instagramDataRetentionDays: 90,
+  // Denied: no visitor id is stored until the page signals consent (ePrivacy).
+  consentDefault: 'denied',
 };
 
 export async function getWorkspace(db: Db, workspaceId: string): Promise<WorkspaceView> {

@@ -7,7 +7,7 @@ import { newSortableId } from '../../lib/ids.ts';
 export interface AuditEntry {
   workspaceId: string;
   actorUserId: string | null;
-  actorKind: 'user' | 'api_key' | 'system' | 'author';
+  actorKind: 'user' | 'api_key' | 'system' | 'author' | 'shopper';
   action: string;
   targetType: string;
   targetId?: string | null;

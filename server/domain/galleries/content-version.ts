@@ -16,11 +16,18 @@ export interface GalleryFreshness {
   version: number;
   /** The workspace's holdout share, which every answer carries. */
   holdoutShare: number;
+  /** The workspace's `consentDefault`, which every answer carries too. */
+  consentDefault: 'granted' | 'denied';
 }
 
 const freshnessQuery = (db: Db) =>
   db
-    .select({ gallery: galleries, version: workspaces.contentVersion, holdoutShare: sql<number | null>`json_extract(${workspaces.settings}, '$.holdoutShare')` })
+    .select({
+      gallery: galleries,
+      version: workspaces.contentVersion,
+      holdoutShare: sql<number | null>`json_extract(${workspaces.settings}, '$.holdoutShare')`,
+      consentDefault: sql<string | null>`json_extract(${workspaces.settings}, '$.consentDefault')`,
+    })
     .from(galleries)
     .innerJoin(workspaces, eq(workspaces.id, galleries.workspaceId))
     .where(eq(galleries.id, sql.placeholder('galleryId')))
@@ -35,8 +42,10 @@ export async function galleryFreshness(db: Db, galleryId: string): Promise<Galle
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = freshnessQuery(db)));
   const row = await query.get({ galleryId });
-  // Settings saved before the holdout existed have none: the default applies.
-  return row ? { gallery: row.gallery, version: row.version, holdoutShare: row.holdoutShare ?? DEFAULT_WORKSPACE_SETTINGS.holdoutShare } : null;
+  if (!row) return null;
+  // Settings saved before a field existed have none: its default applies.
+  const consentDefault = row.consentDefault === 'granted' ? 'granted' : DEFAULT_WORKSPACE_SETTINGS.consentDefault;
+  return { gallery: row.gallery, version: row.version, holdoutShare: row.holdoutShare ?? DEFAULT_WORKSPACE_SETTINGS.holdoutShare, consentDefault };
 }
 
 /**

@@ -9,7 +9,7 @@ import { orderCounters } from './order-counters.ts';
 import { daysOf, rangeMs, type ReportQuery } from './query.ts';
 
 /** The rollup counters summed per day, for the workspace or for one gallery. */
-export async function dailySeries(db: Db, q: ReportQuery): Promise<(ReportSeriesPoint & { assistedOrders: number; assistedRevenueMinor: number })[]> {
+export async function dailySeries(db: Db, q: ReportQuery): Promise<(ReportSeriesPoint & { assistedOrders: number; assistedRevenueMinor: number; consentedImpressions: number })[]> {
   const r = dailyRollups;
   const counted = orderCounters(q.confirmedOnly);
   const rows = await db
@@ -19,6 +19,7 @@ export async function dailySeries(db: Db, q: ReportQuery): Promise<(ReportSeries
       opens: sql<number>`sum(${r.opens})`,
       productClicks: sql<number>`sum(${r.productClicks})`,
       addToCarts: sql<number>`sum(${r.addToCarts})`,
+      consentedImpressions: sql<number>`sum(${r.consentedImpressions})`,
       orders: sql<number>`sum(${counted.orders})`,
       revenueMinor: sql<number>`sum(${counted.revenueMinor})`,
       assistedOrders: sql<number>`sum(${counted.assistedOrders})`,
@@ -28,7 +29,7 @@ export async function dailySeries(db: Db, q: ReportQuery): Promise<(ReportSeries
     .where(rollupRowsOf(q))
     .groupBy(r.day);
   const byDay = new Map(rows.map((row) => [row.day, row]));
-  const zero = { impressions: 0, opens: 0, productClicks: 0, addToCarts: 0, orders: 0, revenueMinor: 0, assistedOrders: 0, assistedRevenueMinor: 0 };
+  const zero = { impressions: 0, opens: 0, productClicks: 0, addToCarts: 0, consentedImpressions: 0, orders: 0, revenueMinor: 0, assistedOrders: 0, assistedRevenueMinor: 0 };
   return daysOf(q).map((day) => ({ ...zero, ...byDay.get(day), day }));
 }
 
@@ -168,7 +169,7 @@ export async function reportOverview(db: Db, settings: TrackingSettings, q: Repo
       exposedConversionRate: rate(exposed.conversions, exposed.visitors),
       ...liftWithInterval(exposed, holdout),
     },
-    series: series.map(({ assistedOrders: _a, assistedRevenueMinor: _b, ...point }) => point),
+    series: series.map(({ assistedOrders: _a, assistedRevenueMinor: _b, consentedImpressions: _c, ...point }) => point),
     funnel: [
       { step: 'impressions', count: totals.impressions },
       { step: 'opens', count: totals.opens },
@@ -176,6 +177,13 @@ export async function reportOverview(db: Db, settings: TrackingSettings, q: Repo
       { step: 'add_to_carts', count: totals.addToCarts },
       { step: 'orders', count: attributedOrders },
     ],
+    consent: {
+      impressions: totals.impressions,
+      consentedImpressions: total('consentedImpressions'),
+      share: totals.impressions === 0 ? null : total('consentedImpressions') / totals.impressions,
+      aggregateOnly: ['impressions', 'opens', 'productClicks', 'addToCarts'],
+      consentingOnly: ['visitors', 'engagedVisitors', 'engagementRate', 'conversionRateEngaged', 'conversionRateNotEngaged', 'attributedOrders', 'holdout'],
+    },
   };
 }
 

@@ -49,13 +49,15 @@ export async function ingestBatch(db: Db, settings: TrackingSettings, batch: Eve
 export async function ingestStatements(db: Db, entries: readonly IngestEntry[]): Promise<BatchItem<'sqlite'>[]> {
   const batchId = newId('ib');
   const rows = entries.flatMap(({ settings, batch, now }) => {
-    const holdout = isHoldout(settings.workspaceId, batch.visitorId, settings.holdoutShare) ? 1 : 0;
+    const { visitorId, sessionId } = identityOf(batch);
+    // The holdout applies only to visitors with consent: an anonymous event is never held out.
+    const holdout = visitorId && isHoldout(settings.workspaceId, visitorId, settings.holdoutShare) ? 1 : 0;
     return batch.events.map((e) => ({
       ws: settings.workspaceId,
       id: e.id,
       type: e.type,
-      visitorId: batch.visitorId,
-      sessionId: batch.sessionId,
+      visitorId,
+      sessionId,
       holdout,
       galleryId: e.galleryId ?? null,
       postId: e.postId ?? null,
@@ -89,13 +91,14 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
       .insert(dailyRollups)
       .select(
         sql`${fresh}
-        select ws, day, dim, dim_id, sum(type = 'view_item_list'), sum(type = 'select_content'), sum(type = 'select_item'), sum(type = 'add_to_cart'), 0, 0, 0, 0, 0, 0, 0, 0
+        select ws, day, dim, dim_id, sum(type = 'view_item_list'), sum(type = 'select_content'), sum(type = 'select_item'), sum(type = 'add_to_cart'), 0, 0, 0, 0, 0, 0, 0, 0,
+          sum(type = 'view_item_list' and visitor <> '')
         from (
-          select ws, day, 'workspace' as dim, '' as dim_id, type from e
-          union all select ws, day, 'gallery', gallery_id, type from e where gallery_id is not null
-          union all select ws, day, 'post', post_id, type from e where post_id is not null
-          union all select e.ws, e.day, 'post', shown.value, e.type from e, json_each(e.payload, '$.postIds') as shown where e.type = 'view_item_list'
-          union all select ws, day, 'product', product_id, type from e where product_id is not null
+          select ws, day, 'workspace' as dim, '' as dim_id, type, visitor from e
+          union all select ws, day, 'gallery', gallery_id, type, visitor from e where gallery_id is not null
+          union all select ws, day, 'post', post_id, type, visitor from e where post_id is not null
+          union all select e.ws, e.day, 'post', shown.value, e.type, e.visitor from e, json_each(e.payload, '$.postIds') as shown where e.type = 'view_item_list'
+          union all select ws, day, 'product', product_id, type, visitor from e where product_id is not null
         )
         where type in ('view_item_list', 'select_content', 'select_item', 'add_to_cart')
         group by ws, day, dim, dim_id`,
@@ -107,6 +110,7 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
           opens: sql`${dailyRollups.opens} + excluded.opens`,
           productClicks: sql`${dailyRollups.productClicks} + excluded.product_clicks`,
           addToCarts: sql`${dailyRollups.addToCarts} + excluded.add_to_carts`,
+          consentedImpressions: sql`${dailyRollups.consentedImpressions} + excluded.consented_impressions`,
         },
       }),
     db
@@ -115,8 +119,8 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
         sql`${fresh}
         select ws, g, day, visitor, max(holdout), 1, max(engaged)
         from (
-          select ws, visitor, holdout, '' as g, day, type in ${ENGAGING} as engaged from e where type <> 'purchase'
-          union all select ws, visitor, holdout, gallery_id, day, type in ${ENGAGING} from e where gallery_id is not null and type <> 'purchase'
+          select ws, visitor, holdout, '' as g, day, type in ${ENGAGING} as engaged from e where type <> 'purchase' and visitor <> ''
+          union all select ws, visitor, holdout, gallery_id, day, type in ${ENGAGING} from e where gallery_id is not null and type <> 'purchase' and visitor <> ''
         )
         where true
         group by ws, g, day, visitor`,
@@ -132,8 +136,8 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
         sql`${fresh}
         select ws, g, visitor, max(holdout), max(day), max(case when engaged then day end), null
         from (
-          select ws, visitor, holdout, '' as g, day, type in ${ENGAGING} as engaged from e where type <> 'purchase'
-          union all select ws, visitor, holdout, gallery_id, day, type in ${ENGAGING} from e where gallery_id is not null and type <> 'purchase'
+          select ws, visitor, holdout, '' as g, day, type in ${ENGAGING} as engaged from e where type <> 'purchase' and visitor <> ''
+          union all select ws, visitor, holdout, gallery_id, day, type in ${ENGAGING} from e where gallery_id is not null and type <> 'purchase' and visitor <> ''
         )
         where true
         group by ws, g, visitor`,
@@ -152,22 +156,31 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
 
   const seen = new Set<string>();
   for (const { settings, batch, now } of entries) {
-    const own = rows.filter((r) => r.ws === settings.workspaceId && r.visitorId === batch.visitorId);
+    const own = rows.filter((r) => r.ws === settings.workspaceId && r.visitorId !== '' && r.visitorId === identityOf(batch).visitorId);
     const touches: Touch[] = own.filter((r) => r.type !== 'purchase' && r.type !== 'vitrine_holdout').map((r) => ({ type: r.type as Touch['type'], at: r.at, galleryId: r.galleryId, postId: r.postId, productId: r.productId }));
-    // Without analytics consent the visitor id lives for one page view: an order is recorded but
-    // never linked to a visitor, so it cannot be attributed across pages.
-    const consented = batch.consent === 'granted';
+    // Without analytics consent there is no visitor: an order is recorded but never linked to
+    // one, so it cannot be attributed across pages.
+    const { visitorId, sessionId } = identityOf(batch);
     for (const event of batch.events) {
       const transaction = event.transaction;
       const key = `${settings.workspaceId}\u0000${transaction?.transaction_id}`;
       if (!transaction || seen.has(key)) continue;
       seen.add(key);
       const at = Math.min(now, Math.max(now - CLOCK_SKEW_MS, event.at));
-      const input = { transaction, visitorId: consented ? batch.visitorId : null, sessionId: consented ? batch.sessionId : null, channel: 'beacon' as const, occurredAt: at, pendingTouches: touches };
+      const input = { transaction, visitorId: visitorId || null, sessionId: sessionId || null, channel: 'beacon' as const, occurredAt: at, pendingTouches: touches };
       statements.push(...((await planOrder(db, settings, input, now))?.statements ?? []));
     }
   }
   return statements;
+}
+
+/**
+ * The ids a batch's events are stored with: the visitor's with consent; '' without, whatever the
+ * page sent (an older widget sent page-view ids), so they count only in the aggregate rollups
+ * and never in visitor days, visitors, recency or attribution.
+ */
+function identityOf(batch: EventBatch): { visitorId: string; sessionId: string } {
+  return batch.consent === 'granted' ? { visitorId: batch.visitorId ?? '', sessionId: batch.sessionId ?? '' } : { visitorId: '', sessionId: '' };
 }
 
 /**
@@ -179,8 +192,8 @@ function recencyStatement(db: Db, fresh: SQL, sign: 1 | -1) {
     .insert(visitorRecency)
     .select(
       sql`${fresh}, touched as (
-        select distinct ws, '' as g, visitor from e where type <> 'purchase'
-        union select ws, gallery_id, visitor from e where gallery_id is not null and type <> 'purchase'
+        select distinct ws, '' as g, visitor from e where type <> 'purchase' and visitor <> ''
+        union select ws, gallery_id, visitor from e where gallery_id is not null and type <> 'purchase' and visitor <> ''
       )
       select v.workspace_id, v.gallery_id, v.last_seen_day, coalesce(v.last_engaged_day, ''), v.holdout, coalesce(v.last_order_day, ''), ${sign} * count(*)
       from touched t join visitors v on v.workspace_id = t.ws and v.gallery_id = t.g and v.visitor_id = t.visitor

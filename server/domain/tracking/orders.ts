@@ -242,7 +242,7 @@ function orderRollupStatement(db: Db, workspaceId: string, day: string, rows: Ro
     .select(
       sql`select ${workspaceId}, ${day}, json_extract(value, '$.dimension'), json_extract(value, '$.dimensionId'), 0, 0, 0, 0, json_extract(value, '$.orders'),
         json_extract(value, '$.revenueMinor'), json_extract(value, '$.assistedOrders'), json_extract(value, '$.assistedRevenueMinor'),
-        json_extract(value, '$.confirmedOrders'), json_extract(value, '$.confirmedRevenueMinor'), json_extract(value, '$.confirmedAssistedOrders'), json_extract(value, '$.confirmedAssistedRevenueMinor')
+        json_extract(value, '$.confirmedOrders'), json_extract(value, '$.confirmedRevenueMinor'), json_extract(value, '$.confirmedAssistedOrders'), json_extract(value, '$.confirmedAssistedRevenueMinor'), 0
       from json_each(${JSON.stringify(rows)}) where ${when}`,
     )
     .onConflictDoUpdate({

@@ -102,6 +102,7 @@ describe('analysts change nothing', () => {
  */
 const VALID_BODIES: Record<string, unknown> = {
   'GET /admin/posts/:id': undefined,
+  'DELETE /admin/visitors/:visitorId': undefined,
   'GET /admin/posts/:id/product-suggestions': undefined,
   'POST /admin/posts/:id/media/retry': undefined,
   'POST /admin/posts/:id/products': { productId: 'prod_demo1', x: 0.5, y: 0.5 },

@@ -18,6 +18,7 @@ import { rightsRoutes, webhookRoutes } from './rights.ts';
 import { importRoutes, uploadRoutes } from './imports.ts';
 import { instagramRoutes } from './instagram.ts';
 import { sourceRoutes } from './sources.ts';
+import { visitorRoutes } from './visitors.ts';
 import { workspaceRoutes } from './workspace.ts';
 
 /**
@@ -51,4 +52,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/rights', rightsRoutes)
   .route('/webhooks', webhookRoutes)
   .route('/reports', reportRoutes)
-  .route('/reuse', adminReuseRoutes);
+  .route('/reuse', adminReuseRoutes)
+  .route('/visitors', visitorRoutes);

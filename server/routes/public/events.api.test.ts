@@ -198,6 +198,13 @@ describe('POST /v1/events', () => {
     expect(stored).toEqual([-24 * HOUR, 0]);
   });
 
+  it('refuses a consenting batch without its ids, naming the field', async () => {
+    const { visitorId: _v, ...noVisitor } = batchOf('v_nameless_1', [{ type: 'view_item_list', at: at(), galleryId: 'demo' }]);
+    const res = await sendEvents(h, noVisitor);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe('visitorId');
+  });
+
   it('without consent, counts the events but links no order to the visitor', async () => {
     const visitor = 'v_denied_001';
     await sendEvents(h, batchOf(visitor, [{ type: 'select_item', at: at(), galleryId: 'demo', postId: 'post_demo01', productId: 'prod_demo1' }, purchase('T-DENIED')], { consent: 'denied' }));
@@ -221,12 +228,16 @@ describe('POST /v1/events', () => {
 });
 
 describe('the gallery API tells the tracker where to send events', () => {
-  it('carries tracking { workspaceId, holdoutShare } in JSON and HTML', async () => {
+  it('carries tracking { workspaceId, holdoutShare, consentDefault } in JSON and HTML', async () => {
     await configureTracking(h, { holdoutShare: 0.1 });
     const body = (await (await request(h, '/v1/galleries/demo/posts')).json()) as GalleryPostsResponse;
-    expect(body.tracking).toEqual({ workspaceId: 'ws_demo', holdoutShare: 0.1 });
+    expect(body.tracking).toEqual({ workspaceId: 'ws_demo', holdoutShare: 0.1, consentDefault: 'denied' });
     const html = await (await request(h, '/v1/galleries/demo/posts.html')).text();
-    expect(html).toContain('data-workspace="ws_demo" data-holdout-share="0.1"');
+    expect(html).toContain('data-workspace="ws_demo" data-holdout-share="0.1" data-consent-default="denied"');
+    // A store with another legal basis: the widget then stores an id unless told otherwise.
+    await configureTracking(h, { holdoutShare: 0.1, consentDefault: 'granted' });
+    const granted = (await (await request(h, '/v1/galleries/demo/posts')).json()) as GalleryPostsResponse;
+    expect(granted.tracking.consentDefault).toBe('granted');
   });
 });
 

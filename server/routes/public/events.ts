@@ -60,7 +60,9 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
       // A sandbox reads no answer (it sends with mode: no-cors); a page reads it by its own name.
       if (!sandboxed) c.header('Access-Control-Allow-Origin', origin);
       const now = c.var.clock.now();
-      const wait = visitors.hit(`${batch.workspaceId}:${batch.visitorId}`, now) ?? addresses.hit(addressBucket(c.var.clientIp(c)), now);
+      // An anonymous batch (no consent) has no visitor to limit: the address limit alone applies.
+      const visitor = batch.consent === 'granted' ? visitors.hit(`${batch.workspaceId}:${batch.visitorId}`, now) : null;
+      const wait = visitor ?? addresses.hit(addressBucket(c.var.clientIp(c)), now);
       if (wait !== null) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'rate_limited', 'too many event batches; retry later');

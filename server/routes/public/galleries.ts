@@ -57,7 +57,7 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
     gallery: { id: shown.id, name: shown.name, layout: shown.layout },
     ...page,
     ...(product ? { product: { query: product, fallback } } : {}),
-    tracking: { workspaceId: gallery.workspaceId, holdoutShare: found.holdoutShare },
+    tracking: { workspaceId: gallery.workspaceId, holdoutShare: found.holdoutShare, consentDefault: found.consentDefault },
   };
 }
 

@@ -9,7 +9,7 @@ import { escapeHtml as escape } from '../../lib/html.ts';
  */
 export function galleryHtml(page: GalleryPostsResponse): string {
   const items = page.posts.map(postHtml).join('');
-  return `<ul data-vitrine-ssr data-gallery="${escape(page.gallery.id)}" data-workspace="${escape(page.tracking.workspaceId)}" data-holdout-share="${page.tracking.holdoutShare}" aria-label="${escape(page.gallery.name)}">${items}</ul>`;
+  return `<ul data-vitrine-ssr data-gallery="${escape(page.gallery.id)}" data-workspace="${escape(page.tracking.workspaceId)}" data-holdout-share="${page.tracking.holdoutShare}" data-consent-default="${page.tracking.consentDefault}" aria-label="${escape(page.gallery.name)}">${items}</ul>`;
 }
 
 function postHtml(post: PublicPost): string {
