@@ -69,7 +69,7 @@ export function wasmVariantMaker(codecs: WasmCodecs, maxPixels = MAX_WASM_IMAGE_
         size.format !== 'png' && orientation === 1
           ? { bytes: stripped, width: size.width, height: size.height, format: size.format }
           : { bytes: new Uint8Array(await encodeJpeg(pixels, JPEG_ORIGINAL)), width: pixels.width, height: pixels.height, format: 'jpeg' };
-      return { original, display: await displayRenditions(pixels) };
+      return { original, display: await displayRenditions(pixels, size.format === 'jpeg' || opaque(pixels)) };
     },
   };
 }
@@ -86,16 +86,25 @@ async function decode(source: Uint8Array, size: ImageSize): Promise<ImageData> {
   }
 }
 
+/** True when no pixel is see-through (a JPEG never is; most PNGs and WebPs are not). */
+function opaque(pixels: ImageData): boolean {
+  const { data } = pixels;
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) return false;
+  return true;
+}
+
 /**
  * Widest first, each made from the one before: resizing 1080 → 640 → 320 instead of the full
  * photo three times costs a third of the resampling and holds one full-size copy at a time.
+ * Lanczos3 in sRGB, as sharp resizes; premultiplying by alpha only when there is any, since it
+ * triples the resampling's cost (measured: 12 MP to 1080 px, 545 ms with both, 168 ms without).
  */
-async function displayRenditions(pixels: ImageData): Promise<Rendition[]> {
+async function displayRenditions(pixels: ImageData, isOpaque: boolean): Promise<Rendition[]> {
   const made: Rendition[] = [];
   let from = pixels;
   for (const width of displayWidthsFor(pixels.width).reverse()) {
     const height = Math.max(1, Math.round((pixels.height * width) / pixels.width));
-    const scaled = width === from.width ? from : await resize(from, { width, height, method: 'lanczos3' });
+    const scaled = width === from.width ? from : await resize(from, { width, height, method: 'lanczos3', linearRGB: false, premultiply: !isOpaque });
     made.unshift({ bytes: new Uint8Array(await encodeWebp(scaled, WEBP)), width, height, format: 'webp' });
     from = scaled;
   }

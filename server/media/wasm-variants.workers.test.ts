@@ -54,6 +54,17 @@ describe('Worker renditions (jSquash WebAssembly in workerd)', () => {
     for (const rendition of made.display) expect(await decodedSize(rendition)).toEqual({ width: rendition.width, height: rendition.height });
   });
 
+  it('keeps a see-through PNG see-through in its WebP renditions', async () => {
+    const pixels = gradient(1200, 800);
+    // The left half fully transparent.
+    for (let y = 0; y < 800; y++) for (let x = 0; x < 600; x++) pixels.data[(y * 1200 + x) * 4 + 3] = 0;
+    const made = await maker.make(await encodedImage(workerCodecs, 'png', pixels));
+    await initWebpDecode(workerCodecs.webpDecode);
+    const shown = await decodeWebp(made.display[0]!.bytes.slice().buffer);
+    const alphaAt = (x: number, y: number) => shown.data[(y * shown.width + x) * 4 + 3];
+    expect([alphaAt(10, 100), alphaAt(310, 100)]).toEqual([0, 255]);
+  });
+
   it('an upright JPEG or WebP original is kept as downloaded, its metadata stripped', async () => {
     const made = await maker.make(PHOTO_WITH_GPS.webp);
     expect(made.original).toMatchObject({ format: 'webp', width: 8, height: 6 });
