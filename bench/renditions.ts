@@ -16,7 +16,7 @@ import { wasmVariantMaker } from '../server/media/wasm-variants.ts';
 
 async function photo(width: number, height: number, format: 'jpeg' | 'png'): Promise<Uint8Array> {
   // Noise blurred to photo-like detail: flat colour would decode and encode unrealistically fast.
-  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).blur(3).toBuffer({ resolveWithObject: true });
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).blur(3).toBuffer({ resolveWithObject: true });
   const image = sharp(noise.data, { raw: noise.info }).withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2976/100' } });
   return new Uint8Array(await (format === 'jpeg' ? image.jpeg({ quality: 85 }) : image.png()).toBuffer());
 }

@@ -38,5 +38,5 @@ export const sizedSvg = (width: number, height: number) => `<svg xmlns="http://w
 async function publicImageHost(url: string, renderImage: (svg: string) => Promise<Uint8Array>): Promise<Response> {
   const match = /^https:\/\/images\.example\.com\/(\d+)x(\d+)\//.exec(url);
   if (!match) return new Response('not found', { status: 404 });
-  return new Response(await renderImage(sizedSvg(Number(match[1]), Number(match[2]))));
+  return new Response((await renderImage(sizedSvg(Number(match[1]), Number(match[2])))).slice());
 }

@@ -39,6 +39,6 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
   const app = createApp(deps, { answerCache: { freshnessWindowMs } });
   return { app, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'workerd', owner, setupToken,
     variants: deps.variants,
-    image: async (width, height) => new Blob([await fullSize(sizedSvg(width, height))], { type: 'image/png' }),
+    image: async (width, height) => new Blob([(await fullSize(sizedSvg(width, height))).slice()], { type: 'image/png' }),
   };
 }
