@@ -6,7 +6,8 @@
  * WebAssembly is timed here, on Node's V8, with process.cpuUsage(): the same codec builds a
  * Worker runs. Median of 5 after one warm-up. Prints one JSON line of figures.
  *
- *   tsx bench/renditions.ts
+ *   tsx bench/renditions.ts                          CPU figures
+ *   node --expose-gc --import tsx bench/renditions.ts --memory 4032 3024   memory the codecs keep
  */
 import sharp from 'sharp';
 import { nodeWasmCodecs } from '../server/media/node-wasm-codecs.ts';
@@ -21,6 +22,33 @@ async function photo(width: number, height: number, format: 'jpeg' | 'png'): Pro
   return new Uint8Array(await (format === 'jpeg' ? image.jpeg({ quality: 85 }) : image.png()).toBuffer());
 }
 
+/** What the process holds in WebAssembly memories, ArrayBuffers and the JS heap. */
+const held = () => {
+  const m = process.memoryUsage();
+  return m.external + m.arrayBuffers + m.heapUsed;
+};
+
+/**
+ * MB the Worker's codecs keep after making one `width` × `height` JPEG: their WebAssembly memories
+ * grow to fit and never shrink. Run in a process of its own (`--memory W H`), since the codecs
+ * are instantiated once per process.
+ */
+async function keptMb(width: number, height: number): Promise<number> {
+  const maker = wasmVariantMaker(await nodeWasmCodecs(), 60_000_000);
+  await maker.make(await photo(8, 8, 'jpeg'));
+  const source = await photo(width, height, 'jpeg');
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = held();
+  await maker.make(source);
+  (globalThis as { gc?: () => void }).gc?.();
+  return Math.round((held() - before) / 1e6);
+}
+
+if (process.argv[2] === '--memory') {
+  console.log(JSON.stringify({ keptMb: await keptMb(Number(process.argv[3]), Number(process.argv[4])) }));
+  process.exit(0);
+}
+
 async function cpuMs(maker: VariantMaker, source: Uint8Array): Promise<number> {
   await maker.make(source);
   const runs: number[] = [];
@@ -33,7 +61,8 @@ async function cpuMs(maker: VariantMaker, source: Uint8Array): Promise<number> {
   return Math.round(runs.sort((a, b) => a - b)[2]!);
 }
 
-const worker = wasmVariantMaker(await nodeWasmCodecs());
+// Past the Worker's 4 MP cap (MAX_WASM_IMAGE_PIXELS), to show what 12 MP would cost in CPU and memory.
+const worker = wasmVariantMaker(await nodeWasmCodecs(), 60_000_000);
 const node = sharpVariantMaker();
 const inputs = { jpeg_2mp: await photo(1632, 1224, 'jpeg'), jpeg_12mp: await photo(4032, 3024, 'jpeg'), png_2mp: await photo(1632, 1224, 'png') };
 const figures: Record<string, number> = {};

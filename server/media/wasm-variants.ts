@@ -27,11 +27,13 @@ export interface WasmCodecs {
 
 /**
  * Above this many pixels a Worker refuses an image even though Node (MAX_IMAGE_PIXELS, 50 MP)
- * takes it: a Worker isolate has 128 MB, and a decoded image is 4 bytes a pixel, held once by
- * the decoder's WebAssembly memory, once as ImageData and once more by the resizer's. 16 MP
- * (a 4,608 × 3,456 phone photo) needs about 64 MB per copy in the decoder alone.
+ * takes it, because memory, not CPU, is what bites: a Worker isolate has 128 MB, and the codecs'
+ * WebAssembly memories grow to hold the decoded photo (4 bytes a pixel) in the decoder, again in
+ * JS and again in the resizer, and never shrink. Measured on Node with the same builds
+ * (bench/renditions.ts notes): about 21 bytes a pixel kept, 54 MB for 2 MP, 244 MB for 12 MP. 4 MP
+ * (2,448 × 1,632) keeps room for the app; every Instagram media (at most 1440 × 1800) fits.
  */
-export const MAX_WASM_IMAGE_PIXELS = 16_000_000;
+export const MAX_WASM_IMAGE_PIXELS = 4_000_000;
 
 /** Same settings as sharp-variants.ts: WebP quality 78 at method 2 (sharp's effort 2). */
 const WEBP = { quality: 78, method: 2 } as const;
