@@ -30,8 +30,8 @@ export interface WasmCodecs {
  * takes it, because memory, not CPU, is what bites: a Worker isolate has 128 MB, and the codecs'
  * WebAssembly memories grow to hold the decoded photo (4 bytes a pixel) in the decoder, again in
  * JS and again in the resizer, and never shrink. Measured on Node with the same builds
- * (bench/renditions.ts notes): about 21 bytes a pixel kept, 54 MB for 2 MP, 244 MB for 12 MP. 4 MP
- * (2,448 × 1,632) keeps room for the app; every Instagram media (at most 1440 × 1800) fits.
+ * (bench/renditions.ts --memory): 48 MB kept after 2 MP, 69 MB after Instagram's largest
+ * (1440 × 1800), 76 MB after 4 MP (2,448 × 1,632), 242 MB after 12 MP. 4 MP leaves room for the app.
  */
 export const MAX_WASM_IMAGE_PIXELS = 4_000_000;
 
