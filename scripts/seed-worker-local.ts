@@ -1,6 +1,8 @@
 /**
  * Seeds the demo workspace into the local D1 and R2 that `wrangler dev` uses (.wrangler/state),
- * through wrangler's platform proxy: the images are made here with sharp, which Workers cannot run.
+ * through wrangler's platform proxy. The demo's scenes are SVG drawings that sharp rasterises here
+ * (a Worker has no SVG renderer); their renditions are then made by the Worker's own WebAssembly
+ * codecs (wasm-variants.ts), so a local Worker shows exactly what a deployed one would store.
  * The demo owner's password is made once for that local state (.wrangler/state/demo-password) and
  * printed, as `npm start` does for its data folder: there is no fixed demo login.
  */
@@ -9,7 +11,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { getPlatformProxy } from 'wrangler';
 import { d1Db } from '../server/db/d1.ts';
 import { r2MediaStore } from '../server/media/r2.ts';
-import { drawnSceneVariantMaker, sharpVariantMaker } from '../server/media/sharp-variants.ts';
+import { nodeWasmCodecs } from '../server/media/node-wasm-codecs.ts';
+import { drawnSceneVariantMaker } from '../server/media/sharp-variants.ts';
+import { wasmVariantMaker } from '../server/media/wasm-variants.ts';
 import type { WorkerEnv } from '../server/entry/worker-deps.ts';
 import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 import { retirePublishedDemoPassword } from '../server/dev/seed/retire-published-password.ts';
@@ -37,7 +41,7 @@ try {
   const seeded = await seedDemoIfEmpty({
     db,
     media: r2MediaStore(proxy.env.MEDIA),
-    variants: drawnSceneVariantMaker(sharpVariantMaker()),
+    variants: drawnSceneVariantMaker(wasmVariantMaker(await nodeWasmCodecs())),
     now: Date.now(),
     ownerPassword,
   });

@@ -4,10 +4,14 @@ import { d1Db } from '../db/d1.ts';
 import { libsqlDb } from '../db/libsql.ts';
 import { systemClock, type AppDeps, type Clock } from '../deps.ts';
 import { createGraphClient } from '../instagram/client.ts';
-import { passthroughVariantMaker } from '../media/passthrough-variants.ts';
 import { r2MediaStore } from '../media/r2.ts';
+import { wasmVariantMaker } from '../media/wasm-variants.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import { workersTransport } from '../outbound/workers-transport.ts';
+import { workerCodecs } from './worker-codecs.ts';
+
+/** One per isolate: the codecs are instantiated on the first image and kept for the next ones. */
+const variants = wasmVariantMaker(workerCodecs);
 
 /** The Worker's bindings and variables (wrangler.toml `[vars]`, secrets via `wrangler secret put`). */
 export interface WorkerEnv {
@@ -50,7 +54,7 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
       graph: createGraphClient({ baseUrl: env.VITRINE_IG_GRAPH_URL || 'https://graph.facebook.com', version: env.VITRINE_IG_API_VERSION || 'v21.0', fetch: (input, init) => outbound(new Request(input, init)) }),
       download: outbound,
     },
-    variants: passthroughVariantMaker,
+    variants,
     outbound,
   };
 }

@@ -40,7 +40,8 @@ export function sharpVariantMaker(): VariantMaker {
 
 /**
  * For Vitrine's own demo scenes, SVG it drew itself: rendered to PNG, then made like any other
- * image. SVG from anyone else is refused by `sharpVariantMaker`.
+ * image by `maker` (sharp's, or the Worker's codecs for the local Worker's seed). SVG from anyone
+ * else is refused by every maker.
  */
 export function drawnSceneVariantMaker(maker: VariantMaker): VariantMaker {
   return { make: async (svg) => maker.make(new Uint8Array(await sharp(svg).png().toBuffer())) };

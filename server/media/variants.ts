@@ -1,8 +1,8 @@
 /**
  * Turning one source image into what Vitrine stores: the original (kept for re-processing and
  * evidence) and display renditions at fixed widths for `srcset`, every one without the source's
- * metadata. Implemented with sharp on Node; Workers store the stripped source as is
- * (passthrough-variants.ts) until a wasm codec or the Images binding is wired in.
+ * metadata. Implemented with sharp on Node (sharp-variants.ts) and with jSquash's WebAssembly
+ * codecs on Workers (wasm-variants.ts), to the same widths and formats.
  */
 export const DISPLAY_WIDTHS = [320, 640, 1080] as const;
 

@@ -12,7 +12,7 @@ import { testClock } from './clock.ts';
 import { harnessSecrets, type Harness, type HarnessOptions } from './harness.ts';
 import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
-import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
+import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor, sizedSvg } from './fake-instagram.ts';
 import { recordingOutbox } from './outbox.ts';
 import { guardedFetch } from '../../outbound/guarded-fetch.ts';
 
@@ -39,5 +39,8 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
     variants: placeholderVariantMaker,
     outbound: guardedFetch({ transport: outbox.send }),
   }, { answerCache: { freshnessWindowMs } });
-  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken };
+  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken,
+    variants: placeholderVariantMaker,
+    image: async (width, height) => new Blob([sizedSvg(width, height)], { type: 'image/svg+xml' }),
+  };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { InstagramDeps } from '../../deps.ts';
 import type { FakeInstagram } from '../fake-instagram/index.ts';
 import type { MediaStore } from '../../media/store.ts';
+import type { VariantMaker } from '../../media/variants.ts';
 import type { MerchantSite, SentRequest } from './outbox.ts';
 import type { testClock } from './clock.ts';
 import { DEMO_OWNER } from '../seed/demo-content.ts';
@@ -31,6 +32,13 @@ export interface Harness {
   owner: { email: string; password: string };
   /** What first-run setup must be given (the app's `secrets.setupToken`). */
   setupToken: string;
+  /**
+   * What the app makes renditions with (for tests that run collection themselves): on Node a
+   * placeholder that reads SVG sizes; in workerd the Worker's own WebAssembly maker.
+   */
+  variants: VariantMaker;
+  /** An image of that size, as the app's `variants` accept it (SVG on Node, a real PNG in workerd). */
+  image(width: number, height: number): Promise<Blob>;
 }
 
 export interface HarnessOptions {

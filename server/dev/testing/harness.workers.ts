@@ -1,34 +1,44 @@
 import { env } from 'cloudflare:test';
 import { createApp } from '../../app.ts';
+import { workerCodecs } from '../../entry/worker-codecs.ts';
 import { workerDeps, type WorkerEnv } from '../../entry/worker-deps.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
 import { testClock } from './clock.ts';
 import { harnessSecrets, type Harness, type HarnessOptions } from './harness.ts';
 import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
-import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor } from './fake-instagram.ts';
+import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor, sizedSvg } from './fake-instagram.ts';
+import { gradientPngRenderer } from './wasm-images.ts';
 import { recordingOutbox } from './outbox.ts';
 import { guardedFetch } from '../../outbound/guarded-fetch.ts';
 
 /**
  * The same harness inside workerd: D1 and R2 from miniflare, wired by the Worker's own
- * `workerDeps`. Migrations are applied by the setup file; each test file gets its own storage.
+ * `workerDeps`, its variant maker included: what a test collects, imports or uploads is a real
+ * PNG made into WebP renditions by the Worker's WebAssembly codecs. Only the demo seed's pictures
+ * are placeholders: a deployed Worker never seeds (scripts/seed-worker-local.ts does, on Node),
+ * and making 24 scenes for every test file would cost minutes. Migrations are applied by the
+ * setup file; each test file gets its own storage.
  */
 export async function createHarness({ seed = true, freshnessWindowMs = 0 }: HarnessOptions = {}): Promise<Harness> {
   const clock = testClock();
   const { owner, setupToken } = harnessSecrets();
   const outbox = recordingOutbox();
-  const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
+  // Instagram's scenes at a third of their size (collection tests re-host dozens); imports and uploads at full size.
+  const fullSize = gradientPngRenderer(workerCodecs);
+  const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)), gradientPngRenderer(workerCodecs, 3), fullSize);
   const base = workerDeps(env as unknown as WorkerEnv, clock);
   const deps = {
     ...base,
     clientIp: testClientIp,
     instagram,
-    variants: placeholderVariantMaker,
     secrets: { ...base.secrets, instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN, setupToken },
     outbound: guardedFetch({ transport: outbox.send }),
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
   const app = createApp(deps, { answerCache: { freshnessWindowMs } });
-  return { app, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'workerd', owner, setupToken };
+  return { app, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'workerd', owner, setupToken,
+    variants: deps.variants,
+    image: async (width, height) => new Blob([(await fullSize(sizedSvg(width, height))).slice()], { type: 'image/png' }),
+  };
 }

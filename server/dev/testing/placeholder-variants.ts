@@ -4,9 +4,10 @@ import { displayWidthsFor, type Rendition, type VariantMaker } from '../../media
 const PIXEL = Uint8Array.from(atob('UklGRh4AAABXRUJQVlA4TBEAAAAvAAAAAAfQqiK3p/+BiOh/AAA='), (c) => c.charCodeAt(0));
 
 /**
- * A variant maker for API tests, where pixels do not matter and sharp cannot run (workerd):
- * it reads the source SVG's size and yields the renditions a real maker would list, each
- * carrying the same one-pixel WebP. Never used outside tests.
+ * A variant maker for API tests on Node, where pixels do not matter, and for the demo seed of
+ * both harnesses (workerd's runs the Worker's real maker for everything else): it reads the
+ * source SVG's size and yields the renditions a real maker would list, each carrying the same
+ * one-pixel WebP. Never used outside tests.
  */
 export const placeholderVariantMaker: VariantMaker = {
   async make(source) {

@@ -5,7 +5,6 @@ import { postMedia, posts } from '../../db/schema.ts';
 import { admin, adminUpload, signIn, TEST_ORIGIN, type AdminSession } from '../../dev/testing/admin-client.ts';
 import { PUBLIC_IMAGE_HOST } from '../../dev/testing/fake-instagram.ts';
 import { request, type Harness } from '../../dev/testing/harness.ts';
-import { placeholderVariantMaker } from '../../dev/testing/placeholder-variants.ts';
 import type { ImportReport } from '../../../shared/admin-types.ts';
 import { rehostPending } from './rehost.ts';
 
@@ -66,7 +65,7 @@ describe('CSV and JSON imports', () => {
     const [clara] = await h.db.select().from(posts).where(and(eq(posts.workspaceId, 'ws_demo'), eq(posts.authorUsername, 'clara.home'), eq(posts.permalink, 'https://www.instagram.com/p/AAA111/')));
     expect(clara).toMatchObject({ caption: 'Sunday, at home "with" the lamp', moderationStatus: 'pending', publishedAt: Date.UTC(2026, 10, 1) });
 
-    await rehostPending({ db: h.db, media: h.media, variants: placeholderVariantMaker, instagram: h.instagram, appSecret: 'test-secret' }, h.clock.now());
+    await rehostPending({ db: h.db, media: h.media, variants: h.variants, instagram: h.instagram, appSecret: 'test-secret' }, h.clock.now());
     const [item] = await h.db.select().from(postMedia).where(eq(postMedia.postId, clara!.id));
     expect(item).toMatchObject({ storeStatus: 'stored', width: 1080, height: 1080 });
 
@@ -92,12 +91,11 @@ describe('CSV and JSON imports', () => {
 });
 
 describe('manual upload', () => {
-  const svg = (w: number, h: number) => new Blob([`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"></svg>`], { type: 'image/svg+xml' });
 
   it('stores the images at once and puts the post in the inbox', async () => {
     const form = new FormData();
-    form.append('images', svg(1080, 1350), 'one.svg');
-    form.append('images', svg(1080, 1080), 'two.svg');
+    form.append('images', await h.image(1080, 1350), 'one.png');
+    form.append('images', await h.image(1080, 1080), 'two.png');
     form.append('author', '@tomas.b');
     form.append('caption', 'Sent to us by email');
     const res = await request(h, '/admin/uploads', { method: 'POST', body: form, headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken, origin: TEST_ORIGIN } });
@@ -118,7 +116,7 @@ describe('manual upload', () => {
     notAnImage.append('author', 'tomas.b');
     expect(await (await send(notAnImage)).json()).toMatchObject({ error: { field: 'images.0', message: expect.stringMatching(/^images\.0: .*JPEG, PNG or WebP image/) } });
     const badAuthor = new FormData();
-    badAuthor.append('images', svg(10, 10), 'x.svg');
+    badAuthor.append('images', await h.image(10, 10), 'x.png');
     badAuthor.append('author', 'two words');
     expect(((await (await send(badAuthor)).json()) as { error: { field: string } }).error.field).toBe('author');
   });

@@ -139,9 +139,8 @@ describe('asking, granting, withdrawing', () => {
     expect(kinds).toEqual(['granted', 'granted', 'withdrawn']);
 
     const { runDueCollection } = await import('../collection/scheduler.ts');
-    const { placeholderVariantMaker } = await import('../../dev/testing/placeholder-variants.ts');
     const outbox = h.outbox;
-    await runDueCollection({ db: h.db, media: h.media, variants: placeholderVariantMaker, instagram: h.instagram, appSecret: 'test-secret', outbound: async (r) => { outbox.push({ url: r.url, headers: Object.fromEntries(r.headers), body: await r.text() }); return new Response('ok'); } }, h.clock.now());
+    await runDueCollection({ db: h.db, media: h.media, variants: h.variants, instagram: h.instagram, appSecret: 'test-secret', outbound: async (r) => { outbox.push({ url: r.url, headers: Object.fromEntries(r.headers), body: await r.text() }); return new Response('ok'); } }, h.clock.now());
     const sent = outbox.find((s) => s.headers['x-vitrine-event'] === 'rights.withdrawn')!;
     expect(sent.url).toBe('https://merchant.example/hooks/vitrine');
     expect(JSON.parse(sent.body)).toMatchObject({ event: 'rights.withdrawn', data: { postId: 'post_norights', requestId: requested.id } });

@@ -47,8 +47,7 @@ async function mentionPost(author: string): Promise<{ media: FakeMedia; id: stri
   const [row] = await h.db.select().from(posts).where(eq(posts.igMediaId, media.id));
   // Stored media, as re-hosting would leave them, so that granting is all that stands between it and the gallery.
   const { runDueCollection } = await import('../collection/scheduler.ts');
-  const { placeholderVariantMaker } = await import('../../dev/testing/placeholder-variants.ts');
-  await runDueCollection({ db: h.db, media: h.media, variants: placeholderVariantMaker, instagram: h.instagram, appSecret: 'test-secret', outbound: async () => new Response('ok') }, h.clock.now());
+  await runDueCollection({ db: h.db, media: h.media, variants: h.variants, instagram: h.instagram, appSecret: 'test-secret', outbound: async () => new Response('ok') }, h.clock.now());
   await h.db.update(posts).set({ moderationStatus: 'approved' }).where(eq(posts.id, row!.id));
   return { media, id: row!.id };
 }

@@ -1,0 +1,15 @@
+import sharp from 'sharp';
+import { nodeWasmCodecs } from '../server/media/node-wasm-codecs.ts';
+import { wasmVariantMaker } from '../server/media/wasm-variants.ts';
+const [w, h] = process.argv.slice(2).map(Number) as [number, number];
+const photo = async (w: number, h: number) => new Uint8Array(await sharp({ create: { width: w, height: h, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).blur(3).jpeg({ quality: 85 }).toBuffer());
+const src = await photo(w, h); const small = await photo(64, 64);
+const maker = wasmVariantMaker(await nodeWasmCodecs(), 60_000_000);
+await maker.make(small);
+globalThis.gc?.();
+const ext = () => { const m = process.memoryUsage(); return m.external + m.arrayBuffers + m.heapUsed; };
+const base = ext(); let peak = base;
+const timer = setInterval(() => { peak = Math.max(peak, ext()); }, 1);
+await maker.make(src); peak = Math.max(peak, ext()); clearInterval(timer);
+globalThis.gc?.();
+console.log(`${w}x${h}`, 'after init', Math.round(base / 1e6), 'MB; peak +', Math.round((peak - base) / 1e6), 'MB; kept after gc +', Math.round((ext() - base) / 1e6), 'MB');
