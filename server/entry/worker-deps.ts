@@ -32,6 +32,8 @@ export interface WorkerEnv {
   VITRINE_IG_VERIFY_TOKEN?: string;
   /** First-run setup needs it (`wrangler secret put VITRINE_SETUP_TOKEN`); unset, setup is refused. */
   VITRINE_SETUP_TOKEN?: string;
+  /** Set by `npm run dev:worker` only: the demo store is served at `/` (worker-demo.ts); otherwise `/` leads to the panel. */
+  VITRINE_DEMO?: string;
 }
 
 /** Resolves the app's dependencies from the Worker's bindings: the Workers twin of node.ts. */

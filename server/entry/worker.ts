@@ -3,27 +3,54 @@
  * are served by Workers' `[assets]` before this code runs.
  */
 import { createApp, type VitrineApp } from '../app.ts';
-import { runDueCollection } from '../domain/collection/scheduler.ts';
+import type { AppDeps } from '../deps.ts';
+import { edgeAnswers, type EdgeCache } from '../middleware/answer-cache/edge.ts';
+import { runCronStep } from './worker-cron.ts';
+import { demoStoreAsset } from './worker-demo.ts';
 import { workerDeps, type WorkerEnv } from './worker-deps.ts';
 
-// Bindings only exist once a request arrives; the app is built on the first one and reused
-// for the isolate's lifetime.
-let app: VitrineApp | undefined;
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
 
-export default {
-  fetch(request: Request, env: WorkerEnv, ctx: unknown): Response | Promise<Response> {
-    // [assets] answered every file that exists; a panel page the browser routes gets the panel.
-    const url = new URL(request.url);
-    if (request.method === 'GET' && url.pathname.startsWith('/panel/')) {
-      return env.ASSETS.fetch(new URL('/panel/index.html', url).href) as unknown as Promise<Response>;
-    }
-    app ??= createApp(workerDeps(env));
-    return app.fetch(request, env, ctx as never);
-  },
+/** Workers' default cache (the project's types are the DOM's, whose CacheStorage has no `default`). */
+const edgeCache = () => (caches as unknown as { default: EdgeCache }).default;
 
-  /** Cron Triggers (wrangler.toml): one bounded collection step per tick. */
-  async scheduled(_controller: unknown, env: WorkerEnv, ctx: { waitUntil(promise: Promise<unknown>): void }): Promise<void> {
-    const deps = workerDeps(env);
-    ctx.waitUntil(runDueCollection({ db: deps.db, media: deps.media, variants: deps.variants, instagram: deps.instagram, appSecret: deps.secrets.appSecret, outbound: deps.outbound }, deps.clock.now()));
-  },
-};
+/**
+ * The Worker's handlers around a way to make the app's dependencies from its bindings: the
+ * deployed Worker uses `workerDeps`; the workerd tests pass their fakes (Instagram, the
+ * merchant's systems) and run these same handlers.
+ */
+export function workerEntry(makeDeps: (env: WorkerEnv) => AppDeps = workerDeps) {
+  // Bindings only exist once a request arrives; the app is built on the first one and reused
+  // for the isolate's lifetime.
+  let app: VitrineApp | undefined;
+  return {
+    async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+      // [assets] answered every file that exists; a panel page the browser routes gets the panel.
+      const url = new URL(request.url);
+      if (request.method === 'GET' && url.pathname.startsWith('/panel/')) {
+        return env.ASSETS.fetch(new URL('/panel/index.html', url).href) as unknown as Promise<Response>;
+      }
+      if (request.method === 'GET' || request.method === 'HEAD') {
+        if (env.VITRINE_DEMO) {
+          const page = await demoStoreAsset(env.ASSETS, url);
+          if (page) return page;
+        } else if (url.pathname === '/') {
+          // A real install has no store page of its own: its address leads to the panel (as on Node).
+          return Response.redirect(new URL('/panel/', url).href, 302);
+        }
+      }
+      // Gallery answers are shared by every isolate of a location through its edge cache.
+      app ??= createApp(makeDeps(env), { answerCache: { shared: edgeAnswers(edgeCache()) } });
+      return app.fetch(request, env, ctx as never);
+    },
+
+    /** Cron Triggers (wrangler.toml, every minute): one bounded, claimed collection step per tick. */
+    async scheduled(controller: { scheduledTime: number }, env: WorkerEnv): Promise<void> {
+      await runCronStep(makeDeps(env), controller.scheduledTime);
+    },
+  };
+}
+
+export default workerEntry();

@@ -24,3 +24,9 @@ it('the deployed Worker refuses first-run setup until VITRINE_SETUP_TOKEN is set
   expect(setup.headers.get('strict-transport-security')).toBe('max-age=31536000');
   expect(await (await SELF.fetch('https://vitrine.example/admin/auth/setup')).json()).toEqual({ needed: true });
 });
+
+it("a deployed Worker's address leads to the panel: it has no store of its own (the demo is dev:worker's)", async () => {
+  const res = await SELF.fetch('https://vitrine.example/', { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  expect(res.headers.get('location')).toBe('https://vitrine.example/panel/');
+});

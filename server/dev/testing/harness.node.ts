@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { libsqlDb } from '../../db/libsql.ts';
 import { migrateLibsql } from '../../db/migrate-libsql.ts';
 import { diskMediaStore } from '../../media/disk.ts';
@@ -28,7 +29,7 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
   if (seed) await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
   const outbox = recordingOutbox();
   const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
-  const app = createApp({
+  const deps: AppDeps = {
     db,
     media,
     clock,
@@ -38,8 +39,9 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
     instagram,
     variants: placeholderVariantMaker,
     outbound: guardedFetch({ transport: outbox.send }),
-  }, { answerCache: { freshnessWindowMs } });
-  return { app, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken,
+  };
+  const app = createApp(deps, { answerCache: { freshnessWindowMs } });
+  return { app, deps, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken,
     variants: placeholderVariantMaker,
     image: async (width, height) => new Blob([sizedSvg(width, height)], { type: 'image/svg+xml' }),
   };

@@ -1,6 +1,6 @@
 import type { VitrineApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
-import type { InstagramDeps } from '../../deps.ts';
+import type { AppDeps, InstagramDeps } from '../../deps.ts';
 import type { FakeInstagram } from '../fake-instagram/index.ts';
 import type { MediaStore } from '../../media/store.ts';
 import type { VariantMaker } from '../../media/variants.ts';
@@ -16,6 +16,8 @@ import { randomToken } from '../../security/tokens.ts';
  */
 export interface Harness {
   app: VitrineApp;
+  /** What the app was built with: for the entries' own handlers (the Worker's `scheduled`) to run on the same fakes. */
+  deps: AppDeps;
   db: Db;
   media: MediaStore;
   clock: ReturnType<typeof testClock>;

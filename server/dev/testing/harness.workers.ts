@@ -37,7 +37,7 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
   const app = createApp(deps, { answerCache: { freshnessWindowMs } });
-  return { app, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'workerd', owner, setupToken,
+  return { app, deps, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'workerd', owner, setupToken,
     variants: deps.variants,
     image: async (width, height) => new Blob([(await fullSize(sizedSvg(width, height))).slice()], { type: 'image/png' }),
   };

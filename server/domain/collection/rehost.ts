@@ -3,7 +3,7 @@
  * file) is downloaded once, stored with its display renditions, and served by Vitrine from then
  * on. A failed download keeps the post and is retried with growing delays.
  */
-import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { runBatch } from '../../db/client.ts';
 import { instagramConnections, moderationRules, postMedia, posts } from '../../db/schema.ts';
@@ -18,7 +18,7 @@ import { decideByRules } from '../posts/auto-moderation.ts';
 import { insertVariants, storeRenditions } from '../posts/media-storage.ts';
 import { tokenOf } from './connections.ts';
 import { normalizeMedia } from './normalize.ts';
-import { takeDue } from '../../db/due-queue.ts';
+import { claimDue } from '../../db/due-queue.ts';
 import { backoffMs } from '../../lib/backoff.ts';
 
 const MAX_ATTEMPTS = 8;
@@ -41,12 +41,13 @@ export interface RehostDeps {
 const CONCURRENCY = 4;
 
 export async function rehostPending(deps: RehostDeps, now: number, limit = 20): Promise<{ stored: number; failed: number }> {
-  const pending = deps.db
+  // Claimed, not just read: a run overlapping this one (the next cron tick) takes other media.
+  const claimed = await claimDue(deps.db, { table: postMedia, id: postMedia.id, nextAttemptAt: postMedia.nextAttemptAt, ready: eq(postMedia.storeStatus, 'pending') }, now, limit);
+  const due = claimed.length === 0 ? [] : await deps.db
     .select({ item: postMedia, post: { id: posts.id, workspaceId: posts.workspaceId, igMediaId: posts.igMediaId, caption: posts.caption, authorUsername: posts.authorUsername, moderatedBy: posts.moderatedBy, moderationStatus: posts.moderationStatus } })
     .from(postMedia)
     .innerJoin(posts, eq(posts.id, postMedia.postId))
-    .$dynamic();
-  const due = await takeDue(pending, { status: postMedia.storeStatus, nextAttemptAt: postMedia.nextAttemptAt }, now, limit);
+    .where(inArray(postMedia.id, claimed));
   let stored = 0;
   let failed = 0;
   let next = 0;

@@ -6,7 +6,8 @@
  * Called by Cron Triggers on Workers and by a timer on Node; bounded so one step always fits
  * in a Worker invocation's limits.
  */
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { claimDue } from '../../db/due-queue.ts';
 import { discardStalePreviews, refreshDueFeeds } from '../catalog/refresh.ts';
 import { sources } from '../../db/schema.ts';
 import type { Outbound } from '../../outbound/guarded-fetch.ts';
@@ -41,12 +42,10 @@ export interface CollectionStep {
 export type SchedulerDeps = RehostDeps & { outbound: Outbound };
 
 export async function runDueCollection(deps: SchedulerDeps, now: number, limits = { sources: 5, media: 30 }): Promise<CollectionStep> {
-  const due = await deps.db
-    .select()
-    .from(sources)
-    .where(and(eq(sources.enabled, true), lte(sources.nextRunAt, now)))
-    .orderBy(asc(sources.nextRunAt))
-    .limit(limits.sources);
+  // Each queue is claimed, not just read: steps that overlap (a cron tick starting while the last
+  // one still works) never run the same source, media or webhook twice.
+  const claimed = await claimDue(deps.db, { table: sources, id: sources.id, nextAttemptAt: sources.nextRunAt, ready: eq(sources.enabled, true) }, now, limits.sources);
+  const due = claimed.length === 0 ? [] : await deps.db.select().from(sources).where(inArray(sources.id, claimed)).orderBy(asc(sources.id));
   const runs: RunReport[] = [];
   for (const source of due) runs.push(await runSource({ db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret }, source, now));
   const { stored, failed } = await rehostPending(deps, now, limits.media);

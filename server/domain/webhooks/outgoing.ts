@@ -4,7 +4,7 @@
  * and delivered by the scheduler with retries. Each delivery is signed like Stripe's:
  * `X-Vitrine-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "t.body" under the endpoint secret>`.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { webhookEndpointInput } from '../../../shared/schemas/rights.ts';
 import { runBatch, type Db } from '../../db/client.ts';
@@ -17,7 +17,7 @@ import { open, seal } from '../../security/secret-box.ts';
 import { hmacSha256Hex, randomToken } from '../../security/tokens.ts';
 import { auditStatement } from '../audit/audit.ts';
 import type { Actor } from '../posts/moderation.ts';
-import { takeDue } from '../../db/due-queue.ts';
+import { claimDue } from '../../db/due-queue.ts';
 import { backoffMs } from '../../lib/backoff.ts';
 
 const SECRET_PURPOSE = 'webhook-secret';
@@ -39,12 +39,14 @@ export async function eventStatements(db: Db, workspaceId: string, event: Outgoi
 }
 
 export async function deliverWebhooks(deps: { db: Db; appSecret: string; outbound: Outbound }, now: number, limit = 20): Promise<number> {
-  const pending = deps.db
+  // Claimed, not just read: a run overlapping this one never sends the same delivery twice.
+  const claimed = await claimDue(deps.db, { table: webhookDeliveries, id: webhookDeliveries.id, nextAttemptAt: webhookDeliveries.nextAttemptAt, ready: eq(webhookDeliveries.status, 'pending') }, now, limit);
+  const due = claimed.length === 0 ? [] : await deps.db
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .$dynamic();
-  const due = await takeDue(pending, webhookDeliveries, now, limit);
+    .where(inArray(webhookDeliveries.id, claimed))
+    .orderBy(asc(webhookDeliveries.createdAt));
   let delivered = 0;
   for (const { delivery, endpoint } of due) {
     const body = JSON.stringify(delivery.payload);

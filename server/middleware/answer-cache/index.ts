@@ -3,6 +3,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { etagMatches } from '../../http/etag.ts';
 import { nextRightsExpiry } from '../../domain/galleries/content-version.ts';
 import { sharedFreshness } from './freshness.ts';
+import type { SharedAnswers } from './edge.ts';
 import { answerStore, type CachedAnswer } from './store.ts';
 
 export interface AnswerCacheOptions {
@@ -17,10 +18,15 @@ export interface AnswerCacheOptions {
    * whatever it is.
    */
   freshnessWindowMs?: number;
+  /**
+   * Where answers missing from this process's memory are looked for, and kept once made, for
+   * other isolates (edge.ts: `edgeAnswers(caches.default)` on Workers). None on Node.
+   */
+  shared?: SharedAnswers;
 }
 
-/** Answers from a kept answer; `how` says where it came from (`hit`, or `shared` with a request in flight). */
-function serve(c: Context<AppEnv>, answer: CachedAnswer, how: 'hit' | 'shared') {
+/** Answers from a kept answer; `how` says where it came from (`hit`, `shared` with a request in flight, `edge` from the shared store). */
+function serve(c: Context<AppEnv>, answer: CachedAnswer, how: 'hit' | 'shared' | 'edge') {
   c.header('ETag', answer.etag);
   c.header('Cache-Control', answer.cacheControl);
   c.header('X-Vitrine-Cache', how);
@@ -37,10 +43,13 @@ function serve(c: Context<AppEnv>, answer: CachedAnswer, how: 'hit' | 'shared') 
  * 0004). The version is read from the database once per `freshnessWindowMs` per gallery, shared
  * by the requests of that window, so a withdrawal on another process or isolate is seen within
  * that window; `forgetOnWrite` makes one through this process seen by the very next request.
+ * With a `shared` store (Workers' edge cache), an answer missing from memory is looked for there
+ * under the same workspace and version before it is made, and kept there once made, so the
+ * isolates of a location make each answer once per version between them.
  * `cache` is mounted on the gallery routes themselves (routes/public/galleries.ts), which take
  * the gallery it read from `c.var.gallery` instead of reading it again.
  */
-export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingTtlMs = 60_000, freshnessWindowMs = 250 }: AnswerCacheOptions = {}) => {
+export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingTtlMs = 60_000, freshnessWindowMs = 250, shared }: AnswerCacheOptions = {}) => {
   const store = answerStore({ maxEntries, maxBytes });
   const freshness = sharedFreshness({ windowMs: freshnessWindowMs });
   /**
@@ -73,7 +82,16 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
     const flight = { workspaceId, version: fresh.version, answer: new Promise<CachedAnswer | null>((resolve) => (settle = resolve)) };
     making.set(key, flight);
     let made: CachedAnswer | null = null;
+    // Filed under the version it was read at: a write moves every instance to another key.
+    const sharedKey = `${workspaceId}/${fresh.version}/${key}`;
     try {
+      // The shared store only saves work: when it fails, the answer is made as if it were empty.
+      const kept = await shared?.get(sharedKey).catch(() => undefined);
+      if (current(kept)) {
+        made = kept;
+        store.set(key, kept);
+        return serve(c, kept, 'edge');
+      }
       await next();
       c.res.headers.set('X-Vitrine-Cache', 'miss');
       const etag = c.res.headers.get('etag');
@@ -89,6 +107,7 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
         body: new Uint8Array(await c.res.clone().arrayBuffer()),
       };
       store.set(key, made);
+      await shared?.put(sharedKey, made, now).catch(() => {});
     } finally {
       settle(made);
       if (making.get(key) === flight) making.delete(key);
