@@ -5,7 +5,7 @@
  * A deployed Worker has neither the variable nor the files.
  */
 interface Assets {
-  fetch(input: string): Promise<unknown>;
+  readonly fetch: (input: string) => Promise<unknown>;
 }
 
 /** Paths the app answers: never looked up among the demo's files. */
