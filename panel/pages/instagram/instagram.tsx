@@ -68,7 +68,7 @@ export function InstagramPage() {
           )}
         </article>
       ))}
-      <DisconnectDialog connection={disconnecting} canDeleteData={canConfigure} onClose={() => setDisconnecting(null)} onDone={reload} />
+      {canCollect && <DisconnectDialog connection={disconnecting} canDeleteData={canConfigure} onClose={() => setDisconnecting(null)} onDone={reload} />}
       {canConfigure && active && <BrandFromConnection connection={active} />}
       {/* Once an account is connected, connecting another is the rare case: folded away. */}
       {canCollect && connections?.length === 0 && <ConnectForm onDone={reload} />}
