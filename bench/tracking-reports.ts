@@ -5,16 +5,20 @@
  *
  *   tsx bench/tracking-reports.ts 100000 1000000
  */
+import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 import { generateHistory } from '../server/dev/seed/tracking-history.ts';
 import { admin, signIn } from '../server/dev/testing/admin-client.ts';
 import type { Harness } from '../server/dev/testing/harness.ts';
+import { randomToken } from '../server/security/tokens.ts';
 import { latency } from './latency.ts';
 import { trackingBenchApp } from './tracking-app.ts';
 
 const sizes = process.argv.slice(2).map(Number);
 const ROUNDS = 100;
-const { app, db } = await trackingBenchApp({ holdoutShare: 0.1 });
-const h = { app } as Harness;
+// The demo owner signs in with the password this run seeded (the harness's owner, made here).
+const password = randomToken();
+const { app, db } = await trackingBenchApp({ holdoutShare: 0.1 }, password);
+const h = { app, owner: { email: DEMO_OWNER.email, password } } as Harness;
 const owner = await signIn(h);
 const endAt = Date.now();
 
