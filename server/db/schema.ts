@@ -102,6 +102,8 @@ export const users = sqliteTable('users', {
   name: text('name').notNull(),
   /** Self-describing: `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`. */
   passwordHash: text('password_hash').notNull(),
+  /** The panel's language for this user (`en`, `fr`); null follows the browser. */
+  locale: text('locale'),
   createdAt: createdAt(),
 });
 
