@@ -8,7 +8,7 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { instagramConnections, posts, rightsRequests } from '../../db/schema.ts';
-import type { GraphClient } from '../../instagram/client.ts';
+import type { GraphClient, GraphComment } from '../../instagram/client.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import { handleAccountComment } from '../rights/account-reply.ts';
 import { codesIn } from '../rights/verification-rule.ts';
@@ -19,6 +19,17 @@ import { parseGraphTime } from './normalize.ts';
 const POLL_EVERY_MS = 10 * 60_000;
 /** The brand's newest posts read for codes: where an author who follows the page's advice comments. */
 const OWN_MEDIA_READ = 5;
+
+/** Comments read back from the Graph API (newest first), handled oldest first as a webhook's would be; how many counted. */
+async function handleReadComments(db: Db, igUserId: string, comments: GraphComment[], mediaId: string | null, now: number): Promise<number> {
+  let handled = 0;
+  for (const comment of [...comments].reverse()) {
+    if (!comment.text || !comment.username || !comment.timestamp) continue;
+    const outcome = await handleAccountComment(db, igUserId, { id: comment.id, text: comment.text, username: comment.username, at: parseGraphTime(comment.timestamp), mediaId }, now);
+    if (outcome !== 'ignored') handled++;
+  }
+  return handled;
+}
 
 export async function pollRequestReplies(deps: { db: Db; graph: GraphClient; appSecret: string }, now: number, limit = 10): Promise<number> {
   const open = await deps.db
@@ -51,12 +62,7 @@ export async function pollRequestReplies(deps: { db: Db; graph: GraphClient; app
       if (error instanceof GraphApiError) continue; // gone, throttled or refused: the next tick tries again
       throw error;
     }
-    // Oldest first, as they were written.
-    for (const reply of [...replies].reverse()) {
-      if (!reply.text || !reply.username || !reply.timestamp) continue;
-      const outcome = await handleAccountComment(deps.db, connection.igUserId, { id: reply.id, text: reply.text, username: reply.username, at: parseGraphTime(reply.timestamp), mediaId: request.mediaId }, now);
-      if (outcome !== 'ignored') handled++;
-    }
+    handled += await handleReadComments(deps.db, connection.igUserId, replies, request.mediaId, now);
   }
   return handled;
 }
@@ -86,12 +92,9 @@ export async function pollOwnMediaComments(deps: { db: Db; graph: GraphClient; a
       const token = await tokenOf(deps.appSecret, connection);
       const media = (await deps.graph.ownMedia(connection.igUserId, token)).body.data.slice(0, OWN_MEDIA_READ);
       for (const { id: mediaId } of media) {
-        const comments = (await deps.graph.mediaComments(mediaId, token)).body.data;
-        for (const comment of [...comments].reverse()) {
-          if (!comment.text || !comment.username || !comment.timestamp || codesIn(comment.text).length === 0) continue;
-          const outcome = await handleAccountComment(deps.db, connection.igUserId, { id: comment.id, text: comment.text, username: comment.username, at: parseGraphTime(comment.timestamp), mediaId }, now);
-          if (outcome !== 'ignored') handled++;
-        }
+        // Only comments with a code: under the brand's posts, anything else is ordinary talk.
+        const comments = (await deps.graph.mediaComments(mediaId, token)).body.data.filter((c) => c.text && codesIn(c.text).length > 0);
+        handled += await handleReadComments(deps.db, connection.igUserId, comments, mediaId, now);
       }
     } catch (error) {
       if (error instanceof GraphApiError) continue; // throttled or refused: the next window tries again
