@@ -150,8 +150,10 @@ test('hostile captions, usernames, product titles and gallery names stay text ev
     await store.waitForFunction((n) => document.querySelector('vitrine-gallery')!.shadowRoot!.querySelectorAll('[data-post-id]').length > n, before);
   }
   await store.locator('vitrine-gallery [data-post-id="post_demo01"] button.open').click();
-  // The lightbox renders its product cards after the post: wait for both titles.
-  await waitForText(store, (text) => text.includes(lampTitle) && text.includes(mugTitle));
+  // The lightbox renders its caption and product cards after it opens, and the tiles of the last
+  // page after their answer: wait for every caption part and both titles, not for the first sign.
+  const publicParts = DEMO_PUBLIC_POST_IDS.flatMap((id) => captions[posts.indexOf(id)]!.split(' | '));
+  await waitForText(store, (text) => text.includes(lampTitle) && text.includes(mugTitle) && publicParts.every((part) => text.includes(part)));
   const widget = await inspect(store);
   assert.deepEqual(widget.ran, [], 'no payload ran in the widget');
   assert.deepEqual(storeDialogs, []);
