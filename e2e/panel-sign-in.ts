@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { RunningServer } from './server.ts';
 
 /** Signs in to the panel as the demo owner (with the password the server made) through its sign-in form, and waits for the panel. */
-export async function signInToPanel(page: Page, server: RunningServer): Promise<void> {
+export async function signInToPanel(page: Page, server: Pick<RunningServer, 'url' | 'owner'>): Promise<void> {
   await page.goto(`${server.url}/panel/`);
   await page.getByLabel('Email').fill(server.owner.email);
   await page.getByLabel('Password').fill(server.owner.password);

@@ -1,14 +1,24 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 import { freePort } from './server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
 
+/** The app secret the Worker runs with here: a journey signs its author's rights link with it. */
+export const WORKER_APP_SECRET = 'e2e-secret-not-for-production';
+
 export interface RunningWorker {
   url: string;
-  /** How many tracking events of `type` the local D1 holds (read with `wrangler d1 execute --local`). */
+  /** The demo owner's login, as the seed made it for this Worker's local state. */
+  owner: { email: string; password: string };
+  /** Rows of a read-only query on the Worker's local D1 (through `wrangler d1 execute --local`). */
+  query<Row>(sql: string): Row[];
+  /** How many tracking events of `type` the local D1 holds. */
   eventCount(type: string): number;
   output(): string;
   stop(): Promise<void>;
@@ -23,19 +33,23 @@ function run(command: string, args: string[]): string {
 
 /**
  * The Worker as `npm run dev:worker` runs it, on a free loopback port: the demo copied into the
- * built assets (run `npx vite build` first), the local D1 migrated and seeded (the repository's
- * own `.wrangler/state`, as dev:worker uses; seeding only fills an empty one), then `wrangler dev`
- * with VITRINE_DEMO and a throwaway VITRINE_SECRET set on its command line (no `.dev.vars` is
- * written: the workerd tests would read it too), waited on until /healthz answers.
+ * built assets (run `npx vite build` first), a local D1 and R2 of its own in a fresh folder,
+ * migrated and seeded as dev:worker does (so journeys that change the demo leave the developer's
+ * `.wrangler/state` alone, and each run starts from the same demo), then `wrangler dev` with
+ * VITRINE_DEMO and a throwaway VITRINE_SECRET on its command line (no `.dev.vars` is written: the
+ * workerd tests would read it too), waited on until /healthz answers.
  */
 export async function startWorker(): Promise<RunningWorker> {
   rmSync(`${root}/dist/public/demo`, { recursive: true, force: true });
   cpSync(`${root}/demo`, `${root}/dist/public/demo`, { recursive: true });
-  run(bin('wrangler'), ['d1', 'migrations', 'apply', 'vitrine', '--local']);
-  run(bin('tsx'), ['scripts/seed-worker-local.ts']);
+  const state = mkdtempSync(join(tmpdir(), 'vitrine-worker-'));
+  run(bin('wrangler'), ['d1', 'migrations', 'apply', 'vitrine', '--local', '--persist-to', state]);
+  run(bin('tsx'), ['scripts/seed-worker-local.ts', '--persist-to', state]);
+  const owner = { email: DEMO_OWNER.email, password: readFileSync(join(state, 'demo-password'), 'utf8').trim() };
   const port = await freePort();
   // Its own process group, so that stopping it stops workerd too.
-  const child: ChildProcess = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', 'VITRINE_DEMO:1', '--var', 'VITRINE_SECRET:e2e-secret-not-for-production'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', 'VITRINE_DEMO:1', '--var', `VITRINE_SECRET:${WORKER_APP_SECRET}`];
+  const child: ChildProcess = spawn(bin('wrangler'), args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -50,19 +64,26 @@ export async function startWorker(): Promise<RunningWorker> {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
+  const query = <Row>(sql: string): Row[] => {
+    const answer = JSON.parse(run(bin('wrangler'), ['d1', 'execute', 'vitrine', '--local', '--persist-to', state, '--json', '--command', sql])) as { results: Row[] }[];
+    return answer[0]!.results;
+  };
   return {
     url,
+    owner,
+    query,
     eventCount(type) {
       if (!/^\w+$/.test(type)) throw new Error(`not an event type: ${type}`);
-      const answer = JSON.parse(run(bin('wrangler'), ['d1', 'execute', 'vitrine', '--local', '--json', '--command', `select count(*) as n from events where type = '${type}'`])) as { results: { n: number }[] }[];
-      return answer[0]!.results[0]!.n;
+      return query<{ n: number }>(`select count(*) as n from events where type = '${type}'`)[0]!.n;
     },
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        process.kill(-child.pid!, 'SIGTERM');
+        await exited;
+      }
+      rmSync(state, { recursive: true, force: true });
     },
   };
 }

@@ -5,9 +5,12 @@
  * codecs (wasm-variants.ts), so a local Worker shows exactly what a deployed one would store.
  * The demo owner's password is made once for that local state (.wrangler/state/demo-password) and
  * printed, as `npm start` does for its data folder: there is no fixed demo login.
+ *
+ *   tsx scripts/seed-worker-local.ts [--persist-to DIR]   (as wrangler's flag: default .wrangler/state)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { d1Db } from '../server/db/d1.ts';
 import { r2MediaStore } from '../server/media/r2.ts';
@@ -19,7 +22,10 @@ import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 import { retirePublishedDemoPassword } from '../server/dev/seed/retire-published-password.ts';
 import { seedDemoIfEmpty } from '../server/dev/seed/seed-demo.ts';
 
-const PASSWORD_FILE = '.wrangler/state/demo-password';
+const at = process.argv.indexOf('--persist-to');
+const STATE_DIR: string = at === -1 ? '.wrangler/state' : (process.argv[at + 1] ?? '');
+if (!STATE_DIR) throw new Error('--persist-to needs a directory');
+const PASSWORD_FILE = join(STATE_DIR, 'demo-password');
 
 function demoPassword(): string {
   try {
@@ -29,12 +35,13 @@ function demoPassword(): string {
     // None yet: made below.
   }
   const password = randomBytes(12).toString('base64url');
-  mkdirSync('.wrangler/state', { recursive: true });
+  mkdirSync(STATE_DIR, { recursive: true });
   writeFileSync(PASSWORD_FILE, password, { mode: 0o600 });
   return password;
 }
 
-const proxy = await getPlatformProxy<WorkerEnv>({ configPath: 'wrangler.toml', persist: true });
+// wrangler's --persist-to adds a `v3` folder beneath the directory it is given; the proxy does not.
+const proxy = await getPlatformProxy<WorkerEnv>({ configPath: 'wrangler.toml', persist: at === -1 ? true : { path: join(STATE_DIR, 'v3') } });
 try {
   const ownerPassword = demoPassword();
   const db = d1Db(proxy.env.DB);
