@@ -127,3 +127,26 @@ export interface PostPerformance {
   orders: number;
   revenueMinor: number;
 }
+
+/** A term used in more collected captions in the range than in the same length of time before. */
+export interface TrendTerm {
+  term: string;
+  count: number;
+  previous: number;
+  growth: number;
+}
+
+
+/** `GET /admin/reports/trends`: what collected captions talk about more, and who brings the most. */
+export interface TrendsReport {
+  range: { from: string; to: string; previousFrom: string; previousTo: string };
+  /** Posts read in each window; `capped` when a window had more than the limit (the newest were read). */
+  posts: { current: number; previous: number; capped: boolean };
+  hashtags: TrendTerm[];
+  words: TrendTerm[];
+  /** Posts a day using each of the top rising hashtags, over the range's days. */
+  series: { days: string[]; hashtags: { term: string; counts: number[] }[] };
+  authorsByApprovedPosts: { username: string; approvedPosts: number }[];
+  authorsByRevenue: { username: string; revenueMinor: number }[];
+  currency: string;
+}

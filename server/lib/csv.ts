@@ -164,3 +164,18 @@ export function csvObjects(text: string, delimiter = ','): { line: number; value
   const names = header.fields.map(headerName);
   return rows.map((row) => ({ line: row.line, values: Object.fromEntries(names.map((name, i) => [name, row.fields[i] ?? ''])) }));
 }
+
+/**
+ * One CSV record (RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled).
+ * A text field starting with =, +, - or @ gets a leading apostrophe: a spreadsheet would run it
+ * as a formula, and labels come from captions anyone can write.
+ */
+export function csvLine(values: (string | number | null)[]): string {
+  return values
+    .map((value) => {
+      const text = value === null ? '' : String(value);
+      const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(',');
+}

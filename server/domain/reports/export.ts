@@ -1,17 +1,9 @@
 import type { ExportDimension } from '../../../shared/report-types.ts';
 import type { Db } from '../../db/client.ts';
+import { csvLine as line } from '../../lib/csv.ts';
 import { dailySeries } from './overview.ts';
 import type { ReportQuery } from './query.ts';
 import { reportTop } from './top.ts';
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-const field = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: labels come from captions.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-const line = (values: (string | number | null)[]) => values.map(field).join(',');
 
 const COUNTERS = ['impressions', 'opens', 'productClicks', 'addToCarts', 'orders', 'revenueMinor', 'assistedOrders', 'assistedRevenueMinor'] as const;
 const HEADERS = ['impressions', 'opens', 'product_clicks', 'add_to_carts', 'orders', 'revenue_minor', 'assisted_orders', 'assisted_revenue_minor'];

@@ -9,6 +9,8 @@ import { reportCsv } from '../../domain/reports/export.ts';
 import { catalogCurrency, reportOverview } from '../../domain/reports/overview.ts';
 import type { ReportQuery } from '../../domain/reports/query.ts';
 import { reportTop } from '../../domain/reports/top.ts';
+import { trendsCsv } from '../../domain/trends/trends-csv.ts';
+import { workspaceTrends } from '../../domain/trends/trends.ts';
 import { utcDay } from '../../domain/tracking/days.ts';
 import { trackingSettings, type TrackingSettings } from '../../domain/tracking/settings.ts';
 import { mediaUrlBuilder } from '../public/media-url.ts';
@@ -45,6 +47,13 @@ function dimensionParam<T extends string>(raw: string | undefined, allowed: read
   return raw as T;
 }
 
+/** Trends read captions of the whole workspace: a gallery filter would pretend otherwise. */
+async function trendsOf(c: Context<AppEnv>) {
+  if (c.req.query('galleryId')) throw invalidParameter('galleryId', 'trends cover the whole workspace; leave galleryId out');
+  const { q } = await reportQuery(c);
+  return workspaceTrends(c.var.db, q, await catalogCurrency(c.var.db, q.workspaceId));
+}
+
 const adminMediaUrl = (requestUrl: string) => mediaUrlBuilder(`${new URL(requestUrl).origin}/admin`);
 
 /** Reports read the rollups; owners and analysts see them (merchandisers see per-post performance in the inbox). */
@@ -59,6 +68,13 @@ export const reportRoutes = new Hono<AppEnv>()
     const dimension = dimensionParam<TopDimension>(c.req.query('dimension') ?? 'post', ['post', 'product', 'gallery']);
     const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 10 });
     return c.json({ rows: await reportTop(c.var.db, q, dimension, limit, adminMediaUrl(c.req.url)) });
+  })
+  .get('/trends', async (c) => c.json(await trendsOf(c)))
+  .get('/trends.csv', async (c) => {
+    const report = await trendsOf(c);
+    c.header('Content-Type', 'text/csv; charset=UTF-8');
+    c.header('Content-Disposition', `attachment; filename="vitrine-trends-${report.range.from}-${report.range.to}.csv"`);
+    return c.body(trendsCsv(report));
   })
   .get('/export.csv', async (c) => {
     const { q } = await reportQuery(c);
