@@ -19,10 +19,11 @@ import { inbox } from './sections/inbox.ts';
 import { lighthouse } from './sections/lighthouse.ts';
 import { load } from './sections/load.ts';
 import { renditions } from './sections/renditions.ts';
+import { runtimes } from './sections/runtimes.ts';
 import { sizes } from './sections/sizes.ts';
 import { tracking } from './sections/tracking.ts';
 
-const SECTIONS: Record<string, Section> = { sizes, api, collection, renditions, lighthouse, inbox, catalog, tracking, load };
+const SECTIONS: Record<string, Section> = { sizes, api, runtimes, collection, renditions, lighthouse, inbox, catalog, tracking, load };
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
