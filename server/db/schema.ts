@@ -658,6 +658,8 @@ export interface GalleryFilters {
   sourceIds?: string[];
   hashtags?: string[];
   productIds?: string[];
+  /** Only the entries of this campaign of the workspace (domain/campaigns/entries.ts). */
+  campaignId?: string;
 }
 
 export const galleries = sqliteTable(
