@@ -212,7 +212,7 @@ describe('campaigns', () => {
     }
   });
 
-  it('runs due draws (the scheduler step'\''s job), once', async () => {
+  it('runs due draws as the scheduler step does, once', async () => {
     await create(campaignBody('auto', { endsAt: new Date(now + HOUR).toISOString() }));
     await admin(h, owner, 'POST', '/campaigns/auto/draw', { at: new Date(now + 2 * HOUR).toISOString() });
     expect(await runDueDraws(h.db, h.deps.secrets.appSecret, now + HOUR)).toBe(0);
