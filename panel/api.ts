@@ -4,6 +4,7 @@
  * ended, so the panel drops it and shows the sign-in page.
  */
 import type {
+  AdminCampaign,
   AdminGallery,
   AdminReuseFeeds,
   AdminPostDetail,
@@ -19,7 +20,7 @@ import type {
   SessionView,
   WorkspaceView,
 } from '../shared/admin-types.ts';
-import type { ApiErrorBody, GalleryPostsResponse, PublicProduct } from '../shared/api-types.ts';
+import type { ApiErrorBody, GalleryPostsResponse, PublicCampaignDraw, PublicProduct } from '../shared/api-types.ts';
 import type { ReportOverview, ReportTop } from '../shared/report-types.ts';
 import type { ConnectionView as Connection, HashtagQuota, ImportReport, RightsRequest, SourceRunResult as RunResult, SourceView as Source } from '../shared/admin-types.ts';
 
@@ -153,6 +154,23 @@ export interface PostFilters {
   /** yyyy-mm-dd, as a date input gives it; empty when unset. */
   from: string;
   to: string;
+  /** A campaign's id: only its entries (the Campaigns page links here with `?campaign=`). */
+  campaign: string;
+}
+
+/** What the campaign form sends (`POST`/`PATCH /admin/campaigns`). */
+export interface CampaignInput {
+  id?: string;
+  name: string;
+  hashtag: string;
+  startsAt: string;
+  endsAt: string;
+  description: string;
+  prizes: string[];
+  status: AdminCampaign['status'];
+  winnerCount: number;
+  entriesPerAuthor: number;
+  rules?: { language: string; title: string; body: string };
 }
 
 export type ImportFormat = 'csv' | 'tsv' | 'json';
@@ -284,6 +302,14 @@ export const api = {
   reuseFeeds: () => request<AdminReuseFeeds>('GET', '/reuse'),
   /** A new secret URL for one feed (owners): the old one stops working at once. */
   rotateReuseFeed: (feed: 'ads' | 'email') => request<AdminReuseFeeds>('POST', '/reuse/rotate', { feed }),
+
+  campaigns: () => request<{ campaigns: AdminCampaign[] }>('GET', '/campaigns'),
+  createCampaign: (input: CampaignInput) => request<AdminCampaign>('POST', '/campaigns', input),
+  updateCampaign: (id: string, input: Partial<CampaignInput>) => request<AdminCampaign>('PATCH', `/campaigns/${encodeURIComponent(id)}`, input),
+  publishCampaignRules: (id: string, input: { language: string; title: string; body: string }) => request<unknown>('POST', `/campaigns/${encodeURIComponent(id)}/rules`, input),
+  /** Schedules the draw at `at` (ISO): the answer publishes the seed's hash. */
+  scheduleDraw: (id: string, at: string) => request<PublicCampaignDraw>('POST', `/campaigns/${encodeURIComponent(id)}/draw`, { at }),
+  runDraw: (id: string) => request<PublicCampaignDraw>('POST', `/campaigns/${encodeURIComponent(id)}/draw/run`),
 
   audit: (cursor: string | null, limit = 50) => request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ cursor, limit })}`),
 

@@ -11,6 +11,7 @@ import { InboxPage } from './pages/inbox/inbox.tsx';
 import { InstagramPage } from './pages/instagram/instagram.tsx';
 import { MembersPage } from './pages/members/members.tsx';
 import { LazyReportsPage } from './pages/reports/lazy.tsx';
+import { LazyCampaignsPage } from './pages/campaigns/lazy.tsx';
 import { RightsPage } from './pages/rights/rights.tsx';
 import { RulesPage } from './pages/rules/rules.tsx';
 import { SettingsPage } from './pages/settings/settings.tsx';
@@ -43,6 +44,7 @@ const NAV: { route: NavRoute; href: string; label: string; needs?: Ability }[] =
   { route: 'rules', href: '/panel/rules', label: 'Rules', needs: 'moderate' },
   { route: 'rights', href: '/panel/rights', label: 'Rights' },
   { route: 'galleries', href: '/panel/galleries', label: 'Galleries' },
+  { route: 'campaigns', href: '/panel/campaigns', label: 'Campaigns' },
   { route: 'sources', href: '/panel/sources', label: 'Sources' },
   { route: 'catalog', href: '/panel/catalog', label: 'Catalog', needs: 'curate' },
   { route: 'instagram', href: '/panel/instagram', label: 'Instagram' },
@@ -107,6 +109,8 @@ export function App() {
           <RightsPage />
         ) : route === 'galleries' || route === 'gallery' ? (
           <GalleriesPage selectedId={page?.route === 'gallery' ? page.params.id : null} />
+        ) : route === 'campaigns' ? (
+          <LazyCampaignsPage />
         ) : route === 'sources' ? (
           <SourcesPage />
         ) : route === 'catalog' ? (

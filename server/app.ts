@@ -19,6 +19,7 @@ import { publicGalleryRoutes } from './routes/public/galleries.ts';
 import { orderRoutes } from './routes/public/orders.ts';
 import { publicReuseRoutes } from './routes/public/reuse.ts';
 import { forgetRoutes } from './routes/public/forget.ts';
+import { publicCampaignRoutes } from './routes/public/campaigns.ts';
 
 export interface AppOptions {
   /**
@@ -58,7 +59,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', orderRoutes)
     // The ads feed and email blocks, behind their secret URLs (domain/reuse/).
     .route('/', publicReuseRoutes)
-    .route('/', forgetRoutes);
+    .route('/', forgetRoutes)
+    // A campaign's draw, checkable by anyone (domain/campaigns/).
+    .route('/', publicCampaignRoutes);
 
   const app = new Hono<AppEnv>()
     .use(options.compress ?? asIs)

@@ -2,7 +2,7 @@
  * Response shapes of the admin API, shared by the server (which builds them) and the panel
  * (which reads them). Inputs are validated by the zod schemas in `shared/schemas/`.
  */
-import type { PublicMedia, PublicProduct } from './api-types.ts';
+import type { PublicCampaignDraw, PublicMedia, PublicProduct } from './api-types.ts';
 import type { PostPerformance } from './report-types.ts';
 import type { RightsLanguage } from './schemas/rights.ts';
 
@@ -102,7 +102,7 @@ export interface AdminGallery {
   name: string;
   layout: 'grid' | 'masonry' | 'carousel';
   sort: 'newest' | 'manual' | 'best';
-  filters: { sourceIds?: string[]; hashtags?: string[]; productIds?: string[] };
+  filters: { sourceIds?: string[]; hashtags?: string[]; productIds?: string[]; campaignId?: string };
   pageSize: number;
   /** Post ids in manual order (first shown first); posts not listed follow, newest first. */
   manualOrder: string[];
@@ -429,4 +429,38 @@ export interface AdminReuseFeeds {
   ads: { url: string; rotatedAt: string | null };
   /** The email block of each gallery (HTML), only posts whose consent covers email. */
   email: { rotatedAt: string | null; galleries: { id: string; name: string; url: string }[] };
+}
+
+/** A campaign's official rules, one version in one language (hashed like the usage terms). */
+export interface CampaignRulesView {
+  id: string;
+  version: number;
+  language: string;
+  title: string;
+  body: string;
+  contentHash: string;
+  createdAt: string;
+}
+
+/** `GET /admin/campaigns/:id`. */
+export interface AdminCampaign {
+  id: string;
+  name: string;
+  hashtag: string;
+  startsAt: string;
+  endsAt: string;
+  description: string;
+  prizes: string[];
+  status: 'draft' | 'published' | 'archived';
+  winnerCount: number;
+  entriesPerAuthor: number;
+  /** The newest rules in each language. */
+  rules: CampaignRulesView[];
+  /** Posts with the hashtag within the dates, and how many would be eligible for a draw now. */
+  entries: { total: number; eligible: number };
+  draw: PublicCampaignDraw;
+  /** Every winner, drawn or picked, with who picked a jury's. */
+  winners: { postId: string; rank: number; method: 'draw' | 'jury'; pickedBy: string | null; pickedAt: string }[];
+  createdAt: string;
+  updatedAt: string;
 }

@@ -96,3 +96,27 @@ export interface ApiErrorBody {
     field?: string;
   };
 }
+
+/**
+ * `GET /v1/campaigns/:id/draw`: the fair draw, commit–reveal (docs/API.md, "The draw"). Before
+ * the draw only the seed's SHA-256 is known; after it, the seed, the eligible entries' ids in
+ * canonical order (no personal data) and the winners in rank order, so anyone can recompute.
+ */
+export interface PublicCampaignDraw {
+  campaignId: string;
+  state: 'unscheduled' | 'scheduled' | 'drawn';
+  algorithm: 'hmac-sha256-rank-v1';
+  /** When the draw is due (ISO 8601), once scheduled. */
+  at: string | null;
+  /** SHA-256 (hex) of the seed's 64 hex characters, published when the draw is scheduled. */
+  seedHash: string | null;
+  /** Revealed after the draw. */
+  seed: string | null;
+  drawnAt: string | null;
+  winnerCount: number;
+  entryIds: string[] | null;
+  /** The drawn winners' entry ids, in rank order. */
+  winners: string[];
+  /** Entries a jury picked instead of (or besides) the draw, in rank order. */
+  juryPicks: string[];
+}

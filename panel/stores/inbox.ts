@@ -29,7 +29,7 @@ const DONE_LABELS: Record<ModerationStatus, string> = {
   hidden: 'Hid',
 };
 
-export const EMPTY_FILTERS: PostFilters = { status: 'pending', q: '', source: '', rights: '', hasProducts: '', mediaType: '', from: '', to: '' };
+export const EMPTY_FILTERS: PostFilters = { status: 'pending', q: '', source: '', rights: '', hasProducts: '', mediaType: '', from: '', to: '', campaign: '' };
 export const $filters = map<PostFilters>({ ...EMPTY_FILTERS });
 
 export interface InboxList {

@@ -5,6 +5,7 @@ export const $router = createRouter({
   inbox: '/panel/',
   rules: '/panel/rules',
   galleries: '/panel/galleries',
+  campaigns: '/panel/campaigns',
   gallery: '/panel/galleries/:id',
   instagram: '/panel/instagram',
   sources: '/panel/sources',

@@ -658,6 +658,8 @@ export interface GalleryFilters {
   sourceIds?: string[];
   hashtags?: string[];
   productIds?: string[];
+  /** Only the entries of this campaign of the workspace (domain/campaigns/entries.ts). */
+  campaignId?: string;
 }
 
 export const galleries = sqliteTable(
@@ -926,4 +928,81 @@ export const reuseKeys = sqliteTable(
     rotatedAt: integer('rotated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.feed] })],
+);
+
+/* ---------- campaigns and their draws ---------- */
+
+export const CAMPAIGN_STATUSES = ['draft', 'published', 'archived'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export const WINNER_METHODS = ['draw', 'jury'] as const;
+
+/**
+ * A contest run on a hashtag (domain/campaigns/). Its entries are not stored: they are the
+ * workspace's posts whose caption carries the hashtag and whose post time falls within the dates
+ * (domain/campaigns/entries.ts), so moderation, consent and erasure apply to them as they
+ * happen. What a draw saw is stored: the eligible entries' ids, frozen when it ran.
+ *
+ * The id is the slug of the public URLs (`/v1/campaigns/<id>/draw`), unique across workspaces.
+ */
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    /** Lowercase, without '#', letters, digits and _ (the galleries' hashtag filter's rule). */
+    hashtag: text('hashtag').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    description: text('description').notNull().default(''),
+    prizes: json<string[]>('prizes').notNull().default(sql`'[]'`),
+    status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('draft'),
+    /** How many winners a draw picks, and how many entries one author may have in it. */
+    winnerCount: integer('winner_count').notNull().default(1),
+    entriesPerAuthor: integer('entries_per_author').notNull().default(1),
+    /** The draw, commit–reveal: scheduled with a sealed random seed whose SHA-256 is public. */
+    drawAt: integer('draw_at'),
+    drawSeedSealed: text('draw_seed_sealed'),
+    drawSeedHash: text('draw_seed_hash'),
+    /** Revealed (in clear) once the draw ran, with the eligible entries it drew from. */
+    drawSeed: text('draw_seed'),
+    drawnAt: integer('drawn_at'),
+    drawEntryIds: json<string[]>('draw_entry_ids'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('campaigns_workspace').on(t.workspaceId), index('campaigns_draw_due').on(t.drawnAt, t.drawAt)],
+);
+
+/** Official rules: a change makes a new version, never an edit, hashed like the usage terms. */
+export const campaignRules = sqliteTable(
+  'campaign_rules',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+    version: integer('version').notNull(),
+    language: text('language').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** SHA-256 hex of the canonical text shown to entrants (domain/rights/terms.ts, shownTextHash). */
+    contentHash: text('content_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('campaign_rules_version_lang').on(t.campaignId, t.version, t.language)],
+);
+
+/** A campaign's winners: drawn (rank in the draw) or picked by a jury (who picked is `picked_by`). */
+export const campaignWinners = sqliteTable(
+  'campaign_winners',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+    postId: text('post_id').notNull().references(() => posts.id),
+    rank: integer('rank').notNull(),
+    method: text('method', { enum: WINNER_METHODS }).notNull(),
+    pickedBy: text('picked_by').references(() => users.id),
+    pickedAt: integer('picked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.postId] })],
 );

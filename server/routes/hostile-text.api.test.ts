@@ -124,6 +124,8 @@ async function jsonRoutes(): Promise<JsonRoute[]> {
   const { members } = (await (await admin(h, owner, 'GET', '/members')).json()) as { members: { userId: string; email: string }[] };
   const memberId = members.find((m) => m.email === 'text-member@example.com')!.userId;
   const feed = (await (await admin(h, owner, 'POST', '/catalog/feeds', { name: 'Text feed', format: 'csv', currency: 'EUR' })).json()) as { feed: { id: string } };
+  const campaignId = 'text-campaign';
+  await admin(h, owner, 'POST', '/campaigns', { id: campaignId, name: 'Text', hashtag: 'text', startsAt: '2026-01-01T00:00:00Z', endsAt: '2999-01-01T00:00:00Z' });
   const invite = async () => {
     const res = await admin(h, owner, 'POST', '/invitations', { email: `invitee-${ips++}@example.com`, role: 'analyst' });
     return new URL(((await res.json()) as { acceptUrl: string }).acceptUrl).hash.replace('#token=', '');
@@ -155,13 +157,26 @@ async function jsonRoutes(): Promise<JsonRoute[]> {
     { method: 'POST', route: '/admin/rights/requests/:id/sent', make: async () => ({ path: '/rights/requests/rreq_none/sent', body: { via: 'direct_message' } }) },
     { method: 'POST', route: '/admin/webhooks', make: async () => ({ path: '/webhooks', body: { url: 'https://hooks.example/vitrine', events: ['rights.granted'] } }) },
     { method: 'POST', route: '/admin/reuse/rotate', make: async () => ({ path: '/reuse/rotate', body: { feed: 'email' } }) },
+    {
+      method: 'POST',
+      route: '/admin/campaigns',
+      make: async () => ({
+        path: '/campaigns',
+        body: { id: `text-${ips++}`, name: 'Summer contest', hashtag: 'summer', startsAt: '2026-01-01T00:00:00Z', endsAt: '2999-01-01T00:00:00Z', description: 'Win a lamp', prizes: ['A lamp'], rules: { language: 'en', title: 'Rules', body: 'One entry per person, drawn at random.' } },
+      }),
+    },
+    { method: 'PATCH', route: '/admin/campaigns/:id', make: async () => ({ path: `/campaigns/${campaignId}`, body: { name: 'Renamed contest', description: 'Still a lamp', prizes: ['A lamp', 'A vase'] } }) },
+    { method: 'POST', route: '/admin/campaigns/:id/rules', make: async () => ({ path: `/campaigns/${campaignId}/rules`, body: { language: 'fr', title: 'Règlement', body: 'Une participation par personne, tirée au sort.' } }) },
+    { method: 'POST', route: '/admin/campaigns/:id/draw', make: async () => ({ path: `/campaigns/${campaignId}/draw`, body: { at: '2999-06-01T00:00:00Z' } }) },
+    // Not an entry of the campaign: well-formed ids are refused as not found, by their field.
+    { method: 'POST', route: '/admin/campaigns/:id/winners', make: async () => ({ path: `/campaigns/${campaignId}/winners`, body: { postIds: [postId] } }) },
   ];
 }
 
 /** Routes that take a body with no text in it, or whose body is a file or form tested below. */
 const NO_TEXT_BODY = new Set([
   'POST /admin/auth/sign-out', 'PATCH /admin/posts/:id/products/:tagId', 'PATCH /admin/sources/:id', 'POST /admin/sources/:id/run',
-  'POST /admin/catalog/imports/:id/apply', 'POST /admin/catalog/imports/:id/discard', 'POST /admin/posts/:id/media/retry',
+  'POST /admin/catalog/imports/:id/apply', 'POST /admin/catalog/imports/:id/discard', 'POST /admin/posts/:id/media/retry', 'POST /admin/campaigns/:id/draw/run',
   // Two ids, each refused by pattern and name (routes/public/forget.api.test.ts).
   'POST /v1/forget',
 ]);

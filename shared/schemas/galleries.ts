@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAMPAIGN_ID } from './campaigns.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id');
 
@@ -9,6 +10,8 @@ export const galleryFiltersInput = z.strictObject({
     .max(20)
     .optional(),
   productIds: z.array(id).max(50).optional(),
+  /** Only this campaign's entries. */
+  campaignId: z.string().regex(CAMPAIGN_ID, 'is not a campaign id').optional(),
 });
 
 export const galleryInput = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAMPAIGN_ID } from './campaigns.ts';
 
 export const MODERATION_STATUS_NAMES = ['pending', 'approved', 'rejected', 'hidden'] as const;
 export const RIGHTS_STATUS_NAMES = ['none', 'requested', 'author_replied', 'granted', 'declined', 'withdrawn'] as const;
@@ -12,6 +13,8 @@ export const inboxQuery = z.strictObject({
   status: z.enum(MODERATION_STATUS_NAMES).default('pending'),
   q: z.string().trim().max(100).optional(),
   source: id.optional(),
+  /** Only the entries of this campaign (domain/campaigns/entries.ts). */
+  campaign: z.string().regex(CAMPAIGN_ID, 'is not a campaign id').optional(),
   /** `granted` means still running; `expired` is granted rights whose window has ended. */
   rights: z.enum([...RIGHTS_STATUS_NAMES, 'expired']).optional(),
   hasProducts: z.enum(['true', 'false']).optional(),

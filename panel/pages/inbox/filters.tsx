@@ -89,6 +89,7 @@ export function Filters({ sources }: { sources: Source[] }) {
         To
         <input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => setFilter('to', e.currentTarget.value)} />
       </label>
+      {filters.campaign && <span class="muted">Entries of the campaign {filters.campaign}</span>}
       {active && (
         <button
           type="button"

@@ -4,7 +4,8 @@ import type { ModerationRule, ModerationStatus } from '../../../shared/admin-typ
 import { api, type Source } from '../../api.ts';
 import { isForFocusedControl } from '../../components/keys.ts';
 import { $session, can } from '../../stores/session.ts';
-import { $selectedCount, checkForNew, clearSelection, loadFirstPage, moderate, move, openDetail, toggleSelected, undo } from '../../stores/inbox.ts';
+import { $filters, $selectedCount, checkForNew, clearSelection, loadFirstPage, moderate, move, openDetail, toggleSelected, undo } from '../../stores/inbox.ts';
+import { $router } from '../../stores/router.ts';
 import { $history, openAsking } from '../../stores/rights.ts';
 import { DetailDialog } from './detail-dialog.tsx';
 import { Filters, StatusTabs } from './filters.tsx';
@@ -29,6 +30,9 @@ export function InboxPage() {
   const [rules, setRules] = useState<ModerationRule[]>([]);
 
   useEffect(() => {
+    // A campaign's entries are a link (`/panel/?campaign=<id>`, from the Campaigns page).
+    const campaign = $router.get()?.search.campaign ?? '';
+    if (campaign !== $filters.get().campaign) $filters.set({ ...$filters.get(), campaign });
     // Fresh on every visit: other members triage too, and a new session must not see the last one's list.
     void loadFirstPage();
     $history.set({});

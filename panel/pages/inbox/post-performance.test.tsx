@@ -7,7 +7,7 @@ import { PostPerformanceLine } from './post-performance.tsx';
 
 /** post_demo12 is public; other test files may open it too, so the test counts what it adds. */
 const POST = 'post_demo12';
-const APPROVED: PostFilters = { status: 'approved', q: '', source: '', rights: '', hasProducts: '', mediaType: '', from: '', to: '' };
+const APPROVED: PostFilters = { status: 'approved', q: '', source: '', rights: '', hasProducts: '', mediaType: '', from: '', to: '', campaign: '' };
 const random = () => Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join('');
 
 async function performanceOf(id: string): Promise<AdminPost['performance']> {

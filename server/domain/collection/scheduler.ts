@@ -14,6 +14,7 @@ import type { Outbound } from '../../outbound/guarded-fetch.ts';
 import { purgeExpiredEvents } from '../tracking/retention.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { eraseDuePosts } from '../rights/erasure.ts';
+import { runDueDraws } from '../campaigns/draw.ts';
 import { pollOwnMediaComments, pollRequestReplies } from './poll-replies.ts';
 import { checkSourceDeletions } from './deletions.ts';
 import { eraseExpiredPlatformData } from './platform-data.ts';
@@ -37,6 +38,8 @@ export interface CollectionStep {
   verifications: number;
   /** Collected posts without granted rights whose media and text were erased past the retention. */
   platformDataErased: number;
+  /** Campaign draws that came due and ran (domain/campaigns/draw.ts). */
+  draws: number;
 }
 
 export type SchedulerDeps = RehostDeps & { outbound: Outbound };
@@ -59,5 +62,6 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits 
   const graph = { db: deps.db, graph: deps.instagram.graph, appSecret: deps.appSecret };
   const verifications = (await pollRequestReplies(graph, now)) + (await pollOwnMediaComments(graph, now));
   const platformDataErased = await eraseExpiredPlatformData(deps, now);
-  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications, platformDataErased };
+  const draws = await runDueDraws(deps.db, deps.appSecret, now);
+  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications, platformDataErased, draws };
 }

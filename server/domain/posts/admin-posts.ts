@@ -12,6 +12,7 @@ import { consentRecords, postMedia, postProducts, posts, postSources, products, 
 import { notFound } from '../errors.ts';
 import { encodeCursor, type Cursor } from '../../lib/cursor.ts';
 import { isPublicPost } from './publicness.ts';
+import { campaignEntryWhere } from '../campaigns/entries.ts';
 import { safeLinkOrNull } from '../../lib/safe-url.ts';
 import { loadMedia, toPublicProduct } from './post-media.ts';
 import { postPerformance } from '../reports/post-performance.ts';
@@ -30,6 +31,7 @@ function filterConditions(workspaceId: string, q: InboxQuery, now: number): SQL[
     );
   }
   if (q.source) conditions.push(exists(sql`(select 1 from ${postSources} where ${postSources.postId} = ${posts.id} and ${postSources.sourceId} = ${q.source})`));
+  if (q.campaign) conditions.push(campaignEntryWhere(q.campaign));
   if (q.rights === 'expired') conditions.push(eq(posts.rightsStatus, 'granted'), lte(posts.rightsExpiresAt, now));
   else if (q.rights === 'granted') conditions.push(eq(posts.rightsStatus, 'granted'), or(isNull(posts.rightsExpiresAt), gt(posts.rightsExpiresAt, now))!);
   else if (q.rights) conditions.push(eq(posts.rightsStatus, q.rights));

@@ -8,6 +8,8 @@ import type { Db } from '../../db/client.ts';
 import { dailyRollups, galleryPosts, postMedia, postProducts, posts, postSources, products } from '../../db/schema.ts';
 import { encodeCursor, type Cursor } from '../../lib/cursor.ts';
 import { publicPostWhere } from './publicness.ts';
+import { captionHasHashtag } from './caption-hashtag.ts';
+import { campaignEntryWhere } from '../campaigns/entries.ts';
 import { scopeCoversWhere, type ConsentUse } from '../reuse/scope.ts';
 import { safeLinkOrNull } from '../../lib/safe-url.ts';
 import type { Gallery } from '../galleries/galleries.ts';
@@ -114,18 +116,17 @@ export async function listGalleryPosts(db: Db, input: ListGalleryPostsInput): Pr
   };
 }
 
-/** A gallery's filters: any of its sources, any of its hashtags, any of its products. */
+/** A gallery's filters: any of its sources, any of its hashtags, any of its products, and a campaign's entries. */
 function galleryFilters(gallery: Gallery): SQL[] {
-  const { sourceIds = [], hashtags = [], productIds = [] } = gallery.filters;
+  const { sourceIds = [], hashtags = [], productIds = [], campaignId } = gallery.filters;
   const conditions: SQL[] = [];
   if (sourceIds.length > 0) {
     conditions.push(exists(sql`(select 1 from ${postSources} where ${postSources.postId} = ${posts.id} and ${postSources.sourceId} in ${sourceIds})`));
   }
   if (hashtags.length > 0) {
-    // GLOB with a class, so "#yeslumen!" and "#yeslumen\n" match but "#yeslumenfan" does not.
-    // Tags are validated to [a-z0-9_] on input, so they carry no GLOB syntax.
-    conditions.push(or(...hashtags.map((tag) => sql`(lower(${posts.caption}) || ' ') glob ${`*#${tag.toLowerCase()}[^a-z0-9_]*`}`))!);
+    conditions.push(or(...hashtags.map((tag) => captionHasHashtag(tag.toLowerCase())))!);
   }
+  if (campaignId) conditions.push(campaignEntryWhere(campaignId));
   if (productIds.length > 0) {
     conditions.push(exists(sql`(select 1 from ${postProducts} where ${postProducts.postId} = ${posts.id} and ${postProducts.productId} in ${productIds})`));
   }

@@ -14,9 +14,14 @@ import type { Actor } from '../posts/moderation.ts';
 
 export type Terms = typeof termsVersions.$inferSelect;
 
+/**
+ * The SHA-256 of text someone reads and agrees to, over its parts in a fixed order: the usage
+ * terms here, a campaign's official rules (domain/campaigns/rules.ts).
+ */
+export const shownTextHash = (parts: readonly unknown[]) => sha256Hex(JSON.stringify(parts));
+
 /** The hash covers everything the author reads and agrees to, in a fixed order. */
-export const termsHash = (t: { title: string; body: string; scope: string[]; durationDays: number | null }) =>
-  sha256Hex(JSON.stringify([t.title, t.body, t.scope, t.durationDays]));
+export const termsHash = (t: { title: string; body: string; scope: string[]; durationDays: number | null }) => shownTextHash([t.title, t.body, t.scope, t.durationDays]);
 
 export function listTerms(db: Db, workspaceId: string) {
   return db.select().from(termsVersions).where(eq(termsVersions.workspaceId, workspaceId)).orderBy(desc(termsVersions.version), termsVersions.language);

@@ -4,6 +4,7 @@ import { authenticate } from '../../middleware/authenticate/index.ts';
 import { csrfProtection } from '../../middleware/csrf/index.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { auditRoutes } from './audit.ts';
+import { campaignRoutes } from './campaigns.ts';
 import { catalogRoutes } from './catalog.ts';
 import { authRoutes } from './auth.ts';
 import { galleryRoutes } from './galleries.ts';
@@ -42,6 +43,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/media', adminMediaRoutes)
   .route('/moderation-rules', moderationRuleRoutes)
   .route('/galleries', galleryRoutes)
+  .route('/campaigns', campaignRoutes)
   .route('/workspace', workspaceRoutes)
   .route('/sources', sourceRoutes)
   .route('/instagram', instagramRoutes)

@@ -1,0 +1,51 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { now } from '../../clock.ts';
+import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
+import { CampaignsPage } from './campaigns.tsx';
+
+const DAY = 86_400_000;
+const field = (name: string) => document.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`)!;
+const button = (label: string) => [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === label)!;
+/** A datetime-local input's value for an instant, in the browser's zone. */
+const local = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+describe('campaigns page', () => {
+  let host: HTMLElement;
+  // Its own campaign, under an id no other test uses.
+  const id = `panel-${Math.random().toString(36).slice(2, 10)}`;
+  before(async () => {
+    await signIn();
+    host = mount(<CampaignsPage />, { height: 2400 });
+    await waitUntil(() => button('New campaign'), 'the page did not load');
+  });
+  after(() => host && unmount(host));
+
+  it('names the field the API refuses, then creates a campaign with rules and links its entries to the inbox', async () => {
+    button('New campaign').click();
+    await waitUntil(() => field('id'), 'no form');
+    field('id').value = id;
+    field('name').value = 'Panel contest';
+    field('hashtag').value = '#not a tag';
+    field('startsAt').value = local(now() - 30 * DAY);
+    field('endsAt').value = local(now() + 7 * DAY);
+    field('rulesTitle').value = 'Official rules';
+    field('rulesBody').value = 'One entry per person; winners drawn at random.';
+    button('Create campaign').click();
+    await waitUntil(() => document.querySelector('.form-error'), 'the refusal was not shown');
+    expect(document.querySelector('.form-error')?.textContent).to.match(/^Hashtag must be a hashtag/);
+    expect(field('hashtag').getAttribute('aria-invalid')).to.equal('true');
+
+    field('hashtag').value = '#YesLumen';
+    button('Create campaign').click();
+    await waitUntil(() => document.querySelector('h2')?.textContent === 'Panel contest', 'the campaign was not created');
+    expect(document.body.textContent).to.match(/Version 1, SHA-256 [0-9a-f]{64}/);
+    const entries = document.querySelector<HTMLAnchorElement>(`a[href="/panel/?campaign=${id}"]`);
+    expect(entries?.textContent).to.match(/^\d+ \(\d+ eligible\)$/);
+  });
+
+  it('schedules the draw and shows the seed hash it publishes', async () => {
+    button('Schedule draw').click();
+    await waitUntil(() => /Seed hash \(SHA-256\): [0-9a-f]{64}/.test(document.body.textContent ?? ''), 'no seed hash');
+    expect(button('Run the draw now').disabled).to.equal(true);
+  });
+});

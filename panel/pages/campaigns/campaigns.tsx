@@ -1,0 +1,211 @@
+import { useStore } from '@nanostores/preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { AdminCampaign } from '../../../shared/admin-types.ts';
+import { api, messageOf, type CampaignInput } from '../../api.ts';
+import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
+import { DataTable } from '../../components/table.tsx';
+import { now } from '../../clock.ts';
+import { announce } from '../../stores/announcer.ts';
+import { $session, can } from '../../stores/session.ts';
+
+const STATUSES = { draft: 'Draft (not public)', published: 'Published', archived: 'Archived' };
+const day = (iso: string) => new Date(iso).toLocaleDateString();
+/** A datetime-local input's value (local time) for an ISO instant, and back. */
+const localInput = (iso: string) => {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const fromLocal = (value: string) => (value ? new Date(value).toISOString() : '');
+
+/** Campaigns (contests on a hashtag): the list, a form to create or edit one, its rules and its draw. */
+export function CampaignsPage() {
+  const canEdit = can(useStore($session), 'curate');
+  const [campaigns, setCampaigns] = useState<AdminCampaign[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<AdminCampaign | 'new' | null>(null);
+  useEffect(() => {
+    api.campaigns().then(({ campaigns }) => setCampaigns(campaigns), (e: unknown) => setError(messageOf(e)));
+  }, []);
+  const saved = (campaign: AdminCampaign) => {
+    setCampaigns((old) => [campaign, ...(old ?? []).filter((c) => c.id !== campaign.id)]);
+    setEditing(campaign);
+  };
+  return (
+    <section aria-labelledby="campaigns-title" class="page">
+      <header class="page-head">
+        <h1 id="campaigns-title">Campaigns</h1>
+        {canEdit && (
+          <button type="button" class="primary" onClick={() => setEditing('new')}>
+            New campaign
+          </button>
+        )}
+      </header>
+      {error && <p role="alert">Could not load the campaigns: {error}</p>}
+      {campaigns?.length === 0 && <p class="muted">No campaigns yet. A campaign's entries are the posts with its hashtag collected between its dates.</p>}
+      {campaigns && campaigns.length > 0 && (
+        <DataTable
+          rows={campaigns}
+          rowKey={(c) => c.id}
+          columns={[
+            { label: 'Campaign', cell: (c) => (<button type="button" class="link" onClick={() => setEditing(c)}>{c.name}</button>) },
+            { label: 'Hashtag', cell: (c) => <code>#{c.hashtag}</code> },
+            { label: 'Dates', cell: (c) => `${day(c.startsAt)} – ${day(c.endsAt)}` },
+            { label: 'Status', cell: (c) => c.status },
+            { label: 'Entries', cell: (c) => (<a href={`/panel/?campaign=${encodeURIComponent(c.id)}`}>{c.entries.total} ({c.entries.eligible} eligible)</a>) },
+            { label: 'Draw', cell: (c) => c.draw.state },
+          ]}
+        />
+      )}
+      {editing && <CampaignEditor key={editing === 'new' ? 'new' : editing.id} campaign={editing === 'new' ? null : editing} canEdit={canEdit} onSaved={saved} />}
+    </section>
+  );
+}
+
+function CampaignEditor({ campaign, canEdit, onSaved }: { campaign: AdminCampaign | null; canEdit: boolean; onSaved: (c: AdminCampaign) => void }) {
+  const form = useSubmit(async (data) => {
+    const input: CampaignInput = {
+      name: text(data, 'name'),
+      hashtag: text(data, 'hashtag'),
+      startsAt: fromLocal(text(data, 'startsAt')),
+      endsAt: fromLocal(text(data, 'endsAt')),
+      description: text(data, 'description'),
+      prizes: text(data, 'prizes').split('\n').map((p) => p.trim()).filter(Boolean),
+      status: text(data, 'status') as AdminCampaign['status'],
+      winnerCount: Number(text(data, 'winnerCount')),
+      entriesPerAuthor: Number(text(data, 'entriesPerAuthor')),
+    };
+    const rules = { language: 'en', title: text(data, 'rulesTitle'), body: text(data, 'rulesBody') };
+    const changedRules = rules.title && rules.body && (rules.title !== campaign?.rules.find((r) => r.language === 'en')?.title || rules.body !== campaign?.rules.find((r) => r.language === 'en')?.body);
+    let result: AdminCampaign;
+    if (campaign) {
+      result = await api.updateCampaign(campaign.id, input);
+      if (changedRules) {
+        await api.publishCampaignRules(campaign.id, rules);
+        result = (await api.campaigns()).campaigns.find((c) => c.id === campaign.id) ?? result;
+      }
+    } else {
+      result = await api.createCampaign({ ...input, id: text(data, 'id'), ...(changedRules ? { rules } : {}) });
+    }
+    announce(`Saved the campaign ${result.name}.`, false);
+    onSaved(result);
+  });
+  const rules = campaign?.rules.find((r) => r.language === 'en');
+  return (
+    <section class="card" aria-label={campaign ? `Campaign ${campaign.name}` : 'New campaign'}>
+      <h2>{campaign ? campaign.name : 'New campaign'}</h2>
+      <form class="stack" onSubmit={form.onSubmit}>
+        <fieldset disabled={!canEdit}>
+          {!campaign && <Field form={form} name="id" label="Id (in public URLs: lowercase letters, digits, hyphens)" required maxLength={48} />}
+          <Field form={form} name="name" label="Name" required maxLength={100} defaultValue={campaign?.name ?? ''} />
+          <Field form={form} name="hashtag" label="Hashtag" required maxLength={101} defaultValue={campaign ? `#${campaign.hashtag}` : ''} />
+          <label>
+            Starts
+            <input type="datetime-local" name="startsAt" required aria-invalid={form.invalid('startsAt')} defaultValue={campaign ? localInput(campaign.startsAt) : ''} />
+          </label>
+          <label>
+            Ends
+            <input type="datetime-local" name="endsAt" required aria-invalid={form.invalid('endsAt')} defaultValue={campaign ? localInput(campaign.endsAt) : ''} />
+          </label>
+          <label>
+            Description
+            <textarea name="description" maxLength={5000} aria-invalid={form.invalid('description')} defaultValue={campaign?.description ?? ''} />
+          </label>
+          <label>
+            Prizes (one a line)
+            <textarea name="prizes" aria-invalid={form.invalid('prizes')} defaultValue={campaign?.prizes.join('\n') ?? ''} />
+          </label>
+          <SelectField form={form} name="status" label="Status" options={STATUSES} defaultValue={campaign?.status ?? 'draft'} />
+          <Field form={form} name="winnerCount" label="Winners" type="number" min={1} max={100} defaultValue={String(campaign?.winnerCount ?? 1)} />
+          <Field form={form} name="entriesPerAuthor" label="Entries per person" type="number" min={1} max={100} defaultValue={String(campaign?.entriesPerAuthor ?? 1)} />
+          <Field form={form} name="rulesTitle" label="Official rules: title" maxLength={200} defaultValue={rules?.title ?? ''} />
+          <label>
+            Official rules (a change publishes a new version)
+            <textarea name="rulesBody" maxLength={20000} aria-invalid={form.invalid('rules.body')} defaultValue={rules?.body ?? ''} />
+          </label>
+          {rules && (
+            <p class="muted">
+              Version {rules.version}, SHA-256 <code>{rules.contentHash}</code>
+            </p>
+          )}
+          {canEdit && (
+            <button type="submit" class="primary" disabled={form.busy}>
+              {campaign ? 'Save' : 'Create campaign'}
+            </button>
+          )}
+        </fieldset>
+        <FormError error={form.error} />
+      </form>
+      {campaign && <Draw campaign={campaign} canEdit={canEdit} onSaved={onSaved} />}
+    </section>
+  );
+}
+
+/** Schedule and run the draw; the seed's hash is public once scheduled, the seed once drawn. */
+function Draw({ campaign, canEdit, onSaved }: { campaign: AdminCampaign; canEdit: boolean; onSaved: (c: AdminCampaign) => void }) {
+  const { draw } = campaign;
+  const refresh = async () => onSaved((await api.campaigns()).campaigns.find((c) => c.id === campaign.id) ?? campaign);
+  const schedule = useSubmit(async (data) => {
+    await api.scheduleDraw(campaign.id, fromLocal(text(data, 'at')));
+    announce('The draw is scheduled; its seed hash is published.', false);
+    await refresh();
+  });
+  const run = useSubmit(async () => {
+    await api.runDraw(campaign.id);
+    announce('The draw ran; the winners and the seed are published.', false);
+    await refresh();
+  });
+  const due = draw.at !== null && Date.parse(draw.at) <= now();
+  return (
+    <section aria-label="Draw">
+      <h3>Draw</h3>
+      <p class="muted">
+        Anyone can check it at <a href={`/v1/campaigns/${encodeURIComponent(campaign.id)}/draw`}>/v1/campaigns/{campaign.id}/draw</a> once the campaign is published.
+      </p>
+      {draw.seedHash && (
+        <p>
+          Seed hash (SHA-256): <code>{draw.seedHash}</code>
+        </p>
+      )}
+      {draw.state !== 'drawn' && canEdit && (
+        <form class="inline-form" onSubmit={schedule.onSubmit}>
+          <label>
+            Draw at
+            <input type="datetime-local" name="at" required aria-invalid={schedule.invalid('at')} defaultValue={draw.at ? localInput(draw.at) : localInput(campaign.endsAt)} />
+          </label>
+          <button type="submit" disabled={schedule.busy}>
+            {draw.at ? 'Reschedule' : 'Schedule draw'}
+          </button>
+          <FormError error={schedule.error} />
+        </form>
+      )}
+      {draw.state === 'scheduled' && canEdit && (
+        <form class="inline-form" onSubmit={run.onSubmit}>
+          <button type="submit" class="primary" disabled={run.busy || !due}>
+            Run the draw now
+          </button>
+          {!due && <span class="muted">Due {new Date(draw.at!).toLocaleString()}</span>}
+          <FormError error={run.error} />
+        </form>
+      )}
+      {draw.state === 'drawn' && (
+        <>
+          <p>
+            Seed: <code>{draw.seed}</code>
+          </p>
+          <p>
+            Drawn {new Date(draw.drawnAt!).toLocaleString()} among {draw.entryIds?.length ?? 0} eligible entries.
+          </p>
+        </>
+      )}
+      {campaign.winners.length > 0 && (
+        <ol aria-label="Winners">
+          {campaign.winners.map((w) => (
+            <li key={`${w.method}-${w.postId}`}>
+              <code>{w.postId}</code> ({w.method === 'draw' ? 'drawn' : `jury, picked by ${w.pickedBy ?? 'a former member'}`})
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * A campaign's entries are derived, not recorded: the workspace's posts whose caption carries the
+ * campaign's hashtag and whose post time is within its dates (both ends included). Why a query:
+ * - collection already stores every caption, and posts arrive by several paths (hashtag, tagged
+ *   and mention sources, webhooks, imports); a recorded entry would need a write on each of them,
+ *   and a back-fill whenever a campaign's hashtag or dates change;
+ * - moderation, consent, withdrawal and erasure act on the post, and an entry is only ever as
+ *   eligible as its post is now, so a copy could only go stale.
+ * What must not change afterwards is recorded instead: the draw stores the eligible ids it drew
+ * from (campaigns.draw_entry_ids) and the winners (campaign_winners).
+ *
+ * `campaignEntryWhere` is the one definition: the inbox's `?campaign=`, a gallery limited to a
+ * campaign, the entry counts and the draw all use it.
+ */
+import { and, asc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { campaigns, posts } from '../../db/schema.ts';
+import { captionHasHashtag } from '../posts/caption-hashtag.ts';
+import type { DrawEntry } from './draw-rule.ts';
+
+/** Posts that are entries of campaign `campaignId` of their own workspace (none for another workspace's id). */
+export function campaignEntryWhere(campaignId: string): SQL {
+  return exists(
+    sql`(select 1 from ${campaigns} where ${campaigns.id} = ${campaignId} and ${campaigns.workspaceId} = ${posts.workspaceId}
+      and ${posts.publishedAt} >= ${campaigns.startsAt} and ${posts.publishedAt} <= ${campaigns.endsAt} and ${captionHasHashtag(campaigns.hashtag)})`,
+  );
+}
+
+/** Every entry with what the draw's eligibility reads (erased tombstones are entries no more). */
+export function drawCandidates(db: Db, workspaceId: string, campaignId: string): Promise<DrawEntry[]> {
+  return db
+    .select({
+      id: posts.id,
+      publishedAt: posts.publishedAt,
+      authorIgId: posts.authorIgId,
+      authorUsername: posts.authorUsername,
+      moderationStatus: posts.moderationStatus,
+      rightsStatus: posts.rightsStatus,
+      rightsExpiresAt: posts.rightsExpiresAt,
+      rightsVerification: posts.rightsVerification,
+      sourceDeletedAt: posts.sourceDeletedAt,
+      erasedAt: posts.erasedAt,
+      erasureDueAt: posts.erasureDueAt,
+    })
+    .from(posts)
+    .where(and(eq(posts.workspaceId, workspaceId), campaignEntryWhere(campaignId), sql`${posts.erasedAt} is null`))
+    .orderBy(asc(posts.id));
+}
