@@ -37,7 +37,7 @@ function run(argv: string[]): void {
   const [command, ...args] = argv[0] === 'wrangler' ? ['npx', ...argv] : argv;
   const result = spawnSync(command!, args, { stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`\n\`${argv.join(' ')}\` failed (exit ${result.status}); fix it and run \`npm run deploy\` again: it only redoes what is missing.`);
+    console.error(`\n\`${argv.join(' ')}\` failed (exit ${result.status}); fix it and run \`npm run deploy\` again: it creates only what is still missing.`);
     process.exit(1);
   }
 }
