@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApp } from '../server/app.ts';
+import { inProcessLimiters } from '../server/http/rate-limits.ts';
 import { nodeEncoders } from '../server/entry/node-encoders.ts';
 import { compress } from '../server/middleware/compress/index.ts';
 import { libsqlDb } from '../server/db/libsql.ts';
@@ -35,6 +36,7 @@ const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null
   instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0', fetch: () => Promise.reject(new Error('no Graph API in this benchmark')) }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
   variants: placeholderVariantMaker,
   outbound: () => Promise.reject(new Error('no webhooks in this benchmark')),
+  limits: inProcessLimiters(),
 }, { compress: compress({ encoders: nodeEncoders }) });
 const root = new Hono().get('/bare', (c) => c.json({ ok: true, items: [1, 2, 3] })).route('/', app);
 

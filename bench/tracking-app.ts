@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApp } from '../server/app.ts';
+import { inProcessLimiters } from '../server/http/rate-limits.ts';
 import { libsqlDb } from '../server/db/libsql.ts';
 import { migrateLibsql } from '../server/db/migrate-libsql.ts';
 import { workspaces } from '../server/db/schema.ts';
@@ -45,6 +46,7 @@ export async function trackingBenchApp(settings: Partial<typeof DEFAULT_WORKSPAC
       instagram: { graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0', fetch: () => Promise.reject(new Error('no Graph API in this benchmark')) }), download: () => Promise.reject(new Error('no downloads in this benchmark')) },
       variants: placeholderVariantMaker,
       outbound: () => Promise.reject(new Error('no webhooks in this benchmark')),
+      limits: inProcessLimiters(),
     },
     { groupCommits: true },
   );

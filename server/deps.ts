@@ -12,6 +12,32 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * One rate limit, counted per key wherever this deployment keeps counts: in the process on Node,
+ * shared by every isolate on Workers (server/entry/worker-limits.ts).
+ */
+export interface RateLimiter {
+  /**
+   * Counts one hit on `key` at `now` (the app's clock, epoch ms); null when allowed, else the
+   * seconds to wait (`Retry-After`). Where the count lives decides its clock: see each adapter.
+   */
+  hit(key: string, now: number): Promise<number | null>;
+}
+
+/**
+ * The limits too hot for a database write per hit (event ingest), by name; their numbers are in
+ * server/http/rate-limits.ts. Limits that must be exact and are rarely hit (sign-in attempts,
+ * forget requests) count in the database instead (domain/accounts/rate-limits.ts).
+ */
+export interface RateLimiters {
+  /** Event batches per consenting visitor. */
+  eventsPerVisitor: RateLimiter;
+  /** Event batches per client address (IPv6 /64). */
+  eventsPerAddress: RateLimiter;
+  /** Refused-origin notes per workspace and origin: a flood from a page not allowed writes once a minute. */
+  refusalNotes: RateLimiter;
+}
+
 /** Resolved once at the program's edge (entry point) and passed in; nothing reads env deeper. */
 export interface AppConfig {
   /** Absolute base URL media links are built on; null: derive from each request's origin. */
@@ -57,4 +83,6 @@ export interface AppDeps {
    * fetcher (server/outbound): built at the entry point for its runtime, over a recorder in tests.
    */
   outbound: Outbound;
+  /** Counters for the in-flight limits: in the process on Node, global on Workers. */
+  limits: RateLimiters;
 }

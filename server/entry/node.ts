@@ -30,6 +30,7 @@ import { nodeInstagram } from './node-instagram.ts';
 import { startCollectionTimer } from './node-scheduler.ts';
 import { nodeEncoders } from './node-encoders.ts';
 import { nodeStaticFiles } from './node-static.ts';
+import { inProcessLimiters } from '../http/rate-limits.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const config = resolveNodeConfig(process.env);
@@ -58,6 +59,8 @@ const deps: AppDeps = {
   instagram: instagram.deps,
   variants,
   outbound,
+  // One process is the whole deployment: its memory is where the in-flight limits count.
+  limits: inProcessLimiters(),
 };
 app = createApp(deps, {
   staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }),

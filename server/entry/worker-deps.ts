@@ -9,12 +9,13 @@ import { wasmVariantMaker } from '../media/wasm-variants.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import { workersTransport } from '../outbound/workers-transport.ts';
 import { workerCodecs } from './worker-codecs.ts';
+import { workerLimiters, type LimitBindings } from './worker-limits.ts';
 
 /** One per isolate: the codecs are instantiated on the first image and kept for the next ones. */
 const variants = wasmVariantMaker(workerCodecs);
 
 /** The Worker's bindings and variables (wrangler.toml `[vars]`, secrets via `wrangler secret put`). */
-export interface WorkerEnv {
+export interface WorkerEnv extends LimitBindings {
   DB: D1Database;
   MEDIA: R2Bucket;
   /** The static assets ([assets] in wrangler.toml): the loader, widget chunks and panel. */
@@ -58,5 +59,7 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     },
     variants,
     outbound,
+    // Shared by every isolate: a Durable Object or the Rate Limiting binding (worker-limits.ts).
+    limits: workerLimiters(env),
   };
 }

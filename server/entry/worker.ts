@@ -53,4 +53,7 @@ export function workerEntry(makeDeps: (env: WorkerEnv) => AppDeps = workerDeps) 
   };
 }
 
+// Durable Object classes are exported by the Worker's main module (wrangler.toml `[[durable_objects.bindings]]`).
+export { RateCounter } from './worker-limits.ts';
+
 export default workerEntry();

@@ -1,8 +1,9 @@
 /**
  * Fixed-window counters kept in memory, for paths too hot for a database write per request:
  * event ingest at thousands of batches a second would otherwise add two upserts to each. The
- * count is per process (per isolate on Workers), so it bounds a flood from one source; it is not
- * an exact global quota (the sign-in limit, which must be exact, counts in the database).
+ * count is this memory's: the whole deployment's on Node (http/rate-limits.ts), one key's inside
+ * a Worker's RateCounter Durable Object (entry/worker-limits.ts). Sign-in attempts, which must
+ * be exact, count in the database.
  */
 export class WindowLimiter {
   private counts = new Map<string, number>();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../app.ts';
+import { inProcessLimiters } from '../../http/rate-limits.ts';
 import type { AppDeps } from '../../deps.ts';
 import { libsqlDb } from '../../db/libsql.ts';
 import { migrateLibsql } from '../../db/migrate-libsql.ts';
@@ -39,6 +40,7 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
     instagram,
     variants: placeholderVariantMaker,
     outbound: guardedFetch({ transport: outbox.send }),
+    limits: inProcessLimiters(),
   };
   const app = createApp(deps, { answerCache: { freshnessWindowMs } });
   return { app, deps, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken,

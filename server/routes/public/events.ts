@@ -3,20 +3,12 @@ import { eventBatch, MAX_EVENTS_BODY_BYTES } from '../../../shared/schemas/event
 import type { AppEnv } from '../../http/env.ts';
 import { bodyText } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
-import { WindowLimiter } from '../../http/window-limiter.ts';
 import { isBotUserAgent } from '../../lib/bots.ts';
 import { addressBucket } from '../../domain/accounts/rate-limits.ts';
 import { eventStore } from '../../domain/tracking/event-store.ts';
 import { noteRefusedOrigin } from '../../domain/tracking/refused-origins.ts';
 import { trackingSettings, type TrackingSettings } from '../../domain/tracking/settings.ts';
 import { parseJsonText, parseTracking } from './tracking-fields.ts';
-
-/** A page flushes a batch on each hide and every few seconds of activity: 2 a second is plenty. */
-const PER_VISITOR = { limit: 120, windowMs: 60_000 };
-/** Shops behind one office or carrier NAT share an address: generous, but a flood stops. */
-const PER_IP = { limit: 3_000, windowMs: 60_000 };
-/** A refused origin is noted for the panel once a minute per process: a flood writes nothing more. */
-const REFUSAL_NOTE = { limit: 1, windowMs: 60_000 };
 
 /** The page's origin may post events when the workspace allows it, or when it is Vitrine itself (the demo store). */
 function originAllowed(c: Context<AppEnv>, origin: string, settings: TrackingSettings): boolean {
@@ -26,13 +18,11 @@ function originAllowed(c: Context<AppEnv>, origin: string, settings: TrackingSet
 
 /**
  * `POST /v1/events`: batches of widget events, sent by `navigator.sendBeacon` as text/plain (no
- * preflight), so this sits outside the panel's CSRF protection and checks `Origin` itself.
+ * preflight), so this sits outside the panel's CSRF protection and checks `Origin` itself. Its
+ * limits are `c.var.limits` (http/rate-limits.ts): in the process on Node, global on Workers.
  */
 export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean } = {}) {
   const store = eventStore({ groupCommits });
-  const visitors = new WindowLimiter(PER_VISITOR.limit, PER_VISITOR.windowMs);
-  const addresses = new WindowLimiter(PER_IP.limit, PER_IP.windowMs);
-  const refusals = new WindowLimiter(REFUSAL_NOTE.limit, REFUSAL_NOTE.windowMs, 1_000);
   return new Hono<AppEnv>().post(
     '/events',
     async (c) => {
@@ -53,7 +43,7 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
       if (!claimed || !originAllowed(c, claimed, settings)) {
         const now = c.var.clock.now();
         // The panel shows the merchant which pages were refused, with one click to allow them.
-        if (claimed && refusals.hit(`${settings.workspaceId} ${claimed}`, now) === null) await noteRefusedOrigin(c.var.db, settings.workspaceId, claimed, now);
+        if (claimed && (await c.var.limits.refusalNotes.hit(`${settings.workspaceId} ${claimed}`, now)) === null) await noteRefusedOrigin(c.var.db, settings.workspaceId, claimed, now);
         const field = sandboxed && batch.shop ? 'shop' : 'Origin';
         throw new ApiError(403, 'forbidden_origin', `${field}: ${claimed ?? origin ?? 'missing'} is not an allowed origin of this workspace`, field);
       }
@@ -61,8 +51,9 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
       if (!sandboxed) c.header('Access-Control-Allow-Origin', origin);
       const now = c.var.clock.now();
       // An anonymous batch (no consent) has no visitor to limit: the address limit alone applies.
-      const visitor = batch.consent === 'granted' ? visitors.hit(`${batch.workspaceId}:${batch.visitorId}`, now) : null;
-      const wait = visitor ?? addresses.hit(addressBucket(c.var.clientIp(c)), now);
+      const { eventsPerVisitor, eventsPerAddress } = c.var.limits;
+      const visitor = batch.consent === 'granted' ? await eventsPerVisitor.hit(`${batch.workspaceId}:${batch.visitorId}`, now) : null;
+      const wait = visitor ?? (await eventsPerAddress.hit(addressBucket(c.var.clientIp(c)), now));
       if (wait !== null) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'rate_limited', 'too many event batches; retry later');
