@@ -1,5 +1,6 @@
 import { runScript } from '../run-script.ts';
 import type { Section } from '../section.ts';
+import { is, target } from '../targets.ts';
 
 /** Collection and re-hosting at 1k and 10k posts, each size in its own process. */
 export const collection: Section = async () => {
@@ -14,11 +15,11 @@ export const collection: Section = async () => {
       collect_10k_peak_rss_mb: collect10k.peakRssMb as number,
     },
     targets: {
-      collect_1k_posts_per_second: '≥ 20',
-      collect_10k_posts_per_second: '≥ 20',
-      collect_10k_to_1k_time_ratio: '≤ 10 (linear)',
-      collect_1k_peak_rss_mb: '< 300',
-      collect_10k_peak_rss_mb: '< 300',
+      collect_1k_posts_per_second: target(is('>=', 20)),
+      collect_10k_posts_per_second: target(is('>=', 20)),
+      collect_10k_to_1k_time_ratio: target(is('<=', 10), 'linear: ten times the posts in at most ten times the time'),
+      collect_1k_peak_rss_mb: target(is('<', 300)),
+      collect_10k_peak_rss_mb: target(is('<', 300)),
     },
     notes: ['Collection: a tagged source on the in-process fake Instagram, every post re-hosted into three WebP renditions with sharp, libSQL on a file; the fake runs in the same process (its memory counts in the peak). A time ratio of 10 is linear.'],
   };
