@@ -39,7 +39,7 @@ it('lists what falls short at the top, before the tables, with the reason and no
   expect(top).toBeGreaterThan(0);
   expect(top).toBeLessThan(md.indexOf('## sizes'));
   expect(md).toContain('- section **load** did not finish: server exited with 1\n');
-  expect(md).toContain('- `overview_1m_p95_ms` = 11.2, target < 100 and < 2 × `overview_100k_p95_ms` (9.06): not < 2 × `overview_100k_p95_ms` (9.06). the range is a past one');
+  expect(md).toContain('- `overview_1m_p95_ms` = 11.2, target < 100 and < 2 × `overview_100k_p95_ms` (9.06): not < 2 × `overview_100k_p95_ms` (9.06) (the range is a past one).');
 });
 
 it('has no shortfall list when everything passes, and names a partial run and its settings', () => {

@@ -66,7 +66,7 @@ export function renderMarkdown(report: RunReport, sections: Record<string, Secti
           '## Short of target',
           '',
           ...report.failedSections.map((f) => `- section **${f.section}** did not finish: ${cell(f.error.split('\n')[0]!)}`),
-          ...short.map((c) => `- \`${c.figure}\` = ${c.value === undefined ? 'not measured' : formatNumber(c.value)}, target ${c.label}: ${c.reason}.${c.note ? ` ${c.note}` : ''}`),
+          ...short.map((c) => `- \`${c.figure}\` = ${c.value === undefined ? 'not measured' : formatNumber(c.value)}, target ${c.label}: ${c.reason}${c.note ? ` (${c.note})` : ''}.`),
         ]
       : [];
   const bodies = Object.entries(sections).flatMap(([name, s]) => [

@@ -73,7 +73,7 @@ function eventBatches(): Request[] {
 }
 
 /** Store `n`'s owner (load-server.ts clones one per store), signed in from an address of their own. */
-export async function signIn(base: string, password: string, store = 0) {
+async function signIn(base: string, password: string, store = 0) {
   const email = store === 0 ? DEMO_OWNER.email : `s${store}_${DEMO_OWNER.email}`;
   const res = await fetch(`${base}/admin/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin', 'x-bench-ip': `10.9.${store}.1` }, body: JSON.stringify({ email, password }) });
   if (res.status !== 200) throw new Error(`sign-in: ${res.status}`);
@@ -100,7 +100,7 @@ function panelSession(headers: Record<string, string>): Request[] {
  * tags, approves it again or moves the tag back, in a store picked at random (each store writes
  * every few seconds), so that store's cached gallery answers are stale from then on.
  */
-export function storeWrites(sessions: Record<string, string>[]): Request[] {
+function storeWrites(sessions: Record<string, string>[]): Request[] {
   let seed = 7;
   const steps = sessions.map(() => 0);
   return [
