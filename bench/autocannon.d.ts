@@ -14,6 +14,8 @@ declare module 'autocannon' {
     body?: string;
     /** Called before each send; returns the request to send (a fresh body, say). */
     setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    /** Called with each response (headers by name as the server sent them). */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
   }
   function autocannon(options: {
     url: string;

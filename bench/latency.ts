@@ -1,5 +1,10 @@
-/** p50 and p95 (ms) of `rounds` calls after `warmup` untimed ones; every answer must be a 200. */
-export async function latency(call: () => Promise<Response>, rounds: number, warmup = 10): Promise<{ p50: number; p95: number }> {
+/** The q-quantile (0–1) of sorted times, to 2 decimals. */
+export function quantile(sorted: number[], q: number): number {
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
+}
+
+/** p50, p95 and p99 (ms) of `rounds` calls after `warmup` untimed ones; every answer must be a 200. */
+export async function latency(call: () => Promise<Response>, rounds: number, warmup = 10): Promise<{ p50: number; p95: number; p99: number }> {
   for (let i = 0; i < warmup; i++) await (await call()).text();
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -10,6 +15,5 @@ export async function latency(call: () => Promise<Response>, rounds: number, war
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  const at = (q: number) => Number(times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2));
-  return { p50: at(0.5), p95: at(0.95) };
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99) };
 }

@@ -1,8 +1,9 @@
 /**
  * The server side of the mixed load benchmark (bench/sections/load.ts), in its own process: the
  * real app as `npm start` runs it (WAL, group commits) on a libSQL file, with the demo store
- * cloned into many stores, each with its own workspace, posts, products and galleries. Prints
- * `PORT <port>` once listening.
+ * cloned into many stores, each with its own workspace, posts, products and galleries, and its own
+ * owner (`s<n>_` before the demo owner's email, the same password), so load.ts can sign in to each
+ * store and write there. Prints `PORT <port>` once listening.
  */
 import { serve } from '@hono/node-server';
 import { createClient } from '@libsql/client';
@@ -15,8 +16,8 @@ const { app, url } = await trackingBenchApp({}, process.env.LOAD_OWNER_PASSWORD)
 const client = createClient({ url });
 
 // Copies of every row a store's galleries show, with its ids prefixed per store.
-const TABLES = ['workspaces', 'galleries', 'posts', 'post_media', 'media_variants', 'products', 'post_products', 'gallery_posts'];
-const ID_COLUMN = /^(id|workspace_id|post_id|media_id|gallery_id|product_id|slug|storage_key|fallback_gallery_id)$/;
+const TABLES = ['users', 'workspaces', 'memberships', 'galleries', 'posts', 'post_media', 'media_variants', 'products', 'post_products', 'gallery_posts'];
+const ID_COLUMN = /^(id|workspace_id|user_id|email|post_id|media_id|gallery_id|product_id|slug|storage_key|fallback_gallery_id)$/;
 for (const table of TABLES) {
   const { rows, columns } = await client.execute(`select * from ${table}`);
   const insert = `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`;

@@ -1,5 +1,6 @@
 import { runScript } from '../run-script.ts';
 import type { Section } from '../section.ts';
+import { is, target } from '../targets.ts';
 
 const PRODUCTS = 50_000;
 const PROCESSES = 3;
@@ -21,9 +22,9 @@ export const catalog: Section = async () => {
       catalog_50k_peak_rss_mb: Math.max(...runs.map((r) => r.peakRssMb)),
     },
     targets: {
-      catalog_50k_import_seconds: '< 30',
-      catalog_50k_reimport_speedup: '≥ 2',
-      catalog_50k_peak_rss_mb: '< 200',
+      catalog_50k_import_seconds: target(is('<', 30)),
+      catalog_50k_reimport_speedup: target(is('>=', 2)),
+      catalog_50k_peak_rss_mb: target(is('<', 200)),
     },
     notes: [
       `Catalog: a ${PRODUCTS.toLocaleString('en')}-product Merchant Center XML feed (groups of variants, sale prices, CDATA, entities) read from disk as a stream through the real readers, previewed and applied on a libSQL file, then the unchanged feed again; ${PROCESSES} fresh processes with MALLOC_ARENA_MAX=2 as npm start runs, median pair by speed-up, highest peak RSS (the process's, Node and modules included).`,

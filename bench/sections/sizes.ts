@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { measurePanelSize, PANEL_BUDGETS } from '../panel-size.ts';
 import type { Section } from '../section.ts';
+import { is, target } from '../targets.ts';
 import { measureWidgetSize, WIDGET_BUDGETS } from '../widget-size.ts';
 
 /** Gzip sizes of the built widget and panel (the same budgets npm test enforces). */
@@ -17,10 +18,10 @@ export const sizes: Section = async () => {
       panel_initial_css_gzip_bytes: panel.initialCssGzipBytes,
     },
     targets: {
-      widget_loader_gzip_bytes: `≤ ${WIDGET_BUDGETS.loaderGzipBytes} (enforced in npm test)`,
-      widget_initial_gzip_bytes: `≤ ${WIDGET_BUDGETS.initialGzipBytes} (enforced in npm test)`,
-      widget_lazy_gzip_bytes: `≤ ${WIDGET_BUDGETS.lazyGzipBytes} (enforced in npm test)`,
-      panel_initial_js_gzip_bytes: `≤ ${PANEL_BUDGETS.initialJsGzipBytes} (enforced in npm test)`,
+      widget_loader_gzip_bytes: target(is('<=', WIDGET_BUDGETS.loaderGzipBytes), 'enforced in npm test'),
+      widget_initial_gzip_bytes: target(is('<=', WIDGET_BUDGETS.initialGzipBytes), 'enforced in npm test'),
+      widget_lazy_gzip_bytes: target(is('<=', WIDGET_BUDGETS.lazyGzipBytes), 'enforced in npm test'),
+      panel_initial_js_gzip_bytes: target(is('<=', PANEL_BUDGETS.initialJsGzipBytes), 'enforced in npm test'),
     },
     notes: [`Initial widget files: ${widget.initialFiles.join(', ')}`],
   };

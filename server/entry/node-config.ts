@@ -40,6 +40,9 @@ export interface NodeConfig {
   collectEverySeconds: number;
 }
 
+/** How often Node's timer runs a collection step unless VITRINE_COLLECT_EVERY_SECONDS says otherwise (bench `collection` measures it as shipped). */
+export const DEFAULT_COLLECT_EVERY_SECONDS = 15;
+
 export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
   const dataDir = resolve(env.VITRINE_DATA_DIR || './data');
   mkdirSync(dataDir, { recursive: true });
@@ -67,7 +70,7 @@ export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
       appSecret: env.VITRINE_IG_APP_SECRET || null,
       verifyToken: env.VITRINE_IG_VERIFY_TOKEN || null,
     },
-    collectEverySeconds: positiveInt(env.VITRINE_COLLECT_EVERY_SECONDS, 'VITRINE_COLLECT_EVERY_SECONDS', 15),
+    collectEverySeconds: positiveInt(env.VITRINE_COLLECT_EVERY_SECONDS, 'VITRINE_COLLECT_EVERY_SECONDS', DEFAULT_COLLECT_EVERY_SECONDS),
   };
 }
 

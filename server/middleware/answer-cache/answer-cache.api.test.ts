@@ -130,6 +130,17 @@ describe('each write a gallery can show is seen by the next read', () => {
     expect(await publicIds()).not.toContain('post_demo07');
   });
 
+  it('grants that end one after the other, with no write at all', async () => {
+    await h.db.update(posts).set({ rightsExpiresAt: h.clock.now() + HOUR }).where(eq(posts.id, 'post_demo08'));
+    await h.db.update(posts).set({ rightsExpiresAt: h.clock.now() + 3 * HOUR }).where(eq(posts.id, 'post_demo09'));
+    await expectSeen(async () => h.clock.advance(2 * HOUR));
+    expect(await publicIds()).not.toContain('post_demo08');
+    expect(await publicIds()).toContain('post_demo09');
+    // The second expiry is the one the answers made after the first are good until.
+    await expectSeen(async () => h.clock.advance(2 * HOUR));
+    expect(await publicIds()).not.toContain('post_demo09');
+  });
+
   it('keeps memory bounded whatever queries clients invent', async () => {
     for (let i = 0; i < 50; i++) expect((await get(`/v1/galleries/demo/posts?limit=1&x=${i}`)).status).toBe(200);
     // Unknown galleries and bad parameters are never cached: they answer the same as without a cache.

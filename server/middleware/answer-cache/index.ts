@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Db } from '../../db/client.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { etagMatches } from '../../http/etag.ts';
 import { nextRightsExpiry } from '../../domain/galleries/content-version.ts';
@@ -59,6 +60,20 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
    * cached answer is: the request read the same current version itself.
    */
   const making = new Map<string, { workspaceId: string; version: number; answer: Promise<CachedAnswer | null> }>();
+  /**
+   * Each workspace's next rights expiry, as read at a content version. It reads every public post
+   * of the workspace (26 ms of a 10,000-post store's miss, bench `api`), and only a write (a new
+   * version) or that expiry passing can change it: until then every miss at that version reuses it.
+   */
+  const expiries = new Map<string, { version: number; at: number | null }>();
+  const rightsExpiry = async (db: Db, workspaceId: string, version: number, now: number) => {
+    const kept = expiries.get(workspaceId);
+    if (kept && kept.version === version && (kept.at === null || now < kept.at)) return kept.at;
+    const at = await nextRightsExpiry(db, workspaceId, now);
+    if (expiries.size >= maxEntries) expiries.clear();
+    expiries.set(workspaceId, { version, at });
+    return at;
+  };
   const cache: MiddlewareHandler<AppEnv> = async function answerCache(c, next) {
     const { db, clock } = c.var;
     const now = clock.now();
@@ -96,7 +111,7 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
       c.res.headers.set('X-Vitrine-Cache', 'miss');
       const etag = c.res.headers.get('etag');
       if (c.res.status !== 200 || !etag) return;
-      const expiry = await nextRightsExpiry(db, workspaceId, now);
+      const expiry = await rightsExpiry(db, workspaceId, fresh.version, now);
       made = {
         workspaceId,
         version: fresh.version,
