@@ -14,5 +14,6 @@ export const injectDeps = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
     c.set('instagram', deps.instagram);
     c.set('variants', deps.variants);
     c.set('outbound', deps.outbound);
+    c.set('eventQueue', deps.eventQueue ?? null);
     await next();
   };
