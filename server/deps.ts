@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { EventBatch } from '../shared/schemas/events.ts';
 import type { Db } from './db/client.ts';
 import type { GraphClient } from './instagram/client.ts';
 import type { MediaStore } from './media/store.ts';
@@ -66,6 +67,20 @@ export interface InstagramDeps {
   download: Outbound;
 }
 
+/** One accepted `POST /v1/events` batch on its way to the database, with the time it arrived. */
+export interface QueuedEvents {
+  v: 1;
+  workspaceId: string;
+  /** Stamped by the request that accepted it: a consumer running late still dates events by it. */
+  receivedAt: number;
+  batch: EventBatch;
+}
+
+/** A durable queue's producer (Cloudflare Queues on Workers): `send` settles once the message is stored. */
+export interface EventQueue {
+  send(message: QueuedEvents): Promise<void>;
+}
+
 /** Everything the app needs from the outside world: one object, injected per request. */
 export interface AppDeps {
   db: Db;
@@ -85,4 +100,9 @@ export interface AppDeps {
   outbound: Outbound;
   /** Counters for the in-flight limits: in the process on Node, global on Workers. */
   limits: RateLimiters;
+  /**
+   * Where accepted event batches go: absent or null, straight to the database in the request
+   * (Node, or a Worker without a queue binding); set, onto this queue, whose consumer writes them.
+   */
+  eventQueue?: EventQueue | null;
 }

@@ -16,13 +16,8 @@ export function groupWriter<T>(db: Db, build: (items: T[]) => Promise<BatchItem<
   let previous: Promise<void> = Promise.resolve();
 
   async function write(group: typeof pending) {
-    try {
-      await runBatch(db, await build(group.map((g) => g.item)));
-      for (const g of group) g.resolve();
-    } catch (error) {
-      if (group.length === 1) return group[0]!.reject(error);
-      for (const g of group) await build([g.item]).then((statements) => runBatch(db, statements)).then(g.resolve, g.reject);
-    }
+    const failures = await writeTogether(db, build, group.map((g) => g.item));
+    group.forEach((g, i) => (failures[i] === undefined ? g.resolve() : g.reject(failures[i]!.error)));
   }
 
   function flush() {
@@ -41,4 +36,21 @@ export function groupWriter<T>(db: Db, build: (items: T[]) => Promise<BatchItem<
         setTimeout(flush, 0);
       }
     });
+}
+
+/**
+ * Writes `items` in one transaction; if it fails, each item alone, in order, so one bad item
+ * never sinks the others and each stays all-or-nothing. Returns each item's failure, or
+ * undefined where it was written.
+ */
+export async function writeTogether<T>(db: Db, build: (items: T[]) => Promise<BatchItem<'sqlite'>[]>, items: readonly T[]): Promise<({ error: unknown } | undefined)[]> {
+  try {
+    await runBatch(db, await build([...items]));
+    return items.map(() => undefined);
+  } catch (error) {
+    if (items.length === 1) return [{ error }];
+    const failures: ({ error: unknown } | undefined)[] = [];
+    for (const item of items) failures.push(await build([item]).then((statements) => runBatch(db, statements)).then(() => undefined, (error: unknown) => ({ error })));
+    return failures;
+  }
 }

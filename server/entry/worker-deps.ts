@@ -1,8 +1,8 @@
-import type { D1Database, Fetcher, R2Bucket } from '@cloudflare/workers-types/index.ts';
+import type { D1Database, Fetcher, Queue, R2Bucket } from '@cloudflare/workers-types/index.ts';
 import { createClient } from '@libsql/client/web';
 import { d1Db } from '../db/d1.ts';
 import { libsqlDb } from '../db/libsql.ts';
-import { systemClock, type AppDeps, type Clock } from '../deps.ts';
+import { systemClock, type AppDeps, type Clock, type QueuedEvents } from '../deps.ts';
 import { createGraphClient } from '../instagram/client.ts';
 import { r2MediaStore } from '../media/r2.ts';
 import { wasmVariantMaker } from '../media/wasm-variants.ts';
@@ -20,6 +20,8 @@ export interface WorkerEnv extends LimitBindings {
   MEDIA: R2Bucket;
   /** The static assets ([assets] in wrangler.toml): the loader, widget chunks and panel. */
   ASSETS: Fetcher;
+  /** Accepted event batches (wrangler.toml `[[queues.producers]]`); absent, each is written to the database in its request. */
+  EVENTS?: Queue<QueuedEvents>;
   VITRINE_SECRET?: string;
   VITRINE_PUBLIC_URL?: string;
   /** When set, Turso/libSQL over HTTP replaces D1 (`libsql://` or `https://`). */
@@ -61,5 +63,7 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     outbound,
     // Shared by every isolate: a Durable Object or the Rate Limiting binding (worker-limits.ts).
     limits: workerLimiters(env),
+    // JSON, so a message kept in the dead-letter queue can be read in the dashboard.
+    eventQueue: env.EVENTS ? { send: async (message) => void (await env.EVENTS!.send(message, { contentType: 'json' })) } : null,
   };
 }

@@ -3,7 +3,9 @@
  * are served by Workers' `[assets]` before this code runs.
  */
 import { createApp, type VitrineApp } from '../app.ts';
+import type { MessageBatch } from '@cloudflare/workers-types/index.ts';
 import type { AppDeps } from '../deps.ts';
+import { storeQueuedEvents } from '../domain/tracking/queued-events.ts';
 import { edgeAnswers, type EdgeCache } from '../middleware/answer-cache/edge.ts';
 import { runCronStep } from './worker-cron.ts';
 import { demoStoreAsset } from './worker-demo.ts';
@@ -49,6 +51,25 @@ export function workerEntry(makeDeps: (env: WorkerEnv) => AppDeps = workerDeps) 
     /** Cron Triggers (wrangler.toml, every minute): one bounded, claimed collection step per tick. */
     async scheduled(controller: { scheduledTime: number }, env: WorkerEnv): Promise<void> {
       await runCronStep(makeDeps(env), controller.scheduledTime);
+    },
+
+    /**
+     * The event queue's consumer (wrangler.toml `[[queues.consumers]]`): one delivery's batches
+     * written to the database together, idempotently. Each message is acknowledged or retried on
+     * its own, so one that fails never holds back the others; after the configured retries it
+     * waits in the dead-letter queue.
+     */
+    async queue(batch: MessageBatch<unknown>, env: WorkerEnv): Promise<void> {
+      const outcomes = await storeQueuedEvents(makeDeps(env).db, batch.messages.map((m) => m.body));
+      batch.messages.forEach((message, i) => {
+        const outcome = outcomes[i]!;
+        if ('failed' in outcome) {
+          console.error('event message will be retried', message.id, `attempt ${message.attempts}`, outcome.failed instanceof Error ? outcome.failed.message : String(outcome.failed));
+          return message.retry();
+        }
+        if ('dropped' in outcome) console.warn('event message dropped', message.id, outcome.dropped);
+        message.ack();
+      });
     },
   };
 }

@@ -15,5 +15,6 @@ export const injectDeps = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
     c.set('variants', deps.variants);
     c.set('outbound', deps.outbound);
     c.set('limits', deps.limits);
+    c.set('eventQueue', deps.eventQueue ?? null);
     await next();
   };

@@ -10,6 +10,7 @@ import { testClientIp } from './client-ip.ts';
 import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor, sizedSvg } from './fake-instagram.ts';
 import { gradientPngRenderer } from './wasm-images.ts';
 import { recordingOutbox } from './outbox.ts';
+import { inlineEventQueue } from './inline-event-queue.ts';
 import { guardedFetch } from '../../outbound/guarded-fetch.ts';
 
 /**
@@ -34,6 +35,9 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
     instagram,
     secrets: { ...base.secrets, instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN, setupToken },
     outbound: guardedFetch({ transport: outbox.send }),
+    // wrangler.toml binds the event queue; its deliveries are timed by miniflare, so the suite's
+    // batches go through the consumer's code in the request instead (inline-event-queue.ts).
+    eventQueue: inlineEventQueue(base.db),
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
   const app = createApp(deps, { answerCache: { freshnessWindowMs } });

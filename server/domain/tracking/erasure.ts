@@ -5,9 +5,9 @@
  * to them. The daily rollups are aggregate counters with no visitor in them and stay as they
  * are; so do orders and their attributions, which are the merchant's sales records.
  */
-import { and, count, eq } from 'drizzle-orm';
-import { runBatch, type Db } from '../../db/client.ts';
-import { events, orders, visitorDays, visitors } from '../../db/schema.ts';
+import { and, count, eq, gte, inArray } from 'drizzle-orm';
+import { inChunks, runBatch, type Db } from '../../db/client.ts';
+import { auditLog, events, orders, visitorDays, visitors } from '../../db/schema.ts';
 import { auditStatement } from '../audit/audit.ts';
 import { NotFound } from '../errors.ts';
 import { visitorRecencyStatement } from './recency.ts';
@@ -51,5 +51,24 @@ export async function eraseVisitor(db: Db, workspaceId: string, visitorId: strin
       at: now,
     }),
   ]);
+  return erased;
+}
+
+/**
+ * When each of these visitors was last erased, for those erased at or after `since`: read from
+ * the audit rows erasure writes (indexed by workspace and time, so only recent rows are read).
+ * A batch accepted before its visitor's erasure but stored after it (a queue's consumer) must
+ * not bring the visitor back.
+ */
+export async function erasedSince(db: Db, workspaceId: string, visitorIds: readonly string[], since: number): Promise<Map<string, number>> {
+  const erased = new Map<string, number>();
+  for (const query of inChunks([...new Set(visitorIds)], (chunk) =>
+    db
+      .select({ visitorId: auditLog.targetId, at: auditLog.at })
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, workspaceId), gte(auditLog.at, since), eq(auditLog.action, 'visitor.erased'), eq(auditLog.targetType, 'visitor'), inArray(auditLog.targetId, chunk))),
+  )) {
+    for (const { visitorId, at } of await query) if (visitorId) erased.set(visitorId, Math.max(at, erased.get(visitorId) ?? at));
+  }
   return erased;
 }

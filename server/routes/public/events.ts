@@ -58,7 +58,8 @@ export function eventRoutes({ groupCommits = false }: { groupCommits?: boolean }
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'rate_limited', 'too many event batches; retry later');
       }
-      await store(c.var.db, { settings, batch, now });
+      // Durable once written, or once enqueued where a queue's consumer writes it (Workers).
+      await store(c.var, { settings, batch, now });
       return c.body(null, 204);
     },
   );
