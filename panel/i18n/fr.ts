@@ -1,0 +1,57 @@
+/** The panel in French, loaded only when chosen (i18n.ts). Typed by the English catalogue: every key is required. */
+import type { Messages } from './en.ts';
+
+const FR: Messages = {
+  // shell: the top bar, navigation and language menu
+  'common.loading': 'Chargement…',
+  'common.close': 'Fermer',
+  'common.cancel': 'Annuler',
+  'common.save': 'Enregistrer',
+  'common.saved': 'Enregistré.',
+  'common.unreachable': 'le serveur est injoignable',
+  'common.httpError': 'Le serveur a répondu HTTP {status}.',
+  'common.fieldRefused': '{label} : {detail}',
+  'common.invalidCredentials': 'E-mail ou mot de passe incorrect.',
+  'common.tooMany': 'Trop de tentatives. Réessayez dans quelques minutes.',
+  'nav.inbox': 'Boîte de réception',
+  'nav.rules': 'Règles',
+  'nav.rights': 'Droits d’utilisation',
+  'nav.galleries': 'Galeries',
+  'nav.sources': 'Sources',
+  'nav.catalog': 'Catalogue',
+  'nav.instagram': 'Instagram',
+  'nav.settings': 'Paramètres',
+  'nav.members': 'Équipe',
+  'nav.audit': 'Journal d’activité',
+  'nav.reports': 'Rapports',
+  'role.owner': 'propriétaire',
+  'role.merchandiser': 'merchandiser',
+  'role.analyst': 'analyste',
+  'shell.skip': 'Aller au contenu',
+  'shell.nav': 'Panneau',
+  'shell.signOut': 'Se déconnecter',
+  'shell.notFound': 'Cette page n’existe pas.',
+  'shell.toInbox': 'Aller à la boîte de réception.',
+  'shell.language': 'Langue',
+  'shell.languageBrowser': 'Langue du navigateur',
+  'shell.languageNotSaved': 'La langue n’a pas pu être enregistrée : {reason}',
+  // sign-in, setup and invitations
+  'signIn.title': 'Connexion à Vitrine',
+  'signIn.email': 'E-mail',
+  'signIn.password': 'Mot de passe',
+  'signIn.submit': 'Se connecter',
+  'invitation.title': 'Rejoindre l’espace de travail',
+  'invitation.noToken': 'Ce lien ne contient pas d’invitation. Demandez-en un nouveau.',
+  'invitation.password': 'Choisissez un mot de passe (10 caractères minimum)',
+  'invitation.submit': 'Rejoindre',
+  'setup.title': 'Configurer Vitrine',
+  'setup.intro': 'Créez votre espace de travail et le compte de son propriétaire. Vous pourrez inviter votre équipe ensuite.',
+  'setup.token': 'Jeton de configuration (dans le lien affiché par le serveur au démarrage)',
+  'setup.workspaceName': 'Nom de la marque ou de l’espace de travail',
+  'setup.name': 'Votre nom',
+  'setup.password': 'Mot de passe (10 caractères minimum)',
+  'setup.submit': 'Créer l’espace de travail',
+  // @@sections
+};
+
+export default FR;
