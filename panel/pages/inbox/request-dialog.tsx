@@ -7,7 +7,7 @@ import { PublicAddressWarning, useReadiness } from '../../components/readiness.t
 import { RequestDelivery } from '../../components/rights.tsx';
 import { postById } from '../../stores/inbox.ts';
 import { $asking, $language, ask, closeAsking, type Asking } from '../../stores/rights.ts';
-import { STEPS } from './getting-started.tsx';
+import { step } from './getting-started.tsx';
 import { t, tn } from '../../i18n/i18n.ts';
 
 const author = (postId: string) => postById(postId)?.author.username ?? null;
@@ -58,10 +58,10 @@ function Ask({ asking }: { asking: Asking }) {
           <ul>
             {missing.map((id) => (
               <li key={id}>
-                <a href={STEPS[id].href} onClick={closeAsking}>
-                  {STEPS[id].label}
+                <a href={step(id).href} onClick={closeAsking}>
+                  {step(id).label}
                 </a>{' '}
-                — {STEPS[id].how}
+                — {step(id).how}
               </li>
             ))}
           </ul>
