@@ -22,8 +22,7 @@ import { undo } from './stores/inbox.ts';
 import { $router, type RouteName } from './stores/router.ts';
 import { $session, can, startSession, type Ability } from './stores/session.ts';
 import { LanguageMenu } from './components/language-menu.tsx';
-import { $locale, followUser, type MessageKey } from './i18n/i18n.ts';
-import { t } from './i18n/i18n.ts';
+import { $locale, $wordsLoaded, followUser, t, type MessageKey } from './i18n/i18n.ts';
 
 /** Whether the server has no user yet (first run without the demo): then it offers setup. */
 const $setupNeeded = atom(false);
@@ -62,6 +61,7 @@ export function App() {
   const page = useStore($router);
   // Every page below re-renders in a language the user switches to.
   useStore($locale);
+  const wordsLoaded = useStore($wordsLoaded);
   useEffect(() => {
     loadSession().catch(() => $session.set(null));
   }, []);
@@ -74,6 +74,7 @@ export function App() {
   }, [session]);
 
   // An invitation link works whoever is signed in: accepting it starts the invitee's own session.
+  if (!wordsLoaded) return null;
   if (page?.route === 'acceptInvitation') return <AcceptInvitationPage />;
   if (session === undefined) return <p class="boot muted">{t('common.loading')}</p>;
   if (session === null) return setupNeeded ? <SetupPage /> : <SignInPage />;

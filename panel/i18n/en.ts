@@ -1,7 +1,7 @@
 /**
- * Every word the panel shows or says to assistive technology, in English: the panel's first
- * script carries this catalogue; other languages are chunks of their own (fr.ts), typed by
- * `Messages` so that a key missing there fails the typecheck. Keys are grouped by screen;
+ * Every word the panel shows or says to assistive technology, in English: a chunk of its own,
+ * like every language (i18n.ts loads the one chosen); the others (fr.ts) are typed by
+ * `Messages`, so that a key missing there fails the typecheck. Keys are grouped by screen;
  * `{name}` marks a value filled in, `.one` / `.other` the forms of a counted message (`tn`).
  */
 export const EN = {
@@ -236,6 +236,8 @@ export const EN = {
   'detail.title': 'Post details',
   'detail.failed': 'Could not load the post: {reason}',
   'issues.item': 'Item {n} ({type})',
+  'issues.image': 'image',
+  'issues.video': 'video',
   'issues.theVideo': 'The video',
   'issues.theImage': 'The image',
   'issues.storing': '{which} is being stored.',
@@ -491,3 +493,5 @@ export const EN = {
 };
 
 export type Messages = { readonly [K in keyof typeof EN]: string };
+
+export default EN satisfies Messages;

@@ -233,6 +233,8 @@ const FR: Messages = {
   'detail.title': 'Détails de la publication',
   'detail.failed': 'Impossible de charger la publication : {reason}',
   'issues.item': 'L’élément {n} ({type})',
+  'issues.image': 'image',
+  'issues.video': 'vidéo',
   'issues.theVideo': 'La vidéo',
   'issues.theImage': 'L’image',
   'issues.storing': '{which} est en cours d’enregistrement.',

@@ -1,26 +1,33 @@
 /**
  * The panel's language: which catalogue its words come from (`t`, `tn`) and how it writes dates
- * and numbers (Intl, with the same locale). English is in the panel's first script; another
- * language is a chunk of its own, fetched when chosen, so the English panel carries none of it.
+ * and numbers (Intl, with the same locale). Each language, English too, is a chunk of its own,
+ * fetched when chosen: the panel's first script carries the keys only, so it stays small however
+ * many languages there are, and nobody downloads words they do not read. main.tsx asks for the
+ * browser's language at once, while the app asks who is signed in (so the two requests overlap),
+ * and a signed-in user's own choice is loaded before their first page.
  * The choice: the user's setting (`user.locale`), else the browser's languages, else English.
  * `$locale` changes only once the catalogue is loaded, so a page never shows a mix.
  */
 import { atom } from 'nanostores';
 import { isPanelLocale, type PanelLocale } from '../../shared/panel-locales.ts';
-import { EN, type Messages } from './en.ts';
+import type { Messages } from './en.ts';
 
 export type MessageKey = keyof Messages;
 /** Keys with a `.one` and `.other` form, named without the suffix. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
 type Values = Record<string, string | number>;
 
-const CATALOGUES: Record<Exclude<PanelLocale, 'en'>, () => Promise<{ default: Messages }>> = {
+const CATALOGUES: Record<PanelLocale, () => Promise<{ default: Messages }>> = {
+  en: () => import('./en.ts'),
   fr: () => import('./fr.ts'),
 };
 
 export const $locale = atom<PanelLocale>('en');
+/** Whether a catalogue is loaded yet: the panel shows nothing before (a flash of keys is worse). */
+export const $wordsLoaded = atom(false);
 
-let messages: Messages = EN;
+/** Null until main.tsx (or a test's harness) has loaded a language: `t` then answers keys. */
+let messages: Messages | null = null;
 let intlTag = 'en';
 let plurals = new Intl.PluralRules('en');
 
@@ -52,13 +59,13 @@ let latest = 0;
 export async function setLocale(wanted: PanelLocale): Promise<void> {
   const turn = ++latest;
   let locale = wanted;
-  let loaded = EN;
-  if (wanted !== 'en') {
-    try {
-      loaded = (await CATALOGUES[wanted]()).default;
-    } catch {
-      locale = 'en';
-    }
+  let loaded: Messages;
+  try {
+    loaded = (await CATALOGUES[wanted]()).default;
+  } catch (error) {
+    if (wanted === 'en') throw error;
+    locale = 'en';
+    loaded = (await CATALOGUES.en()).default;
   }
   // A later choice, made while this one loaded, wins.
   if (turn !== latest) return;
@@ -68,6 +75,7 @@ export async function setLocale(wanted: PanelLocale): Promise<void> {
   formats.clear();
   document.documentElement.lang = locale;
   $locale.set(locale);
+  $wordsLoaded.set(true);
 }
 
 /** The language for a signed-in user (their setting) or nobody yet (null: the browser's). */
@@ -77,13 +85,13 @@ const fill = (text: string, values?: Values) => (values ? text.replace(/\{(\w+)\
 
 /** A message in the panel's language, its `{name}` values filled in. */
 export function t(key: MessageKey, values?: Values): string {
-  return fill(messages[key], values);
+  return messages ? fill(messages[key], values) : key;
 }
 
 /** A message that depends on a count (`key.one` / `key.other`), with `{count}` written in the panel's locale. */
 export function tn(key: PluralKey, count: number, values?: Values): string {
   const form = plurals.select(count) === 'one' ? 'one' : 'other';
-  return fill(messages[`${key}.${form}` as MessageKey], { count: formatNumber(count), ...values });
+  return t(`${key}.${form}` as MessageKey, { count: formatNumber(count), ...values });
 }
 
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();

@@ -7,7 +7,7 @@ import { t } from '../../i18n/i18n.ts';
 /** One media not stored, in words: which item, and what is happening to it or why it gave up. */
 export function issueText(issue: AdminPost['mediaIssues'][number], count: number): string {
   const which =
-    count > 1 ? t('issues.item', { n: issue.position + 1, type: t(issue.type === 'video' ? 'media.video' : 'inbox.image') }) : issue.type === 'video' ? t('issues.theVideo') : t('issues.theImage');
+    count > 1 ? t('issues.item', { n: issue.position + 1, type: t(issue.type === 'video' ? 'issues.video' : 'issues.image') }) : issue.type === 'video' ? t('issues.theVideo') : t('issues.theImage');
   if (issue.status === 'pending') return issue.error ? t('issues.storingRetry', { which, reason: issue.error }) : t('issues.storing', { which });
   return t('issues.failed', { which, reason: issue.error ?? t('issues.noReason') });
 }
