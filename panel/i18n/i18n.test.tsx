@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { api } from '../api.ts';
+import { money } from '../components/money.ts';
+import { percent } from '../pages/reports/report-format.ts';
 import { App } from '../app.tsx';
 import { ChecklistView } from '../pages/inbox/getting-started.tsx';
 import { InboxPage } from '../pages/inbox/inbox.tsx';
@@ -50,7 +52,11 @@ describe('the panel’s languages', () => {
     // French counts 0 and 1 in the singular.
     expect(tn('steps.left', 1)).to.equal('plus qu’1 étape');
     expect(tn('steps.left', 6)).to.equal('encore 6 étapes');
+    expect(money(12900, 'EUR')).to.match(/^129,00\s€$/);
+    expect(percent(0.123)).to.match(/^12,3\s%$/);
     await setLocale('en');
+    expect(money(12900, 'EUR')).to.equal('€129.00');
+    expect(percent(0.123)).to.equal('12.3%');
     expect(formatDate(Date.UTC(2026, 11, 6, 12))).to.equal('12/6/2026');
     expect(t('nav.inbox')).to.equal('Inbox');
   });
