@@ -48,6 +48,8 @@ import type {
 } from '../shared/admin-types.ts';
 export type { CatalogFeed, CatalogFormat, CatalogImport, Connection, HashtagQuota, ImportReport, RightsRequest, RunResult, Source };
 import { $session } from './stores/session.ts';
+import { $locale, t } from './i18n/i18n.ts';
+import type { PanelLocale } from '../shared/panel-locales.ts';
 
 /** A refusal from the API, with its sentence for people and the form field at fault, if any. */
 export class ApiError extends Error {
@@ -63,10 +65,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A refusal in the panel's language where the panel knows it (wrong credentials, too many
+ * attempts); otherwise the API's own sentence, which is English.
+ */
+export function describe(error: ApiError): string {
+  if (error.code === 'invalid_credentials') return t('common.invalidCredentials');
+  if (error.status === 429 && $locale.get() !== 'en') return t('common.tooMany');
+  return error.message;
+}
+
 /** A sentence for any failure of a call: the API's own, or what went wrong on the way. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return 'the server could not be reached';
+  if (error instanceof ApiError) return describe(error);
+  return t('common.unreachable');
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -130,7 +142,7 @@ async function apiError(response: Response): Promise<ApiError> {
     return new ApiError(response.status, error.code, error.message, error.field, body);
   } catch {
     // A proxy or a crash answered instead of the API: there is no body to read.
-    return new ApiError(response.status, 'http_error', `The server answered HTTP ${response.status}.`, undefined);
+    return new ApiError(response.status, 'http_error', t('common.httpError', { status: response.status }), undefined);
   }
 }
 
@@ -190,6 +202,7 @@ export const WEBHOOK_EVENTS: Record<WebhookEvent, string> = {
 
 export const api = {
   session: () => request<SessionView>('GET', '/auth/session'),
+  updateMe: (input: { locale: PanelLocale | null }) => request<SessionView>('PATCH', '/auth/me', input),
   setupNeeded: () => request<{ needed: boolean }>('GET', '/auth/setup'),
   setup: (input: { setupToken: string; workspaceName: string; name: string; email: string; password: string }) => request<SessionView>('POST', '/auth/setup', input),
   signIn: (input: { email: string; password: string }) => request<SessionView>('POST', '/auth/sign-in', input),

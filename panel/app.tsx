@@ -21,7 +21,9 @@ import { AcceptInvitationPage } from './pages/sign-in/accept-invitation.tsx';
 import { SignInPage } from './pages/sign-in/sign-in.tsx';
 import { undo } from './stores/inbox.ts';
 import { $router, type RouteName } from './stores/router.ts';
-import { $session, can, type Ability } from './stores/session.ts';
+import { $session, can, startSession, type Ability } from './stores/session.ts';
+import { LanguageMenu } from './components/language-menu.tsx';
+import { $locale, $wordsLoaded, followUser, t, type MessageKey } from './i18n/i18n.ts';
 
 /** Whether the server has no user yet (first run without the demo): then it offers setup. */
 const $setupNeeded = atom(false);
@@ -29,35 +31,39 @@ const $setupNeeded = atom(false);
 /** Asks the server who is signed in; a 401 means nobody, and maybe nobody exists yet. */
 export async function loadSession(): Promise<void> {
   try {
-    $session.set(await api.session());
+    await startSession(await api.session());
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
     $setupNeeded.set((await api.setupNeeded()).needed);
+    await followUser(null);
     $session.set(null);
   }
 }
 
 /** The pages the top bar links to (the others are reached from these). */
 type NavRoute = Exclude<RouteName, 'gallery' | 'acceptInvitation'>;
-const NAV: { route: NavRoute; href: string; label: string; needs?: Ability }[] = [
-  { route: 'inbox', href: '/panel/', label: 'Inbox' },
-  { route: 'rules', href: '/panel/rules', label: 'Rules', needs: 'moderate' },
-  { route: 'rights', href: '/panel/rights', label: 'Rights' },
-  { route: 'galleries', href: '/panel/galleries', label: 'Galleries' },
-  { route: 'campaigns', href: '/panel/campaigns', label: 'Campaigns' },
-  { route: 'sources', href: '/panel/sources', label: 'Sources' },
-  { route: 'catalog', href: '/panel/catalog', label: 'Catalog', needs: 'curate' },
-  { route: 'instagram', href: '/panel/instagram', label: 'Instagram' },
-  { route: 'settings', href: '/panel/settings', label: 'Settings' },
-  { route: 'members', href: '/panel/members', label: 'Members' },
-  { route: 'audit', href: '/panel/audit', label: 'Audit log' },
-  { route: 'reports', href: '/panel/reports', label: 'Reports', needs: 'reports' },
+const NAV: { route: NavRoute; href: string; label: MessageKey; needs?: Ability }[] = [
+  { route: 'inbox', href: '/panel/', label: 'nav.inbox' },
+  { route: 'rules', href: '/panel/rules', label: 'nav.rules', needs: 'moderate' },
+  { route: 'rights', href: '/panel/rights', label: 'nav.rights' },
+  { route: 'galleries', href: '/panel/galleries', label: 'nav.galleries' },
+  { route: 'campaigns', href: '/panel/campaigns', label: 'nav.campaigns' },
+  { route: 'sources', href: '/panel/sources', label: 'nav.sources' },
+  { route: 'catalog', href: '/panel/catalog', label: 'nav.catalog', needs: 'curate' },
+  { route: 'instagram', href: '/panel/instagram', label: 'nav.instagram' },
+  { route: 'settings', href: '/panel/settings', label: 'nav.settings' },
+  { route: 'members', href: '/panel/members', label: 'nav.members' },
+  { route: 'audit', href: '/panel/audit', label: 'nav.audit' },
+  { route: 'reports', href: '/panel/reports', label: 'nav.reports', needs: 'reports' },
 ];
 
 export function App() {
   const session = useStore($session);
   const setupNeeded = useStore($setupNeeded);
   const page = useStore($router);
+  // Every page below re-renders in a language the user switches to.
+  useStore($locale);
+  const wordsLoaded = useStore($wordsLoaded);
   useEffect(() => {
     loadSession().catch(() => $session.set(null));
   }, []);
@@ -70,34 +76,37 @@ export function App() {
   }, [session]);
 
   // An invitation link works whoever is signed in: accepting it starts the invitee's own session.
+  if (!wordsLoaded) return null;
   if (page?.route === 'acceptInvitation') return <AcceptInvitationPage />;
-  if (session === undefined) return <p class="boot muted">Loading…</p>;
+  if (session === undefined) return <p class="boot muted">{t('common.loading')}</p>;
   if (session === null) return setupNeeded ? <SetupPage /> : <SignInPage />;
 
   const route = page?.route;
   const signOut = async () => {
     await api.signOut().catch(() => undefined);
+    await followUser(null);
     $session.set(null);
   };
   return (
     <div class="shell">
       <a class="skip" href="#main">
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header class="topbar">
         <span class="brand">Vitrine · {session.workspace.name}</span>
-        <nav aria-label="Panel">
+        <nav aria-label={t('shell.nav')}>
           {NAV.filter((item) => !item.needs || can(session, item.needs)).map((item) => (
             <a key={item.route} href={item.href} aria-current={route === item.route || (item.route === 'galleries' && route === 'gallery') ? 'page' : undefined}>
-              {item.label}
+              {t(item.label)}
             </a>
           ))}
         </nav>
         <span class="who muted">
-          {session.user.email} ({session.role})
+          {session.user.email} ({t(`role.${session.role}`)})
         </span>
+        <LanguageMenu />
         <button type="button" class="link" onClick={() => void signOut()}>
-          Sign out
+          {t('shell.signOut')}
         </button>
       </header>
       <div id="main" class="content">
@@ -127,7 +136,7 @@ export function App() {
           <LazyReportsPage />
         ) : (
           <p>
-            This page does not exist. <a href="/panel/">Go to the inbox</a>.
+            {t('shell.notFound')} <a href="/panel/">{t('shell.toInbox')}</a>
           </p>
         )}
       </div>

@@ -4,6 +4,7 @@
  */
 import type { PublicCampaignDraw, PublicMedia, PublicProduct } from './api-types.ts';
 import type { PostPerformance } from './report-types.ts';
+import type { PanelLocale } from './panel-locales.ts';
 import type { RightsLanguage } from './schemas/rights.ts';
 
 export type Role = 'owner' | 'merchandiser' | 'analyst';
@@ -13,7 +14,8 @@ export type SourceKind = 'hashtag' | 'tagged' | 'mentions' | 'own' | 'manual' | 
 
 /** `GET /admin/auth/session` and every sign-in. */
 export interface SessionView {
-  user: { id: string; email: string; name: string };
+  /** `locale`: the panel language the user chose (`en`, `fr`); null follows the browser's. */
+  user: { id: string; email: string; name: string; locale: PanelLocale | null };
   workspace: { id: string; name: string };
   role: Role;
   /** Send back in `X-CSRF-Token` on every state-changing request. */

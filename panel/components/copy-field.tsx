@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '../i18n/i18n.ts';
 
 /** A read-only value to paste elsewhere (an embed snippet, an invitation link), with a copy button. */
 export function CopyField({ label, value, rows = 1 }: { label: string; value: string; rows?: number }) {
@@ -18,10 +19,10 @@ export function CopyField({ label, value, rows = 1 }: { label: string; value: st
         <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
       )}
       <button type="button" onClick={copy}>
-        Copy
+        {t('common.copy')}
       </button>
       <span class="muted" aria-live="polite">
-        {copied === 'yes' ? 'Copied.' : copied === 'no' ? 'Copy failed: select the text and copy it.' : ''}
+        {copied === 'yes' ? t('common.copied') : copied === 'no' ? t('common.copyFailed') : ''}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n/i18n.ts';
 
 /**
  * A modal on the native <dialog>: the browser traps focus inside, closes it on Esc and gives
@@ -17,8 +18,8 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
     <dialog ref={ref} aria-label={title} onClose={onClose}>
       <header class="dialog-head">
         <h2>{title}</h2>
-        <button type="button" class="link" onClick={onClose} aria-label="Close">
-          Close <kbd>Esc</kbd>
+        <button type="button" class="link" onClick={onClose} aria-label={t('common.close')}>
+          {t('common.close')} <kbd>Esc</kbd>
         </button>
       </header>
       {open && children}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren, InputHTMLAttributes, TargetedSubmitEvent } from 'preact';
-import { ApiError, messageOf } from '../api.ts';
+import { ApiError, describe, messageOf } from '../api.ts';
+import { $locale, t } from '../i18n/i18n.ts';
 
 export interface SubmitState {
   busy: boolean;
@@ -68,6 +69,8 @@ export function sentence(message: string, field: string | undefined, label: stri
   const prefix = field && message.startsWith(`${field}: `) ? `${field}: ` : null;
   if (!prefix) return message;
   const rest = message.slice(prefix.length);
+  // The API's words are English: another language names the field by its label, then quotes them.
+  if ($locale.get() !== 'en') return t('common.fieldRefused', { label, detail: rest });
   return /^[a-z]/.test(rest) ? `${label} ${rest}` : rest;
 }
 
@@ -77,7 +80,7 @@ const names = (field: string | undefined, name: string | null): boolean =>
 export function FormError({ error }: { error: ApiError | null }) {
   return error ? (
     <p class="form-error" role="alert">
-      {error.message}
+      {describe(error)}
     </p>
   ) : null;
 }

@@ -1,5 +1,6 @@
 import type { PublicMedia, PublicVariant } from '../../shared/api-types.ts';
 import type { AdminPost } from '../../shared/admin-types.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** The smallest variant at least `width` wide, else the largest there is. */
 export function variantFor(media: PublicMedia, width: number): PublicVariant | undefined {
@@ -25,7 +26,7 @@ export function MediaImage({ media, width, playable = false }: { media: PublicMe
           preload={variant ? 'none' : 'metadata'}
           width={media.width}
           height={media.height}
-          aria-label={media.alt || 'Video'}
+          aria-label={media.alt || t('media.video')}
         />
       </div>
     );
@@ -48,7 +49,7 @@ export function MediaImage({ media, width, playable = false }: { media: PublicMe
 export const stillStoring = (post: AdminPost): boolean => post.mediaIssues.some((issue) => issue.status === 'pending');
 
 /** The placeholder of a video Instagram gave no still image for: a play mark, named for screen readers. */
-export function VideoMark({ label = 'Video without a still image' }: { label?: string }) {
+export function VideoMark({ label = t('media.noStill') }: { label?: string }) {
   return (
     <span class="video-mark" role="img" aria-label={label}>
       <span aria-hidden="true">▶</span>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PublicProduct } from '../../shared/api-types.ts';
 import { api, messageOf } from '../api.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** Search waits for a pause in typing rather than asking the server at every key. */
 const SEARCH_DELAY_MS = 200;
@@ -63,22 +64,22 @@ export function ProductPicker({ name, label, initialIds, invalid, disabled }: { 
     <fieldset class="product-picker stack" disabled={disabled}>
       <legend>{label}</legend>
       {chosen.length === 0 ? (
-        <span class="muted">None chosen: posts showing any product.</span>
+        <span class="muted">{t('picker.none')}</span>
       ) : (
-        <ul class="chips plain" aria-label="Chosen products">
+        <ul class="chips plain" aria-label={t('picker.chosen')}>
           {chosen.map((product) => (
             <li key={product.id} class="chip" data-product-id={product.id}>
               {product.title}
               {product.sku && <span class="muted"> {product.sku}</span>}
               <input type="hidden" name={name} value={product.id} />
-              <button type="button" class="link" aria-label={`Remove ${product.title}`} onClick={() => remove(product)}>
+              <button type="button" class="link" aria-label={t('tagger.removeTitle', { title: product.title })} onClick={() => remove(product)}>
                 ×
               </button>
             </li>
           ))}
         </ul>
       )}
-      <label for={id}>Find a product by title, SKU or brand</label>
+      <label for={id}>{t('picker.find')}</label>
       <input
         id={id}
         ref={search}
@@ -97,14 +98,14 @@ export function ProductPicker({ name, label, initialIds, invalid, disabled }: { 
         }}
       />
       <span id={`${id}-status`} class="muted" aria-live="polite">
-        {error ? `Search failed: ${error}` : results === null ? '' : offered.length === 0 ? 'No other product matches.' : `${offered.length} found; Enter adds the first.`}
+        {error ? t('search.failed', { reason: error }) : results === null ? '' : offered.length === 0 ? t('picker.noMatch') : t('picker.found', { count: offered.length })}
       </span>
       {offered.length > 0 && (
-        <ul class="plain picker-results" aria-label="Matching products">
+        <ul class="plain picker-results" aria-label={t('search.matching')}>
           {offered.map((product) => (
             <li key={product.id}>
               <button type="button" class="link" onClick={() => add(product)}>
-                Add {product.title} <span class="muted">({product.sku})</span>
+                {t('picker.add', { title: product.title })} <span class="muted">({product.sku})</span>
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RefusedOrigin } from '../../shared/admin-types.ts';
 import { api, ApiError } from '../api.ts';
+import { t, formatDateTime } from '../i18n/i18n.ts';
 
 /**
  * The pages whose events Vitrine refused because their address is not allowed, shown where the
@@ -28,28 +29,27 @@ export function RefusedOrigins({ canAllow, onAllowed }: { canAllow: boolean; onA
       setAllowed((list) => [...list, origin]);
       onAllowed?.();
     } catch (thrown) {
-      setError(thrown instanceof ApiError ? thrown.message.replace(/^origin: /, '') : 'The address could not be allowed. Try again.');
+      setError(thrown instanceof ApiError ? thrown.message.replace(/^origin: /, '') : t('origins.allowFailed'));
     }
   };
 
   return (
-    <div class="refused-origins stack" role="group" aria-label="Pages whose events were refused">
+    <div class="refused-origins stack" role="group" aria-label={t('origins.group')}>
       {origins.length > 0 && (
         <div class="warning">
           <p>
-            {origins.length === 1 ? 'This page sent' : 'These pages sent'} the gallery's events, and Vitrine refused them: it counts only the
-            addresses you allow, so Reports show nothing from {origins.length === 1 ? 'it' : 'them'} yet.
+            {origins.length === 1 ? t('origins.refused.one') : t('origins.refused.other')}
           </p>
           <ul>
             {origins.map((o) => (
               <li key={o.origin}>
-                <code>{o.origin}</code> <span class="muted">last refused {new Date(o.lastSeenAt).toLocaleString()}</span>{' '}
+                <code>{o.origin}</code> <span class="muted">{t('origins.lastRefused', { date: formatDateTime(o.lastSeenAt) })}</span>{' '}
                 {canAllow ? (
                   <button type="button" onClick={() => void allow(o.origin)}>
-                    Allow {o.origin}
+                    {t('origins.allow', { origin: o.origin })}
                   </button>
                 ) : (
-                  <span class="muted">An owner can allow it.</span>
+                  <span class="muted">{t('origins.ownerCan')}</span>
                 )}
               </li>
             ))}
@@ -58,7 +58,7 @@ export function RefusedOrigins({ canAllow, onAllowed }: { canAllow: boolean; onA
       )}
       {allowed.length > 0 && (
         <p role="status">
-          Allowed: {allowed.join(', ')}. Its next visits count in Reports.
+          {t('origins.allowed', { origins: allowed.join(', ') })}
         </p>
       )}
       {error && (

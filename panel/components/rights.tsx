@@ -3,57 +3,38 @@ import type { AdminPost, AdminPostDetail } from '../../shared/admin-types.ts';
 import type { RightsRequest } from '../api.ts';
 import { markSent, rightsOf, type RightsView } from '../stores/rights.ts';
 import { CopyField } from './copy-field.tsx';
+import { t, formatDate, formatDateTime } from '../i18n/i18n.ts';
 
 /** What each state of a post's rights is called, wherever the panel shows it. */
-export const RIGHTS_LABELS: Record<RightsView, string> = {
-  none: 'Not requested',
-  requested: 'Requested',
-  author_replied: 'Author replied',
-  granted: 'Granted',
-  declined: 'Declined',
-  expired: 'Expired',
-  withdrawn: 'Withdrawn',
-};
+export const rightsLabel = (view: RightsView): string => t(`rights.view.${view}`);
 
-export const REQUEST_STATUS_LABELS: Record<RightsRequest['status'], string> = {
-  draft: 'Not sent yet',
-  sent: 'Sent',
-  author_replied: 'Author replied',
-  granted: 'Granted',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-  expired: 'Expired',
-};
+export const requestStatusLabel = (status: RightsRequest['status']): string => t(`rights.request.${status}`);
 
-const CONSENT_CHANNELS: Record<string, string> = {
-  comment_reply: 'a reply on Instagram',
-  rights_page: 'the rights page',
-  panel: 'the panel',
-  import: 'an import',
-};
+const CONSENT_CHANNELS = ['comment_reply', 'rights_page', 'panel', 'import'] as const;
 /** How a grant was tied to its author: only the account proves who agreed. */
-export const VERIFICATIONS: Record<'account' | 'page', string> = { account: 'from the author’s own Instagram account', page: 'confirmed on the page only' };
-export const consentChannel = (channel: string) => CONSENT_CHANNELS[channel] ?? channel.replace(/_/g, ' ');
+export const verificationLabel = (method: 'account' | 'page'): string => t(`rights.verified.${method}`);
+export const consentChannel = (channel: string) =>
+  (CONSENT_CHANNELS as readonly string[]).includes(channel) ? t(`rights.channel.${channel as (typeof CONSENT_CHANNELS)[number]}`) : channel.replace(/_/g, ' ');
 
-export const CONSENT_KINDS: Record<AdminPostDetail['consent'][number]['kind'], string> = { granted: 'Granted', declined: 'Declined', withdrawn: 'Withdrawn' };
+export const consentKind = (kind: AdminPostDetail['consent'][number]['kind']): string => t(`rights.consent.${kind}`);
 
-export const day = (iso: string) => new Date(iso).toLocaleDateString();
-export const moment = (iso: string) => new Date(iso).toLocaleString();
+export const day = (iso: string) => formatDate(iso);
+export const moment = (iso: string) => formatDateTime(iso);
 
 /** The rights in a few words, with the end date when there is one. */
 export function rightsSummary(post: Pick<AdminPost, 'rights'>): string {
   const view = rightsOf(post);
   const { expiresAt } = post.rights;
-  if (post.rights.erasureDueAt) return `Erasure requested: media deleted on ${day(post.rights.erasureDueAt)}`;
-  if (view === 'granted' && post.rights.verification === 'awaiting') return 'Agreed on the rights page; waiting for the author’s reply from their Instagram account';
-  if (view === 'granted') return expiresAt ? `Granted until ${day(expiresAt)}` : 'Granted, with no end date';
-  if (view === 'expired' && expiresAt) return `Expired on ${day(expiresAt)}`;
-  return RIGHTS_LABELS[view];
+  if (post.rights.erasureDueAt) return t('rights.erasureOn', { date: day(post.rights.erasureDueAt) });
+  if (view === 'granted' && post.rights.verification === 'awaiting') return t('rights.awaiting');
+  if (view === 'granted') return expiresAt ? t('rights.grantedUntil', { date: day(expiresAt) }) : t('rights.grantedForever');
+  if (view === 'expired' && expiresAt) return t('rights.expiredOn', { date: day(expiresAt) });
+  return rightsLabel(view);
 }
 
 export function RightsBadge({ post }: { post: Pick<AdminPost, 'rights'> }) {
   const view = rightsOf(post);
-  return <span class={`badge rights-${view}`}>{view === 'none' ? 'Rights not requested' : `Rights ${RIGHTS_LABELS[view].toLowerCase()}`}</span>;
+  return <span class={`badge rights-${view}`}>{t(`rights.badge.${view}`)}</span>;
 }
 
 /**
@@ -67,19 +48,17 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
   if (request.channel === 'api_comment') {
     return (
       <p class="delivery" data-request-id={request.id}>
-        Sent as a reply on Instagram{request.sentAt && ` on ${moment(request.sentAt)}`}.
-        {request.awaitingVerification && ' The author agreed on the page; waiting for their reply from their Instagram account.'}
+        {request.sentAt ? t('rights.sentAsReplyOn', { date: moment(request.sentAt) }) : t('rights.sentAsReply')}
+        {request.awaitingVerification && ` ${t('rights.agreedOnPage')}`}
       </p>
     );
   }
-  const who = author ? ` to @${author}` : '';
+  const who = author ? t('rights.toAuthor', { author }) : '';
   if (request.status !== 'draft') {
     return (
       <p class="delivery" data-request-id={request.id}>
-        Sent by {request.sentVia === 'direct_message' ? 'direct message' : 'hand'}
-        {who}
-        {request.sentAt && ` on ${moment(request.sentAt)}`}.
-        {request.awaitingVerification && ' The author agreed on the page; waiting for their reply from their Instagram account.'}
+        {t(request.sentVia === 'direct_message' ? 'rights.sentByDm' : 'rights.sentByHand', { who, on: request.sentAt ? t('rights.onDate', { date: moment(request.sentAt) }) : '' })}
+        {request.awaitingVerification && ` ${t('rights.agreedOnPage')}`}
       </p>
     );
   }
@@ -88,16 +67,16 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
   if (message === null) {
     return (
       <p class="delivery" data-request-id={request.id}>
-        A request is ready to send{who}; its message and link are shown to merchandisers only.
+        {t('rights.readyHidden', { who })}
       </p>
     );
   }
   const copyAndOpen = async () => {
     try {
       await navigator.clipboard.writeText(message);
-      setNote(request.permalink ? 'Copied. Paste it as a comment on the post, then mark it as sent.' : 'Copied.');
+      setNote(request.permalink ? t('rights.copiedPaste') : t('common.copied'));
     } catch {
-      setNote('Copy failed: select the message and copy it.');
+      setNote(t('rights.copyFailed'));
     }
     // Still within the click's activation: browsers let it open a tab.
     if (request.permalink) window.open(request.permalink, '_blank', 'noopener,noreferrer');
@@ -110,20 +89,19 @@ export function RequestDelivery({ request, author, canAct }: { request: RightsRe
   return (
     <div class="assisted stack" data-request-id={request.id}>
       <p class="muted">
-        Instagram lets no app comment on this post: send the message{who} yourself, as a comment on the post
-        {request.permalink ? '' : ' (it has no link: find it on Instagram)'}. The link in it is signed for this request.
+        {t('rights.sendYourself', { who, noLink: request.permalink ? '' : t('rights.noLink') })}
       </p>
-      <CopyField label={`Message (${request.language})`} value={message} rows={4} />
+      <CopyField label={t('rights.messageIn', { language: request.language })} value={message} rows={4} />
       {canAct && (
         <div class="actions">
           <button type="button" onClick={() => void copyAndOpen()}>
-            {request.permalink ? 'Copy and open the post' : 'Copy the message'}
+            {request.permalink ? t('rights.copyAndOpen') : t('rights.copyMessage')}
           </button>
           <button type="button" class="primary" disabled={busy} onClick={() => void sent('comment')}>
-            Mark as sent
+            {t('rights.markSent')}
           </button>
           <button type="button" disabled={busy} onClick={() => void sent('direct_message')}>
-            Sent by direct message
+            {t('rights.sentDm')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../i18n/i18n.ts';
 
 export interface Column<T> {
   /** The header; an empty label reads "Actions" to screen readers and shows nothing. */
@@ -16,7 +17,7 @@ export function DataTable<T>({ rows, columns, rowKey, class: className }: { rows
         <tr>
           {columns.map((column, index) => (
             <th scope="col" key={index}>
-              {column.label || <span class="visually-hidden">Actions</span>}
+              {column.label || <span class="visually-hidden">{t('common.actions')}</span>}
             </th>
           ))}
         </tr>

@@ -1,6 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect } from 'preact/hooks';
 import { $announcement } from '../stores/announcer.ts';
+import { t } from '../i18n/i18n.ts';
 
 const SHOWN_MS = 8000;
 
@@ -22,7 +23,7 @@ export function Toast({ onUndo }: { onUndo: () => void }) {
           <span>{announcement.message}</span>
           {announcement.undoable && (
             <button type="button" class="link" onClick={onUndo}>
-              Undo <kbd>u</kbd>
+              {t('common.undo')} <kbd>u</kbd>
             </button>
           )}
         </div>

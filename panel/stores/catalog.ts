@@ -8,6 +8,7 @@ import type { FeedInput } from '../../shared/admin-types.ts';
 import { api, ApiError, messageOf } from '../api.ts';
 import { importCounts } from '../pages/catalog/catalog-text.ts';
 import { announce } from './announcer.ts';
+import { t } from '../i18n/i18n.ts';
 
 export const $feeds = atom<{ feeds: CatalogFeed[] | null; error: string | null }>({ feeds: null, error: null });
 
@@ -38,7 +39,7 @@ export async function loadHistory(feedId: string): Promise<void> {
   try {
     $history.setKey(feedId, (await api.feedImports(feedId)).imports);
   } catch (error) {
-    announce(`Could not load the imports: ${messageOf(error)}`, false);
+    announce(t('catalog.importsFailed', { reason: messageOf(error) }), false);
   }
 }
 
@@ -46,7 +47,7 @@ export async function loadHistory(feedId: string): Promise<void> {
 export async function addFeed(input: FeedInput): Promise<CatalogFeed> {
   const { feed } = await api.createFeed(input);
   $feeds.set({ feeds: [feed, ...($feeds.get().feeds ?? [])], error: null });
-  announce(`Added the feed ${feed.name}.`, false);
+  announce(t('catalog.feedAdded', { name: feed.name }), false);
   return feed;
 }
 
@@ -54,9 +55,9 @@ export async function changeFeed(feed: CatalogFeed, patch: Parameters<typeof api
   try {
     const { feed: changed } = await api.updateFeed(feed.id, patch);
     $feeds.set({ feeds: ($feeds.get().feeds ?? []).map((f) => (f.id === changed.id ? changed : f)), error: null });
-    announce(`Saved the feed ${changed.name}.`, false);
+    announce(t('catalog.feedSaved', { name: changed.name }), false);
   } catch (error) {
-    announce(`Nothing changed: ${messageOf(error)}`, false);
+    announce(t('common.nothingChanged', { reason: messageOf(error) }), false);
   }
 }
 
@@ -66,7 +67,7 @@ export async function preview(feedId: string, file: Blob | null): Promise<void> 
   try {
     const { import: previewed } = await api.previewImport(feedId, file ?? undefined);
     $preview.set({ feedId, import: previewed, file, busy: false, error: null });
-    announce(`Preview ready: ${importCounts(previewed)}.`, false);
+    announce(t('catalog.previewReady', { counts: importCounts(previewed) }), false);
   } catch (error) {
     $preview.set({ feedId, import: null, file, busy: false, error: refusal(error) });
   }
@@ -90,12 +91,12 @@ async function settle(action: () => Promise<{ import: CatalogImport }>, done: (i
 
 export const applyPreview = (skipInvalid: boolean): Promise<void> => {
   const id = $preview.get()?.import?.id;
-  return id ? settle(() => api.applyImport(id, skipInvalid), (imp) => `Applied: ${importCounts(imp)}.`) : Promise.resolve();
+  return id ? settle(() => api.applyImport(id, skipInvalid), (imp) => t('catalog.applied', { counts: importCounts(imp) })) : Promise.resolve();
 };
 
 export const discardPreview = (): Promise<void> => {
   const id = $preview.get()?.import?.id;
-  return id ? settle(() => api.discardImport(id), () => 'Discarded the import: the catalog is unchanged.') : Promise.resolve();
+  return id ? settle(() => api.discardImport(id), () => t('catalog.discarded')) : Promise.resolve();
 };
 
 /** Shows an import from a feed's history (a preview left waiting can still be applied). */
@@ -109,6 +110,6 @@ export async function reviewWaiting(feed: CatalogFeed): Promise<void> {
   try {
     openImport((await api.catalogImport(feed.waitingImportId)).import);
   } catch (error) {
-    announce(`Could not open the waiting import: ${messageOf(error)}`, false);
+    announce(t('catalog.openFailed', { reason: messageOf(error) }), false);
   }
 }

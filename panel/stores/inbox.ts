@@ -9,6 +9,7 @@ import { atom, map } from 'nanostores';
 import type { AdminPost, AdminPostDetail, ModerationResult, ModerationStatus, RightsStatus } from '../../shared/admin-types.ts';
 import { api, messageOf, type PostFilters } from '../api.ts';
 import { announce } from './announcer.ts';
+import { t, tn } from '../i18n/i18n.ts';
 
 export const PAGE_SIZE = 50;
 /** The API takes at most this many ids per moderation call. */
@@ -16,18 +17,7 @@ const MODERATION_BATCH = 500;
 /** Load the next page once the cursor comes this close to the end of what is loaded. */
 const PREFETCH_ROWS = 10;
 
-export const STATUS_LABELS: Record<ModerationStatus, string> = {
-  pending: 'Pending',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  hidden: 'Hidden',
-};
-const DONE_LABELS: Record<ModerationStatus, string> = {
-  pending: 'Put back in the queue',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  hidden: 'Hid',
-};
+export const STATUSES: readonly ModerationStatus[] = ['pending', 'approved', 'rejected', 'hidden'];
 
 export const EMPTY_FILTERS: PostFilters = { status: 'pending', q: '', source: '', rights: '', hasProducts: '', mediaType: '', from: '', to: '', campaign: '' };
 export const $filters = map<PostFilters>({ ...EMPTY_FILTERS });
@@ -142,11 +132,11 @@ export async function showNew(): Promise<void> {
     const status = $filters.get().status;
     $list.set({ ...list, ids: [...fresh.map((p) => p.id), ...list.ids], counts: list.counts && { ...list.counts, [status]: list.counts[status] + fresh.length } });
     $newCount.set(0);
-    announce(fresh.length === 1 ? '1 new post shown at the top.' : `${fresh.length} new posts shown at the top.`, false);
+    announce(tn('inbox.newShown', fresh.length), false);
     // More than a page arrived: the rest is counted again.
     if (page.nextCursor) void checkForNew();
   } catch (error) {
-    announce(`Could not load the new posts: ${messageOf(error)}`, false);
+    announce(t('inbox.newFailed', { reason: messageOf(error) }), false);
   }
 }
 
@@ -250,9 +240,9 @@ export async function moderate(status: ModerationStatus, ids: string[] = targets
     }
     if (remaining.length - remaining.indexOf($currentId.get() ?? '') <= PREFETCH_ROWS) loadMore();
     lastAction = { status, previous, viewKey: viewKey(), removed };
-    announce(`${DONE_LABELS[status]} ${ids.length === 1 ? '1 post' : `${ids.length} posts`}.`, true);
+    announce(tn(`inbox.done.${status}`, ids.length), true);
   } catch (error) {
-    announce(`Nothing changed: ${messageOf(error)}`, false);
+    announce(t('common.nothingChanged', { reason: messageOf(error) }), false);
   }
 }
 
@@ -260,7 +250,7 @@ export async function moderate(status: ModerationStatus, ids: string[] = targets
 export async function undo(): Promise<void> {
   const action = lastAction;
   if (!action) {
-    announce('Nothing to undo.', false);
+    announce(t('inbox.nothingToUndo'), false);
     return;
   }
   const byStatus = new Map<ModerationStatus, string[]>();
@@ -270,11 +260,11 @@ export async function undo(): Promise<void> {
       for (let i = 0; i < ids.length; i += MODERATION_BATCH) await api.moderate(ids.slice(i, i + MODERATION_BATCH), status);
     }
   } catch (error) {
-    announce(`Could not undo: ${messageOf(error)}`, false);
+    announce(t('inbox.undoFailed', { reason: messageOf(error) }), false);
     return;
   }
   lastAction = null;
-  announce('Undone.', false);
+  announce(t('inbox.undone'), false);
   // The filters changed since: the old places mean nothing in this view, so load it afresh.
   if (action.viewKey !== viewKey()) return loadFirstPage();
   const list = $list.get();

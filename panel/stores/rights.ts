@@ -10,6 +10,7 @@ import { api, ApiError, messageOf, type RightsRequest } from '../api.ts';
 import { announce } from './announcer.ts';
 import { clearSelection, postById, setRights, targets } from './inbox.ts';
 import { now } from '../clock.ts';
+import { t, tn } from '../i18n/i18n.ts';
 
 /** The API takes at most this many posts per request call. */
 const REQUEST_BATCH = 100;
@@ -85,7 +86,7 @@ export async function ask(language: RequestLanguage): Promise<void> {
   // As after moderating: the action is done, the next one starts from the cursor.
   clearSelection();
   const byHand = made.filter((r) => r.channel === 'manual').length;
-  announce(`Asked ${made.length === 1 ? '1 author' : `${made.length} authors`}${byHand ? `: ${byHand} to send by hand` : ''}.`, false);
+  announce(byHand ? tn('rights.askedByHand', made.length, { byHand }) : tn('rights.asked', made.length), false);
 }
 
 function afterMade(made: RightsRequest[]): void {
@@ -113,7 +114,7 @@ export async function markSent(request: RightsRequest, via: 'comment' | 'direct_
   try {
     await api.markRequestSent(request.id, via);
   } catch (error) {
-    announce(`Not marked as sent: ${messageOf(error)}`, false);
+    announce(t('rights.notMarked', { reason: messageOf(error) }), false);
     return;
   }
   const sent: RightsRequest = { ...request, status: 'sent', sentVia: via, sentAt: new Date(now()).toISOString() };
@@ -125,5 +126,5 @@ export async function markSent(request: RightsRequest, via: 'comment' | 'direct_
   // A history load started before this change may land after it: read it again from the server.
   await loadHistory(request.postId);
   const author = postById(request.postId)?.author.username;
-  announce(`Marked as sent${author ? ` to @${author}` : ''}: rights requested.`, false);
+  announce(author ? t('rights.markedTo', { author }) : t('rights.marked'), false);
 }

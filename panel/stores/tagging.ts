@@ -9,6 +9,7 @@ import { api, messageOf } from '../api.ts';
 import { describePoint, samePoint, type Point } from '../pages/inbox/tagging/hotspot-position.ts';
 import { announce } from './announcer.ts';
 import { $detail, setProductCount } from './inbox.ts';
+import { t } from '../i18n/i18n.ts';
 
 export type Tag = AdminPostDetail['products'][number];
 
@@ -45,11 +46,11 @@ export async function tagProduct(postId: string, product: PublicProduct, mediaId
     const saved = await api.addTag(postId, { productId: product.id, mediaId, ...at });
     change(postId, (tags) => tags.map((t) => (t.tagId === tempId ? { ...t, tagId: saved.id, hotspot: { mediaId: saved.mediaId, x: saved.x, y: saved.y } } : t)));
     countOf(postId);
-    announce(`Tagged ${product.title} at ${describePoint(at)}.`, false);
+    announce(t('tag.tagged', { title: product.title, at: describePoint(at) }), false);
     return saved.id;
   } catch (error) {
     change(postId, (tags) => tags.filter((t) => t.tagId !== tempId));
-    announce(`Could not tag ${product.title}: ${messageOf(error)}`, false);
+    announce(t('tag.tagFailed', { title: product.title, reason: messageOf(error) }), false);
     return null;
   }
 }
@@ -65,11 +66,11 @@ export async function moveHotspot(postId: string, tagId: string, from: Point, to
   place(to);
   try {
     await api.moveTag(postId, tagId, to);
-    announce(`Moved ${tag.title} to ${describePoint(to)}.`, false);
+    announce(t('tag.moved', { title: tag.title, at: describePoint(to) }), false);
   } catch (error) {
     const now = tagOf(postId, tagId)?.hotspot;
     if (now && samePoint(now, to)) place(from);
-    announce(`Could not move ${tag.title}: ${messageOf(error)}`, false);
+    announce(t('tag.moveFailed', { title: tag.title, reason: messageOf(error) }), false);
   }
 }
 
@@ -84,9 +85,9 @@ export async function untag(postId: string, tagId: string): Promise<void> {
   try {
     await api.removeTag(postId, tagId);
     countOf(postId);
-    announce(`Removed ${tag.title}.`, false);
+    announce(t('tag.removed', { title: tag.title }), false);
   } catch (error) {
     change(postId, (list) => (list.some((t) => t.tagId === tagId) ? list : [...list.slice(0, index), tag, ...list.slice(index)]));
-    announce(`Could not remove ${tag.title}: ${messageOf(error)}`, false);
+    announce(t('tag.removeFailed', { title: tag.title, reason: messageOf(error) }), false);
   }
 }

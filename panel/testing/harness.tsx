@@ -7,6 +7,7 @@ import type { SessionView } from '../../shared/admin-types.ts';
 import { TEST_CLIENT_IP_HEADER } from '../../server/dev/testing/client-ip.ts';
 import { api } from '../api.ts';
 import { setPanelClock } from '../clock.ts';
+import { followUser } from '../i18n/i18n.ts';
 import { $session } from '../stores/session.ts';
 
 /** A test or hook body. (Nothing here skips: a broken setup fails the test instead.) */
@@ -34,6 +35,8 @@ setPanelClock(() => {
 });
 before(async () => {
   fixtureNow = await readFixtureClock(fetch('/__fixture/clock'));
+  // The panel's words, in the browser's language (English in the test Chromium), as main.tsx loads them.
+  await followUser(null);
 });
 
 async function readFixtureClock(answer: Promise<Response>): Promise<number> {

@@ -3,6 +3,7 @@
  * panel (which checks forms before sending). The widget never imports this file.
  */
 import { z } from 'zod';
+import { PANEL_LOCALES } from '../panel-locales.ts';
 
 export const ROLE_NAMES = ['owner', 'merchandiser', 'analyst'] as const;
 
@@ -40,3 +41,6 @@ export const createApiKeyInput = z.strictObject({
 });
 
 export const switchWorkspaceInput = z.strictObject({ workspaceId: z.string().min(1).max(64) });
+
+/** The signed-in user's own settings; `locale: null` lets the panel follow the browser's language. */
+export const updateMeInput = z.strictObject({ locale: z.enum(PANEL_LOCALES).nullable() });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntry } from '../../../shared/admin-types.ts';
 import { api, messageOf } from '../../api.ts';
 import { DataTable } from '../../components/table.tsx';
+import { t, formatDateTime } from '../../i18n/i18n.ts';
 
 const PAGE = 50;
 
@@ -26,18 +27,18 @@ export function AuditPage() {
   useEffect(() => void load(null), []);
   return (
     <section aria-labelledby="audit-title" class="page">
-      <h1 id="audit-title">Audit log</h1>
-      {error && <p role="alert">Could not load the audit log: {error}</p>}
+      <h1 id="audit-title">{t('nav.audit')}</h1>
+      {error && <p role="alert">{t('audit.loadFailed', { reason: error })}</p>}
       <DataTable
         class="audit"
         rows={entries}
         rowKey={(entry) => entry.id}
         columns={[
-          { label: 'When', cell: (entry) => new Date(entry.at).toLocaleString() },
-          { label: 'Who', cell: (entry) => entry.actorEmail ?? entry.actorKind },
-          { label: 'What', cell: (entry) => <code>{entry.action}</code> },
+          { label: t('audit.when'), cell: (entry) => formatDateTime(entry.at) },
+          { label: t('audit.who'), cell: (entry) => entry.actorEmail ?? entry.actorKind },
+          { label: t('audit.what'), cell: (entry) => <code>{entry.action}</code> },
           {
-            label: 'Target',
+            label: t('audit.target'),
             cell: (entry) => (
               <>
                 {entry.targetType}
@@ -46,7 +47,7 @@ export function AuditPage() {
             ),
           },
           {
-            label: 'Change',
+            label: t('audit.change'),
             class: 'change',
             cell: (entry) => (
               <>
@@ -57,10 +58,10 @@ export function AuditPage() {
           },
         ]}
       />
-      {entries.length === 0 && !busy && !error && <p class="muted">Nothing recorded yet.</p>}
+      {entries.length === 0 && !busy && !error && <p class="muted">{t('audit.none')}</p>}
       {cursor && (
         <button type="button" disabled={busy} onClick={() => void load(cursor)}>
-          Older entries
+          {t('audit.older')}
         </button>
       )}
     </section>

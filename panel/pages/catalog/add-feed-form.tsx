@@ -3,7 +3,8 @@ import type { CatalogFormat } from '../../../shared/admin-types.ts';
 import { ApiError } from '../../api.ts';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { addFeed, preview } from '../../stores/catalog.ts';
-import { FORMAT_COLUMNS, FORMATS, formatOfFile, REFRESH_HOURS } from './catalog-text.ts';
+import { formatColumns, FORMATS, formatOfFile, refreshHours } from './catalog-text.ts';
+import { t } from '../../i18n/i18n.ts';
 
 type Origin = 'upload' | 'url';
 
@@ -18,7 +19,7 @@ export function AddFeedForm() {
   const form = useSubmit(async (data, element) => {
     const file = data.get('file');
     const upload = origin === 'upload' && file instanceof File && file.size > 0 ? file : null;
-    if (origin === 'upload' && !upload) throw new ApiError(400, 'invalid_parameter', 'file: choose the feed file to upload', 'file');
+    if (origin === 'upload' && !upload) throw new ApiError(400, 'invalid_parameter', `file: ${t('catalog.chooseFile')}`, 'file');
     const feed = await addFeed({
       name: text(data, 'name'),
       format,
@@ -33,27 +34,27 @@ export function AddFeedForm() {
   });
   return (
     <form class="card stack add-feed" onSubmit={form.onSubmit} aria-labelledby="add-feed-title">
-      <h2 id="add-feed-title">Add a product feed</h2>
+      <h2 id="add-feed-title">{t('catalog.addFeed')}</h2>
       <FormError error={form.error} />
       <div class="row">
-        <Field form={form} name="name" label="Name" required maxLength={100} placeholder="Main catalog" />
-        <SelectField form={form} name="format" label="Format" options={FORMATS} value={format} onChange={(value) => setFormat(value as CatalogFormat)} />
-        <Field form={form} name="currency" label="Currency (when prices have none)" maxLength={3} placeholder="EUR" />
+        <Field form={form} name="name" label={t('members.name')} required maxLength={100} placeholder={t('catalog.namePlaceholder')} />
+        <SelectField form={form} name="format" label={t('import.format')} options={FORMATS} value={format} onChange={(value) => setFormat(value as CatalogFormat)} />
+        <Field form={form} name="currency" label={t('catalog.currency')} maxLength={3} placeholder="EUR" />
       </div>
-      <p class="muted format-columns">{FORMAT_COLUMNS[format]}</p>
-      {format === 'shopify_json' && <Field form={form} name="storeUrl" type="url" label="Store address (for product links)" required placeholder="https://shop.example" />}
+      <p class="muted format-columns">{formatColumns(format)}</p>
+      {format === 'shopify_json' && <Field form={form} name="storeUrl" type="url" label={t('catalog.storeUrl')} required placeholder="https://shop.example" />}
       <fieldset class="row">
-        <legend>Where the products come from</legend>
+        <legend>{t('catalog.origin')}</legend>
         <label class="check-label">
-          <input type="radio" name="origin" value="upload" checked={origin === 'upload'} onChange={() => setOrigin('upload')} /> A file I upload
+          <input type="radio" name="origin" value="upload" checked={origin === 'upload'} onChange={() => setOrigin('upload')} /> {t('catalog.originUpload')}
         </label>
         <label class="check-label">
-          <input type="radio" name="origin" value="url" checked={origin === 'url'} onChange={() => setOrigin('url')} /> An address Vitrine fetches
+          <input type="radio" name="origin" value="url" checked={origin === 'url'} onChange={() => setOrigin('url')} /> {t('catalog.originUrl')}
         </label>
       </fieldset>
       {origin === 'upload' ? (
         <label>
-          Feed file
+          {t('catalog.file')}
           <input
             type="file"
             name="file"
@@ -68,13 +69,13 @@ export function AddFeedForm() {
         </label>
       ) : (
         <div class="row">
-          <Field form={form} name="url" type="url" label="Feed address (https)" required placeholder="https://shop.example/feed.xml" />
-          <SelectField form={form} name="refreshHours" label="Fetch it again" options={REFRESH_HOURS} defaultValue="24" />
+          <Field form={form} name="url" type="url" label={t('catalog.url')} required placeholder="https://shop.example/feed.xml" />
+          <SelectField form={form} name="refreshHours" label={t('catalog.fetchAgain')} options={refreshHours()} defaultValue="24" />
         </div>
       )}
-      <p class="muted">Nothing changes in the catalog until you have seen the preview and applied it.</p>
+      <p class="muted">{t('catalog.nothingChanges')}</p>
       <button type="submit" class="primary" disabled={form.busy}>
-        Add and preview
+        {t('catalog.addSubmit')}
       </button>
     </form>
   );

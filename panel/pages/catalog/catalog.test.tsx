@@ -5,7 +5,7 @@ import { advanceFixtureClock, after, before, describe, it, mount, signIn, unmoun
 import { closePreview } from '../../stores/catalog.ts';
 import { AddFeedForm } from './add-feed-form.tsx';
 import { CatalogPage } from './catalog.tsx';
-import { FORMAT_COLUMNS } from './catalog-text.ts';
+import { formatColumns } from './catalog-text.ts';
 
 /**
  * The catalog page against the real API. Its products have SKUs of their own (WTRCAT-…) and
@@ -239,11 +239,11 @@ describe('the add-feed form', () => {
     const host = mount(<AddFeedForm />);
     try {
       const columns = () => host.querySelector('.format-columns')!.textContent!;
-      expect(columns()).to.equal(FORMAT_COLUMNS.merchant_xml);
+      expect(columns()).to.equal(formatColumns('merchant_xml'));
       const format = host.querySelector<HTMLSelectElement>('select[name="format"]')!;
       format.value = 'csv';
       format.dispatchEvent(new Event('change', { bubbles: true }));
-      await waitUntil(() => columns() === FORMAT_COLUMNS.csv, 'the columns did not follow the format');
+      await waitUntil(() => columns() === formatColumns('csv'), 'the columns did not follow the format');
       expect(columns()).to.match(/^A header row with sku \(or id\), name \(or title\) and url \(or link\)/);
     } finally {
       unmount(host);

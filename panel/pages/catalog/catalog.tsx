@@ -8,6 +8,7 @@ import { FeedTable } from './feed-table.tsx';
 import { ImportHistory } from './import-history.tsx';
 import { ImportPreview } from './import-preview.tsx';
 import { ProductTable } from './product-table.tsx';
+import { t } from '../../i18n/i18n.ts';
 
 /**
  * The product catalog: where products come from (feeds uploaded by hand or fetched from a URL
@@ -32,9 +33,9 @@ export function CatalogPage() {
 
   return (
     <section aria-labelledby="catalog-title" class="page narrow catalog">
-      <h1 id="catalog-title">Catalog</h1>
-      {error && <p role="alert">Could not load the feeds: {error}</p>}
-      {feeds?.length === 0 && <p class="muted">No product feed yet: add one below, from a file or from your store’s feed address.</p>}
+      <h1 id="catalog-title">{t('nav.catalog')}</h1>
+      {error && <p role="alert">{t('catalog.loadFailed', { reason: error })}</p>}
+      {feeds?.length === 0 && <p class="muted">{t('catalog.noFeed')}</p>}
       {feeds && feeds.length > 0 && <FeedTable feeds={feeds} canEdit={canEdit} shownId={shownId} onShow={show} />}
       <ImportPreview feed={previewFeed} />
       {shown && <ImportHistory feed={shown} />}

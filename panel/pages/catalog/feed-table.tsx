@@ -3,10 +3,11 @@ import { useRef } from 'preact/hooks';
 import type { CatalogFeed } from '../../../shared/admin-types.ts';
 import { DataTable } from '../../components/table.tsx';
 import { $preview, changeFeed, preview, reviewWaiting } from '../../stores/catalog.ts';
-import { FORMATS, REFRESH_HOURS, refreshText, when } from './catalog-text.ts';
+import { FORMATS, refreshHours, refreshText, when } from './catalog-text.ts';
+import { t } from '../../i18n/i18n.ts';
 
 /** A URL feed is fetched on one of these schedules, or only when someone asks ("Refresh now"). */
-const REFRESH_CHOICES: Record<string, string> = { ...REFRESH_HOURS, '': 'Only when asked' };
+const refreshChoices = (): Record<string, string> => ({ ...refreshHours(), '': t('catalog.whenAsked') });
 
 /**
  * The feeds with their product count, last import, next refresh and last error, and what can
@@ -24,7 +25,7 @@ export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogF
       rowKey={(feed) => feed.id}
       columns={[
         {
-          label: 'Feed',
+          label: t('catalog.feed'),
           cell: (feed) => (
             <span data-feed-id={feed.id}>
               <strong>{feed.name}</strong>
@@ -39,17 +40,17 @@ export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogF
             </span>
           ),
         },
-        { label: 'Products', cell: (feed) => feed.productCount },
+        { label: t('inbox.products'), cell: (feed) => feed.productCount },
         {
-          label: 'Last import',
+          label: t('catalog.lastImport'),
           cell: (feed) => (
             <>
-              {when(feed.lastImportAt, 'Never')}
+              {when(feed.lastImportAt, t('catalog.never'))}
               {feed.waitingImportId && previewing !== feed.waitingImportId && (
                 <p class="waiting-import" data-waiting>
-                  A preview waits for review.{' '}
+                  {t('catalog.waiting')}{' '}
                   <button type="button" class="link" onClick={() => void reviewWaiting(feed)}>
-                    Review it
+                    {t('catalog.reviewIt')}
                   </button>
                 </p>
               )}
@@ -57,7 +58,7 @@ export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogF
           ),
         },
         {
-          label: 'Next refresh',
+          label: t('catalog.nextRefresh'),
           cell: (feed) => (
             <>
               {feed.url && feed.refreshHours && feed.nextRunAt ? when(feed.nextRunAt, '') : refreshText(feed)}
@@ -65,11 +66,11 @@ export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogF
                 <>
                   <br />
                   <select
-                    aria-label={`How often to fetch ${feed.name}`}
+                    aria-label={t('catalog.howOften', { name: feed.name })}
                     value={String(feed.refreshHours ?? '')}
                     onChange={(e) => void changeFeed(feed, { refreshHours: Number(e.currentTarget.value) || null })}
                   >
-                    {Object.entries(REFRESH_CHOICES).map(([hours, label]) => (
+                    {Object.entries(refreshChoices()).map(([hours, label]) => (
                       <option key={hours} value={hours}>
                         {label}
                       </option>
@@ -87,7 +88,7 @@ export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogF
           ),
         },
         {
-          label: 'Last error',
+          label: t('catalog.lastError'),
           cell: (feed) =>
             feed.lastError ? (
               <span class="danger" role="note">
@@ -104,11 +105,11 @@ export function FeedTable({ feeds, canEdit, shownId, onShow }: { feeds: CatalogF
               {canEdit && <UploadButton feed={feed} disabled={busy} />}
               {canEdit && feed.url && (
                 <button type="button" disabled={busy} onClick={() => void preview(feed.id, null)}>
-                  Refresh now
+                  {t('catalog.refreshNow')}
                 </button>
               )}
               <button type="button" class="link" aria-pressed={shownId === feed.id} onClick={() => onShow(feed)}>
-                Imports
+                {t('catalog.imports')}
               </button>
             </div>
           ),
@@ -128,7 +129,7 @@ function UploadButton({ feed, disabled }: { feed: CatalogFeed; disabled: boolean
         type="file"
         class="visually-hidden"
         tabIndex={-1}
-        aria-label={`File to import into ${feed.name}`}
+        aria-label={t('catalog.fileFor', { name: feed.name })}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
@@ -136,7 +137,7 @@ function UploadButton({ feed, disabled }: { feed: CatalogFeed; disabled: boolean
         }}
       />
       <button type="button" disabled={disabled} onClick={() => input.current?.click()}>
-        Upload a file
+        {t('catalog.uploadFile')}
       </button>
     </>
   );

@@ -4,15 +4,10 @@ import type { CatalogFeed, CatalogImport, CatalogImportSample } from '../../../s
 import { money } from '../../components/money.ts';
 import { DataTable } from '../../components/table.tsx';
 import { $preview, applyPreview, closePreview, discardPreview, preview } from '../../stores/catalog.ts';
-import { applyLabel, STATUS_TEXT, when } from './catalog-text.ts';
+import { applyLabel, statusText, when } from './catalog-text.ts';
+import { t } from '../../i18n/i18n.ts';
 
-const KINDS = [
-  { key: 'added', label: 'Added', hint: 'new products' },
-  { key: 'updated', label: 'Updated', hint: 'changed title, price, stock, image or link' },
-  { key: 'unchanged', label: 'Unchanged', hint: '' },
-  { key: 'missing', label: 'Missing', hint: 'no longer in the feed: marked unavailable, never deleted, so their tags stay' },
-  { key: 'invalid', label: 'Invalid', hint: 'rows that cannot be read, listed below' },
-] as const;
+const KINDS = ['added', 'updated', 'unchanged', 'missing', 'invalid'] as const;
 
 /**
  * What an import would change before it changes anything: counts and samples of added, updated
@@ -35,19 +30,19 @@ export function ImportPreview({ feed }: { feed: CatalogFeed | undefined }) {
     <section class="card stack import-preview" aria-labelledby="import-preview-title" aria-busy={state.busy}>
       <header class="page-head">
         <h2 id="import-preview-title" ref={heading} tabIndex={-1}>
-          Import of {feed?.name ?? 'the feed'}
+          {feed ? t('catalog.importOf', { name: feed.name }) : t('catalog.importOfFeed')}
         </h2>
         <button type="button" class="link" onClick={closePreview}>
-          Close
+          {t('common.close')}
         </button>
       </header>
-      {state.busy && !imp && <p class="muted">Reading the feed…</p>}
+      {state.busy && !imp && <p class="muted">{t('catalog.reading')}</p>}
       {state.error && (
         <div class="form-error" role="alert">
-          <p>{stale ? 'Another import was applied after this preview: preview the feed again to see what would change now.' : state.error.message}</p>
+          <p>{stale ? t('catalog.stale') : state.error.message}</p>
           {stale && (state.file || feed?.url) && (
             <button type="button" onClick={again}>
-              Preview again
+              {t('catalog.previewAgain')}
             </button>
           )}
         </div>
@@ -59,7 +54,7 @@ export function ImportPreview({ feed }: { feed: CatalogFeed | undefined }) {
             {applyLabel(imp.invalid)}
           </button>
           <button type="button" disabled={state.busy} onClick={() => void discardPreview()}>
-            Discard
+            {t('catalog.discard')}
           </button>
         </div>
       )}
@@ -71,19 +66,19 @@ function PreviewBody({ imp }: { imp: CatalogImport }) {
   return (
     <>
       <p role="status">
-        <strong>{STATUS_TEXT[imp.status]}</strong>
+        <strong>{statusText(imp.status)}</strong>
         <span class="muted">
           {' '}
-          · read {when(imp.createdAt, '')}
-          {imp.appliedAt && `, applied ${when(imp.appliedAt, '')}`}
+          · {t('catalog.readOn', { date: when(imp.createdAt, '') })}
+          {imp.appliedAt && t('catalog.appliedOn', { date: when(imp.appliedAt, '') })}
         </span>
       </p>
       <dl class="import-counts">
-        {KINDS.map(({ key, label, hint }) => (
+        {KINDS.map((key) => (
           <div key={key} data-kind={key}>
-            <dt>{label}</dt>
+            <dt>{t(`catalog.kind.${key}`)}</dt>
             <dd>
-              <strong>{imp[key]}</strong> {hint && <span class="muted">{hint}</span>}
+              <strong>{imp[key]}</strong> {key !== 'unchanged' && <span class="muted">{t(`catalog.hint.${key}`)}</span>}
             </dd>
           </div>
         ))}
@@ -91,7 +86,7 @@ function PreviewBody({ imp }: { imp: CatalogImport }) {
       {(['added', 'updated', 'missing'] as const).map((kind) =>
         imp.samples[kind].length > 0 ? (
           <div key={kind} class="samples" data-kind={kind}>
-            <h3>{kind === 'added' ? 'Added' : kind === 'updated' ? 'Updated' : 'Missing'}, for example</h3>
+            <h3>{t(`catalog.example.${kind}`)}</h3>
             <ul class="plain">
               {imp.samples[kind].map((sample) => (
                 <li key={sample.sku}>
@@ -104,15 +99,15 @@ function PreviewBody({ imp }: { imp: CatalogImport }) {
       )}
       {imp.errors.length > 0 && (
         <>
-          <h3>Invalid rows{imp.invalid > imp.errors.length && ` (the first ${imp.errors.length} of ${imp.invalid})`}</h3>
+          <h3>{t('catalog.invalidTitle')}{imp.invalid > imp.errors.length && t('catalog.firstOf', { shown: imp.errors.length, total: imp.invalid })}</h3>
           <DataTable
             class="row-errors"
             rows={imp.errors}
             rowKey={(problem) => `${problem.line}:${problem.field ?? ''}:${problem.message}`}
             columns={[
-              { label: 'Line', cell: (problem) => problem.line },
-              { label: 'Field', cell: (problem) => (problem.field ? <code>{problem.field}</code> : '—') },
-              { label: 'Problem', cell: (problem) => problem.message },
+              { label: t('import.lineLabel'), cell: (problem) => problem.line },
+              { label: t('import.field'), cell: (problem) => (problem.field ? <code>{problem.field}</code> : '—') },
+              { label: t('import.problem'), cell: (problem) => problem.message },
             ]}
           />
         </>
@@ -121,7 +116,7 @@ function PreviewBody({ imp }: { imp: CatalogImport }) {
   );
 }
 
-const priceText = (price: CatalogImportSample['price']) => (price ? money(price.amount, price.currency) : 'no price');
+const priceText = (price: CatalogImportSample['price']) => (price ? money(price.amount, price.currency) : t('catalog.noPrice'));
 
 /** The price shoppers would pay, and for an update whose price moves, from what. */
 function SamplePrice({ sample }: { sample: CatalogImportSample }) {

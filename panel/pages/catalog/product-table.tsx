@@ -3,13 +3,9 @@ import type { CatalogProduct } from '../../../shared/admin-types.ts';
 import { api, messageOf } from '../../api.ts';
 import { money } from '../../components/money.ts';
 import { DataTable } from '../../components/table.tsx';
+import { t } from '../../i18n/i18n.ts';
 
-const AVAILABILITY: Record<CatalogProduct['availability'], string> = {
-  in_stock: 'In stock',
-  out_of_stock: 'Out of stock',
-  preorder: 'Pre-order',
-  backorder: 'On backorder',
-};
+const availability = (value: CatalogProduct['availability']): string => t(`stock.${value}`);
 
 interface Listing {
   q: string;
@@ -53,15 +49,15 @@ export function ProductTable({ version }: { version: string }) {
   return (
     <section class="card stack products" aria-labelledby="products-title">
       <h2 id="products-title">
-        Products {listing && <span class="muted">{listing.q ? `${listing.total} matching` : listing.total}</span>}
+        {t('inbox.products')} {listing && <span class="muted">{listing.q ? t('catalog.matching', { count: listing.total }) : listing.total}</span>}
       </h2>
       <label>
-        Search by title, SKU or brand
+        {t('catalog.search')}
         <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} maxLength={100} />
       </label>
-      {error && <p role="alert">Could not load the products: {error}</p>}
+      {error && <p role="alert">{t('catalog.productsFailed', { reason: error })}</p>}
       {listing && listing.products.length === 0 && (
-        <p class="muted">{listing.q ? 'No product matches this search.' : 'No product yet: add a feed below, from a file or your store’s feed address.'}</p>
+        <p class="muted">{listing.q ? t('catalog.noMatch') : t('catalog.noProduct')}</p>
       )}
       {listing && listing.products.length > 0 && (
         <DataTable
@@ -69,27 +65,27 @@ export function ProductTable({ version }: { version: string }) {
           rows={listing.products}
           rowKey={(p) => p.id}
           columns={[
-            { label: 'Image', cell: (p) => (p.imageUrl ? <img src={p.imageUrl} alt="" width={40} height={40} loading="lazy" onError={hideImage} /> : null) },
-            { label: 'Title', cell: (p) => <span data-product-id={p.id}>{p.title}</span> },
-            { label: 'SKU', cell: (p) => <code>{p.sku}</code> },
-            { label: 'Price', cell: (p) => (p.price ? money(p.price.amount, p.price.currency) : <span class="muted">none</span>), class: 'num' },
-            { label: 'Stock', cell: (p) => AVAILABILITY[p.availability] },
+            { label: t('inbox.image'), cell: (p) => (p.imageUrl ? <img src={p.imageUrl} alt="" width={40} height={40} loading="lazy" onError={hideImage} /> : null) },
+            { label: t('terms.titleLabel'), cell: (p) => <span data-product-id={p.id}>{p.title}</span> },
+            { label: t('catalog.sku'), cell: (p) => <code>{p.sku}</code> },
+            { label: t('catalog.price'), cell: (p) => (p.price ? money(p.price.amount, p.price.currency) : <span class="muted">{t('catalog.none')}</span>), class: 'num' },
+            { label: t('catalog.stock'), cell: (p) => availability(p.availability) },
             {
-              label: 'Link',
+              label: t('catalog.link'),
               cell: (p) => (
                 <a href={p.link} target="_blank" rel="noopener noreferrer">
-                  Open
+                  {t('catalog.open')}
                 </a>
               ),
             },
-            { label: 'Feed', cell: (p) => p.feed ?? <span class="muted">—</span> },
-            { label: 'Tagged posts', cell: (p) => p.taggedPosts, class: 'num' },
+            { label: t('catalog.feed'), cell: (p) => p.feed ?? <span class="muted">—</span> },
+            { label: t('catalog.taggedPosts'), cell: (p) => p.taggedPosts, class: 'num' },
           ]}
         />
       )}
       {listing?.nextOffset != null && (
         <button type="button" onClick={() => void more()}>
-          Show more ({listing.total - listing.products.length} left)
+          {t('catalog.more', { count: listing.total - listing.products.length })}
         </button>
       )}
     </section>

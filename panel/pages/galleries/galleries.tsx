@@ -5,6 +5,7 @@ import { api, messageOf, type Source } from '../../api.ts';
 import { $router } from '../../stores/router.ts';
 import { $session, can } from '../../stores/session.ts';
 import { GalleryEditor } from './gallery-editor.tsx';
+import { t } from '../../i18n/i18n.ts';
 
 /** The galleries, and the one being edited (`selectedId`), or a new one. */
 export function GalleriesPage({ selectedId }: { selectedId: string | null }) {
@@ -39,22 +40,22 @@ export function GalleriesPage({ selectedId }: { selectedId: string | null }) {
   return (
     <section aria-labelledby="galleries-title" class="page galleries">
       <header class="page-head">
-        <h1 id="galleries-title">Galleries</h1>
+        <h1 id="galleries-title">{t('nav.galleries')}</h1>
         {canEdit && (
           <button type="button" class="primary" onClick={() => setCreating(true)}>
-            New gallery
+            {t('galleries.new')}
           </button>
         )}
       </header>
-      {error && <p role="alert">Could not load the galleries: {error}</p>}
+      {error && <p role="alert">{t('galleries.loadFailed', { reason: error })}</p>}
       <div class="galleries-body">
-        <nav aria-label="Galleries" class="gallery-list">
-          {galleries?.length === 0 && <p class="muted">No galleries yet.</p>}
+        <nav aria-label={t('nav.galleries')} class="gallery-list">
+          {galleries?.length === 0 && <p class="muted">{t('galleries.none')}</p>}
           {galleries?.map((gallery) => (
             <a key={gallery.id} href={`/panel/galleries/${encodeURIComponent(gallery.id)}`} aria-current={gallery.id === selectedId && !creating ? 'page' : undefined}>
               {gallery.name}
               <span class="muted">
-                {gallery.layout}, {gallery.sort}
+                {t(`galleries.layout.${gallery.layout}`)}, {t(`galleries.sort.${gallery.sort}`)}
               </span>
             </a>
           ))}
@@ -64,7 +65,7 @@ export function GalleriesPage({ selectedId }: { selectedId: string | null }) {
         ) : selected ? (
           <GalleryEditor key={selected.id} gallery={selected} sources={sources} canEdit={canEdit} onSaved={saved} onDeleted={deleted} />
         ) : (
-          <p class="muted">{galleries && galleries.length > 0 ? 'Choose a gallery to edit it.' : ''}</p>
+          <p class="muted">{galleries && galleries.length > 0 ? t('galleries.choose') : ''}</p>
         )}
       </div>
     </section>

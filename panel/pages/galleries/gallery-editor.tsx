@@ -12,9 +12,12 @@ import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
 import { LivePreview } from './live-preview.tsx';
 import { ManualOrder } from './manual-order.tsx';
+import { t } from '../../i18n/i18n.ts';
 
-const LAYOUTS: Record<AdminGallery['layout'], string> = { grid: 'Grid', masonry: 'Masonry', carousel: 'Carousel' };
-const SORTS: Record<AdminGallery['sort'], string> = { newest: 'Newest first', manual: 'Manual order', best: 'Best performing (attributed revenue, 30 days)' };
+const LAYOUTS: AdminGallery['layout'][] = ['grid', 'masonry', 'carousel'];
+const SORTS: AdminGallery['sort'][] = ['newest', 'manual', 'best'];
+const layoutOptions = () => Object.fromEntries(LAYOUTS.map((layout) => [layout, t(`galleries.layoutOption.${layout}`)]));
+const sortOptions = () => Object.fromEntries(SORTS.map((sort) => [sort, t(`galleries.sortOption.${sort}`)]));
 
 /** Words separated by commas or spaces, without a leading # (hashtags are stored bare). */
 const list = (value: string) =>
@@ -63,35 +66,35 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
     };
     const next = gallery ? await api.updateGallery(gallery.id, input) : await api.createGallery(input);
     saved(next);
-    announce(`Saved the gallery “${next.name}”.`, false);
+    announce(t('galleries.saved', { name: next.name }), false);
   });
 
   const remove = async () => {
-    if (!gallery || !confirm(`Delete the gallery “${gallery.name}”? Pages that embed it will show nothing.`)) return;
+    if (!gallery || !confirm(t('galleries.confirmDelete', { name: gallery.name }))) return;
     try {
       await api.deleteGallery(gallery.id);
-      announce(`Deleted the gallery “${gallery.name}”.`, false);
+      announce(t('galleries.deleted', { name: gallery.name }), false);
       onDeleted(gallery.id);
     } catch (e) {
-      announce(`The gallery was not deleted: ${e instanceof Error ? e.message : String(e)}`, false);
+      announce(t('galleries.notDeleted', { reason: e instanceof Error ? e.message : String(e) }), false);
     }
   };
 
   return (
     <div class="gallery-editor">
-      <form class="card stack" onSubmit={form.onSubmit} aria-label={gallery ? `Gallery ${gallery.name}` : 'New gallery'}>
-        <h2>{gallery ? gallery.name : 'New gallery'}</h2>
+      <form class="card stack" onSubmit={form.onSubmit} aria-label={gallery ? t('galleries.named', { name: gallery.name }) : t('galleries.new')}>
+        <h2>{gallery ? gallery.name : t('galleries.new')}</h2>
         <FormError error={form.error} />
         <fieldset class="stack" disabled={!canEdit}>
-          <Field form={form} name="name" label="Name" required maxLength={100} defaultValue={gallery?.name ?? ''} />
+          <Field form={form} name="name" label={t('members.name')} required maxLength={100} defaultValue={gallery?.name ?? ''} />
           <div class="row">
-            <SelectField form={form} name="layout" label="Layout" options={LAYOUTS} defaultValue={gallery?.layout ?? 'grid'} />
-            <SelectField form={form} name="sort" label="Sort" options={SORTS} defaultValue={gallery?.sort ?? 'newest'} />
-            <Field form={form} name="pageSize" label="Posts per page" type="number" min={1} max={100} required defaultValue={String(gallery?.pageSize ?? 12)} />
+            <SelectField form={form} name="layout" label={t('galleries.layoutLabel')} options={layoutOptions()} defaultValue={gallery?.layout ?? 'grid'} />
+            <SelectField form={form} name="sort" label={t('galleries.sortLabel')} options={sortOptions()} defaultValue={gallery?.sort ?? 'newest'} />
+            <Field form={form} name="pageSize" label={t('galleries.pageSize')} type="number" min={1} max={100} required defaultValue={String(gallery?.pageSize ?? 12)} />
           </div>
           <fieldset class="stack" aria-invalid={form.invalid('filters.sourceIds')}>
-            <legend>Sources (none ticked: all)</legend>
-            {sources.length === 0 && <span class="muted">No sources yet.</span>}
+            <legend>{t('galleries.sources')}</legend>
+            {sources.length === 0 && <span class="muted">{t('galleries.noSources')}</span>}
             {sources.map((source) => (
               <label class="check-label" key={source.id}>
                 <input type="checkbox" name="filters.sourceIds" value={source.id} defaultChecked={gallery?.filters.sourceIds?.includes(source.id) ?? false} />
@@ -104,25 +107,25 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
             name="filters.hashtags"
             label={
               <>
-                Only posts with these hashtags <span class="muted">(separated by spaces or commas)</span>
+                {t('galleries.hashtags')} <span class="muted">{t('galleries.hashtagsHint')}</span>
               </>
             }
             defaultValue={(gallery?.filters.hashtags ?? []).map((t) => `#${t}`).join(' ')}
           />
           <ProductPicker
             name="filters.productIds"
-            label="Only posts tagged with these products"
+            label={t('galleries.products')}
             initialIds={gallery?.filters.productIds ?? []}
             invalid={form.invalid('filters.productIds')}
           />
           {canEdit && (
             <div class="row">
               <button type="submit" class="primary" disabled={form.busy}>
-                {gallery ? 'Save gallery' : 'Create gallery'}
+                {gallery ? t('galleries.save') : t('galleries.create')}
               </button>
               {gallery && (
                 <button type="button" class="link danger" onClick={() => void remove()}>
-                  Delete gallery
+                  {t('galleries.delete')}
                 </button>
               )}
             </div>
@@ -132,28 +135,26 @@ export function GalleryEditor({ gallery: initial, sources, canEdit, onSaved, onD
       {gallery && (
         <>
           <section class="card stack" aria-labelledby="embed-title">
-            <h3 id="embed-title">Embed</h3>
-            <CopyField label="Paste this where the gallery should appear" value={gallery.embedCode} rows={3} />
+            <h3 id="embed-title">{t('galleries.embed')}</h3>
+            <CopyField label={t('galleries.embedLabel')} value={gallery.embedCode} rows={3} />
             <details>
-              <summary>On Shopify</summary>
+              <summary>{t('purchase.shopify')}</summary>
               <p class="muted">
-                In your Shopify admin: Online Store, Themes, Edit code, Sections, Add a new section named vitrine-gallery; replace its content
-                with this and save. Then add the Vitrine gallery section where you want it in the theme editor. It adds to the Shopify cart, speaks
-                your store's language and, on a product page, shows that product's photos.
+                {t('galleries.shopifyHelp')}
               </p>
-              <CopyField label="Shopify theme section" value={gallery.shopifySection} rows={6} />
+              <CopyField label={t('galleries.shopifySection')} value={gallery.shopifySection} rows={6} />
             </details>
             {readiness?.publicOriginProblem && <PublicAddressWarning problem={readiness.publicOriginProblem} />}
             <RefusedOrigins canAllow={canConfigure} />
           </section>
           {gallery.sort === 'manual' && canEdit && (
             <section class="card stack" aria-labelledby="order-title">
-              <h3 id="order-title">Order</h3>
+              <h3 id="order-title">{t('galleries.order')}</h3>
               <ManualOrder key={version} gallery={gallery} onSaved={saved} />
             </section>
           )}
           <section class="card stack" aria-labelledby="preview-title">
-            <h3 id="preview-title">Live preview</h3>
+            <h3 id="preview-title">{t('galleries.preview')}</h3>
             <LivePreview gallery={gallery} version={version} />
           </section>
         </>

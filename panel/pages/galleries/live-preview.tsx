@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { reserveCss, type EmbeddedGallery } from '../../../shared/embed-code.ts';
+import { t } from '../../i18n/i18n.ts';
 
 const EMBED_SRC = '/embed.js';
 
@@ -50,5 +51,5 @@ export function LivePreview({ gallery: { id: galleryId, layout, pageSize }, vers
       cancelled = true;
     };
   }, [galleryId, layout, pageSize, version]);
-  return <div class="live-preview" ref={host} role="region" aria-label="Live preview" />;
+  return <div class="live-preview" ref={host} role="region" aria-label={t('galleries.preview')} />;
 }

@@ -3,6 +3,7 @@ import type { AdminGallery } from '../../../shared/admin-types.ts';
 import type { PublicPost } from '../../../shared/api-types.ts';
 import { api, messageOf } from '../../api.ts';
 import { variantFor } from '../../components/media.tsx';
+import { t } from '../../i18n/i18n.ts';
 
 /** Enough for any hand-curated order; posts past it keep following, newest first. */
 const MAX_POSTS = 500;
@@ -30,7 +31,7 @@ function moved<T>(items: T[], from: number, to: number): T[] {
   return next;
 }
 
-const who = (post: PublicPost) => (post.author.username ? `@${post.author.username}` : 'untitled');
+const who = (post: PublicPost) => (post.author.username ? `@${post.author.username}` : t('order.untitled'));
 
 /** Drag to reorder (or use the arrow buttons), then save: the order goes live at once. */
 export function ManualOrder({ gallery, onSaved }: { gallery: AdminGallery; onSaved: (gallery: AdminGallery) => void }) {
@@ -42,7 +43,7 @@ export function ManualOrder({ gallery, onSaved }: { gallery: AdminGallery; onSav
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    galleryPosts(gallery.id).then(setPosts, (e: unknown) => setError(`The gallery's posts could not be loaded: ${messageOf(e)}`));
+    galleryPosts(gallery.id).then(setPosts, (e: unknown) => setError(t('order.loadFailed', { reason: messageOf(e) })));
   }, [gallery.id]);
 
   const reorder = (from: number, to: number) => {
@@ -50,26 +51,26 @@ export function ManualOrder({ gallery, onSaved }: { gallery: AdminGallery; onSav
     const post = posts[from];
     setPosts(moved(posts, from, to));
     setDirty(true);
-    if (post) setStatus(`${who(post)} moved to position ${to + 1} of ${posts.length}.`);
+    if (post) setStatus(t('order.moved', { who: who(post), position: to + 1, total: posts.length }));
   };
   const save = async () => {
     if (!posts) return;
     try {
       onSaved(await api.orderGallery(gallery.id, posts.map((p) => p.id)));
       setDirty(false);
-      setStatus('Order saved.');
+      setStatus(t('order.saved'));
     } catch (e) {
-      setStatus(`The order was not saved: ${messageOf(e)}`);
+      setStatus(t('order.notSaved', { reason: messageOf(e) }));
     }
   };
 
   if (error) return <p role="alert">{error}</p>;
-  if (!posts) return <p class="muted">Loading the gallery's posts…</p>;
-  if (posts.length === 0) return <p class="muted">No public posts match this gallery yet.</p>;
+  if (!posts) return <p class="muted">{t('order.loading')}</p>;
+  if (posts.length === 0) return <p class="muted">{t('order.none')}</p>;
   return (
     <div class="manual-order">
       <p class="muted" id="order-help">
-        Drag posts into the order shoppers should see, or use the arrow buttons. Posts that arrive later follow, newest first.
+        {t('order.help')}
       </p>
       <ol class="order-list" aria-describedby="order-help">
         {posts.map((post, index) => {
@@ -108,10 +109,10 @@ export function ManualOrder({ gallery, onSaved }: { gallery: AdminGallery; onSav
               <span class="order-text">
                 <strong>{who(post)}</strong> <span class="caption-line">{post.caption}</span>
               </span>
-              <button type="button" aria-label={`Move ${who(post)}'s post up`} disabled={index === 0} onClick={() => reorder(index, index - 1)}>
+              <button type="button" aria-label={t('order.up', { who: who(post) })} disabled={index === 0} onClick={() => reorder(index, index - 1)}>
                 ↑
               </button>
-              <button type="button" aria-label={`Move ${who(post)}'s post down`} disabled={index === posts.length - 1} onClick={() => reorder(index, index + 1)}>
+              <button type="button" aria-label={t('order.down', { who: who(post) })} disabled={index === posts.length - 1} onClick={() => reorder(index, index + 1)}>
                 ↓
               </button>
             </li>
@@ -119,7 +120,7 @@ export function ManualOrder({ gallery, onSaved }: { gallery: AdminGallery; onSav
         })}
       </ol>
       <button type="button" class="primary" disabled={!dirty} onClick={() => void save()}>
-        Save order
+        {t('order.save')}
       </button>
       <span class="muted" role="status">
         {status}

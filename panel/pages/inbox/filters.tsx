@@ -2,18 +2,11 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ModerationStatus, RightsStatus } from '../../../shared/admin-types.ts';
 import type { PostFilters, Source } from '../../api.ts';
-import { $filters, $list, EMPTY_FILTERS, loadFirstPage, setFilter, STATUS_LABELS } from '../../stores/inbox.ts';
+import { $filters, $list, EMPTY_FILTERS, loadFirstPage, setFilter, STATUSES } from '../../stores/inbox.ts';
+import { t } from '../../i18n/i18n.ts';
 
-const STATUSES = Object.keys(STATUS_LABELS) as ModerationStatus[];
 /** The API filters on the stored status, where rights that ran out are still granted. */
-const RIGHTS: Record<RightsStatus, string> = {
-  none: 'Not requested',
-  requested: 'Requested',
-  author_replied: 'Author replied',
-  granted: 'Granted (running or expired)',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-};
+const RIGHTS: readonly RightsStatus[] = ['none', 'requested', 'author_replied', 'granted', 'declined', 'withdrawn'];
 /** Search waits for a pause in typing rather than asking the server at every key. */
 const SEARCH_DELAY_MS = 250;
 
@@ -21,10 +14,10 @@ export function StatusTabs() {
   const status = useStore($filters, { keys: ['status'] }).status;
   const counts = useStore($list).counts;
   return (
-    <nav class="tabs" aria-label="Moderation status">
+    <nav class="tabs" aria-label={t('inbox.statusTabs')}>
       {STATUSES.map((value) => (
         <button type="button" key={value} aria-pressed={status === value} onClick={() => setFilter('status', value)}>
-          {STATUS_LABELS[value]}
+          {t(`status.${value}`)}
           {counts && <span class="count">{counts[value]}</span>}
         </button>
       ))}
@@ -55,12 +48,12 @@ export function Filters({ sources }: { sources: Source[] }) {
   return (
     <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
       <label class="search">
-        Search
+        {t('inbox.search')}
         <input
           ref={search}
           type="search"
           name="q"
-          placeholder="Caption or @username  ( / )"
+          placeholder={t('inbox.searchPlaceholder')}
           onInput={(e) => {
             const value = e.currentTarget.value;
             clearTimeout(timer.current);
@@ -68,25 +61,25 @@ export function Filters({ sources }: { sources: Source[] }) {
           }}
         />
       </label>
-      {select('source', 'Source', [['', 'All sources'], ...sources.map((s): [string, string] => [s.id, `${s.kind}: ${s.label}`])])}
-      {select('rights', 'Rights', [['', 'Any rights'], ...(Object.entries(RIGHTS) as [string, string][])])}
-      {select('hasProducts', 'Products', [
-        ['', 'Any'],
-        ['true', 'Tagged'],
-        ['false', 'Untagged'],
+      {select('source', t('inbox.source'), [['', t('inbox.allSources')], ...sources.map((s): [string, string] => [s.id, `${s.kind}: ${s.label}`])])}
+      {select('rights', t('inbox.rights'), [['', t('inbox.anyRights')], ...RIGHTS.map((value): [string, string] => [value, t(`inbox.rightsFilter.${value}`)])])}
+      {select('hasProducts', t('inbox.products'), [
+        ['', t('inbox.any')],
+        ['true', t('inbox.tagged')],
+        ['false', t('inbox.untagged')],
       ])}
-      {select('mediaType', 'Media', [
-        ['', 'Any media'],
-        ['image', 'Image'],
-        ['video', 'Video'],
-        ['carousel', 'Carousel'],
+      {select('mediaType', t('inbox.media'), [
+        ['', t('inbox.anyMedia')],
+        ['image', t('inbox.image')],
+        ['video', t('media.video')],
+        ['carousel', t('inbox.carousel')],
       ])}
       <label>
-        From
+        {t('inbox.from')}
         <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => setFilter('from', e.currentTarget.value)} />
       </label>
       <label>
-        To
+        {t('inbox.to')}
         <input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => setFilter('to', e.currentTarget.value)} />
       </label>
       {filters.campaign && <span class="muted">Entries of the campaign {filters.campaign}</span>}
@@ -100,7 +93,7 @@ export function Filters({ sources }: { sources: Source[] }) {
             void loadFirstPage();
           }}
         >
-          Clear filters
+          {t('inbox.clearFilters')}
         </button>
       )}
     </form>

@@ -5,23 +5,27 @@ import { api } from '../../api.ts';
 import { PublicAddressWarning } from '../../components/readiness.tsx';
 import { RefusedOrigins } from '../../components/refused-origins.tsx';
 import { $session, can } from '../../stores/session.ts';
+import { t, tn } from '../../i18n/i18n.ts';
+
+/** The page where each step is done. */
+const STEP_PAGES: Record<GettingStartedStep, string> = {
+  instagram: '/panel/instagram',
+  source: '/panel/sources',
+  brand: '/panel/settings',
+  terms: '/panel/rights',
+  catalog: '/panel/catalog',
+  gallery: '/panel/galleries',
+  origins: '/panel/settings',
+  embed: '/panel/galleries',
+};
 
 /** Each step in words, and the page where it is done. */
-export const STEPS: Record<GettingStartedStep, { label: string; href: string; how: string }> = {
-  instagram: { label: 'Connect Instagram', href: '/panel/instagram', how: 'the business account whose tags, mentions and hashtags you collect' },
-  source: { label: 'Add a source', href: '/panel/sources', how: 'a hashtag, your @mentions or the posts you are tagged in' },
-  brand: { label: 'Set your handle and approval hashtag', href: '/panel/settings', how: 'authors reply with them to grant rights' },
-  terms: { label: 'Publish your usage terms', href: '/panel/rights', how: 'what an author agrees to when they grant rights' },
-  catalog: { label: 'Add your products', href: '/panel/catalog', how: 'a product feed or a CSV, to tag products in photos' },
-  gallery: { label: 'Create a gallery', href: '/panel/galleries', how: 'which posts show on your store, and how' },
-  origins: { label: "Allow your store's address", href: '/panel/settings', how: 'so the gallery on your store can report visits' },
-  embed: { label: 'Paste the embed code on your store', href: '/panel/galleries', how: 'this ticks itself when the gallery is first seen there' },
-};
+export const step = (id: GettingStartedStep): { label: string; href: string; how: string } => ({ label: t(`steps.${id}.label`), href: STEP_PAGES[id], how: t(`steps.${id}.how`) });
 
 /** Where a step is done: once Instagram is connected, its page offers the handle and hashtag filled in from the account. */
 function stepHref(id: GettingStartedStep, checklist: Checklist): string {
   const connected = checklist.steps.some((s) => s.id === 'instagram' && s.done);
-  return id === 'brand' && connected ? '/panel/instagram' : STEPS[id].href;
+  return id === 'brand' && connected ? '/panel/instagram' : STEP_PAGES[id];
 }
 
 /**
@@ -54,7 +58,7 @@ export function ChecklistView({ checklist, onOriginAllowed }: { checklist: Check
   return (
     <section class="card getting-started" aria-labelledby="getting-started-title">
       <h2 id="getting-started-title">
-        Getting started <span class="muted">{left === 1 ? '1 step left' : `${left} steps left`}</span>
+        {t('steps.title')} <span class="muted">{tn('steps.left', left)}</span>
       </h2>
       <ol>
         {checklist.steps.map(({ id, done }) => (
@@ -62,9 +66,9 @@ export function ChecklistView({ checklist, onOriginAllowed }: { checklist: Check
             <span class="step-mark" aria-hidden="true">
               {done ? '✓' : '○'}
             </span>
-            {done ? <s>{STEPS[id].label}</s> : <a href={stepHref(id, checklist)}>{STEPS[id].label}</a>}
-            <span class="visually-hidden">{done ? ' (done)' : ' (to do)'}</span>
-            <span class="muted"> — {STEPS[id].how}</span>
+            {done ? <s>{step(id).label}</s> : <a href={stepHref(id, checklist)}>{step(id).label}</a>}
+            <span class="visually-hidden">{done ? t('steps.done') : t('steps.todo')}</span>
+            <span class="muted"> — {step(id).how}</span>
           </li>
         ))}
       </ol>

@@ -1,31 +1,32 @@
 import { Dialog } from '../../components/dialog.tsx';
+import { t, type MessageKey } from '../../i18n/i18n.ts';
 
-export const SHORTCUTS: [string, string][] = [
-  ['j / ↓', 'Next post'],
-  ['k / ↑', 'Previous post'],
-  ['a', 'Approve'],
-  ['r', 'Reject'],
-  ['h', 'Hide'],
-  ['p', 'Put back in the queue'],
-  ['q', 'Request rights from the author (of the selection, if any)'],
-  ['x', 'Select or unselect (actions then apply to the selection)'],
-  ['u', 'Undo the last action'],
-  ['Enter', 'Open the details'],
-  ['Esc', 'Close, or clear the selection'],
-  ['/', 'Search'],
-  ['?', 'This help'],
+export const SHORTCUTS: [string, MessageKey][] = [
+  ['j / ↓', 'keys.next'],
+  ['k / ↑', 'keys.previous'],
+  ['a', 'inbox.approve'],
+  ['r', 'inbox.reject'],
+  ['h', 'inbox.hide'],
+  ['p', 'inbox.backToQueue'],
+  ['q', 'keys.request'],
+  ['x', 'keys.select'],
+  ['u', 'keys.undo'],
+  ['Enter', 'keys.details'],
+  ['Esc', 'keys.escape'],
+  ['/', 'inbox.search'],
+  ['?', 'keys.help'],
 ];
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts">
+    <Dialog open={open} onClose={onClose} title={t('keys.title')}>
       <dl class="shortcuts">
         {SHORTCUTS.map(([keys, what]) => (
           <div key={keys}>
             <dt>
               <kbd>{keys}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(what)}</dd>
           </div>
         ))}
       </dl>

@@ -15,6 +15,7 @@ import { NewPosts } from './new-posts.tsx';
 import { PostList } from './post-list.tsx';
 import { PostPreview } from './post-preview.tsx';
 import { RequestDialog } from './request-dialog.tsx';
+import { t } from '../../i18n/i18n.ts';
 
 const NEW_POSTS_CHECK_MS = 30_000;
 
@@ -88,10 +89,10 @@ export function InboxPage() {
   return (
     <section class="inbox" aria-labelledby="inbox-title">
       <header class="page-head">
-        <h1 id="inbox-title">Inbox</h1>
+        <h1 id="inbox-title">{t('nav.inbox')}</h1>
         <StatusTabs />
         <button type="button" class="link" onClick={() => setHelp(true)}>
-          Shortcuts <kbd>?</kbd>
+          {t('inbox.shortcuts')} <kbd>?</kbd>
         </button>
       </header>
       {canModerate && <GettingStarted />}
@@ -113,24 +114,24 @@ function BulkBar({ canAsk }: { canAsk: boolean }) {
   const count = useStore($selectedCount);
   if (count === 0) return null;
   return (
-    <div class="bulk-bar" role="region" aria-label="Selection">
-      <strong>{count} selected</strong>
+    <div class="bulk-bar" role="region" aria-label={t('inbox.selection')}>
+      <strong>{t('inbox.selected', { count })}</strong>
       <button type="button" onClick={() => void moderate('approved')}>
-        Approve all
+        {t('inbox.approveAll')}
       </button>
       <button type="button" onClick={() => void moderate('rejected')}>
-        Reject all
+        {t('inbox.rejectAll')}
       </button>
       <button type="button" onClick={() => void moderate('hidden')}>
-        Hide all
+        {t('inbox.hideAll')}
       </button>
       {canAsk && (
         <button type="button" onClick={() => openAsking()}>
-          Request rights <kbd>q</kbd>
+          {t('inbox.requestRights')} <kbd>q</kbd>
         </button>
       )}
       <button type="button" class="link" onClick={clearSelection}>
-        Clear <kbd>Esc</kbd>
+        {t('inbox.clear')} <kbd>Esc</kbd>
       </button>
     </div>
   );

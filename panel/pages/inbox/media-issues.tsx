@@ -2,12 +2,14 @@ import { useState } from 'preact/hooks';
 import type { AdminPost } from '../../../shared/admin-types.ts';
 import { api, messageOf } from '../../api.ts';
 import { reloadPost } from '../../stores/inbox.ts';
+import { t } from '../../i18n/i18n.ts';
 
 /** One media not stored, in words: which item, and what is happening to it or why it gave up. */
 export function issueText(issue: AdminPost['mediaIssues'][number], count: number): string {
-  const which = count > 1 ? `Item ${issue.position + 1} (${issue.type})` : issue.type === 'video' ? 'The video' : 'The image';
-  if (issue.status === 'pending') return `${which} is being stored${issue.error ? `; the last try failed: ${issue.error}` : ''}.`;
-  return `${which} could not be stored: ${issue.error ?? 'no reason was recorded'}.`;
+  const which =
+    count > 1 ? t('issues.item', { n: issue.position + 1, type: t(issue.type === 'video' ? 'issues.video' : 'issues.image') }) : issue.type === 'video' ? t('issues.theVideo') : t('issues.theImage');
+  if (issue.status === 'pending') return issue.error ? t('issues.storingRetry', { which, reason: issue.error }) : t('issues.storing', { which });
+  return t('issues.failed', { which, reason: issue.error ?? t('issues.noReason') });
 }
 
 /**
@@ -23,7 +25,7 @@ export function MediaIssues({ post }: { post: AdminPost }) {
     setBusy(true);
     try {
       const { retried } = await api.retryMedia(post.id);
-      setResult(`Downloading ${retried === 1 ? 'it' : `${retried} items`} again: the preview shows ${retried === 1 ? 'it' : 'them'} once stored.`);
+      setResult(retried === 1 ? t('issues.retryingOne') : t('issues.retrying', { count: retried }));
       await reloadPost(post.id);
     } catch (error) {
       setResult(messageOf(error));
@@ -32,7 +34,7 @@ export function MediaIssues({ post }: { post: AdminPost }) {
     }
   };
   return (
-    <section class="media-issues" aria-label="Media not stored">
+    <section class="media-issues" aria-label={t('issues.label')}>
       <ul>
         {post.mediaIssues.map((issue) => (
           <li key={issue.position} data-status={issue.status}>
@@ -42,7 +44,7 @@ export function MediaIssues({ post }: { post: AdminPost }) {
       </ul>
       {failed && (
         <button type="button" onClick={() => void retry()} disabled={busy}>
-          Retry
+          {t('common.retry')}
         </button>
       )}
       <p role="status">{result}</p>

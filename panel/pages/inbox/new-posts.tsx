@@ -1,5 +1,6 @@
 import { useStore } from '@nanostores/preact';
 import { $newCount, showNew } from '../../stores/inbox.ts';
+import { tn } from '../../i18n/i18n.ts';
 
 /** "12 new posts — show": what arrived since the list loaded, put on top only when asked. */
 export function NewPosts() {
@@ -8,7 +9,7 @@ export function NewPosts() {
     <div class="new-posts" role="status">
       {count > 0 && (
         <button type="button" class="link" onClick={() => void showNew()}>
-          {count === 1 ? '1 new post' : `${count} new posts`} — show
+          {tn('inbox.newPosts', count)}
         </button>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { $currentId, $list, loadMore, retry } from '../../stores/inbox.ts';
 import { PostRow, ROW_HEIGHT } from './post-row.tsx';
+import { t } from '../../i18n/i18n.ts';
 
 /** Rows rendered above and below the visible ones, so fast scrolling shows no blank rows. */
 const OVERSCAN = 8;
@@ -69,7 +70,7 @@ export function PostList({ canModerate }: { canModerate: boolean }) {
         ref={viewport}
         class="post-list"
         role="listbox"
-        aria-label="Posts"
+        aria-label={t('inbox.posts')}
         aria-multiselectable={canModerate}
         aria-busy={loading}
         tabIndex={0}
@@ -85,19 +86,19 @@ export function PostList({ canModerate }: { canModerate: boolean }) {
       <p class="list-status muted">
         {error ? (
           <>
-            <span role="alert">Could not load posts: {error}</span>{' '}
+            <span role="alert">{t('inbox.loadFailed', { reason: error })}</span>{' '}
             <button type="button" class="link" onClick={retry}>
-              Retry
+              {t('common.retry')}
             </button>
           </>
         ) : loading ? (
-          'Loading…'
+          t('common.loading')
         ) : ids.length === 0 ? (
-          'No posts here.'
+          t('inbox.none')
         ) : nextCursor === null ? (
-          `All ${ids.length} loaded.`
+          t('inbox.allLoaded', { count: ids.length })
         ) : (
-          `${ids.length} loaded; scroll for more.`
+          t('inbox.someLoaded', { count: ids.length })
         )}
       </p>
     </div>

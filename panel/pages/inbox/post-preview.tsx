@@ -2,7 +2,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminPost, ModerationRule, ModerationStatus } from '../../../shared/admin-types.ts';
 import { MediaImage, stillStoring, VideoMark } from '../../components/media.tsx';
-import { RULE_KINDS } from '../../components/rule-kinds.ts';
+import { ruleKind } from '../../components/rule-kinds.ts';
 import { api } from '../../api.ts';
 import { now } from '../../clock.ts';
 import { $currentId, $list, moderate, openDetail, postById, reloadPost } from '../../stores/inbox.ts';
@@ -11,11 +11,12 @@ import { MediaIssues } from './media-issues.tsx';
 import { PostRights } from './post-rights.tsx';
 import { publicAnswer } from './public-answer.ts';
 import { SourceBadges } from './post-row.tsx';
+import { t, tn, formatDateTime, type MessageKey } from '../../i18n/i18n.ts';
 
-const ACTIONS: { status: ModerationStatus; label: string; key: string }[] = [
-  { status: 'approved', label: 'Approve', key: 'a' },
-  { status: 'rejected', label: 'Reject', key: 'r' },
-  { status: 'hidden', label: 'Hide', key: 'h' },
+const ACTIONS: { status: ModerationStatus; label: MessageKey; key: string }[] = [
+  { status: 'approved', label: 'inbox.approve', key: 'a' },
+  { status: 'rejected', label: 'inbox.reject', key: 'r' },
+  { status: 'hidden', label: 'inbox.hide', key: 'h' },
 ];
 
 /** The post under the cursor, large: every carousel child, its facts, and the actions. */
@@ -25,44 +26,43 @@ export function PostPreview({ canModerate, canAsk, rules }: { canModerate: boole
   useStore($list);
   const post = id ? postById(id) : undefined;
   const galleryCount = useGalleryCount();
-  if (!post) return <aside class="preview empty muted">Select a post to preview it.</aside>;
+  if (!post) return <aside class="preview empty muted">{t('preview.empty')}</aside>;
   return (
-    <aside class="preview" aria-label="Preview">
+    <aside class="preview" aria-label={t('preview.label')}>
       <Media post={post} key={post.id} />
       <div class="preview-body">
         <p class="preview-head">
-          <strong>{post.author.username ? `@${post.author.username}` : 'Unknown author'}</strong>{' '}
+          <strong>{post.author.username ? `@${post.author.username}` : t('common.unknownAuthor')}</strong>{' '}
           {post.permalink && (
             <a href={post.permalink} target="_blank" rel="noopener noreferrer">
-              Open on Instagram
+              {t('preview.openInstagram')}
             </a>
           )}
         </p>
         {!post.author.username && (
           <p class="muted unknown-author">
-            Unknown author: Instagram does not say who posted what it finds by hashtag. Open the post on Instagram to see the account; rights can still be
-            requested, and the author's own reply names them.
+            {t('preview.unknownAuthor')}
           </p>
         )}
         <MediaIssues post={post} key={post.id} />
         <p class="caption">{post.caption}</p>
         {post.moderation.ruleId && <RuleNote post={post} rules={rules} canModerate={canModerate} />}
-        {post.media.some((m) => m.type === 'video' && !m.videoUrl) && <p class="muted">Instagram gives no file for this video (its audio is licensed): only its cover frame is kept.</p>}
+        {post.media.some((m) => m.type === 'video' && !m.videoUrl) && <p class="muted">{t('preview.noVideoFile')}</p>}
         <dl class="facts">
-          <dt>Status</dt>
-          <dd>{post.moderation.status}</dd>
-          <dt>Public</dt>
+          <dt>{t('preview.status')}</dt>
+          <dd>{t(`status.one.${post.moderation.status}`)}</dd>
+          <dt>{t('preview.public')}</dt>
           <dd data-public={post.isPublic}>{publicAnswer(post, galleryCount, now())}</dd>
-          <dt>Sources</dt>
+          <dt>{t('nav.sources')}</dt>
           <dd>{post.sources.length > 0 ? <SourceBadges post={post} /> : '—'}</dd>
-          <dt>Products</dt>
+          <dt>{t('inbox.products')}</dt>
           <dd>{post.productCount}</dd>
-          <dt>Published</dt>
-          <dd>{new Date(post.publishedAt).toLocaleString()}</dd>
+          <dt>{t('preview.published')}</dt>
+          <dd>{formatDateTime(post.publishedAt)}</dd>
           {post.sourceDeleted && (
             <>
-              <dt>At source</dt>
-              <dd>Deleted by the author</dd>
+              <dt>{t('preview.atSource')}</dt>
+              <dd>{t('preview.deletedByAuthor')}</dd>
             </>
           )}
         </dl>
@@ -71,16 +71,16 @@ export function PostPreview({ canModerate, canAsk, rules }: { canModerate: boole
           {canModerate &&
             ACTIONS.filter((a) => a.status !== post.moderation.status).map((action) => (
               <button type="button" key={action.status} class={`action-${action.status}`} onClick={() => void moderate(action.status, [post.id])}>
-                {action.label} <kbd>{action.key}</kbd>
+                {t(action.label)} <kbd>{action.key}</kbd>
               </button>
             ))}
           {canModerate && post.moderation.status !== 'pending' && !post.moderation.ruleId && (
             <button type="button" onClick={() => void moderate('pending', [post.id])}>
-              Put back in the queue <kbd>p</kbd>
+              {t('inbox.backToQueue')} <kbd>p</kbd>
             </button>
           )}
           <button type="button" onClick={() => void openDetail(post.id)}>
-            Details <kbd>Enter</kbd>
+            {t('preview.details')} <kbd>Enter</kbd>
           </button>
         </div>
       </div>
@@ -103,19 +103,19 @@ function useGalleryCount(): number | null {
  */
 function RuleNote({ post, rules, canModerate }: { post: AdminPost; rules: ModerationRule[]; canModerate: boolean }) {
   const rule = rules.find((r) => r.id === post.moderation.ruleId);
-  const verb = post.moderation.status === 'approved' ? 'Approved' : post.moderation.status === 'pending' ? 'Decided' : 'Filtered';
+  const verb = post.moderation.status === 'approved' ? 'approved' : post.moderation.status === 'pending' ? 'decided' : 'filtered';
   return (
     <div class="rule-note" role="note">
       <p>
         <strong>
-          {verb} by the rule {rule ? `“${RULE_KINDS[rule.kind].label}: ${rule.value}”` : '(since removed)'}
+          {t(`ruleNote.${verb}`, { rule: rule ? `“${ruleKind(rule.kind).label}: ${rule.value}”` : t('ruleNote.removed') })}
         </strong>
-        {post.moderation.at && <span> on {new Date(post.moderation.at).toLocaleString()}</span>}
+        {post.moderation.at && <span>{t('rights.onDate', { date: formatDateTime(post.moderation.at) })}</span>}
       </p>
-      <p>Why: {post.moderation.reason ?? 'no reason recorded'}</p>
+      <p>{t('ruleNote.why', { reason: post.moderation.reason ?? t('ruleNote.noReason') })}</p>
       {canModerate && post.moderation.status !== 'pending' && (
         <button type="button" onClick={() => void moderate('pending', [post.id])}>
-          Put back in the queue <kbd>p</kbd>
+          {t('inbox.backToQueue')} <kbd>p</kbd>
         </button>
       )}
     </div>
@@ -135,12 +135,12 @@ function Media({ post }: { post: AdminPost }) {
   }, [post.id, storing]);
   const media = post.media[shown] ?? post.media[0];
   if (!media) {
-    if (storing) return <p class="muted">The media are still being stored.</p>;
+    if (storing) return <p class="muted">{t('preview.storing')}</p>;
     // Nothing will come (the issues below say why): a placeholder, not a wait.
     return (
       <div class="preview-media">
         <div class="media" style={{ aspectRatio: '4 / 5' }}>
-          <VideoMark label="Nothing to show: see why below" />
+          <VideoMark label={t('preview.nothingToShow')} />
         </div>
       </div>
     );
@@ -149,9 +149,9 @@ function Media({ post }: { post: AdminPost }) {
     <div class="preview-media">
       <MediaImage media={media} width={640} playable />
       {post.media.length > 1 && (
-        <div class="strip" role="group" aria-label={`Carousel, ${post.media.length} items`}>
+        <div class="strip" role="group" aria-label={t('preview.carousel', { count: post.media.length })}>
           {post.media.map((child, index) => (
-            <button type="button" key={child.id} aria-pressed={index === shown} aria-label={`Item ${index + 1}`} onClick={() => setShown(index)}>
+            <button type="button" key={child.id} aria-pressed={index === shown} aria-label={t('preview.item', { n: index + 1 })} onClick={() => setShown(index)}>
               <MediaImage media={child} width={120} />
             </button>
           ))}

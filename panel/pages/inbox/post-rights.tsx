@@ -2,9 +2,10 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminPost, AdminPostDetail } from '../../../shared/admin-types.ts';
 import { api, messageOf, type RightsRequest } from '../../api.ts';
-import { CONSENT_KINDS, consentChannel, day, moment, REQUEST_STATUS_LABELS, RequestDelivery, rightsSummary, VERIFICATIONS } from '../../components/rights.tsx';
+import { consentChannel, consentKind, day, moment, requestStatusLabel, RequestDelivery, rightsSummary, verificationLabel } from '../../components/rights.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $history, canAskFor, loadHistory, rightsOf } from '../../stores/rights.ts';
+import { t } from '../../i18n/i18n.ts';
 
 /** Wait this long on a post before asking for its history: j/k through the inbox asks nothing. */
 const HISTORY_DELAY_MS = 200;
@@ -38,29 +39,29 @@ export function PostRights({ post, canAsk, onAsk }: { post: AdminPost; canAsk: b
   const view = rightsOf(post);
   const draft = view === 'requested' && latest?.status === 'draft';
   return (
-    <section class="post-rights stack" aria-label="Rights">
+    <section class="post-rights stack" aria-label={t('inbox.rights')}>
       <p class={`rights-status rights-${view}`} data-rights={draft ? 'draft' : view}>
-        <strong>Rights:</strong> {draft ? 'Request ready, not sent yet' : rightsSummary(post)}
+        <strong>{t('postRights.label')}</strong> {draft ? t('postRights.draft') : rightsSummary(post)}
         {latest && !draft && view === 'requested' && (
           <span class="muted">
             {' '}
-            — {latest.channel === 'api_comment' ? 'sent as a reply on Instagram' : 'sent by hand'}
-            {latest.sentAt && ` on ${day(latest.sentAt)}`}
+            — {latest.channel === 'api_comment' ? t('postRights.sentAsReply') : t('postRights.sentByHand')}
+            {latest.sentAt && t('rights.onDate', { date: day(latest.sentAt) })}
           </span>
         )}
       </p>
       {view === 'author_replied' && latest?.replyText && (
         <blockquote class="reply">
-          <span class="muted">The author answered, without the words that grant rights:</span>
+          <span class="muted">{t('postRights.replied')}</span>
           <span class="reply-text">{latest.replyText}</span>
         </blockquote>
       )}
-      {requests === null && <p class="muted">Could not load the requests.</p>}
+      {requests === null && <p class="muted">{t('postRights.loadFailed')}</p>}
       {draft && latest && <RequestDelivery request={latest} author={post.author.username} canAct={canAsk} />}
       {canAsk && canAskFor(post) && (
         <div class="actions">
           <button type="button" onClick={onAsk}>
-            {view === 'none' ? 'Request rights' : 'Request again'} <kbd>q</kbd>
+            {view === 'none' ? t('inbox.requestRights') : t('postRights.again')} <kbd>q</kbd>
           </button>
         </div>
       )}
@@ -74,55 +75,55 @@ export function RightsHistory({ post }: { post: AdminPostDetail }) {
   const author = post.author.username;
   return (
     <div class="rights-history">
-      <h3>Rights</h3>
+      <h3>{t('inbox.rights')}</h3>
       <p class={`rights-${rightsOf(post)}`}>{rightsSummary(post)}</p>
-      <h4>Requests, newest first</h4>
+      <h4>{t('postRights.requests')}</h4>
       {requests === undefined ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('common.loading')}</p>
       ) : requests === null ? (
-        <p class="muted">Could not load the requests.</p>
+        <p class="muted">{t('postRights.loadFailed')}</p>
       ) : requests.length === 0 ? (
-        <p class="muted">Never requested.</p>
+        <p class="muted">{t('postRights.never')}</p>
       ) : (
         <ol class="plain history">
           {requests.map((request) => (
             <li key={request.id}>
-              <strong>{REQUEST_STATUS_LABELS[request.status]}</strong>{' '}
+              <strong>{requestStatusLabel(request.status)}</strong>{' '}
               <span class="muted">
-                asked on {moment(request.createdAt)} in {request.language}, {request.channel === 'api_comment' ? 'by a reply on Instagram' : 'by hand'}
-                {request.sentAt && `, sent ${moment(request.sentAt)}`}
+                {t(request.channel === 'api_comment' ? 'postRights.askedByReply' : 'postRights.askedByHand', { date: moment(request.createdAt), language: request.language })}
+                {request.sentAt && t('postRights.sentOn', { date: moment(request.sentAt) })}
               </span>
               {request.replyText && (
                 <blockquote class="reply">
-                  <span class="muted">Reply:</span> <span class="reply-text">{request.replyText}</span>
+                  <span class="muted">{t('postRights.reply')}</span> <span class="reply-text">{request.replyText}</span>
                 </blockquote>
               )}
               <details>
-                <summary>Message</summary>
+                <summary>{t('postRights.message')}</summary>
                 <p class="caption">{request.message}</p>
               </details>
             </li>
           ))}
         </ol>
       )}
-      <h4>Consent records, newest first</h4>
+      <h4>{t('postRights.consent')}</h4>
       {post.consent.length === 0 ? (
-        <p class="muted">None.</p>
+        <p class="muted">{t('postRights.none')}</p>
       ) : (
         <ol class="plain history">
           {[...post.consent].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).map((record) => (
             <li key={record.id}>
-              <strong>{CONSENT_KINDS[record.kind]}</strong> through {consentChannel(record.channel)} on {moment(record.recordedAt)}
-              {record.verification && ` (${VERIFICATIONS[record.verification]})`}
-              {record.expiresAt && `, until ${day(record.expiresAt)}`}
-              {record.termsHash && <span class="muted"> · terms fingerprint {record.termsHash.slice(0, 12)}</span>}
+              <strong>{consentKind(record.kind)}</strong> {t('postRights.through', { channel: consentChannel(record.channel), date: moment(record.recordedAt) })}
+              {record.verification && ` (${verificationLabel(record.verification)})`}
+              {record.expiresAt && t('postRights.until', { date: day(record.expiresAt) })}
+              {record.termsHash && <span class="muted"> · {t('postRights.fingerprint', { hash: record.termsHash.slice(0, 12) })}</span>}
             </li>
           ))}
         </ol>
       )}
       <div class="actions">
-        {post.consent.length > 0 && <EvidenceButton filter={{ postId: post.id }} label="Download consent evidence (JSON)" />}
-        {author && <EvidenceButton filter={{ author }} label={`All of @${author}’s consent evidence (JSON)`} />}
+        {post.consent.length > 0 && <EvidenceButton filter={{ postId: post.id }} label={t('postRights.download')} />}
+        {author && <EvidenceButton filter={{ author }} label={t('postRights.downloadAuthor', { author })} />}
       </div>
     </div>
   );
@@ -142,7 +143,7 @@ function EvidenceButton({ filter, label }: { filter: { postId: string } | { auth
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (error) {
-      announce(`No evidence downloaded: ${messageOf(error)}`, false);
+      announce(t('postRights.downloadFailed', { reason: messageOf(error) }), false);
     } finally {
       setBusy(false);
     }

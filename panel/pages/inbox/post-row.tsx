@@ -4,17 +4,18 @@ import { variantFor, VideoMark } from '../../components/media.tsx';
 import { RightsBadge } from '../../components/rights.tsx';
 import { $marks, CURRENT, postById, SELECTED, setCurrent, toggleSelected } from '../../stores/inbox.ts';
 import { PostPerformanceLine } from './post-performance.tsx';
+import { t, tn, formatDate } from '../../i18n/i18n.ts';
 
 export const ROW_HEIGHT = 76;
 
-const MEDIA_LABELS: Record<AdminPost['mediaType'], string | null> = { image: null, video: 'Video', carousel: 'Carousel' };
+const MEDIA_LABELS = { video: 'media.video', carousel: 'inbox.carousel' } as const;
 
 /** Where the post was found: each source's own label (#hashtag, Tagged photos, Manual upload, …). */
 export function SourceBadges({ post }: { post: AdminPost }) {
   return (
     <>
       {post.sources.map((source) => (
-        <span key={source.id} class={`badge source source-${source.kind}`} title={`Source: ${source.label}`}>
+        <span key={source.id} class={`badge source source-${source.kind}`} title={t('inbox.sourceTitle', { label: source.label })}>
           {source.label}
         </span>
       ))}
@@ -61,16 +62,16 @@ export function PostRow({ id, index, total, canModerate }: { id: string; index: 
       <span class="thumb">{thumb ? <img src={thumb.url} alt="" width={56} height={56} loading="lazy" decoding="async" /> : post.media[0]?.videoUrl && <VideoMark />}</span>
       <span class="row-text">
         <span class="row-head">
-          <strong>{post.author.username ? `@${post.author.username}` : 'Unknown author'}</strong>
+          <strong>{post.author.username ? `@${post.author.username}` : t('common.unknownAuthor')}</strong>
           {/* First of the badges: the row clips what does not fit, and rights must always show. */}
           <RightsBadge post={post} />
-          <span class="muted">{new Date(post.collectedAt).toLocaleDateString()}</span>
-          {MEDIA_LABELS[post.mediaType] && <span class={`badge media-${post.mediaType}`}>{MEDIA_LABELS[post.mediaType]}</span>}
+          <span class="muted">{formatDate(post.collectedAt)}</span>
+          {post.mediaType !== 'image' && <span class={`badge media-${post.mediaType}`}>{t(MEDIA_LABELS[post.mediaType])}</span>}
           <SourceBadges post={post} />
-          {post.productCount > 0 && <span class="badge">{post.productCount} products</span>}
+          {post.productCount > 0 && <span class="badge">{tn('inbox.productCount', post.productCount)}</span>}
           {post.moderation.ruleId && (
             <span class="badge rule" title={post.moderation.reason ?? undefined}>
-              Rule
+              {t('inbox.rule')}
             </span>
           )}
         </span>

@@ -47,7 +47,7 @@ describe('whether shoppers see a post, in words', () => {
       'its author agreed on the rights page, but has not yet confirmed from their Instagram account',
     ]);
     const erasing = post({ isPublic: false, rights: { status: 'withdrawn', expiresAt: null, verification: 'page', erasureDueAt: '2026-12-29T10:00:00.000Z' } });
-    expect(hiddenBecause(erasing, NOW)).to.deep.equal(['erasure requested: its media and text are deleted on 2026-12-29']);
+    expect(hiddenBecause(erasing, NOW)).to.deep.equal(['erasure requested: its media and text are deleted on 12/29/2026']);
     expect(rightsSummary(erasing)).to.match(/^Erasure requested: media deleted on /);
     expect(rightsSummary(post({ rights: { status: 'granted', expiresAt: null, verification: 'awaiting', erasureDueAt: null } }))).to.equal(
       'Agreed on the rights page; waiting for the author’s reply from their Instagram account',
@@ -63,7 +63,7 @@ describe('whether shoppers see a post, in words', () => {
 
   it('names the day rights ended, from the panel clock, not the wall clock', () => {
     const ended = post({ isPublic: false, rights: { status: 'granted', expiresAt: '2026-11-20T00:00:00.000Z', verification: 'account', erasureDueAt: null } });
-    expect(hiddenBecause(ended, NOW)).to.deep.equal(['its rights ended on 2026-11-20']);
+    expect(hiddenBecause(ended, NOW)).to.deep.equal(['its rights ended on 11/20/2026']);
     expect(hiddenBecause(ended, Date.parse('2026-11-19T00:00:00Z'))).to.deep.equal([]);
   });
 

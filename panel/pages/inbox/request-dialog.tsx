@@ -7,10 +7,10 @@ import { PublicAddressWarning, useReadiness } from '../../components/readiness.t
 import { RequestDelivery } from '../../components/rights.tsx';
 import { postById } from '../../stores/inbox.ts';
 import { $asking, $language, ask, closeAsking, type Asking } from '../../stores/rights.ts';
-import { STEPS } from './getting-started.tsx';
+import { step } from './getting-started.tsx';
+import { t, tn } from '../../i18n/i18n.ts';
 
 const author = (postId: string) => postById(postId)?.author.username ?? null;
-const posts = (n: number) => (n === 1 ? '1 post' : `${n} posts`);
 
 /**
  * "Request rights" for one post or the selection: the language of the message, then what each
@@ -19,7 +19,7 @@ const posts = (n: number) => (n === 1 ? '1 post' : `${n} posts`);
 export function RequestDialog() {
   const asking = useStore($asking);
   return (
-    <Dialog open={asking !== null} onClose={closeAsking} title="Request rights">
+    <Dialog open={asking !== null} onClose={closeAsking} title={t('inbox.requestRights')}>
       {asking && (asking.made ? <Made asking={asking} made={asking.made} /> : <Ask asking={asking} />)}
     </Dialog>
   );
@@ -44,22 +44,24 @@ function Ask({ asking }: { asking: Asking }) {
     >
       <p>
         {n === 0
-          ? 'Nothing to ask: rights are already granted.'
+          ? t('request.nothing')
           : n === 1
-            ? `Ask ${only ? `@${only}` : 'the author'} for the right to show this post.`
-            : `Ask the authors of ${posts(n)} for the right to show them.`}
+            ? only
+              ? t('request.askOne', { author: only })
+              : t('request.askUnknown')
+            : t('request.askMany', { count: n })}
       </p>
-      {asking.skipped.length > 0 && <p class="muted">{posts(asking.skipped.length)} with rights granted and running left out.</p>}
+      {asking.skipped.length > 0 && <p class="muted">{tn('request.skipped', asking.skipped.length)}</p>}
       {missing.length > 0 && (
         <div class="warning missing-prerequisites" role="note">
-          Before you can ask:
+          {t('request.before')}
           <ul>
             {missing.map((id) => (
               <li key={id}>
-                <a href={STEPS[id].href} onClick={closeAsking}>
-                  {STEPS[id].label}
+                <a href={step(id).href} onClick={closeAsking}>
+                  {step(id).label}
                 </a>{' '}
-                — {STEPS[id].how}
+                — {step(id).how}
               </li>
             ))}
           </ul>
@@ -67,7 +69,7 @@ function Ask({ asking }: { asking: Asking }) {
       )}
       {readiness?.publicOriginProblem && <PublicAddressWarning problem={readiness.publicOriginProblem} />}
       <fieldset class="row">
-        <legend>Language of the message</legend>
+        <legend>{t('request.language')}</legend>
         {(Object.entries(REQUEST_LANGUAGES) as [RequestLanguage, string][]).map(([value, label]) => (
           <label key={value} class="check-label">
             <input type="radio" name="language" value={value} defaultChecked={value === language} />
@@ -76,18 +78,16 @@ function Ask({ asking }: { asking: Asking }) {
         ))}
       </fieldset>
       <p class="muted">
-        A post that @mentions the brand gets the message as a reply on Instagram. Instagram lets no app comment on the others (hashtag, tagged,
-        uploaded): you get their message to paste under the post yourself. Each message links the terms on a signed page where the author agrees,
-        declines or later withdraws.
+        {t('request.how')}
       </p>
       {asking.error && <Refusal error={asking.error} />}
       <div class="actions">
         {/* Never disabled while busy: a disabled button drops focus out of the dialog, and keys would reach the inbox. */}
         <button type="submit" class="primary" autofocus disabled={n === 0} aria-busy={asking.busy}>
-          {asking.busy ? 'Requesting…' : n > 1 ? `Request rights for ${posts(n)}` : 'Request rights'}
+          {asking.busy ? t('request.busy') : n > 1 ? t('request.submitMany', { count: n }) : t('inbox.requestRights')}
         </button>
         <button type="button" onClick={closeAsking}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>
@@ -102,21 +102,20 @@ function Made({ asking, made }: { asking: Asking; made: NonNullable<Asking['made
   return (
     <div class="stack request-made" ref={ref} tabIndex={-1}>
       <p role="status">
-        {made.length === 1 ? 'Request made.' : `${made.length} requests made.`}{' '}
-        {byHand > 0 ? `${byHand === 1 ? 'One waits' : `${byHand} wait`} for you to send by hand.` : ''}
+        {tn('request.made', made.length)} {byHand > 0 ? tn('request.byHand', byHand) : ''}
       </p>
       {asking.error && <Refusal error={asking.error} />}
       <ol class="plain made">
         {made.map((request) => (
           <li key={request.id} data-post-id={request.postId}>
-            <strong>{author(request.postId) ? `@${author(request.postId)}` : 'Unknown author'}</strong>
+            <strong>{author(request.postId) ? `@${author(request.postId)}` : t('common.unknownAuthor')}</strong>
             <RequestDelivery request={request} author={author(request.postId)} canAct />
           </li>
         ))}
       </ol>
       <div class="actions">
         <button type="button" onClick={closeAsking}>
-          Done <kbd>Esc</kbd>
+          {t('request.done')} <kbd>Esc</kbd>
         </button>
       </div>
     </div>
@@ -128,14 +127,14 @@ function Refusal({ error }: { error: ApiError }) {
   const fix =
     error.code === 'not_configured' ? (
       <a href="/panel/settings" onClick={closeAsking}>
-        Set the brand’s Instagram handle and approval hashtag in Settings
+        {t('request.fixBrand')}
       </a>
     ) : error.code === 'no_terms' ? (
       <a href="/panel/rights" onClick={closeAsking}>
-        Publish usage terms on the Rights page
+        {t('request.fixTerms')}
       </a>
     ) : error.code === 'already_granted' ? (
-      'Unselect those posts (x) and ask again.'
+      t('request.fixGranted')
     ) : null;
   return (
     <div class="form-error" role="alert">

@@ -3,6 +3,7 @@ import type { ConnectionView, WorkspaceView } from '../../../shared/admin-types.
 import { api } from '../../api.ts';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
+import { t } from '../../i18n/i18n.ts';
 
 /** `#YesMaisonlumen` for @maison.lumen: a hashtag an author can type, naming the brand. */
 export function suggestedHashtag(username: string): string {
@@ -25,28 +26,28 @@ export function BrandFromConnection({ connection }: { connection: ConnectionView
     const updated = await api.updateWorkspace({ instagramHandle: text(data, 'instagramHandle') || null, approvalHashtag: text(data, 'approvalHashtag') || null });
     setWorkspace(updated);
     setSaved(true);
-    announce(`Authors now grant rights by replying #${updated.approvalHashtag} to @${updated.instagramHandle}.`, false);
+    announce(t('brand.announce', { hashtag: updated.approvalHashtag ?? '', handle: updated.instagramHandle ?? '' }), false);
   });
   if (!workspace) return null;
   if (saved) {
     return (
       <p class="card" role="status">
-        Saved: authors grant rights by replying #{workspace.approvalHashtag} to @{workspace.instagramHandle}. Change them in <a href="/panel/settings">Settings</a>.
+        {t('brand.saved', { hashtag: workspace.approvalHashtag ?? '', handle: workspace.instagramHandle ?? '' })} <a href="/panel/settings">{t('brand.changeIn')}</a>
       </p>
     );
   }
   if (workspace.instagramHandle && workspace.approvalHashtag) return null;
   return (
     <form class="card stack brand-from-connection" onSubmit={form.onSubmit} aria-labelledby="brand-title">
-      <h2 id="brand-title">Your handle and approval hashtag</h2>
+      <h2 id="brand-title">{t('brand.title')}</h2>
       <p class="muted">
-        Rights requests name them: an author grants rights by replying with the hashtag. Filled in from @{connection.username}; check them and save.
+        {t('brand.help', { username: connection.username })}
       </p>
       <FormError error={form.error} />
-      <Field form={form} name="instagramHandle" label="Instagram handle" required defaultValue={workspace.instagramHandle ?? connection.username} />
-      <Field form={form} name="approvalHashtag" label="Approval hashtag" required defaultValue={workspace.approvalHashtag ?? suggestedHashtag(connection.username)} />
+      <Field form={form} name="instagramHandle" label={t('settings.handle')} required defaultValue={workspace.instagramHandle ?? connection.username} />
+      <Field form={form} name="approvalHashtag" label={t('settings.hashtag')} required defaultValue={workspace.approvalHashtag ?? suggestedHashtag(connection.username)} />
       <button type="submit" class="primary" disabled={form.busy}>
-        Save the handle and hashtag
+        {t('brand.save')}
       </button>
     </form>
   );

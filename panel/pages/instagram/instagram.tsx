@@ -8,13 +8,9 @@ import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
 import { BrandFromConnection } from './brand-from-connection.tsx';
 import { now } from '../../clock.ts';
+import { t, tn, formatDate } from '../../i18n/i18n.ts';
 
-const STATUS_LABELS: Record<Connection['status'], string> = {
-  active: 'Connected',
-  expired: 'Token expired',
-  revoked: 'Access revoked',
-  error: 'Error',
-};
+const statusLabel = (status: Connection['status']): string => t(`ig.status.${status}`);
 /** Warn this long before the 60-day token runs out. */
 const WARN_BEFORE_MS = 7 * 24 * 3_600_000;
 
@@ -44,16 +40,16 @@ export function InstagramPage() {
 
   return (
     <section aria-labelledby="instagram-title" class="page narrow">
-      <h1 id="instagram-title">Instagram accounts</h1>
-      <p class="muted">Vitrine collects hashtags, tagged photos and @mentions through your Instagram business account. Its access token lasts 60 days.</p>
-      {error && <p role="alert">Could not load the accounts: {error}</p>}
-      {connections?.length === 0 && <p class="muted">No account is connected yet.</p>}
+      <h1 id="instagram-title">{t('ig.title')}</h1>
+      <p class="muted">{t('ig.intro')}</p>
+      {error && <p role="alert">{t('ig.loadFailed', { reason: error })}</p>}
+      {connections?.length === 0 && <p class="muted">{t('ig.none')}</p>}
       {connections?.map((connection) => (
         <article key={connection.id} class={`card stack connection status-${connection.status}`} aria-labelledby={`conn-${connection.id}`} data-connection-id={connection.id}>
           <header class="page-head">
             <h2 id={`conn-${connection.id}`}>@{connection.username}</h2>
-            <span class={`badge conn-${connection.status}`}>{STATUS_LABELS[connection.status]}</span>
-            <span class="muted">Instagram user id {connection.igUserId}</span>
+            <span class={`badge conn-${connection.status}`}>{statusLabel(connection.status)}</span>
+            <span class="muted">{t('ig.userId', { id: connection.igUserId })}</span>
           </header>
           <TokenState connection={connection} />
           {canCollect && connection.status !== 'active' && <ReconnectForm connection={connection} onDone={reload} open />}
@@ -62,7 +58,7 @@ export function InstagramPage() {
             <div class="row">
               {connection.status === 'active' && <ReconnectForm connection={connection} onDone={reload} open={false} />}
               <button type="button" class="link danger" onClick={() => setDisconnecting(connection)}>
-                Disconnect
+                {t('ig.disconnect')}
               </button>
             </div>
           )}
@@ -74,7 +70,7 @@ export function InstagramPage() {
       {canCollect && connections?.length === 0 && <ConnectForm onDone={reload} />}
       {canCollect && connections && connections.length > 0 && (
         <details class="connect-another">
-          <summary>Connect another account</summary>
+          <summary>{t('ig.another')}</summary>
           <ConnectForm onDone={reload} />
         </details>
       )}
@@ -91,37 +87,36 @@ export function DisconnectDialog({ connection, canDeleteData, onClose, onDone }:
     if (!connection) return;
     if (data.get('deleteData') === 'on') {
       const { erased } = await api.disconnectDeletingData(connection.id);
-      announce(`Disconnected @${connection.username} and deleted the data of ${erased} ${erased === 1 ? 'post' : 'posts'} collected through it.`, false);
+      announce(tn('ig.disconnectedDeleted', erased, { username: connection.username }), false);
     } else {
       await api.disconnect(connection.id);
-      announce(`Disconnected @${connection.username}.`, false);
+      announce(t('ig.disconnected', { username: connection.username }), false);
     }
     onClose();
     await onDone();
   });
   return (
-    <Dialog open={connection !== null} onClose={onClose} title={`Disconnect @${connection?.username ?? ''}?`}>
+    <Dialog open={connection !== null} onClose={onClose} title={t('ig.disconnectTitle', { username: connection?.username ?? '' })}>
       <form class="stack disconnect" onSubmit={form.onSubmit}>
-        <p>Its sources stop collecting. Posts already collected stay unless you delete them below.</p>
+        <p>{t('ig.disconnectHelp')}</p>
         <FormError error={form.error} />
         {canDeleteData && (
           <div>
             <label class="check-label">
               <input type="checkbox" name="deleteData" aria-describedby="delete-data-help" />
-              Also delete the data collected through it
+              {t('ig.deleteData')}
             </label>
             <p id="delete-data-help" class="muted">
-              Media, captions and usernames of the posts this account found are deleted for good, unless their authors granted rights or another
-              connected account found them too.
+              {t('ig.deleteDataHelp')}
             </p>
           </div>
         )}
         <div class="row">
           <button type="submit" class="danger" disabled={form.busy}>
-            Disconnect
+            {t('ig.disconnect')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>
@@ -135,38 +130,35 @@ function TokenState({ connection }: { connection: Connection }) {
   if (connection.status !== 'active') {
     return (
       <div class="alert" role="alert">
-        <strong>Collection from @{connection.username} is paused: {STATUS_LABELS[connection.status].toLowerCase()}.</strong>{' '}
-        {connection.statusReason ?? 'Reconnect the account to resume collection.'}
+        <strong>{t('ig.paused', { username: connection.username, status: statusLabel(connection.status).toLowerCase() })}</strong>{' '}
+        {connection.statusReason ?? t('ig.reconnectToResume')}
       </div>
     );
   }
   const soon = expiresAt.getTime() - now() < WARN_BEFORE_MS;
   return (
     <p class={soon ? 'alert warn' : 'muted'}>
-      {soon ? 'The access token expires soon: ' : 'The access token is valid until '}
-      {expiresAt.toLocaleDateString()}
-      {soon ? '. Renew it below to keep collecting.' : '.'}
+      {t(soon ? 'ig.expiresSoon' : 'ig.validUntil', { date: formatDate(expiresAt) })}
     </p>
   );
 }
 
-const TOKEN_HELP = 'A long-lived Instagram Graph API token (from Meta’s login flow or the Graph API Explorer). It is stored encrypted and never shown again.';
 
 function ConnectForm({ onDone }: { onDone: () => Promise<unknown> }) {
   const form = useSubmit(async (data, element) => {
     const connection = await api.connect({ igUserId: text(data, 'igUserId'), accessToken: text(data, 'accessToken') });
     element.reset();
-    announce(`Connected @${connection.username}.`, false);
+    announce(t('ig.connected', { username: connection.username }), false);
     await onDone();
   });
   return (
     <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="connect-title">
-      <h2 id="connect-title">Connect an account</h2>
+      <h2 id="connect-title">{t('ig.connectTitle')}</h2>
       <FormError error={form.error} />
-      <Field form={form} name="igUserId" label="Instagram business account id (numeric)" required placeholder="17841400000000000" autoComplete="off" />
+      <Field form={form} name="igUserId" label={t('ig.accountId')} required placeholder="17841400000000000" autoComplete="off" />
       <TokenField form={form} />
       <button type="submit" class="primary" disabled={form.busy}>
-        Connect
+        {t('ig.connect')}
       </button>
     </form>
   );
@@ -177,22 +169,22 @@ function ReconnectForm({ connection, onDone, open }: { connection: Connection; o
   const form = useSubmit(async (data, element) => {
     await api.connect({ igUserId: connection.igUserId, accessToken: text(data, 'accessToken') });
     element.reset();
-    announce(`Reconnected @${connection.username}: collection resumes.`, false);
+    announce(t('ig.reconnected', { username: connection.username }), false);
     await onDone();
   });
   const body = (
-    <form class="stack" onSubmit={form.onSubmit} aria-label={`Reconnect @${connection.username}`}>
+    <form class="stack" onSubmit={form.onSubmit} aria-label={t('ig.reconnectLabel', { username: connection.username })}>
       <FormError error={form.error} />
       <TokenField form={form} />
       <button type="submit" class="primary" disabled={form.busy}>
-        {open ? 'Reconnect' : 'Renew the token'}
+        {open ? t('ig.reconnect') : t('ig.renew')}
       </button>
     </form>
   );
   if (open) return body;
   return (
     <details class="renew">
-      <summary>Renew the token</summary>
+      <summary>{t('ig.renew')}</summary>
       {body}
     </details>
   );
@@ -201,8 +193,8 @@ function ReconnectForm({ connection, onDone, open }: { connection: Connection; o
 function TokenField({ form }: { form: ReturnType<typeof useSubmit> }) {
   return (
     <>
-      <Field form={form} name="accessToken" label="Access token" type="password" required minLength={20} autoComplete="off" />
-      <span class="muted">{TOKEN_HELP}</span>
+      <Field form={form} name="accessToken" label={t('ig.token')} type="password" required minLength={20} autoComplete="off" />
+      <span class="muted">{t('ig.tokenHelp')}</span>
     </>
   );
 }

@@ -8,13 +8,10 @@ import { Field, FormError, SelectField, text, useSubmit } from '../../components
 import { DataTable } from '../../components/table.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { t, formatDate } from '../../i18n/i18n.ts';
 
-const ROLES: Record<Role, string> = {
-  owner: 'Owner — everything',
-  merchandiser: 'Merchandiser — moderation, rights, products, galleries',
-  analyst: 'Analyst — reports, read-only',
-};
-const ROLE_NAMES = Object.keys(ROLES) as Role[];
+const ROLE_NAMES: Role[] = ['owner', 'merchandiser', 'analyst'];
+const roleOptions = () => Object.fromEntries(ROLE_NAMES.map((role) => [role, t(`members.roleOption.${role}`)]));
 
 /** Who is in the workspace; owners invite, change roles and remove members. */
 export function MembersPage() {
@@ -37,42 +34,42 @@ export function MembersPage() {
       await action();
       announce(what, false);
     } catch (e) {
-      announce(`Nothing changed: ${messageOf(e)}`, false);
+      announce(t('common.nothingChanged', { reason: messageOf(e) }), false);
     }
     await reload();
   };
 
   return (
     <section aria-labelledby="members-title" class="page narrow">
-      <h1 id="members-title">Members</h1>
-      {error && <p role="alert">Could not load the members: {error}</p>}
+      <h1 id="members-title">{t('nav.members')}</h1>
+      {error && <p role="alert">{t('members.loadFailed', { reason: error })}</p>}
       {data && (
         <DataTable
           rows={data.members}
           rowKey={(member) => member.userId}
           columns={[
-            { label: 'Name', cell: (member) => member.name },
-            { label: 'Email', cell: (member) => member.email },
+            { label: t('members.name'), cell: (member) => member.name },
+            { label: t('signIn.email'), cell: (member) => member.email },
             {
-              label: 'Role',
+              label: t('members.role'),
               cell: (member) =>
                 editable ? (
                   <select
-                    aria-label={`Role of ${member.email}`}
+                    aria-label={t('members.roleOf', { email: member.email })}
                     value={member.role}
                     onChange={(e) => {
                       const role = e.currentTarget.value as Role;
-                      void act(`${member.email} is now ${role}.`, () => api.changeRole(member.userId, role));
+                      void act(t('members.nowRole', { email: member.email, role: t(`role.${role}`) }), () => api.changeRole(member.userId, role));
                     }}
                   >
                     {ROLE_NAMES.map((role) => (
                       <option key={role} value={role}>
-                        {role}
+                        {t(`role.${role}`)}
                       </option>
                     ))}
                   </select>
                 ) : (
-                  member.role
+                  t(`role.${member.role}`)
                 ),
             },
             {
@@ -83,9 +80,9 @@ export function MembersPage() {
                   <button
                     type="button"
                     class="link danger"
-                    onClick={() => confirm(`Remove ${member.email} from the workspace?`) && void act(`Removed ${member.email}.`, () => api.removeMember(member.userId))}
+                    onClick={() => confirm(t('members.confirmRemove', { email: member.email })) && void act(t('members.removed', { email: member.email }), () => api.removeMember(member.userId))}
                   >
-                    Remove
+                    {t('tagger.remove')}
                   </button>
                 ),
             },
@@ -94,11 +91,11 @@ export function MembersPage() {
       )}
       {data && data.invitations.length > 0 && (
         <>
-          <h2>Pending invitations</h2>
+          <h2>{t('members.pending')}</h2>
           <ul class="plain">
             {data.invitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} as {invitation.role}, until {new Date(invitation.expiresAt).toLocaleDateString()}
+                {t('members.invitation', { email: invitation.email, role: t(`role.${invitation.role}`), date: formatDate(invitation.expiresAt) })}
               </li>
             ))}
           </ul>
@@ -106,16 +103,16 @@ export function MembersPage() {
       )}
       {editable && (
         <form class="card stack" onSubmit={invite.onSubmit} aria-labelledby="invite-title">
-          <h2 id="invite-title">Invite someone</h2>
+          <h2 id="invite-title">{t('members.invite')}</h2>
           <FormError error={invite.error} />
           <div class="row">
-            <Field form={invite} name="email" label="Email" type="email" required />
-            <SelectField form={invite} name="role" label="Role" options={ROLES} defaultValue="merchandiser" />
+            <Field form={invite} name="email" label={t('signIn.email')} type="email" required />
+            <SelectField form={invite} name="role" label={t('members.role')} options={roleOptions()} defaultValue="merchandiser" />
           </div>
           <button type="submit" class="primary" disabled={invite.busy}>
-            Create invitation link
+            {t('members.createLink')}
           </button>
-          {inviteLink && <CopyField label="Send this link to the person you invite (it works once, for 7 days)" value={inviteLink} />}
+          {inviteLink && <CopyField label={t('members.link')} value={inviteLink} />}
         </form>
       )}
     </section>

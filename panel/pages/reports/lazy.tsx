@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n/i18n.ts';
 
 /**
  * The Reports page, fetched the first time it is opened: its charts and tables stay out of the
@@ -14,6 +15,6 @@ export function LazyReportsPage() {
       () => setFailed(true),
     );
   }, []);
-  if (failed) return <p role="alert">The Reports page could not be loaded. Reload the page to try again.</p>;
-  return Page ? <Page /> : <p class="muted">Loading the reports…</p>;
+  if (failed) return <p role="alert">{t('reports.lazyFailed')}</p>;
+  return Page ? <Page /> : <p class="muted">{t('reports.lazyLoading')}</p>;
 }

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import { linePath, niceMax, type Frame } from './chart-geometry.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export interface ChartSeries {
   label: string;
@@ -19,7 +20,7 @@ const FRAME: Frame = { width: 640, height: 180, left: 48, bottom: 22, top: 8 };
 export function LineChart({ title, days, series, format }: { title: string; days: string[]; series: ChartSeries[]; format: (n: number) => string }) {
   const id = useId();
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
-  const summary = series.map((s) => `${s.label}: ${format(s.values.reduce((a, b) => a + b, 0))} in total`).join('; ');
+  const summary = series.map((s) => t('chart.total', { label: s.label, total: format(s.values.reduce((a, b) => a + b, 0)) })).join('; ');
   const baseline = FRAME.height - FRAME.bottom;
   // Nothing happened in these days: an axis from 0 to a made-up maximum (€0.01, 1 order) and
   // flat lines would read as data, so say it in words instead.
@@ -38,10 +39,10 @@ export function LineChart({ title, days, series, format }: { title: string; days
       </figcaption>
       {empty ? (
         <p class="muted chart-empty">
-          No {series.map((s) => s.label.toLowerCase()).join(', ')} from {days[0]} to {days.at(-1)}.
+          {t('chart.none', { what: series.map((s) => s.label.toLowerCase()).join(', '), from: days[0] ?? '', to: days.at(-1) ?? '' })}
         </p>
       ) : (
-        <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={`${title}, ${days[0] ?? ''} to ${days.at(-1) ?? ''}. ${summary}`}>
+        <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={t('chart.label', { title, from: days[0] ?? '', to: days.at(-1) ?? '', summary })}>
           <line class="axis" x1={FRAME.left} x2={FRAME.width} y1={baseline} y2={baseline} />
           <line class="grid" x1={FRAME.left} x2={FRAME.width} y1={FRAME.top} y2={FRAME.top} />
           <text class="tick" x={FRAME.left - 6} y={FRAME.top + 4} text-anchor="end">
@@ -62,11 +63,11 @@ export function LineChart({ title, days, series, format }: { title: string; days
         </svg>
       )}
       <details>
-        <summary>The numbers</summary>
+        <summary>{t('chart.numbers')}</summary>
         <table class="chart-data">
           <thead>
             <tr>
-              <th scope="col">Day</th>
+              <th scope="col">{t('chart.day')}</th>
               {series.map((s) => (
                 <th scope="col" key={s.label}>
                   {s.label}

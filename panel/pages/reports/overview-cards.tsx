@@ -1,6 +1,7 @@
 import type { ReportOverview } from '../../../shared/report-types.ts';
 import { money } from '../../components/money.ts';
-import { change, count, counted, liftReading, percent } from './report-format.ts';
+import { change, count, liftReading, percent } from './report-format.ts';
+import { t, tn } from '../../i18n/i18n.ts';
 
 function Card({ label, value, detail, name }: { label: string; value: string; detail?: string; name: string }) {
   return (
@@ -17,53 +18,56 @@ function Card({ label, value, detail, name }: { label: string; value: string; de
 /** The overview's headline numbers, then the holdout's verdict in a sentence. */
 export function OverviewCards({ overview }: { overview: ReportOverview }) {
   const { totals, holdout, currency, provenance, consent } = overview;
-  const consenting = ' (visitors with consent)';
-  const reported = `${money(provenance.browserReportedRevenueMinor, currency)} in ${counted(provenance.browserReportedOrders, 'order', 'orders')} only a browser reported`;
+  const consenting = t('cards.consenting');
+  const reported = t('cards.reported', { amount: money(provenance.browserReportedRevenueMinor, currency), orders: tn('cards.orders', provenance.browserReportedOrders) });
   return (
     <>
       <dl class="metrics">
-        <Card name="impressions" label="Impressions" value={count(totals.impressions)} detail={`${counted(totals.visitors, 'visitor', 'visitors')} with consent`} />
-        <Card name="engagement" label={`Engagement rate${consenting}`} value={percent(totals.engagementRate)} detail={`${count(totals.engagedVisitors)} opened a post or clicked a product`} />
-        <Card name="clicks" label="Product clicks" value={count(totals.productClicks)} detail={`${counted(totals.opens, 'post', 'posts')} opened`} />
-        <Card name="add-to-cart" label="Added to cart" value={count(totals.addToCarts)} />
-        <Card name="orders" label="Orders" value={count(totals.orders)} detail={`${money(totals.revenueMinor, currency)} in all`} />
+        <Card name="impressions" label={t('top.impressions')} value={count(totals.impressions)} detail={tn('cards.visitorsWithConsent', totals.visitors)} />
+        <Card name="engagement" label={`${t('cards.engagement')}${consenting}`} value={percent(totals.engagementRate)} detail={t('cards.engaged', { count: count(totals.engagedVisitors) })} />
+        <Card name="clicks" label={t('cards.clicks')} value={count(totals.productClicks)} detail={tn('cards.postsOpened', totals.opens)} />
+        <Card name="add-to-cart" label={t('cards.addedToCart')} value={count(totals.addToCarts)} />
+        <Card name="orders" label={t('top.orders')} value={count(totals.orders)} detail={t('cards.inAll', { amount: money(totals.revenueMinor, currency) })} />
         <Card
           name="attributed"
-          label={`Revenue attributed${consenting}`}
+          label={`${t('top.revenue')}${consenting}`}
           value={money(totals.attributedRevenueMinor, currency)}
-          detail={`${counted(totals.attributedOrders, 'order', 'orders')} last touched by UGC; ${money(totals.assistedRevenueMinor, currency)} assisted`}
+          detail={t('cards.attributed', { orders: tn('cards.orders', totals.attributedOrders), assisted: money(totals.assistedRevenueMinor, currency) })}
         />
         <Card
           name="provenance"
-          label="Revenue confirmed by your server"
+          label={t('cards.confirmed')}
           value={money(provenance.confirmedRevenueMinor, currency)}
-          detail={`${counted(provenance.confirmedOrders, 'order', 'orders')}; ${reported}${provenance.confirmedOnly ? ', left out of these figures' : ''}`}
+          detail={`${tn('cards.orders', provenance.confirmedOrders)}; ${reported}${provenance.confirmedOnly ? t('cards.leftOut') : ''}`}
         />
         <Card
           name="conversion"
-          label={`Conversion, engaged vs not${consenting}`}
-          value={`${percent(totals.conversionRateEngaged, 2)} vs ${percent(totals.conversionRateNotEngaged, 2)}`}
-          detail="of visitors who engaged with UGC, and of those who only saw it"
+          label={`${t('cards.conversion')}${consenting}`}
+          value={t('cards.vs', { a: percent(totals.conversionRateEngaged, 2), b: percent(totals.conversionRateNotEngaged, 2) })}
+          detail={t('cards.conversionDetail')}
         />
         <Card
           name="lift"
-          label={`Holdout lift${consenting}`}
+          label={`${t('cards.lift')}${consenting}`}
           value={holdout.lift === null ? '—' : change(holdout.lift)}
-          detail={holdout.ci95 ? `95% interval ${change(holdout.ci95[0])} to ${change(holdout.ci95[1])}` : undefined}
+          detail={holdout.ci95 ? t('lift.interval', { low: change(holdout.ci95[0]), high: change(holdout.ci95[1]) }) : undefined}
         />
       </dl>
       <p class="card muted" data-consent-share>
-        <strong>Consent: </strong>
-        {consent.share === null ? 'no impressions in this range yet.' : `${percent(consent.share, 0)} of impressions came from visitors who consented to analytics.`}{' '}
-        Impressions, opens, product clicks and adds to cart count every visit (aggregate only, no visitor id); visitors, engagement, conversion,
-        attribution and the holdout lift are computed on consenting visitors only.
+        <strong>{t('cards.consent')} </strong>
+        {consent.share === null ? t('cards.noImpressions') : t('cards.consentShare', { share: percent(consent.share, 0) })} {t('cards.consentHelp')}
       </p>
       <p class="lift-reading card" data-holdout>
-        <strong>Holdout: </strong>
+        <strong>{t('cards.holdout')} </strong>
         {liftReading(holdout)}{' '}
         <span class="muted">
-          {counted(holdout.exposedVisitors, 'visitor', 'visitors')} shown galleries converted at {percent(holdout.exposedConversionRate, 2)};{' '}
-          {count(holdout.holdoutVisitors)} held out ({percent(holdout.share, 0)} of visitors) at {percent(holdout.holdoutConversionRate, 2)}.
+          {t('cards.holdoutDetail', {
+            exposed: tn('cards.visitors', holdout.exposedVisitors),
+            exposedRate: percent(holdout.exposedConversionRate, 2),
+            held: count(holdout.holdoutVisitors),
+            share: percent(holdout.share, 0),
+            heldRate: percent(holdout.holdoutConversionRate, 2),
+          })}
         </span>
       </p>
     </>

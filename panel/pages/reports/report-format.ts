@@ -1,17 +1,11 @@
-/** How the reports say numbers, rates and the holdout's result, in the panel's language (English). */
+/** How the reports say numbers, rates and the holdout's result, in the panel's language. */
 import type { HoldoutReport } from '../../../shared/report-types.ts';
+import { t, formatNumber } from '../../i18n/i18n.ts';
 
-const counts = new Intl.NumberFormat('en');
-
-export const count = (n: number) => counts.format(n);
-
-const plurals = new Intl.PluralRules('en');
-
-/** A count with its noun in the right number: "1 visitor", "2 visitors", "0 orders". */
-export const counted = (n: number, one: string, other: string) => `${count(n)} ${plurals.select(n) === 'one' ? one : other}`;
+export const count = (n: number) => formatNumber(n);
 
 /** 0.1234 → "12.3%". */
-export const percent = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)}%`;
+export const percent = (rate: number, digits = 1) => formatNumber(rate, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A signed change: 0.12 → "+12.0%", -0.05 → "−5.0%". */
 export const change = (rate: number) => `${rate >= 0 ? '+' : '−'}${percent(Math.abs(rate))}`;
@@ -22,16 +16,16 @@ export const change = (rate: number) => `${rate >= 0 ? '+' : '−'}${percent(Mat
  */
 export function liftReading(holdout: HoldoutReport): string {
   if (holdout.share === 0 && holdout.holdoutVisitors === 0) {
-    return 'No holdout is running: set a holdout share in Settings to measure what the galleries add.';
+    return t('lift.none');
   }
   if (holdout.lift === null) {
-    return 'Not measurable yet: no visitor in the holdout has ordered, so there is nothing to compare with.';
+    return t('lift.notYet');
   }
   const lift = change(holdout.lift);
-  if (!holdout.ci95) return `Visitors shown galleries convert ${lift} compared with the holdout, but there are too few orders for a confidence interval.`;
+  if (!holdout.ci95) return t('lift.noInterval', { lift });
   const [low, high] = holdout.ci95;
-  const interval = `95% interval ${change(low)} to ${change(high)}`;
-  if (low > 0) return `The galleries raise conversion: visitors shown them convert ${percent(holdout.lift)} more than the holdout (${interval}).`;
-  if (high < 0) return `Visitors shown galleries convert less than the holdout (${lift}; ${interval}).`;
-  return `No clear effect yet: ${lift} against the holdout, but the ${interval} includes zero. Keep collecting.`;
+  const interval = t('lift.interval', { low: change(low), high: change(high) });
+  if (low > 0) return t('lift.raises', { lift: percent(holdout.lift), interval });
+  if (high < 0) return t('lift.lowers', { lift, interval });
+  return t('lift.unclear', { lift, interval });
 }

@@ -5,7 +5,8 @@ import { linePath, niceMax } from './chart-geometry.ts';
 import { daysOf, filtersFromSearch, rangeDays, reportQuery, searchOf } from './report-filters.ts';
 import { LineChart } from './line-chart.tsx';
 import { money } from '../../components/money.ts';
-import { counted, liftReading } from './report-format.ts';
+import { liftReading } from './report-format.ts';
+import { tn } from '../../i18n/i18n.ts';
 
 const NOW = Date.parse('2026-11-29T10:00:00Z');
 
@@ -75,9 +76,9 @@ describe('chart geometry', () => {
 
 describe('report wording of counts and empty charts', () => {
   it('puts nouns in the number their count asks for', () => {
-    expect(counted(1, 'visitor', 'visitors')).to.equal('1 visitor');
-    expect(counted(0, 'visitor', 'visitors')).to.equal('0 visitors');
-    expect(counted(1234, 'post', 'posts')).to.equal('1,234 posts');
+    expect(tn('cards.visitors', 1)).to.equal('1 visitor');
+    expect(tn('cards.visitors', 0)).to.equal('0 visitors');
+    expect(tn('cards.postsOpened', 1234)).to.equal('1,234 posts opened');
   });
 
   it('says a chart with nothing in it is empty instead of drawing a made-up axis', () => {

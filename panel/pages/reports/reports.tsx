@@ -15,11 +15,12 @@ import { OverviewCards } from './overview-cards.tsx';
 import { money } from '../../components/money.ts';
 import { count } from './report-format.ts';
 import { daysOf, filtersFromSearch, lastDays, rangeDays, reportQuery, searchOf, type ReportFilters } from './report-filters.ts';
-import { TopList, TOP_LABELS } from './top-list.tsx';
+import { TOP_DIMENSIONS, TopList, topLabel } from './top-list.tsx';
 import { now } from '../../clock.ts';
+import { t } from '../../i18n/i18n.ts';
 
 const PRESETS = [7, 30, 90];
-const EXPORTS: Record<ExportDimension, string> = { day: 'by day', post: 'by post', product: 'by product', gallery: 'by gallery' };
+const EXPORTS: readonly ExportDimension[] = ['day', 'post', 'product', 'gallery'];
 
 /** Loads what `load` answers whenever `key` changes, dropping answers that came back too late. */
 function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>): { data: T | null; error: string | null } {
@@ -53,35 +54,35 @@ export function ReportsPage() {
   return (
     <section class="page reports" aria-labelledby="reports-title">
       <div class="page-head">
-        <h1 id="reports-title">Reports</h1>
+        <h1 id="reports-title">{t('nav.reports')}</h1>
         <p class="muted">
-          What shoppers did with your galleries and what it sold, {filters.from} to {filters.to} (UTC).
+          {t('reports.intro', { from: filters.from, to: filters.to })}
         </p>
       </div>
-      <form class="filters report-filters" onSubmit={(event) => event.preventDefault()} aria-label="Report filters">
+      <form class="filters report-filters" onSubmit={(event) => event.preventDefault()} aria-label={t('reports.filters')}>
         <label>
-          From
+          {t('inbox.from')}
           <input type="date" name="from" value={filters.from} max={filters.to} required onChange={(e) => go({ from: e.currentTarget.value || filters.from })} />
         </label>
         <label>
-          To
+          {t('inbox.to')}
           <input type="date" name="to" value={filters.to} min={filters.from} required onChange={(e) => go({ to: e.currentTarget.value || filters.to })} />
         </label>
-        <span class="presets" role="group" aria-label="Last days">
+        <span class="presets" role="group" aria-label={t('reports.lastDays')}>
           {PRESETS.map((days) => {
             const range = lastDays(days, now());
             const current = range.from === filters.from && range.to === filters.to;
             return (
               <button type="button" key={days} aria-pressed={current} onClick={() => go(range)}>
-                {days} days
+                {t('reports.days', { days })}
               </button>
             );
           })}
         </span>
         <label>
-          Gallery
+          {t('top.gallery')}
           <select name="galleryId" value={filters.galleryId} onChange={(e) => go({ galleryId: e.currentTarget.value })}>
-            <option value="">All galleries</option>
+            <option value="">{t('reports.allGalleries')}</option>
             {galleries.map((gallery) => (
               <option key={gallery.id} value={gallery.id}>
                 {gallery.name}
@@ -90,20 +91,20 @@ export function ReportsPage() {
           </select>
         </label>
         <span class="exports">
-          Export CSV:{' '}
-          {(Object.keys(EXPORTS) as ExportDimension[]).map((dimension) => (
+          {t('reports.export')}{' '}
+          {EXPORTS.map((dimension) => (
             <a key={dimension} href={`/admin/reports/export.csv${reportQuery(filters, { dimension })}`} download>
-              {EXPORTS[dimension]}
+              {t(`reports.by.${dimension}`)}
             </a>
           ))}
         </span>
       </form>
 
       {overview.error ? (
-        <p role="alert">The report could not be loaded: {overview.error}</p>
+        <p role="alert">{t('reports.failed', { reason: overview.error })}</p>
       ) : !overview.data ? (
         <p class="muted" aria-busy="true">
-          Loading the report…
+          {t('reports.loading')}
         </p>
       ) : (
         <Overview overview={overview.data} filters={filters} />
@@ -111,19 +112,19 @@ export function ReportsPage() {
 
       <section class="card" aria-labelledby="top-title">
         <div class="page-head">
-          <h2 id="top-title">Top {TOP_LABELS[filters.top].toLowerCase()} by attributed revenue</h2>
-          <span class="tabs" role="group" aria-label="Top list of">
-            {(Object.keys(TOP_LABELS) as TopDimension[]).map((dimension) => (
+          <h2 id="top-title">{t('reports.top', { what: topLabel(filters.top).toLowerCase() })}</h2>
+          <span class="tabs" role="group" aria-label={t('reports.topOf')}>
+            {TOP_DIMENSIONS.map((dimension) => (
               <button type="button" key={dimension} aria-pressed={dimension === filters.top} onClick={() => go({ top: dimension })}>
-                {TOP_LABELS[dimension]}
+                {topLabel(dimension)}
               </button>
             ))}
           </span>
         </div>
         {top.error ? (
-          <p role="alert">The list could not be loaded: {top.error}</p>
+          <p role="alert">{t('reports.listFailed', { reason: top.error })}</p>
         ) : !top.data || !overview.data ? (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('common.loading')}</p>
         ) : (
           <TopList rows={top.data.rows} dimension={filters.top} currency={overview.data.currency} />
         )}
@@ -141,22 +142,22 @@ function Overview({ overview, filters }: { overview: ReportOverview; filters: Re
       <OverviewCards overview={overview} />
       <div class="charts">
         <LineChart
-          title={`Gallery activity, ${rangeDays(filters)} days`}
+          title={t('reports.activity', { days: rangeDays(filters) })}
           days={days}
           format={count}
           series={[
-            { label: 'Impressions', values: daily('impressions'), tone: 'tone-1' },
-            { label: 'Posts opened', values: daily('opens'), tone: 'tone-2' },
-            { label: 'Product clicks', values: daily('productClicks'), tone: 'tone-3' },
-            { label: 'Added to cart', values: daily('addToCarts'), tone: 'tone-4' },
+            { label: t('top.impressions'), values: daily('impressions'), tone: 'tone-1' },
+            { label: t('funnel.opens'), values: daily('opens'), tone: 'tone-2' },
+            { label: t('cards.clicks'), values: daily('productClicks'), tone: 'tone-3' },
+            { label: t('cards.addedToCart'), values: daily('addToCarts'), tone: 'tone-4' },
           ]}
         />
-        <LineChart title="Orders" days={days} format={count} series={[{ label: 'Orders', values: daily('orders'), tone: 'tone-2' }]} />
+        <LineChart title={t('top.orders')} days={days} format={count} series={[{ label: t('top.orders'), values: daily('orders'), tone: 'tone-2' }]} />
         <LineChart
-          title="Revenue"
+          title={t('reports.revenue')}
           days={days}
           format={(minor) => money(minor, overview.currency)}
-          series={[{ label: 'Revenue', values: daily('revenueMinor'), tone: 'tone-1' }]}
+          series={[{ label: t('reports.revenue'), values: daily('revenueMinor'), tone: 'tone-1' }]}
         />
       </div>
       <Funnel funnel={overview.funnel} />

@@ -8,9 +8,11 @@ import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
 import { now } from '../../clock.ts';
 import { STARTER_TERMS } from './starter-terms.ts';
+import { t, tn } from '../../i18n/i18n.ts';
 
 const LANGUAGES = Object.keys(REQUEST_LANGUAGES) as RequestLanguage[];
-const EXPIRING_DAYS = { '30': 'within 30 days', '90': 'within 90 days', '365': 'within a year' };
+const expiringDays = () => ({ '30': t('terms.within30'), '90': t('terms.within90'), '365': t('terms.withinYear') });
+const scopes = () => Object.fromEntries((Object.keys(RIGHTS_SCOPES) as RightsScope[]).map((scope) => [scope, t(`scope.${scope}`)])) as Record<RightsScope, string>;
 const DAY_MS = 86_400_000;
 
 /** The usage terms authors agree to, and the permissions about to end. */
@@ -18,10 +20,9 @@ export function RightsPage() {
   const canEdit = can(useStore($session), 'rights');
   return (
     <section aria-labelledby="rights-title" class="page narrow">
-      <h1 id="rights-title">Rights</h1>
+      <h1 id="rights-title">{t('nav.rights')}</h1>
       <p class="muted">
-        Authors read these terms on the signed page their request links to, and agree, decline or later withdraw there (or by replying on
-        Instagram). Ask for rights from the inbox: <kbd>q</kbd> on a post or a selection.
+        {t('terms.intro')} <kbd>q</kbd> {t('terms.introKey')}
       </p>
       <TermsSection canEdit={canEdit} />
       <ExpiringSoon />
@@ -29,8 +30,8 @@ export function RightsPage() {
   );
 }
 
-const scopeText = (scope: RightsScope[]) => scope.map((s) => RIGHTS_SCOPES[s] ?? s).join(', ');
-const durationText = (days: number | null) => (days === null ? 'No end date (can be withdrawn at any time)' : `${days} days from the author’s agreement`);
+const scopeText = (scope: RightsScope[]) => scope.map((s) => (s in RIGHTS_SCOPES ? t(`scope.${s}`) : s)).join(', ');
+const durationText = (days: number | null) => (days === null ? t('terms.noEnd') : t('terms.days', { days }));
 
 function TermsSection({ canEdit }: { canEdit: boolean }) {
   const [terms, setTerms] = useState<Terms[] | null>(null);
@@ -38,18 +39,18 @@ function TermsSection({ canEdit }: { canEdit: boolean }) {
   useEffect(() => {
     api.terms().then(({ terms }) => setTerms(terms), (e: unknown) => setError(messageOf(e)));
   }, []);
-  if (error) return <p role="alert">Could not load the terms: {error}</p>;
-  if (!terms) return <p class="muted">Loading the terms…</p>;
-  const versions = (language: RequestLanguage) => terms.filter((t) => t.language === language).sort((a, b) => b.version - a.version);
+  if (error) return <p role="alert">{t('terms.loadFailed', { reason: error })}</p>;
+  if (!terms) return <p class="muted">{t('terms.loading')}</p>;
+  const versions = (language: RequestLanguage) => terms.filter((version) => version.language === language).sort((a, b) => b.version - a.version);
   return (
     <>
       <section class="card stack" aria-labelledby="terms-title">
-        <h2 id="terms-title">Usage terms</h2>
+        <h2 id="terms-title">{t('terms.title')}</h2>
         {LANGUAGES.map((language) => (
           <TermsHistory key={language} language={language} versions={versions(language)} englishExists={versions('en').length > 0} />
         ))}
       </section>
-      {canEdit && <PublishTerms versions={versions} onPublished={(t) => setTerms((old) => [t, ...(old ?? [])])} />}
+      {canEdit && <PublishTerms versions={versions} onPublished={(published) => setTerms((old) => [published, ...(old ?? [])])} />}
     </>
   );
 }
@@ -63,8 +64,8 @@ export function TermsHistory({ language, versions, englishExists }: { language: 
       {!current ? (
         <p class="muted">
           {language !== 'en' && englishExists
-            ? 'No terms in this language: requests in it use the English terms.'
-            : 'No terms yet: rights cannot be requested until terms are published. The form below starts from a text to review.'}
+            ? t('terms.useEnglish')
+            : t('terms.none')}
         </p>
       ) : (
         <>
@@ -72,10 +73,10 @@ export function TermsHistory({ language, versions, englishExists }: { language: 
           {earlier.length > 0 && (
             <details>
               <summary>
-                Earlier versions ({earlier.length}), kept as published: consent given under them still points to them
+                {t('terms.earlier', { count: earlier.length })}
               </summary>
-              {earlier.map((t) => (
-                <TermsVersion key={t.id} terms={t} current={false} />
+              {earlier.map((version) => (
+                <TermsVersion key={version.id} terms={version} current={false} />
               ))}
             </details>
           )}
@@ -87,24 +88,24 @@ export function TermsHistory({ language, versions, englishExists }: { language: 
 
 function TermsVersion({ terms, current }: { terms: Terms; current: boolean }) {
   return (
-    <article class="terms-version" data-version={terms.version} aria-label={`Version ${terms.version}`}>
+    <article class="terms-version" data-version={terms.version} aria-label={t('terms.version', { version: terms.version })}>
       <p class="terms-head">
-        <strong>Version {terms.version}</strong>
-        {current && <span class="badge rights-granted">Current: new requests use it</span>}
-        <span class="muted">published {day(terms.createdAt)}</span>
+        <strong>{t('terms.version', { version: terms.version })}</strong>
+        {current && <span class="badge rights-granted">{t('terms.current')}</span>}
+        <span class="muted">{t('terms.published', { date: day(terms.createdAt) })}</span>
       </p>
       <p>
         <strong>{terms.title}</strong>
       </p>
       <p class="caption">{terms.body}</p>
       <dl class="facts">
-        <dt>Where</dt>
+        <dt>{t('terms.where')}</dt>
         <dd>{scopeText(terms.scope)}</dd>
-        <dt>How long</dt>
+        <dt>{t('terms.howLong')}</dt>
         <dd>{durationText(terms.durationDays)}</dd>
-        <dt>Fingerprint</dt>
+        <dt>{t('terms.fingerprint')}</dt>
         <dd>
-          <code title="SHA-256 of the title, text, scope and duration: consent records keep it">{terms.contentHash.slice(0, 16)}…</code>
+          <code title={t('terms.fingerprintHelp')}>{terms.contentHash.slice(0, 16)}…</code>
         </dd>
       </dl>
     </article>
@@ -131,32 +132,31 @@ export function PublishTerms({ versions, onPublished }: { versions: (language: R
       durationDays: duration === '' ? null : Number(duration),
     });
     onPublished(terms);
-    announce(`Published version ${terms.version} of the ${REQUEST_LANGUAGES[terms.language]} terms.`, false);
+    announce(t('terms.publishedAnnounce', { version: terms.version, language: REQUEST_LANGUAGES[terms.language] }), false);
   });
   return (
     <form class="card stack publish-terms" onSubmit={form.onSubmit} aria-labelledby="publish-title">
-      <h2 id="publish-title">{current ? 'Publish a new version' : `Publish your first terms in ${REQUEST_LANGUAGES[language]}`}</h2>
+      <h2 id="publish-title">{current ? t('terms.publishNew') : t('terms.publishFirst', { language: REQUEST_LANGUAGES[language] })}</h2>
       {!current && (
         <p class="starter-note">
-          Filled in with a starting text: read it, change what does not fit your brand or your country’s law, then publish it as it stands below.
+          {t('terms.starter')}
         </p>
       )}
       <p class="muted">
-        Publishing creates version {next} in {REQUEST_LANGUAGES[language]}; {current ? `version ${current.version} is not changed` : 'there is none before it'}. Consent
-        already given stays tied to the exact text and fingerprint the author saw. Requests made from now on use version {next}.
+        {t('terms.publishing', { next, language: REQUEST_LANGUAGES[language], before: current ? t('terms.unchanged', { version: current.version }) : t('terms.noneBefore') })}
       </p>
       <FormError error={form.error} />
-      <SelectField form={form} name="language" label="Language" options={REQUEST_LANGUAGES} value={language} onChange={(v) => setLanguage(v as RequestLanguage)} />
+      <SelectField form={form} name="language" label={t('shell.language')} options={REQUEST_LANGUAGES} value={language} onChange={(v) => setLanguage(v as RequestLanguage)} />
       {/* Keyed by language and version: the fields start again from the text being replaced. */}
       <fieldset class="stack" key={`${language}-${next}`}>
-        <Field form={form} name="title" label="Title" required maxLength={200} defaultValue={start.title} />
+        <Field form={form} name="title" label={t('terms.titleLabel')} required maxLength={200} defaultValue={start.title} />
         <label>
-          Text the author agrees to
+          {t('terms.body')}
           <textarea name="body" rows={6} required minLength={20} maxLength={20000} defaultValue={start.body} aria-invalid={form.invalid('body')} />
         </label>
         <fieldset class="row">
-          <legend>Where the photos may be shown</legend>
-          {(Object.entries(RIGHTS_SCOPES) as [RightsScope, string][]).map(([value, label]) => (
+          <legend>{t('terms.scope')}</legend>
+          {(Object.entries(scopes()) as [RightsScope, string][]).map(([value, label]) => (
             <label key={value} class="check-label">
               <input type="checkbox" name="scope" value={value} defaultChecked={start.scope.includes(value)} aria-invalid={form.invalid('scope')} />
               {label}
@@ -168,7 +168,7 @@ export function PublishTerms({ versions, onPublished }: { versions: (language: R
           name="durationDays"
           label={
             <>
-              Duration in days <span class="muted">(empty: no end date; withdrawal is always possible)</span>
+              {t('terms.duration')} <span class="muted">{t('terms.durationHint')}</span>
             </>
           }
           type="number"
@@ -178,7 +178,7 @@ export function PublishTerms({ versions, onPublished }: { versions: (language: R
         />
       </fieldset>
       <button type="submit" class="primary" disabled={form.busy}>
-        Publish version {next}
+        {t('terms.publish', { version: next })}
       </button>
     </form>
   );
@@ -197,21 +197,21 @@ function ExpiringSoon() {
   const today = now();
   return (
     <section class="card stack expiring" aria-labelledby="expiring-title">
-      <h2 id="expiring-title">Expiring soon</h2>
+      <h2 id="expiring-title">{t('terms.expiring')}</h2>
       <div class="row">
-        <SelectField name="days" label="Ending" options={EXPIRING_DAYS} value={days} onChange={setDays} />
+        <SelectField name="days" label={t('terms.ending')} options={expiringDays()} value={days} onChange={setDays} />
       </div>
-      {error && <p role="alert">Could not load them: {error}</p>}
-      {!error && !posts && <p class="muted">Loading…</p>}
-      {posts && posts.length === 0 && <p class="muted">No permission ends in the next {days} days.</p>}
+      {error && <p role="alert">{t('terms.expiringFailed', { reason: error })}</p>}
+      {!error && !posts && <p class="muted">{t('common.loading')}</p>}
+      {posts && posts.length === 0 && <p class="muted">{t('terms.noneEnding', { days })}</p>}
       {posts && posts.length > 0 && (
         <ul class="plain">
           {posts.map((post) => {
             const left = Math.max(0, Math.ceil((Date.parse(post.expiresAt) - today) / DAY_MS));
             return (
               <li key={post.id} data-post-id={post.id}>
-                <strong>{post.author ? `@${post.author}` : 'Unknown author'}</strong> <span class="muted">({post.id})</span> — ends {day(post.expiresAt)},{' '}
-                {left === 1 ? 'in 1 day' : `in ${left} days`}; the post then leaves every gallery.
+                <strong>{post.author ? `@${post.author}` : t('common.unknownAuthor')}</strong> <span class="muted">({post.id})</span> —{' '}
+                {tn('terms.ends', left, { date: day(post.expiresAt) })}
               </li>
             );
           })}

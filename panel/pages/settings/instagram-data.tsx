@@ -5,6 +5,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { t, tn } from '../../i18n/i18n.ts';
 
 /**
  * How long collected Instagram data is kept, and the owner's "delete all": Meta's platform terms
@@ -22,25 +23,23 @@ export function InstagramDataSettings() {
   const form = useSubmit(async (data) => {
     const updated = await api.updateWorkspace({ settings: { instagramDataRetentionDays: Number(text(data, 'settings.instagramDataRetentionDays')) } });
     setDays(updated.settings.instagramDataRetentionDays);
-    announce('Instagram data retention saved.', false);
+    announce(t('igData.saved'), false);
   });
-  if (error) return <p role="alert">Could not load the Instagram data settings: {error}</p>;
+  if (error) return <p role="alert">{t('igData.loadFailed', { reason: error })}</p>;
   if (days === null) return null;
   return (
     <>
       <form class="card stack instagram-data" onSubmit={form.onSubmit} aria-labelledby="instagram-data-title">
-        <h2 id="instagram-data-title">Instagram data</h2>
+        <h2 id="instagram-data-title">{t('igData.title')}</h2>
         <p id="instagram-retention-help" class="muted">
-          Posts collected from Instagram whose authors never granted rights lose their media, caption and username this many days after they were
-          collected, as Meta's platform terms ask; a post whose rights request can still be answered waits for the answer. Posts with granted rights
-          are your licensed content and stay.
+          {t('igData.help')}
         </p>
         <FormError error={form.error} />
         <fieldset disabled={!editable} class="stack">
           <Field
             form={form}
             name="settings.instagramDataRetentionDays"
-            label="Keep collected Instagram data for (days, 7 to 730)"
+            label={t('igData.days')}
             type="number"
             min={7}
             max={730}
@@ -51,10 +50,10 @@ export function InstagramDataSettings() {
           {editable && (
             <div class="row">
               <button type="submit" disabled={form.busy}>
-                Save retention
+                {t('igData.save')}
               </button>
               <button type="button" class="danger" onClick={() => setConfirming(true)}>
-                Delete all Instagram data…
+                {t('igData.deleteAll')}…
               </button>
             </div>
           )}
@@ -73,7 +72,7 @@ function DeleteAllDialog({ open, onClose }: { open: boolean; onClose: () => void
     setFailure(null);
     try {
       const { erased } = await api.deleteAllInstagramData();
-      announce(`Deleted the Instagram data of ${erased} ${erased === 1 ? 'post' : 'posts'}. Posts with granted rights stay.`, false);
+      announce(tn('igData.deleted', erased), false);
       onClose();
     } catch (e) {
       setFailure(messageOf(e));
@@ -82,23 +81,22 @@ function DeleteAllDialog({ open, onClose }: { open: boolean; onClose: () => void
     }
   };
   return (
-    <Dialog open={open} onClose={onClose} title="Delete all Instagram data?">
+    <Dialog open={open} onClose={onClose} title={t('igData.confirmTitle')}>
       <div class="stack">
         <p>
-          Every post collected from Instagram whose author has not granted rights loses its media, caption and username, now and for good, whichever
-          account found it. Posts with granted rights, your uploads and imports stay; your accounts stay connected and keep collecting.
+          {t('igData.confirmHelp')}
         </p>
         {failure && (
           <p class="form-error" role="alert">
-            Nothing more was deleted: {failure}
+            {t('igData.failed', { reason: failure })}
           </p>
         )}
         <div class="row">
           <button type="button" class="danger" disabled={busy} onClick={() => void deleteAll()}>
-            Delete all Instagram data
+            {t('igData.deleteAll')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { shopifyPixel } from '../../../shared/shopify-pixel.ts';
 import { CopyField } from '../../components/copy-field.tsx';
+import { t } from '../../i18n/i18n.ts';
 
 /**
  * What the store's order confirmation page needs to report purchases: the queue stub, the
@@ -20,20 +21,17 @@ export function purchaseSnippet(origin: string, workspaceId: string): string {
 export function PurchaseSnippet({ workspaceId }: { workspaceId: string }) {
   return (
     <section class="card stack" aria-labelledby="purchase-title">
-      <h2 id="purchase-title">Order confirmation page</h2>
+      <h2 id="purchase-title">{t('purchase.title')}</h2>
       <p class="muted">
-        Paste this on the page shoppers see after ordering, with the order's own id, total, currency and products (item_id is the SKU your
-        products are tagged with). Each order counts once, even if the page is reloaded or your server also sends it.
+        {t('purchase.help')}
       </p>
-      <CopyField label="Purchase tracking code" value={purchaseSnippet(location.origin, workspaceId)} rows={6} />
+      <CopyField label={t('purchase.code')} value={purchaseSnippet(location.origin, workspaceId)} rows={6} />
       <details>
-        <summary>On Shopify</summary>
+        <summary>{t('purchase.shopify')}</summary>
         <p class="muted">
-          Shopify runs no script on its order status page any more. Add this as a custom pixel instead: Settings, Customer events, Add custom
-          pixel, paste, Save, then Connect. Allow your store's address (https://your-store.com) under allowed site origins above: the pixel's
-          sandbox does not say where it runs, so the order names the store.
+          {t('purchase.shopifyHelp')}
         </p>
-        <CopyField label="Shopify custom pixel" value={shopifyPixel(location.origin, workspaceId)} rows={8} />
+        <CopyField label={t('purchase.pixel')} value={shopifyPixel(location.origin, workspaceId)} rows={8} />
       </details>
     </section>
   );

@@ -3,8 +3,8 @@ import type { AdminReuseFeeds } from '../../../shared/admin-types.ts';
 import { api, messageOf } from '../../api.ts';
 import { CopyField } from '../../components/copy-field.tsx';
 import { announce } from '../../stores/announcer.ts';
+import { t } from '../../i18n/i18n.ts';
 
-const FEED_NAMES = { ads: 'ads feed', email: 'email block URLs' } as const;
 
 /**
  * Reuse beyond the store (owners and merchandisers see it; owners rotate): the ads feed for
@@ -19,13 +19,13 @@ export function ReuseSettings({ canRotate }: { canRotate: boolean }) {
     api.reuseFeeds().then(setFeeds, (e: unknown) => setError(messageOf(e)));
   }, []);
   const rotate = async (feed: 'ads' | 'email') => {
-    if (!confirm(`Replace the ${FEED_NAMES[feed]}? The current ${feed === 'ads' ? 'URL stops' : 'URLs stop'} working at once.`)) return;
+    if (!confirm(t(`reuse.${feed}.confirm`))) return;
     setBusy(true);
     try {
       setFeeds(await api.rotateReuseFeed(feed));
-      announce(`New ${FEED_NAMES[feed]}: update them where they are used.`, false);
+      announce(t(`reuse.${feed}.rotated`), false);
     } catch (e) {
-      announce(`Could not rotate the ${FEED_NAMES[feed]}: ${messageOf(e)}`, false);
+      announce(t(`reuse.${feed}.failed`, { reason: messageOf(e) }), false);
     } finally {
       setBusy(false);
     }
@@ -34,36 +34,32 @@ export function ReuseSettings({ canRotate }: { canRotate: boolean }) {
     canRotate && (
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void rotate(feed)}>
-          Rotate {FEED_NAMES[feed]}
+          {t(`reuse.${feed}.rotate`)}
         </button>
       </div>
     );
   return (
     <section class="card stack reuse" aria-labelledby="reuse-title">
-      <h2 id="reuse-title">Reuse</h2>
+      <h2 id="reuse-title">{t('reuse.title')}</h2>
       <p class="muted">
-        Use approved photos in ads and emails where their authors agreed to it. Only posts whose consent covers <strong>ads</strong> appear in
-        the ads feed, and only posts whose consent covers <strong>email</strong> in the email blocks; a withdrawn or expired consent leaves
-        both at the next fetch. Which uses authors agree to is set in the usage terms (Rights). These URLs are secret: anyone who has one can
-        read that feed, so rotate it if it leaks.
+        {t('reuse.help')}
       </p>
-      {error && <p role="alert">Could not load the reuse URLs: {error}</p>}
+      {error && <p role="alert">{t('reuse.loadFailed', { reason: error })}</p>}
       {feeds && (
         <>
-          <h3>Ads feed</h3>
+          <h3>{t('reuse.adsTitle')}</h3>
           <p class="muted">
-            A Google Merchant Center supplemental feed (TSV): it adds <code>additional_image_link</code> (up to 10 photos) to the products
-            of your primary feed, by <code>id</code>.
+            {t('reuse.adsHelp')}
           </p>
-          <CopyField label="Ads feed URL" value={feeds.ads.url} />
+          <CopyField label={t('reuse.adsUrl')} value={feeds.ads.url} />
           {rotateButton('ads')}
-          <h3>Email blocks</h3>
+          <h3>{t('reuse.emailTitle')}</h3>
           <p class="muted">
-            The top posts of a gallery as HTML for your email service provider. Add <code>?limit=</code> from 1 to 24 (6 by default).
+            {t('reuse.emailHelp')}
           </p>
-          {feeds.email.galleries.length === 0 && <p class="muted">No gallery yet.</p>}
+          {feeds.email.galleries.length === 0 && <p class="muted">{t('reuse.noGallery')}</p>}
           {feeds.email.galleries.map((g) => (
-            <CopyField key={g.id} label={`Email block: ${g.name}`} value={g.url} />
+            <CopyField key={g.id} label={t('reuse.emailBlock', { name: g.name })} value={g.url} />
           ))}
           {rotateButton('email')}
         </>

@@ -10,11 +10,12 @@ import { ConsentDefaultField, VisitorErasure } from './shopper-privacy.tsx';
 import { PurchaseSnippet } from './purchase-snippet.tsx';
 import { ReuseSettings } from './reuse.tsx';
 import { WebhookSettings } from './webhooks.tsx';
+import { t } from '../../i18n/i18n.ts';
 
 /** The attribution windows, in hours. */
-const HOUR_FIELDS: { name: 'clickWindowHours' | 'viewWindowHours'; label: string; min: number; max: number }[] = [
-  { name: 'clickWindowHours', label: 'Click attribution window (hours; 168 is 7 days)', min: 1, max: 720 },
-  { name: 'viewWindowHours', label: 'View attribution window (hours; 0 counts no views)', min: 0, max: 168 },
+const HOUR_FIELDS: { name: 'clickWindowHours' | 'viewWindowHours'; min: number; max: number }[] = [
+  { name: 'clickWindowHours', min: 1, max: 720 },
+  { name: 'viewWindowHours', min: 0, max: 168 },
 ];
 
 export function SettingsPage() {
@@ -22,7 +23,7 @@ export function SettingsPage() {
   const owner = can(session, 'configure');
   return (
     <section aria-labelledby="settings-title" class="page narrow">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('nav.settings')}</h1>
       <WorkspaceSettings />
       {can(session, 'curate') && <ReuseSettings canRotate={owner} />}
       <InstagramDataSettings />
@@ -65,41 +66,41 @@ function WorkspaceSettings() {
     setWorkspace(updated);
     const current = $session.get();
     if (current) $session.set({ ...current, workspace: { ...current.workspace, name: updated.name } });
-    announce('Settings saved.', false);
+    announce(t('settings.saved'), false);
   });
-  if (error) return <p role="alert">Could not load the settings: {error}</p>;
-  if (!workspace) return <p class="muted">Loading…</p>;
+  if (error) return <p role="alert">{t('settings.loadFailed', { reason: error })}</p>;
+  if (!workspace) return <p class="muted">{t('common.loading')}</p>;
   return (
     <>
       <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="workspace-title">
-        <h2 id="workspace-title">Workspace</h2>
-        {!editable && <p class="muted">Only owners can change these settings.</p>}
+        <h2 id="workspace-title">{t('settings.workspace')}</h2>
+        {!editable && <p class="muted">{t('settings.ownersOnly')}</p>}
         <FormError error={form.error} />
         <fieldset disabled={!editable} class="stack">
-          <Field form={form} name="name" label="Brand name" required maxLength={100} defaultValue={workspace.name} />
-          <Field form={form} name="instagramHandle" label="Instagram handle" placeholder="@yourbrand" defaultValue={workspace.instagramHandle ?? ''} />
+          <Field form={form} name="name" label={t('settings.brandName')} required maxLength={100} defaultValue={workspace.name} />
+          <Field form={form} name="instagramHandle" label={t('settings.handle')} placeholder={t('settings.handlePlaceholder')} defaultValue={workspace.instagramHandle ?? ''} />
           <Field
             form={form}
             name="approvalHashtag"
             label={
               <>
-                Approval hashtag <span class="muted">(authors reply with it to grant rights)</span>
+                {t('settings.hashtag')} <span class="muted">{t('settings.hashtagHint')}</span>
               </>
             }
-            placeholder="#YesBrand"
+            placeholder={t('settings.hashtagPlaceholder')}
             defaultValue={workspace.approvalHashtag ?? ''}
           />
           <label>
-            Allowed site origins <span class="muted">(one per line, e.g. https://shop.example.com)</span>
+            {t('settings.origins')} <span class="muted">{t('settings.originsHint')}</span>
             <textarea name="allowedOrigins" rows={3} defaultValue={workspace.allowedOrigins.join('\n')} aria-invalid={form.invalid('allowedOrigins')} />
           </label>
           <div class="row">
-            {HOUR_FIELDS.map(({ name, label, min, max }) => (
+            {HOUR_FIELDS.map(({ name, min, max }) => (
               <Field
                 key={name}
                 form={form}
                 name={`settings.${name}`}
-                label={label}
+                label={t(`settings.${name}`)}
                 type="number"
                 min={min}
                 max={max}
@@ -110,7 +111,7 @@ function WorkspaceSettings() {
             <Field
               form={form}
               name="settings.holdoutShare"
-              label="Holdout (% of visitors who see no gallery, to measure the lift; 0 to 50)"
+              label={t('settings.holdout')}
               type="number"
               min={0}
               max={50}
@@ -121,27 +122,25 @@ function WorkspaceSettings() {
           <div>
             <label class="check-label">
               <input type="checkbox" name="settings.confirmedOrdersOnly" defaultChecked={workspace.settings.confirmedOrdersOnly} aria-describedby="confirmed-only-help" />
-              Count only orders confirmed by my server
+              {t('settings.confirmedOnly')}
             </label>
             <p id="confirmed-only-help" class="muted">
-              Any browser can report a purchase, so when this is on, reports and "best performing" galleries count only the orders your server sends
-              to POST /v1/orders and show browser-reported ones apart.
+              {t('settings.confirmedOnlyHelp')}
             </p>
           </div>
           <div>
             <label class="check-label">
               <input type="checkbox" name="settings.acceptPageOnlyForPrivateRequests" defaultChecked={workspace.settings.acceptPageOnlyForPrivateRequests} aria-describedby="page-only-help" />
-              Accept consent confirmed on the rights page alone for requests sent by direct message
+              {t('settings.pageOnly')}
             </label>
             <p id="page-only-help" class="muted">
-              Off, a post goes live only once its author confirms from their own Instagram account. On, a request you sent privately by direct message
-              needs only the page; a link ever posted as a comment always needs the author's account. The choice is kept in the consent evidence.
+              {t('settings.pageOnlyHelp')}
             </p>
           </div>
           <ConsentDefaultField value={workspace.settings.consentDefault} />
           {editable && (
             <button type="submit" class="primary" disabled={form.busy}>
-              Save settings
+              {t('settings.save')}
             </button>
           )}
         </fieldset>
@@ -155,16 +154,16 @@ function PasswordChange() {
   const form = useSubmit(async (data, element) => {
     await api.changePassword({ currentPassword: String(data.get('currentPassword') ?? ''), newPassword: String(data.get('newPassword') ?? '') });
     element.reset();
-    announce('Password changed. Your other sessions were signed out.', false);
+    announce(t('password.changed'), false);
   });
   return (
     <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="password-title">
-      <h2 id="password-title">Your password</h2>
+      <h2 id="password-title">{t('password.title')}</h2>
       <FormError error={form.error} />
-      <Field form={form} name="currentPassword" label="Current password" type="password" required autoComplete="current-password" />
-      <Field form={form} name="newPassword" label="New password (at least 10 characters)" type="password" required minLength={10} autoComplete="new-password" />
+      <Field form={form} name="currentPassword" label={t('password.current')} type="password" required autoComplete="current-password" />
+      <Field form={form} name="newPassword" label={t('password.new')} type="password" required minLength={10} autoComplete="new-password" />
       <button type="submit" class="primary" disabled={form.busy}>
-        Change password
+        {t('password.submit')}
       </button>
     </form>
   );

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WebhookEndpoint, WebhookEvent } from '../../../shared/admin-types.ts';
 import { api, messageOf, WEBHOOK_EVENTS } from '../../api.ts';
+
+const eventLabel = (event: WebhookEvent): string => (event in WEBHOOK_EVENTS ? t(`webhook.event.${event}`) : event);
 import { CopyField } from '../../components/copy-field.tsx';
 import { Field, FormError, text, useSubmit } from '../../components/form.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { now } from '../../clock.ts';
+import { t, formatDate } from '../../i18n/i18n.ts';
 
-const EVENTS = Object.entries(WEBHOOK_EVENTS) as [WebhookEvent, string][];
+const EVENTS = Object.keys(WEBHOOK_EVENTS) as WebhookEvent[];
 
 /**
  * Outgoing webhooks (owners only): Vitrine POSTs each chosen event to the merchant's own system,
@@ -27,57 +30,54 @@ export function WebhookSettings() {
     setEndpoints((old) => [...(old ?? []), { ...endpoint, enabled: true, createdAt: new Date(now()).toISOString() }]);
     setCreated({ id: added.id, url: added.url, secret });
     element.reset();
-    announce('Added the webhook. Copy its secret now: it is shown only once.', false);
+    announce(t('webhook.added'), false);
   });
   const remove = async (endpoint: WebhookEndpoint) => {
     try {
       await api.deleteWebhook(endpoint.id);
       setEndpoints((old) => (old ?? []).filter((e) => e.id !== endpoint.id));
       if (created?.id === endpoint.id) setCreated(null);
-      announce(`Removed the webhook to ${endpoint.url}.`, false);
+      announce(t('webhook.removed', { url: endpoint.url }), false);
     } catch (e) {
-      announce(`Could not remove the webhook: ${messageOf(e)}`, false);
+      announce(t('webhook.removeFailed', { reason: messageOf(e) }), false);
     }
   };
   return (
     <section class="card stack webhooks" aria-labelledby="webhooks-title">
-      <h2 id="webhooks-title">Outgoing webhooks</h2>
+      <h2 id="webhooks-title">{t('webhook.title')}</h2>
       <p class="muted">
-        Vitrine sends a <code>POST</code> with a JSON body to your system when an author grants, declines or withdraws rights, or has a post
-        erased. Each delivery carries <code>X-Vitrine-Event</code> and <code>X-Vitrine-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>,
-        where <code>v1</code> is HMAC-SHA256, under the endpoint’s secret, of <code>t</code>, a dot and the raw body (<code>"t.body"</code>).
-        Recompute it, compare in constant time, and refuse old <code>t</code> values. Failed deliveries are retried.
+        {t('webhook.help1')} {t('webhook.help2')} <code>X-Vitrine-Event</code> {t('webhook.and')} <code>X-Vitrine-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>
+        {t('webhook.help3')}
       </p>
       {created && (
-        <div class="secret-once stack" role="region" aria-label="New webhook secret">
+        <div class="secret-once stack" role="region" aria-label={t('webhook.newSecret')}>
           <p>
-            <strong>Copy the secret of {created.url} now.</strong> It is shown only this once: Vitrine keeps it sealed and cannot show it again. To
-            change it, remove the webhook and add it again.
+            <strong>{t('webhook.copyNow', { url: created.url })}</strong> {t('webhook.once')}
           </p>
-          <CopyField label="Signing secret" value={created.secret} />
+          <CopyField label={t('webhook.secret')} value={created.secret} />
           <div class="actions">
             <button type="button" onClick={() => setCreated(null)}>
-              I have stored it
+              {t('webhook.stored')}
             </button>
           </div>
         </div>
       )}
-      {error && <p role="alert">Could not load the webhooks: {error}</p>}
-      {endpoints && endpoints.length === 0 && <p class="muted">No webhook yet.</p>}
+      {error && <p role="alert">{t('webhook.loadFailed', { reason: error })}</p>}
+      {endpoints && endpoints.length === 0 && <p class="muted">{t('webhook.none')}</p>}
       {endpoints && endpoints.length > 0 && (
         <DataTable
           rows={endpoints}
           rowKey={(e) => e.id}
           columns={[
             { label: 'URL', cell: (e) => <code>{e.url}</code> },
-            { label: 'Events', cell: (e) => e.events.map((event) => WEBHOOK_EVENTS[event] ?? event).join(', ') },
-            { label: 'State', cell: (e) => (e.enabled ? 'Enabled' : 'Disabled') },
-            { label: 'Added', cell: (e) => new Date(e.createdAt).toLocaleDateString() },
+            { label: t('webhook.events'), cell: (e) => e.events.map(eventLabel).join(', ') },
+            { label: t('webhook.state'), cell: (e) => (e.enabled ? t('webhook.enabled') : t('webhook.disabled')) },
+            { label: t('common.added'), cell: (e) => formatDate(e.createdAt) },
             {
               label: '',
               cell: (e) => (
                 <button type="button" class="link danger" onClick={() => void remove(e)}>
-                  Remove
+                  {t('tagger.remove')}
                 </button>
               ),
             },
@@ -85,20 +85,20 @@ export function WebhookSettings() {
         />
       )}
       <form class="stack" onSubmit={form.onSubmit} aria-labelledby="add-webhook-title">
-        <h3 id="add-webhook-title">Add a webhook</h3>
+        <h3 id="add-webhook-title">{t('webhook.add')}</h3>
         <FormError error={form.error} />
-        <Field form={form} name="url" label="URL (https)" type="url" required placeholder="https://shop.example.com/hooks/vitrine" />
+        <Field form={form} name="url" label={t('webhook.url')} type="url" required placeholder="https://shop.example.com/hooks/vitrine" />
         <fieldset class="stack">
-          <legend>Events</legend>
-          {EVENTS.map(([value, label]) => (
+          <legend>{t('webhook.events')}</legend>
+          {EVENTS.map((value) => (
             <label key={value} class="check-label">
               <input type="checkbox" name="events" value={value} defaultChecked aria-invalid={form.invalid('events')} />
-              {label} <code class="muted">{value}</code>
+              {eventLabel(value)} <code class="muted">{value}</code>
             </label>
           ))}
         </fieldset>
         <button type="submit" class="primary" disabled={form.busy}>
-          Add webhook
+          {t('webhook.submit')}
         </button>
       </form>
     </section>

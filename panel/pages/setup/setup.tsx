@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.ts';
 import { FormError, text, useSubmit } from '../../components/form.tsx';
-import { $session } from '../../stores/session.ts';
+import { startSession } from '../../stores/session.ts';
+import { t } from '../../i18n/i18n.ts';
 
 /**
  * The setup token from the link the server printed (`/panel/#setup-token=…`), taken out of the
@@ -26,7 +27,7 @@ export function SetupPage() {
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
   const form = useSubmit(async (data) => {
-    $session.set(
+    await startSession(
       await api.setup({
         setupToken: String(data.get('setupToken') ?? ''),
         workspaceName: text(data, 'workspaceName'),
@@ -39,11 +40,11 @@ export function SetupPage() {
   return (
     <main class="auth">
       <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="setup-title">
-        <h1 id="setup-title">Set up Vitrine</h1>
-        <p class="muted">Create your workspace and its owner account. You can invite your team afterwards.</p>
+        <h1 id="setup-title">{t('setup.title')}</h1>
+        <p class="muted">{t('setup.intro')}</p>
         <FormError error={form.error} />
         <label>
-          Setup token (in the link the server printed when it started)
+          {t('setup.token')}
           <input
             name="setupToken"
             type="password"
@@ -55,23 +56,23 @@ export function SetupPage() {
           />
         </label>
         <label>
-          Brand or workspace name
+          {t('setup.workspaceName')}
           <input name="workspaceName" required maxLength={100} autoFocus aria-invalid={form.invalid('workspaceName')} />
         </label>
         <label>
-          Your name
+          {t('setup.name')}
           <input name="name" required maxLength={100} autoComplete="name" aria-invalid={form.invalid('name')} />
         </label>
         <label>
-          Email
+          {t('signIn.email')}
           <input name="email" type="email" required autoComplete="username" aria-invalid={form.invalid('email')} />
         </label>
         <label>
-          Password (at least 10 characters)
+          {t('setup.password')}
           <input name="password" type="password" required minLength={10} autoComplete="new-password" aria-invalid={form.invalid('password')} />
         </label>
         <button type="submit" class="primary" disabled={form.busy}>
-          Create the workspace
+          {t('setup.submit')}
         </button>
       </form>
     </main>

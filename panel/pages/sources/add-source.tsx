@@ -3,21 +3,16 @@ import type { InstagramSourceKind } from '../../../shared/admin-types.ts';
 import { api, type Connection, type HashtagQuota, type Source } from '../../api.ts';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
+import { t } from '../../i18n/i18n.ts';
 
-export const INTERVALS: Record<number, string> = {
-  900: 'Every 15 minutes',
-  3600: 'Every hour',
-  21600: 'Every 6 hours',
-  43200: 'Every 12 hours',
-  86400: 'Every day',
-};
+const INTERVAL_SECONDS = [900, 3600, 21600, 43200, 86400] as const;
 
-const KINDS: Record<InstagramSourceKind, string> = {
-  hashtag: 'A #hashtag',
-  tagged: 'Photos the account is tagged in',
-  mentions: '@mentions of the account',
-  own: 'The account’s own posts',
-};
+/** The usual schedules in words (seconds → label); `intervalText` for any other. */
+export const intervals = (): Record<number, string> => Object.fromEntries(INTERVAL_SECONDS.map((seconds) => [seconds, t(`interval.${seconds}`)]));
+export const intervalText = (seconds: number): string => intervals()[seconds] ?? t('interval.seconds', { seconds });
+
+const KINDS: InstagramSourceKind[] = ['hashtag', 'tagged', 'mentions', 'own'];
+const kindOptions = () => Object.fromEntries(KINDS.map((kind) => [kind, t(`sourceKind.${kind}`)]));
 
 /**
  * Adds an Instagram source. For a hashtag, the account's weekly quota shows next to the field,
@@ -37,38 +32,38 @@ export function AddSourceForm({ connections, quotas, onAdded }: { connections: C
     });
     element.reset();
     setKind('hashtag');
-    announce(`Added the source ${source.label}.`, false);
+    announce(t('sources.added', { label: source.label }), false);
     onAdded(source);
   });
-  const intervals = kind === 'hashtag' ? Object.fromEntries(Object.entries(INTERVALS).filter(([s]) => Number(s) <= 43200)) : INTERVALS;
+  const schedules = kind === 'hashtag' ? Object.fromEntries(Object.entries(intervals()).filter(([s]) => Number(s) <= 43200)) : intervals();
   return (
     <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="add-source-title">
-      <h2 id="add-source-title">Add a source</h2>
+      <h2 id="add-source-title">{t('steps.source.label')}</h2>
       <FormError error={form.error} />
       <div class="row">
-        <SelectField form={form} name="kind" label="Collect" options={KINDS} defaultValue="hashtag" onChange={(value) => setKind(value as InstagramSourceKind)} />
+        <SelectField form={form} name="kind" label={t('sources.collect')} options={kindOptions()} defaultValue="hashtag" onChange={(value) => setKind(value as InstagramSourceKind)} />
         <SelectField
           form={form}
           name="connectionId"
-          label="Through"
+          label={t('sources.through')}
           options={Object.fromEntries(connections.map((c) => [c.id, `@${c.username}`]))}
           defaultValue={connectionId}
           onChange={setConnectionId}
         />
-        <SelectField form={form} name="intervalSeconds" label="How often" options={intervals} defaultValue="3600" />
+        <SelectField form={form} name="intervalSeconds" label={t('sources.howOften')} options={schedules} defaultValue="3600" />
       </div>
       {kind === 'hashtag' && (
         <>
-          <Field form={form} name="hashtag" label="Hashtag" required placeholder="#yourbrand" maxLength={101} />
+          <Field form={form} name="hashtag" label={t('sources.hashtag')} required placeholder={t('sources.hashtagPlaceholder')} maxLength={101} />
           <p class="muted quota-hint">
             {quota
-              ? `${quota.used} of ${quota.limit} hashtags used this week by @${connection.username}. A new hashtag counts from its first collection, for 7 days.`
-              : 'Loading the hashtag quota…'}
+              ? t('sources.quotaHint', { used: quota.used, limit: quota.limit, username: connection.username })
+              : t('sources.quotaLoading')}
           </p>
         </>
       )}
       <button type="submit" class="primary" disabled={form.busy}>
-        Add source
+        {t('sources.submit')}
       </button>
     </form>
   );

@@ -3,8 +3,9 @@ import { api, ApiError, messageOf, type ImportFormat, type ImportReport } from '
 import { SelectField } from '../../components/form.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { announce } from '../../stores/announcer.ts';
+import { t, tn } from '../../i18n/i18n.ts';
 
-const FORMATS: Record<ImportFormat, string> = { csv: 'CSV', tsv: 'TSV (tab-separated)', json: 'JSON' };
+const formats = (): Record<ImportFormat, string> => ({ csv: 'CSV', tsv: t('import.tsv'), json: 'JSON' });
 
 /** The format a file's name says, else CSV. */
 function formatOf(name: string): ImportFormat {
@@ -12,7 +13,7 @@ function formatOf(name: string): ImportFormat {
   return extension === 'json' ? 'json' : extension === 'tsv' || extension === 'tab' ? 'tsv' : 'csv';
 }
 
-const lines = (numbers: number[]) => (numbers.length === 1 ? `line ${numbers[0]}` : `lines ${numbers.join(', ')}`);
+const lines = (numbers: number[]) => (numbers.length === 1 ? t('import.line', { n: numbers[0]! }) : t('import.lines', { list: numbers.join(', ') }));
 
 /**
  * Imports posts from a file in two steps: a dry run checks every row and reports each problem
@@ -39,7 +40,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
       else {
         setReport(null);
         setDone(result);
-        announce(`Imported ${result.imported === 1 ? '1 post' : `${result.imported} posts`}: they wait in the inbox.`, false);
+        announce(tn('import.imported', result.imported), false);
         onImported();
       }
     } catch (e) {
@@ -55,21 +56,21 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
   const fresh = report ? report.valid - report.duplicates.length : 0;
   return (
     <section class="card stack import-form" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Import posts from a file</h2>
+      <h2 id={`${id}-title`}>{t('import.title')}</h2>
       <p class="muted">
-        A CSV, TSV or JSON file with one post per row: <code>image_url</code> (https, required), <code>author</code>, <code>caption</code>, <code>permalink</code>,{' '}
-        <code>published_at</code>. Imported posts wait in the inbox.
+        {t('import.help')} <code>image_url</code> {t('import.required')}, <code>author</code>, <code>caption</code>, <code>permalink</code>,{' '}
+        <code>published_at</code>. {t('import.wait')}
       </p>
       <form
         class="row"
-        aria-label="Check an import file"
+        aria-label={t('import.checkLabel')}
         onSubmit={(e) => {
           e.preventDefault();
           void send(true);
         }}
       >
         <label>
-          File
+          {t('import.file')}
           <input
             type="file"
             name="file"
@@ -85,13 +86,13 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
             }}
           />
         </label>
-        <SelectField name="format" label="Format" options={FORMATS} value={format} onChange={(value) => setFormat(value as ImportFormat)} />
+        <SelectField name="format" label={t('import.format')} options={formats()} value={format} onChange={(value) => setFormat(value as ImportFormat)} />
         <label>
-          Name <span class="muted">(the source it shows as)</span>
-          <input name="label" maxLength={100} placeholder={file?.name ?? 'Import'} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+          {t('members.name')} <span class="muted">{t('import.nameHint')}</span>
+          <input name="label" maxLength={100} placeholder={file?.name ?? t('import.defaultName')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
         </label>
         <button type="submit" disabled={!file || busy}>
-          Check the file
+          {t('import.check')}
         </button>
       </form>
       {error && (
@@ -100,43 +101,43 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
         </p>
       )}
       {report && (
-        <div class="import-report stack" role="region" aria-label="Import check">
+        <div class="import-report stack" role="region" aria-label={t('import.report')}>
           <p role="status">
             <strong>
-              {report.total} rows: {report.valid} valid
-              {report.duplicates.length > 0 && `, ${report.duplicates.length} imported before`}
-              {report.errors.length > 0 && `, ${report.errors.length} with problems`}.
+              {t('import.summary', { total: report.total, valid: report.valid })}
+              {report.duplicates.length > 0 && t('import.before', { count: report.duplicates.length })}
+              {report.errors.length > 0 && t('import.problems', { count: report.errors.length })}.
             </strong>
           </p>
-          {report.duplicates.length > 0 && <p class="muted">Already imported, skipped: {lines(report.duplicates)}.</p>}
+          {report.duplicates.length > 0 && <p class="muted">{t('import.skipped', { lines: lines(report.duplicates) })}</p>}
           {report.errors.length > 0 && (
             <DataTable
               class="row-errors"
               rows={report.errors}
               rowKey={(problem) => `${problem.line}:${problem.field}`}
               columns={[
-                { label: 'Line', cell: (problem) => problem.line },
-                { label: 'Field', cell: (problem) => <code>{problem.field}</code> },
-                { label: 'Problem', cell: (problem) => problem.reason },
+                { label: t('import.lineLabel'), cell: (problem) => problem.line },
+                { label: t('import.field'), cell: (problem) => <code>{problem.field}</code> },
+                { label: t('import.problem'), cell: (problem) => problem.reason },
               ]}
             />
           )}
           <div class="row">
             {fresh > 0 && (
               <button type="button" class="primary" disabled={busy} onClick={() => void send(false)}>
-                Import {fresh === 1 ? '1 valid row' : `${fresh} valid rows`}
+                {tn('import.submit', fresh)}
               </button>
             )}
-            {fresh === 0 && <span class="muted">Nothing new to import.</span>}
-            {report.errors.length > 0 && <span class="muted">or fix the file and check it again.</span>}
+            {fresh === 0 && <span class="muted">{t('import.nothing')}</span>}
+            {report.errors.length > 0 && <span class="muted">{t('import.orFix')}</span>}
           </div>
         </div>
       )}
       {done && (
         <p role="status" class="import-done">
-          Imported {done.imported === 1 ? '1 post' : `${done.imported} posts`}
-          {done.errors.length > 0 && `, skipped ${done.errors.length} invalid ${done.errors.length === 1 ? 'row' : 'rows'}`}
-          {done.duplicates.length > 0 && ` and ${done.duplicates.length} imported before`}. They wait in the <a href="/panel/">inbox</a>.
+          {tn('import.done', done.imported)}
+          {done.errors.length > 0 && tn('import.doneSkipped', done.errors.length)}
+          {done.duplicates.length > 0 && t('import.doneBefore', { count: done.duplicates.length })}. {t('import.waitIn')} <a href="/panel/">{t('import.inbox')}</a>.
         </p>
       )}
     </section>

@@ -6,19 +6,20 @@ import { HashtagQuotaView } from '../../components/hashtag-quota.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
-import { AddSourceForm, INTERVALS } from './add-source.tsx';
+import { AddSourceForm, intervals, intervalText } from './add-source.tsx';
 import { ImportForm } from './import-form.tsx';
 import { UploadForm } from './upload-form.tsx';
 import { WebhookSetup } from './webhook-setup.tsx';
+import { t, formatDateTime } from '../../i18n/i18n.ts';
 
 const BY_HAND = new Set<Source['kind']>(['manual', 'import']);
-const when = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleString() : none);
+const when = (iso: string | null, none: string) => (iso ? formatDateTime(iso) : none);
 
 /** What one run found, in words. */
 function runSummary(result: { created: number; linked: number; error: string | null }): string {
-  if (result.error) return `Collection failed: ${result.error}`;
-  const found = result.created === 1 ? '1 new post' : `${result.created} new posts`;
-  return result.linked > 0 ? `Found ${found}; ${result.linked} seen again.` : `Found ${found}.`;
+  if (result.error) return t('sources.failed', { reason: result.error });
+  const found = result.created === 1 ? t('sources.newPost') : t('sources.newPosts', { count: result.created });
+  return result.linked > 0 ? t('sources.foundAgain', { found, again: result.linked }) : t('sources.found', { found });
 }
 
 /**
@@ -62,7 +63,7 @@ export function SourcesPage() {
       replace(await api.updateSource(source.id, patch));
       announce(done, false);
     } catch (e) {
-      announce(`Nothing changed: ${messageOf(e)}`, false);
+      announce(t('common.nothingChanged', { reason: messageOf(e) }), false);
     }
   };
   const run = async (source: Source) => {
@@ -75,7 +76,7 @@ export function SourcesPage() {
       announce(`${source.label}: ${runSummary(result)}`, false);
       await loadQuota(source.connectionId);
     } catch (e) {
-      setRunFailures((old) => ({ ...old, [source.id]: `Could not collect: ${messageOf(e)}` }));
+      setRunFailures((old) => ({ ...old, [source.id]: t('sources.couldNotCollect', { reason: messageOf(e) }) }));
     } finally {
       setBusy(null);
     }
@@ -86,33 +87,33 @@ export function SourcesPage() {
   };
 
   const account = (source: Source) => {
-    if (BY_HAND.has(source.kind)) return <span class="muted">by hand</span>;
+    if (BY_HAND.has(source.kind)) return <span class="muted">{t('sources.byHand')}</span>;
     const connection = connections?.find((c) => c.id === source.connectionId);
-    return connection ? `@${connection.username}` : <span class="danger">no account connected</span>;
+    return connection ? `@${connection.username}` : <span class="danger">{t('sources.noAccount')}</span>;
   };
   const active = (connections ?? []).filter((c) => c.status === 'active');
 
   return (
     <section aria-labelledby="sources-title" class="page narrow">
-      <h1 id="sources-title">Sources</h1>
-      {error && <p role="alert">Could not load the sources: {error}</p>}
+      <h1 id="sources-title">{t('nav.sources')}</h1>
+      {error && <p role="alert">{t('sources.loadFailed', { reason: error })}</p>}
       {connections?.length === 0 && (
         <p class="muted">
-          No Instagram account is connected: <a href="/panel/instagram">connect one</a> to collect hashtags, tagged photos and @mentions. Imports and uploads work without one.
+          {t('sources.noConnection')} <a href="/panel/instagram">{t('sources.connectOne')}</a> {t('sources.noConnectionAfter')}
         </p>
       )}
       {connections
         ?.filter((c) => c.status !== 'active')
         .map((c) => (
           <p key={c.id} class="alert" role="alert">
-            Collection from @{c.username} is paused: {c.statusReason ?? 'reconnect the account'} <a href="/panel/instagram">Reconnect it</a>.
+            {t('ig.paused', { username: c.username, status: c.statusReason ?? t('sources.reconnectAccount') })} <a href="/panel/instagram">{t('sources.reconnectIt')}</a>
           </p>
         ))}
       {connections?.map((c) => (
         <HashtagQuotaView key={c.id} quota={quotas[c.id]} username={c.username} />
       ))}
       {canCollect && active.length > 0 && <AddSourceForm connections={active} quotas={quotas} onAdded={(s) => void added(s)} />}
-      {sources && sources.length === 0 && <p class="muted">No sources yet.</p>}
+      {sources && sources.length === 0 && <p class="muted">{t('galleries.noSources')}</p>}
       {sources && sources.length > 0 && (
         <DataTable
           class="sources"
@@ -120,46 +121,46 @@ export function SourcesPage() {
           rowKey={(source) => source.id}
           columns={[
             {
-              label: 'Source',
+              label: t('inbox.source'),
               cell: (source) => (
                 <span data-source-id={source.id}>
                   <strong>{source.label}</strong> <span class="muted">{source.kind}</span>
                 </span>
               ),
             },
-            { label: 'Account', cell: account },
+            { label: t('sources.account'), cell: account },
             {
-              label: 'Schedule',
+              label: t('sources.schedule'),
               cell: (source) =>
                 BY_HAND.has(source.kind) ? (
                   '—'
                 ) : canCollect ? (
                   <select
-                    aria-label={`How often to collect ${source.label}`}
+                    aria-label={t('sources.howOftenFor', { label: source.label })}
                     value={String(source.intervalSeconds)}
                     onChange={(e) => {
                       const seconds = Number(e.currentTarget.value);
-                      void change(source, { intervalSeconds: seconds }, `${source.label}: ${INTERVALS[seconds] ?? `every ${seconds} s`}.`);
+                      void change(source, { intervalSeconds: seconds }, `${source.label}: ${intervalText(seconds)}.`);
                     }}
                   >
                     {intervalOptions(source.intervalSeconds)}
                   </select>
                 ) : (
-                  (INTERVALS[source.intervalSeconds] ?? `every ${source.intervalSeconds} s`)
+                  intervalText(source.intervalSeconds)
                 ),
             },
             {
-              label: 'State',
+              label: t('webhook.state'),
               cell: (source) =>
                 BY_HAND.has(source.kind) ? (
                   '—'
                 ) : (
                   <>
-                    {source.enabled ? 'Collecting' : 'Paused'}
+                    {source.enabled ? t('sources.collecting') : t('sources.paused')}
                     <br />
                     <span class="muted">
-                      Last run {when(source.lastRunAt, 'never')}
-                      {source.enabled && source.nextRunAt && `; next ${when(source.nextRunAt, '')}`}
+                      {t('sources.lastRun', { date: when(source.lastRunAt, t('sources.never')) })}
+                      {source.enabled && source.nextRunAt && t('sources.nextRun', { date: when(source.nextRunAt, '') })}
                     </span>
                     {source.lastError && (
                       <span class="source-error danger" role="note">
@@ -185,14 +186,14 @@ export function SourcesPage() {
                 !BY_HAND.has(source.kind) && (
                   <div class="row">
                     <button type="button" disabled={busy === source.id || !source.connectionId} onClick={() => void run(source)}>
-                      {busy === source.id ? 'Collecting…' : 'Collect now'}
+                      {busy === source.id ? t('sources.collectingNow') : t('sources.collectNow')}
                     </button>
                     <button
                       type="button"
                       class="link"
-                      onClick={() => void change(source, { enabled: !source.enabled }, `${source.label}: ${source.enabled ? 'paused' : 'collecting again'}.`)}
+                      onClick={() => void change(source, { enabled: !source.enabled }, `${source.label}: ${source.enabled ? t('sources.nowPaused') : t('sources.nowCollecting')}.`)}
                     >
-                      {source.enabled ? 'Pause' : 'Resume'}
+                      {source.enabled ? t('sources.pause') : t('sources.resume')}
                     </button>
                   </div>
                 ),
@@ -212,8 +213,8 @@ export function SourcesPage() {
 
 /** The usual schedules, plus the source's own when it is another. */
 function intervalOptions(current: number) {
-  const entries = Object.entries(INTERVALS);
-  if (!INTERVALS[current]) entries.push([String(current), `Every ${current} s`]);
+  const entries = Object.entries(intervals());
+  if (!intervals()[current]) entries.push([String(current), intervalText(current)]);
   return entries.map(([value, label]) => (
     <option key={value} value={value}>
       {label}

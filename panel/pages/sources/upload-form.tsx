@@ -1,6 +1,7 @@
 import { api, ApiError } from '../../api.ts';
 import { Field, FormError, useSubmit } from '../../components/form.tsx';
 import { announce } from '../../stores/announcer.ts';
+import { t } from '../../i18n/i18n.ts';
 
 const MAX_IMAGES = 10;
 
@@ -12,26 +13,26 @@ export function UploadForm({ onUploaded }: { onUploaded: () => void }) {
     }
     await api.upload(data);
     element.reset();
-    announce('Uploaded the post: it waits in the inbox.', false);
+    announce(t('upload.done'), false);
     onUploaded();
   });
   return (
     <form class="card stack" onSubmit={form.onSubmit} aria-labelledby="upload-title" encType="multipart/form-data">
-      <h2 id="upload-title">Upload a post</h2>
-      <p class="muted">For content that did not come through Instagram’s API, e.g. sent by email. Ask the author for their rights as for any post.</p>
+      <h2 id="upload-title">{t('upload.title')}</h2>
+      <p class="muted">{t('upload.help')}</p>
       <FormError error={form.error} />
       <label>
-        Images <span class="muted">(JPEG, PNG or WebP; up to {MAX_IMAGES}, in order)</span>
+        {t('upload.images')} <span class="muted">{t('upload.imagesHint', { max: MAX_IMAGES })}</span>
         <input name="images" type="file" required multiple accept="image/jpeg,image/png,image/webp" aria-invalid={form.invalid('images')} />
       </label>
-      <Field form={form} name="author" label="Author’s Instagram username" required placeholder="@username" maxLength={31} />
+      <Field form={form} name="author" label={t('upload.author')} required placeholder={t('upload.authorPlaceholder')} maxLength={31} />
       <label>
-        Caption
+        {t('upload.caption')}
         <textarea name="caption" rows={3} maxLength={2200} aria-invalid={form.invalid('caption')} />
       </label>
-      <Field form={form} name="permalink" label="Link to the post (optional)" type="url" placeholder="https://www.instagram.com/p/…" />
+      <Field form={form} name="permalink" label={t('upload.link')} type="url" placeholder="https://www.instagram.com/p/…" />
       <button type="submit" class="primary" disabled={form.busy}>
-        Upload
+        {t('upload.submit')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { MentionsWebhookSetup } from '../../../shared/admin-types.ts';
 import type { Connection } from '../../api.ts';
+import { t, formatDateTime } from '../../i18n/i18n.ts';
 
 /**
  * @mentions arrive only through Meta's webhook (the Graph API lists no mentions to poll): where
@@ -12,19 +13,19 @@ export function WebhookSetup({ webhook, connection }: { webhook: MentionsWebhook
     <span class="webhook-setup" data-webhook>
       <br />
       <span class="muted">
-        Webhook address: <code>{webhook.address}</code>
+        {t('hook.address')} <code>{webhook.address}</code>
       </span>
       <br />
       {missing.length > 0 ? (
-        <span class="danger">Set {missing.join(' and ')} on the server, then subscribe the Meta app to the mentions field.</span>
+        <span class="danger">{t('hook.missing', { names: missing.join(` ${t('webhook.and')} `) })}</span>
       ) : (
-        <span class="muted">Verify token and app secret are set.</span>
+        <span class="muted">{t('hook.ready')}</span>
       )}
       <br />
       <span class={last ? 'muted' : 'danger'} data-last-webhook>
         {last
-          ? `Last webhook received ${new Date(last).toLocaleString()}.`
-          : 'No webhook received yet: until Meta sends one to this address, @mentions do not arrive (see the README, "Instagram webhooks").'}
+          ? t('hook.last', { date: formatDateTime(last) })
+          : t('hook.none')}
       </span>
     </span>
   );

@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from '../../security/password.ts';
 import { randomToken } from '../../security/tokens.ts';
 import { auditStatement } from '../audit/audit.ts';
 import { DEFAULT_WORKSPACE_SETTINGS } from './workspaces.ts';
+import type { PanelLocale } from '../../../shared/panel-locales.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 /** Verified when the email is unknown, so a wrong email costs as long as a wrong password. */
@@ -75,6 +76,11 @@ export async function workspacesOf(db: Db, userId: string) {
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(workspaces.name);
+}
+
+/** The panel language a user chose for themselves (null: follow the browser). Their own setting, so not audited. */
+export async function setUserLocale(db: Db, userId: string, locale: PanelLocale | null): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
 /** Changes a password and signs the user out everywhere else. */

@@ -17,6 +17,8 @@ export interface SessionAuth {
   userId: string;
   email: string;
   name: string;
+  /** The panel language the user chose; null follows the browser's. */
+  locale: string | null;
   workspaceId: string;
   workspaceName: string;
   role: Role;
@@ -41,6 +43,7 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
       userId: users.id,
       email: users.email,
       name: users.name,
+      locale: users.locale,
       workspaceId: workspaces.id,
       workspaceName: workspaces.name,
       role: memberships.role,

@@ -1,14 +1,15 @@
 import { Hono, type Context } from 'hono';
-import { acceptInvitationInput, changePasswordInput, setupInput, signInInput, switchWorkspaceInput } from '../../../shared/schemas/accounts.ts';
+import { acceptInvitationInput, changePasswordInput, setupInput, signInInput, switchWorkspaceInput, updateMeInput } from '../../../shared/schemas/accounts.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ApiError } from '../../http/errors.ts';
 import { jsonBody } from '../../http/validate.ts';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../../middleware/authenticate/index.ts';
-import { acceptInvitation, changePassword, checkCredentials, setupNeeded, setupOwner, workspacesOf } from '../../domain/accounts/accounts.ts';
+import { acceptInvitation, changePassword, checkCredentials, setUserLocale, setupNeeded, setupOwner, workspacesOf } from '../../domain/accounts/accounts.ts';
 import { sha256Hex } from '../../security/hash.ts';
 import { timingSafeEqual } from '../../security/tokens.ts';
 import { createSession, csrfTokenFor, deleteSession, findSession } from '../../domain/accounts/sessions.ts';
 import { limitAttempts } from './attempt-limits.ts';
+import { isPanelLocale } from '../../../shared/panel-locales.ts';
 
 /** Signs a user into a workspace: a new session, its cookie, and what the panel needs to start. */
 async function startSession(c: Context<AppEnv>, userId: string, workspaceId: string, status: 200 | 201 = 200) {
@@ -24,7 +25,7 @@ async function startSession(c: Context<AppEnv>, userId: string, workspaceId: str
 async function sessionView(c: Context<AppEnv>) {
   const session = requireSession(c);
   return {
-    user: { id: session.userId, email: session.email, name: session.name },
+    user: { id: session.userId, email: session.email, name: session.name, locale: isPanelLocale(session.locale) ? session.locale : null },
     workspace: { id: session.workspaceId, name: session.workspaceName },
     role: session.role,
     csrfToken: await csrfTokenFor(c.var.secrets.appSecret, session.sessionIdHash),
@@ -65,6 +66,14 @@ export const authRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .get('/session', async (c) => c.json(await sessionView(c)))
+  // The signed-in user's own settings (for now, the panel's language); answers the session as it now reads.
+  .patch('/me', async (c) => {
+    const session = requireSession(c);
+    const { locale } = await jsonBody(c, updateMeInput);
+    await setUserLocale(c.var.db, session.userId, locale);
+    c.set('session', { ...session, locale });
+    return c.json(await sessionView(c));
+  })
   .post('/password', async (c) => {
     const session = requireSession(c);
     const input = await jsonBody(c, changePasswordInput);

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/i18n.ts';
 /** Hotspot positions: fractions (0..1) of the media's width and height, as the API stores them. */
 export interface Point {
   x: number;
@@ -29,7 +30,7 @@ export function nudge(point: Point, key: string, big: boolean): Point | null {
 export const samePoint = (a: Point, b: Point): boolean => a.x === b.x && a.y === b.y;
 
 /** How a position reads aloud and in labels: "40% across, 25% down". */
-export const describePoint = (point: Point): string => `${Math.round(point.x * 100)}% across, ${Math.round(point.y * 100)}% down`;
+export const describePoint = (point: Point): string => t('tag.point', { x: Math.round(point.x * 100), y: Math.round(point.y * 100) });
 
 /** CSS placement of a hotspot's centre. */
 export const placeAt = (point: Point): { left: string; top: string } => ({ left: `${point.x * 100}%`, top: `${point.y * 100}%` });

@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isPending, moveHotspot, untag, type Tag } from '../../../stores/tagging.ts';
 import { describePoint, nudge, placeAt, pointAt, samePoint, type Point } from './hotspot-position.ts';
+import { t } from '../../../i18n/i18n.ts';
 
 /** Arrow keys save once they pause, so a run of presses is one change (and one request) rather than many. */
 const KEY_SAVE_DELAY_MS = 500;
@@ -61,7 +62,7 @@ export function Hotspot({ postId, tag, stage, canTag, onRemove }: Props) {
       data-product-id={tag.id}
       style={placeAt(at)}
       title={tag.title}
-      aria-label={`${tag.title}, at ${describePoint(at)}`}
+      aria-label={t('tagger.hotspot', { title: tag.title, at: describePoint(at) })}
       aria-disabled={active ? undefined : 'true'}
       onPointerDown={(event) => {
         if (!active || event.button !== 0) return;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PublicProduct } from '../../../../shared/api-types.ts';
 import { api, messageOf } from '../../../api.ts';
+import { t } from '../../../i18n/i18n.ts';
 
 /** Search waits for a pause in typing rather than asking the server at every key. */
 const SEARCH_DELAY_MS = 150;
@@ -44,18 +45,18 @@ export function ProductSearch({ postId, onPick, onCancel }: { postId: string; on
   const options = results ?? [];
   const optionId = (index: number) => `${id}-option-${index}`;
   const status = error
-    ? `Search failed: ${error}`
+    ? t('search.failed', { reason: error })
     : results === null
-      ? 'Loading…'
+      ? t('common.loading')
       : options.length === 0
         ? term
-          ? 'No product matches.'
-          : 'No suggestion: type to search.'
-        : `${options.length} ${term ? 'found' : 'suggested'}; ↑ ↓ to choose, Enter to tag, Esc to cancel.`;
+          ? t('search.noMatch')
+          : t('search.noSuggestion')
+        : t(term ? 'search.found' : 'search.suggested', { count: options.length });
 
   return (
-    <div class="product-search" role="group" aria-label="Tag a product here">
-      <label for={id}>Product: title or SKU</label>
+    <div class="product-search" role="group" aria-label={t('search.group')}>
+      <label for={id}>{t('search.label')}</label>
       <input
         id={id}
         ref={input}
@@ -89,7 +90,7 @@ export function ProductSearch({ postId, onPick, onCancel }: { postId: string; on
       <span id={`${id}-status`} class="muted" aria-live="polite">
         {status}
       </span>
-      <ul id={`${id}-list`} role="listbox" class="plain" aria-label={term ? 'Matching products' : 'Suggested for this post'}>
+      <ul id={`${id}-list`} role="listbox" class="plain" aria-label={term ? t('search.matching') : t('search.suggestedFor')}>
         {options.map((product, index) => (
           <li
             key={product.id}
@@ -106,7 +107,7 @@ export function ProductSearch({ postId, onPick, onCancel }: { postId: string; on
         ))}
       </ul>
       <button type="button" class="link" onClick={onCancel}>
-        Cancel <kbd>Esc</kbd>
+        {t('common.cancel')} <kbd>Esc</kbd>
       </button>
     </div>
   );

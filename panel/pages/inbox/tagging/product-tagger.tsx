@@ -6,6 +6,7 @@ import { tagProduct } from '../../../stores/tagging.ts';
 import type { Point } from './hotspot-position.ts';
 import { ProductSearch } from './product-search.tsx';
 import { TagStage } from './tag-stage.tsx';
+import { t, tn } from '../../../i18n/i18n.ts';
 
 const CENTRE: Point = { x: 0.5, y: 0.5 };
 
@@ -55,14 +56,14 @@ export function ProductTagger({ post, canTag }: { post: AdminPostDetail; canTag:
       {media ? (
         <TagStage postId={post.id} media={media} tags={tagsOn(media.id)} draft={draft} canTag={canTag} onDrop={setDraft} onRemove={() => addButton.current?.focus()} />
       ) : (
-        <p class="muted">{stillStoring(post) ? 'The media are still being stored.' : 'Nothing of this post could be stored: there is nothing to tag.'}</p>
+        <p class="muted">{stillStoring(post) ? t('preview.storing') : t('tagger.nothing')}</p>
       )}
       {post.media.length > 1 && (
-        <div class="strip" role="group" aria-label={`Carousel, ${post.media.length} images: choose the one to tag`}>
+        <div class="strip" role="group" aria-label={t('tagger.carousel', { count: post.media.length })}>
           {post.media.map((child, index) => {
             const count = tagsOn(child.id).length;
             return (
-              <button type="button" key={child.id} aria-pressed={index === shown} aria-label={`Image ${index + 1}, ${count} ${count === 1 ? 'product' : 'products'}`} onClick={() => choose(index)}>
+              <button type="button" key={child.id} aria-pressed={index === shown} aria-label={tn('tagger.image', count, { n: index + 1 })} onClick={() => choose(index)}>
                 <MediaImage media={child} width={120} />
               </button>
             );
@@ -72,9 +73,9 @@ export function ProductTagger({ post, canTag }: { post: AdminPostDetail; canTag:
       {canTag && (
         <p class="tagger-help">
           <button type="button" ref={addButton} onClick={() => setDraft(CENTRE)}>
-            Add product
+            {t('tagger.add')}
           </button>{' '}
-          <span class="muted">or click the picture where it shows. Drag a dot, or focus it and use the arrow keys (Shift: further), to move it; Delete removes it.</span>
+          <span class="muted">{t('tagger.help')}</span>
         </p>
       )}
       {canTag && draft && <ProductSearch postId={post.id} onPick={(product) => void pick(product)} onCancel={cancel} />}

@@ -1,7 +1,8 @@
 import type { AdminPostDetail } from '../../../../shared/admin-types.ts';
 import { isPending, untag } from '../../../stores/tagging.ts';
+import { t, formatNumber } from '../../../i18n/i18n.ts';
 
-const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount / 100);
+const money = (amount: number, currency: string) => formatNumber(amount / 100, { style: 'currency', currency });
 
 /** The post's tagged products in words, with the image each is on and a way to remove it. */
 export function TagList({ post, canTag }: { post: AdminPostDetail; canTag: boolean }) {
@@ -9,9 +10,9 @@ export function TagList({ post, canTag }: { post: AdminPostDetail; canTag: boole
   const imageNumber = (mediaId: string | null) => post.media.findIndex((m) => m.id === (mediaId ?? first)) + 1;
   return (
     <>
-      <h3>Tagged products</h3>
+      <h3>{t('tagger.tagged')}</h3>
       {post.products.length === 0 ? (
-        <p class="muted">None yet.</p>
+        <p class="muted">{t('tagger.noneYet')}</p>
       ) : (
         <ul class="plain tag-list">
           {post.products.map((tag) => (
@@ -19,11 +20,11 @@ export function TagList({ post, canTag }: { post: AdminPostDetail; canTag: boole
               <span>
                 {tag.title} <span class="muted">({tag.sku})</span>
                 {tag.price && ` — ${money(tag.price.amount, tag.price.currency)}`}
-                {post.media.length > 1 && <span class="muted"> · image {imageNumber(tag.hotspot.mediaId)}</span>}
+                {post.media.length > 1 && <span class="muted"> · {t('tagger.onImage', { n: imageNumber(tag.hotspot.mediaId) })}</span>}
               </span>
               {canTag && (
-                <button type="button" class="link danger" disabled={isPending(tag)} aria-label={`Remove ${tag.title}`} onClick={() => void untag(post.id, tag.tagId)}>
-                  Remove
+                <button type="button" class="link danger" disabled={isPending(tag)} aria-label={t('tagger.removeTitle', { title: tag.title })} onClick={() => void untag(post.id, tag.tagId)}>
+                  {t('tagger.remove')}
                 </button>
               )}
             </li>
