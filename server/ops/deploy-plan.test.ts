@@ -24,6 +24,15 @@ const listings = {
     '│ 7d1c0e6a2b9f4c3d8e5a1b2c3d4e5f60 │ vitrine-ingest │ 2026-12-01T10:00:02.000Z  │',
     '└──────────────────────────────────┴──────────────┴─────────────────────────────┘',
   ].join('\n'),
+  /** The shipped wrangler.toml's queues (ingest and its dead letters), both created already. */
+  eventQueues: [
+    '┌──────────────────────────────────┬────────────────────┬──────────────────────────┐',
+    '│ id                               │ name               │ created_on               │',
+    '├──────────────────────────────────┼────────────────────┼──────────────────────────┤',
+    '│ 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d │ vitrine-events     │ 2026-12-01T10:00:02.000Z │',
+    '│ 6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a │ vitrine-events-dlq │ 2026-12-01T10:00:03.000Z │',
+    '└──────────────────────────────────┴────────────────────┴──────────────────────────┘',
+  ].join('\n'),
   someSecrets: JSON.stringify([{ name: 'VITRINE_SECRET', type: 'secret_text' }, { name: 'VITRINE_IG_APP_SECRET', type: 'secret_text' }]),
 };
 const emptyAccount: AccountListings = { d1: listings.noDatabases, r2: listings.noBuckets, queues: null, secrets: null };
@@ -37,6 +46,8 @@ describe('deployPlan', () => {
       'wrangler d1 create vitrine',
       'set-database-id vitrine null',
       'wrangler r2 bucket create vitrine-media',
+      'wrangler queues create vitrine-events',
+      'wrangler queues create vitrine-events-dlq',
       'npx vite build',
       'wrangler d1 migrations apply vitrine --remote',
       'wrangler deploy',
@@ -48,13 +59,13 @@ describe('deployPlan', () => {
   it('on an account that has everything: builds, migrates and deploys, making no secret and creating nothing', () => {
     const config = withId(shipped, DB_ID);
     const secrets = JSON.stringify(['VITRINE_SECRET', 'VITRINE_SETUP_TOKEN', 'VITRINE_IG_APP_SECRET', 'VITRINE_IG_VERIFY_TOKEN', 'VITRINE_DB_AUTH_TOKEN'].map((name) => ({ name, type: 'secret_text' })));
-    const steps = deployPlan(config, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: null, secrets });
+    const steps = deployPlan(config, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.eventQueues, secrets });
     expect(commands(steps)).toEqual(['npx vite build', 'wrangler d1 migrations apply vitrine --remote', 'wrangler deploy']);
     expect(steps.find((s) => s.kind === 'deploy')).toMatchObject({ generate: [] });
   });
 
   it("writes the account's id when wrangler.toml still has the placeholder; never makes a secret that is set", () => {
-    const steps = deployPlan(shipped, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: null, secrets: listings.someSecrets });
+    const steps = deployPlan(shipped, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.eventQueues, secrets: listings.someSecrets });
     expect(commands(steps).slice(0, 2)).toEqual([`set-database-id vitrine ${DB_ID}`, 'npx vite build']);
     expect(steps.find((s) => s.kind === 'deploy')).toMatchObject({ generate: ['VITRINE_SETUP_TOKEN'], why: 'the new version' });
     expect(commands(steps).at(-1)).toBe('remind VITRINE_IG_VERIFY_TOKEN VITRINE_DB_AUTH_TOKEN');

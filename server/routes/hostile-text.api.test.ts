@@ -179,6 +179,8 @@ const NO_TEXT_BODY = new Set([
   'POST /admin/catalog/imports/:id/apply', 'POST /admin/catalog/imports/:id/discard', 'POST /admin/posts/:id/media/retry', 'POST /admin/campaigns/:id/draw/run',
   // Two ids, each refused by pattern and name (routes/public/forget.api.test.ts).
   'POST /v1/forget',
+  // A language code from a closed list, anything else refused by name (routes/admin/me.api.test.ts).
+  'PATCH /admin/auth/me',
 ]);
 const FILE_OR_FORM = new Set(['POST /admin/imports', 'POST /admin/uploads', 'POST /admin/catalog/feeds/:id/imports', 'POST /v1/events', 'POST /v1/orders', 'POST /hooks/instagram', 'POST /r/:token']);
 
