@@ -989,6 +989,27 @@ export const EN = {
   'campaigns.winner.jury': 'jury, picked by {name}',
   'campaigns.winner.formerMember': 'a former member',
   'inbox.campaignEntries': 'Entries of the campaign {campaign}',
+  // reports: trends (rising hashtags and words, top authors)
+  'trends.title': 'Trends',
+  'trends.csv': 'Download CSV',
+  'trends.everyGallery': 'Trends cover every gallery: they read the captions of all collected posts.',
+  'trends.failed': 'The trends could not be loaded: {reason}',
+  'trends.intro': 'Captions of {current} posts published in the range, against {previous} from {from} to {to}.',
+  'trends.capped': 'Only the newest 10,000 posts of a window were read.',
+  'trends.hashtags': 'Rising hashtags',
+  'trends.words': 'Rising words',
+  'trends.noneRising': 'None rising.',
+  'trends.empty': 'Nothing is rising: no hashtag or word is used in more posts than in the days before.',
+  'trends.series': 'Top rising hashtags, posts a day',
+  'trends.term': 'Term',
+  'trends.posts': 'Posts',
+  'trends.previous': 'Previous',
+  'trends.growth': 'Growth',
+  'trends.byApproved': 'Top authors by approved posts',
+  'trends.byRevenue': 'Top authors by revenue',
+  'trends.author': 'Author',
+  'trends.approvedPosts': 'Approved posts',
+  'trends.noAuthors': 'No authors in this range.',
   // @@sections
 };
 

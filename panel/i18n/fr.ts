@@ -986,6 +986,27 @@ const FR: Messages = {
   'campaigns.winner.jury': 'jury, choisi par {name}',
   'campaigns.winner.formerMember': 'un ancien membre',
   'inbox.campaignEntries': 'Participations à la campagne {campaign}',
+  // reports: trends (rising hashtags and words, top authors)
+  'trends.title': 'Tendances',
+  'trends.csv': 'Télécharger le CSV',
+  'trends.everyGallery': 'Les tendances couvrent toutes les galeries : elles lisent les légendes de toutes les publications collectées.',
+  'trends.failed': 'Impossible de charger les tendances : {reason}',
+  'trends.intro': 'Légendes de {current} publications parues sur la période, comparées à {previous} du {from} au {to}.',
+  'trends.capped': 'Seules les 10 000 publications les plus récentes d’une période ont été lues.',
+  'trends.hashtags': 'Hashtags en hausse',
+  'trends.words': 'Mots en hausse',
+  'trends.noneRising': 'Aucun en hausse.',
+  'trends.empty': 'Rien n’est en hausse : aucun hashtag ni mot n’apparaît dans plus de publications que les jours précédents.',
+  'trends.series': 'Hashtags en plus forte hausse, publications par jour',
+  'trends.term': 'Terme',
+  'trends.posts': 'Publications',
+  'trends.previous': 'Avant',
+  'trends.growth': 'Croissance',
+  'trends.byApproved': 'Meilleurs auteurs par publications approuvées',
+  'trends.byRevenue': 'Meilleurs auteurs par chiffre d’affaires',
+  'trends.author': 'Auteur',
+  'trends.approvedPosts': 'Publications approuvées',
+  'trends.noAuthors': 'Aucun auteur sur cette période.',
   // @@sections
 };
 
