@@ -380,6 +380,8 @@ export const EN = {
   'steps.todo': ' (to do)',
   'steps.instagram.label': 'Connect Instagram',
   'steps.instagram.how': 'the business account whose tags, mentions and hashtags you collect',
+  'steps.webhooks.label': 'Receive Instagram webhooks',
+  'steps.webhooks.how': 'without them, replies and mentions are only checked every 10 minutes: reconnect the account on the Instagram page (with pages_manage_metadata) so its Facebook Page subscribes Vitrine',
   'steps.source.label': 'Add a source',
   'steps.source.how': 'a hashtag, your @mentions or the posts you are tagged in',
   'steps.brand.label': 'Set your handle and approval hashtag',

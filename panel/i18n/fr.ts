@@ -377,6 +377,8 @@ const FR: Messages = {
   'steps.todo': ' (à faire)',
   'steps.instagram.label': 'Connecter Instagram',
   'steps.instagram.how': 'le compte professionnel dont vous collectez les identifications, mentions et hashtags',
+  'steps.webhooks.label': 'Recevoir les webhooks Instagram',
+  'steps.webhooks.how': 'sans eux, les réponses et les mentions ne sont vérifiées que toutes les 10 minutes : reconnectez le compte sur la page Instagram (avec pages_manage_metadata) pour que sa Page Facebook abonne Vitrine',
   'steps.source.label': 'Ajouter une source',
   'steps.source.how': 'un hashtag, vos @mentions ou les publications où vous êtes identifié',
   'steps.brand.label': 'Indiquer votre compte et votre hashtag d’accord',
