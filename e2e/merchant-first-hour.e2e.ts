@@ -66,7 +66,7 @@ test("a merchant's first hour: from an empty install to a visit of their store's
   await fillSetupForm(page);
   await page.getByRole('button', { name: 'Create the workspace' }).click();
   await page.getByRole('navigation', { name: 'Panel' }).waitFor({ timeout: 30_000 });
-  await page.locator('.getting-started h2', { hasText: '8 steps left' }).waitFor();
+  await page.locator('.getting-started h2', { hasText: '9 steps left' }).waitFor();
 
   // Instagram, then the handle and hashtag it offers from the account.
   await followChecklist(page, 'Connect Instagram');

@@ -21,7 +21,7 @@ import type {
   WorkspaceView,
 } from '../shared/admin-types.ts';
 import type { ApiErrorBody, GalleryPostsResponse, PublicCampaignDraw, PublicProduct } from '../shared/api-types.ts';
-import type { ReportOverview, ReportTop } from '../shared/report-types.ts';
+import type { ReportOverview, ReportTop, TrendsReport } from '../shared/report-types.ts';
 import type { ConnectionView as Connection, HashtagQuota, ImportReport, RightsRequest, SourceRunResult as RunResult, SourceView as Source } from '../shared/admin-types.ts';
 
 import type {
@@ -330,4 +330,6 @@ export const api = {
   reportOverview: (search: string, signal?: AbortSignal) => request<ReportOverview>('GET', `/reports/overview${search}`, undefined, signal),
   /** `search` adds `dimension` (post, product, gallery) and `limit`. */
   reportTop: (search: string, signal?: AbortSignal) => request<ReportTop>('GET', `/reports/top${search}`, undefined, signal),
+  /** `search`: `?from=&to=` only (report-filters.ts `trendsQuery`): trends cover the workspace, `galleryId` answers 400. */
+  reportTrends: (search: string, signal?: AbortSignal) => request<TrendsReport>('GET', `/reports/trends${search}`, undefined, signal),
 };

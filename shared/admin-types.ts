@@ -160,7 +160,7 @@ export interface CatalogProductsPage {
 }
 
 /** The steps of a new workspace's checklist, in the order they are best done. */
-export type GettingStartedStep = 'instagram' | 'source' | 'brand' | 'terms' | 'catalog' | 'gallery' | 'origins' | 'embed';
+export type GettingStartedStep = 'instagram' | 'webhooks' | 'source' | 'brand' | 'terms' | 'catalog' | 'gallery' | 'origins' | 'embed';
 
 /** `GET /admin/workspace/getting-started` */
 export interface GettingStarted {

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { now } from '../../clock.ts';
+import { setLocale } from '../../i18n/i18n.ts';
 import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { CampaignsPage } from './campaigns.tsx';
 
@@ -47,5 +48,29 @@ describe('campaigns page', () => {
     button('Schedule draw').click();
     await waitUntil(() => /Seed hash \(SHA-256\): [0-9a-f]{64}/.test(document.body.textContent ?? ''), 'no seed hash');
     expect(button('Run the draw now').disabled).to.equal(true);
+  });
+
+  it('speaks French: the list, the editor and the draw', async () => {
+    await setLocale('fr');
+    try {
+      // The page alone (no app around it to follow the language): shown again, in French.
+      unmount(host);
+      host = mount(<CampaignsPage />, { height: 2400 });
+      await waitUntil(() => button('Nouvelle campagne'), 'the page did not load in French');
+      expect(document.querySelector('h1')?.textContent).to.equal('Campagnes');
+      await waitUntil(() => document.querySelector('th'), 'the list did not load');
+      const headers = [...document.querySelectorAll('th')].map((th) => th.textContent?.trim());
+      expect(headers).to.include.members(['Campagne', 'Participations', 'Tirage au sort']);
+      const entries = document.querySelector<HTMLAnchorElement>(`a[href="/panel/?campaign=${id}"]`);
+      expect(entries?.textContent).to.match(/^\d+ \(\d+ éligibles\)$/);
+      button('Panel contest').click();
+      await waitUntil(() => document.querySelector('section[aria-label="Tirage au sort"]'), 'the editor did not open');
+      expect(document.querySelector('section[aria-label="Tirage au sort"] h3')?.textContent).to.equal('Tirage au sort');
+      expect(document.body.textContent).to.match(/Empreinte de la graine \(SHA-256\) : [0-9a-f]{64}/);
+      expect(button('Lancer le tirage maintenant').disabled).to.equal(true);
+      expect(document.body.textContent).to.include('Règlement officiel : titre');
+    } finally {
+      await setLocale('en');
+    }
   });
 });

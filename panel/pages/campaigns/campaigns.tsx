@@ -5,11 +5,11 @@ import { api, messageOf, type CampaignInput } from '../../api.ts';
 import { Field, FormError, SelectField, text, useSubmit } from '../../components/form.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { now } from '../../clock.ts';
+import { formatDate, formatDateTime, formatNumber, t, tn } from '../../i18n/i18n.ts';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
 
-const STATUSES = { draft: 'Draft (not public)', published: 'Published', archived: 'Archived' };
-const day = (iso: string) => new Date(iso).toLocaleDateString();
+const statuses = () => ({ draft: t('campaigns.status.draft'), published: t('campaigns.status.published'), archived: t('campaigns.status.archived') });
 /** A datetime-local input's value (local time) for an ISO instant, and back. */
 const localInput = (iso: string) => {
   const d = new Date(iso);
@@ -33,26 +33,26 @@ export function CampaignsPage() {
   return (
     <section aria-labelledby="campaigns-title" class="page">
       <header class="page-head">
-        <h1 id="campaigns-title">Campaigns</h1>
+        <h1 id="campaigns-title">{t('campaigns.title')}</h1>
         {canEdit && (
           <button type="button" class="primary" onClick={() => setEditing('new')}>
-            New campaign
+            {t('campaigns.new')}
           </button>
         )}
       </header>
-      {error && <p role="alert">Could not load the campaigns: {error}</p>}
-      {campaigns?.length === 0 && <p class="muted">No campaigns yet. A campaign's entries are the posts with its hashtag collected between its dates.</p>}
+      {error && <p role="alert">{t('campaigns.loadFailed', { reason: error })}</p>}
+      {campaigns?.length === 0 && <p class="muted">{t('campaigns.empty')}</p>}
       {campaigns && campaigns.length > 0 && (
         <DataTable
           rows={campaigns}
           rowKey={(c) => c.id}
           columns={[
-            { label: 'Campaign', cell: (c) => (<button type="button" class="link" onClick={() => setEditing(c)}>{c.name}</button>) },
-            { label: 'Hashtag', cell: (c) => <code>#{c.hashtag}</code> },
-            { label: 'Dates', cell: (c) => `${day(c.startsAt)} – ${day(c.endsAt)}` },
-            { label: 'Status', cell: (c) => c.status },
-            { label: 'Entries', cell: (c) => (<a href={`/panel/?campaign=${encodeURIComponent(c.id)}`}>{c.entries.total} ({c.entries.eligible} eligible)</a>) },
-            { label: 'Draw', cell: (c) => c.draw.state },
+            { label: t('campaigns.col.campaign'), cell: (c) => (<button type="button" class="link" onClick={() => setEditing(c)}>{c.name}</button>) },
+            { label: t('campaigns.col.hashtag'), cell: (c) => <code>#{c.hashtag}</code> },
+            { label: t('campaigns.col.dates'), cell: (c) => `${formatDate(c.startsAt)} – ${formatDate(c.endsAt)}` },
+            { label: t('campaigns.col.status'), cell: (c) => statuses()[c.status] },
+            { label: t('campaigns.col.entries'), cell: (c) => (<a href={`/panel/?campaign=${encodeURIComponent(c.id)}`}>{t('campaigns.entries', { total: formatNumber(c.entries.total), eligible: formatNumber(c.entries.eligible) })}</a>) },
+            { label: t('campaigns.col.draw'), cell: (c) => t(`campaigns.drawState.${c.draw.state}`) },
           ]}
         />
       )}
@@ -86,50 +86,50 @@ function CampaignEditor({ campaign, canEdit, onSaved }: { campaign: AdminCampaig
     } else {
       result = await api.createCampaign({ ...input, id: text(data, 'id'), ...(changedRules ? { rules } : {}) });
     }
-    announce(`Saved the campaign ${result.name}.`, false);
+    announce(t('campaigns.saved', { name: result.name }), false);
     onSaved(result);
   });
   const rules = campaign?.rules.find((r) => r.language === 'en');
   return (
-    <section class="card" aria-label={campaign ? `Campaign ${campaign.name}` : 'New campaign'}>
-      <h2>{campaign ? campaign.name : 'New campaign'}</h2>
+    <section class="card" aria-label={campaign ? t('campaigns.editorLabel', { name: campaign.name }) : t('campaigns.new')}>
+      <h2>{campaign ? campaign.name : t('campaigns.new')}</h2>
       <form class="stack" onSubmit={form.onSubmit}>
         <fieldset disabled={!canEdit}>
-          {!campaign && <Field form={form} name="id" label="Id (in public URLs: lowercase letters, digits, hyphens)" required maxLength={48} />}
-          <Field form={form} name="name" label="Name" required maxLength={100} defaultValue={campaign?.name ?? ''} />
-          <Field form={form} name="hashtag" label="Hashtag" required maxLength={101} defaultValue={campaign ? `#${campaign.hashtag}` : ''} />
+          {!campaign && <Field form={form} name="id" label={t('campaigns.field.id')} required maxLength={48} />}
+          <Field form={form} name="name" label={t('campaigns.field.name')} required maxLength={100} defaultValue={campaign?.name ?? ''} />
+          <Field form={form} name="hashtag" label={t('campaigns.field.hashtag')} required maxLength={101} defaultValue={campaign ? `#${campaign.hashtag}` : ''} />
           <label>
-            Starts
+            {t('campaigns.field.starts')}
             <input type="datetime-local" name="startsAt" required aria-invalid={form.invalid('startsAt')} defaultValue={campaign ? localInput(campaign.startsAt) : ''} />
           </label>
           <label>
-            Ends
+            {t('campaigns.field.ends')}
             <input type="datetime-local" name="endsAt" required aria-invalid={form.invalid('endsAt')} defaultValue={campaign ? localInput(campaign.endsAt) : ''} />
           </label>
           <label>
-            Description
+            {t('campaigns.field.description')}
             <textarea name="description" maxLength={5000} aria-invalid={form.invalid('description')} defaultValue={campaign?.description ?? ''} />
           </label>
           <label>
-            Prizes (one a line)
+            {t('campaigns.field.prizes')}
             <textarea name="prizes" aria-invalid={form.invalid('prizes')} defaultValue={campaign?.prizes.join('\n') ?? ''} />
           </label>
-          <SelectField form={form} name="status" label="Status" options={STATUSES} defaultValue={campaign?.status ?? 'draft'} />
-          <Field form={form} name="winnerCount" label="Winners" type="number" min={1} max={100} defaultValue={String(campaign?.winnerCount ?? 1)} />
-          <Field form={form} name="entriesPerAuthor" label="Entries per person" type="number" min={1} max={100} defaultValue={String(campaign?.entriesPerAuthor ?? 1)} />
-          <Field form={form} name="rulesTitle" label="Official rules: title" maxLength={200} defaultValue={rules?.title ?? ''} />
+          <SelectField form={form} name="status" label={t('campaigns.field.status')} options={statuses()} defaultValue={campaign?.status ?? 'draft'} />
+          <Field form={form} name="winnerCount" label={t('campaigns.field.winners')} type="number" min={1} max={100} defaultValue={String(campaign?.winnerCount ?? 1)} />
+          <Field form={form} name="entriesPerAuthor" label={t('campaigns.field.entriesPerAuthor')} type="number" min={1} max={100} defaultValue={String(campaign?.entriesPerAuthor ?? 1)} />
+          <Field form={form} name="rulesTitle" label={t('campaigns.field.rulesTitle')} maxLength={200} defaultValue={rules?.title ?? ''} />
           <label>
-            Official rules (a change publishes a new version)
+            {t('campaigns.field.rulesBody')}
             <textarea name="rulesBody" maxLength={20000} aria-invalid={form.invalid('rules.body')} defaultValue={rules?.body ?? ''} />
           </label>
           {rules && (
             <p class="muted">
-              Version {rules.version}, SHA-256 <code>{rules.contentHash}</code>
+              {t('campaigns.rulesVersion', { version: rules.version })} <code>{rules.contentHash}</code>
             </p>
           )}
           {canEdit && (
             <button type="submit" class="primary" disabled={form.busy}>
-              {campaign ? 'Save' : 'Create campaign'}
+              {campaign ? t('common.save') : t('campaigns.create')}
             </button>
           )}
         </fieldset>
@@ -146,34 +146,34 @@ function Draw({ campaign, canEdit, onSaved }: { campaign: AdminCampaign; canEdit
   const refresh = async () => onSaved((await api.campaigns()).campaigns.find((c) => c.id === campaign.id) ?? campaign);
   const schedule = useSubmit(async (data) => {
     await api.scheduleDraw(campaign.id, fromLocal(text(data, 'at')));
-    announce('The draw is scheduled; its seed hash is published.', false);
+    announce(t('campaigns.draw.scheduled'), false);
     await refresh();
   });
   const run = useSubmit(async () => {
     await api.runDraw(campaign.id);
-    announce('The draw ran; the winners and the seed are published.', false);
+    announce(t('campaigns.draw.ran'), false);
     await refresh();
   });
   const due = draw.at !== null && Date.parse(draw.at) <= now();
   return (
-    <section aria-label="Draw">
-      <h3>Draw</h3>
+    <section aria-label={t('campaigns.draw')}>
+      <h3>{t('campaigns.draw')}</h3>
       <p class="muted">
-        Anyone can check it at <a href={`/v1/campaigns/${encodeURIComponent(campaign.id)}/draw`}>/v1/campaigns/{campaign.id}/draw</a> once the campaign is published.
+        {t('campaigns.draw.checkBefore')} <a href={`/v1/campaigns/${encodeURIComponent(campaign.id)}/draw`}>/v1/campaigns/{campaign.id}/draw</a> {t('campaigns.draw.checkAfter')}
       </p>
       {draw.seedHash && (
         <p>
-          Seed hash (SHA-256): <code>{draw.seedHash}</code>
+          {t('campaigns.draw.seedHash')} <code>{draw.seedHash}</code>
         </p>
       )}
       {draw.state !== 'drawn' && canEdit && (
         <form class="inline-form" onSubmit={schedule.onSubmit}>
           <label>
-            Draw at
+            {t('campaigns.draw.at')}
             <input type="datetime-local" name="at" required aria-invalid={schedule.invalid('at')} defaultValue={draw.at ? localInput(draw.at) : localInput(campaign.endsAt)} />
           </label>
           <button type="submit" disabled={schedule.busy}>
-            {draw.at ? 'Reschedule' : 'Schedule draw'}
+            {draw.at ? t('campaigns.draw.reschedule') : t('campaigns.draw.schedule')}
           </button>
           <FormError error={schedule.error} />
         </form>
@@ -181,27 +181,27 @@ function Draw({ campaign, canEdit, onSaved }: { campaign: AdminCampaign; canEdit
       {draw.state === 'scheduled' && canEdit && (
         <form class="inline-form" onSubmit={run.onSubmit}>
           <button type="submit" class="primary" disabled={run.busy || !due}>
-            Run the draw now
+            {t('campaigns.draw.run')}
           </button>
-          {!due && <span class="muted">Due {new Date(draw.at!).toLocaleString()}</span>}
+          {!due && <span class="muted">{t('campaigns.draw.due', { at: formatDateTime(draw.at!) })}</span>}
           <FormError error={run.error} />
         </form>
       )}
       {draw.state === 'drawn' && (
         <>
           <p>
-            Seed: <code>{draw.seed}</code>
+            {t('campaigns.draw.seed')} <code>{draw.seed}</code>
           </p>
           <p>
-            Drawn {new Date(draw.drawnAt!).toLocaleString()} among {draw.entryIds?.length ?? 0} eligible entries.
+            {tn('campaigns.draw.drawn', draw.entryIds?.length ?? 0, { at: formatDateTime(draw.drawnAt!) })}
           </p>
         </>
       )}
       {campaign.winners.length > 0 && (
-        <ol aria-label="Winners">
+        <ol aria-label={t('campaigns.winners')}>
           {campaign.winners.map((w) => (
             <li key={`${w.method}-${w.postId}`}>
-              <code>{w.postId}</code> ({w.method === 'draw' ? 'drawn' : `jury, picked by ${w.pickedBy ?? 'a former member'}`})
+              <code>{w.postId}</code> ({w.method === 'draw' ? t('campaigns.winner.drawn') : t('campaigns.winner.jury', { name: w.pickedBy ?? t('campaigns.winner.formerMember') })})
             </li>
           ))}
         </ol>

@@ -82,7 +82,7 @@ export function Filters({ sources }: { sources: Source[] }) {
         {t('inbox.to')}
         <input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => setFilter('to', e.currentTarget.value)} />
       </label>
-      {filters.campaign && <span class="muted">Entries of the campaign {filters.campaign}</span>}
+      {filters.campaign && <span class="muted">{t('inbox.campaignEntries', { campaign: filters.campaign })}</span>}
       {active && (
         <button
           type="button"

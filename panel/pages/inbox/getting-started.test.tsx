@@ -3,7 +3,7 @@ import type { GettingStarted as Checklist, GettingStartedStep } from '../../../s
 import { before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { ChecklistView, GettingStarted, step } from './getting-started.tsx';
 
-const ORDER: GettingStartedStep[] = ['instagram', 'source', 'brand', 'terms', 'catalog', 'gallery', 'origins', 'embed'];
+const ORDER: GettingStartedStep[] = ['instagram', 'webhooks', 'source', 'brand', 'terms', 'catalog', 'gallery', 'origins', 'embed'];
 const checklist = (done: GettingStartedStep[], publicOriginProblem: string | null = null): Checklist => ({
   steps: ORDER.map((id) => ({ id, done: done.includes(id) })),
   publicOrigin: 'https://ugc.shop.example',
@@ -29,13 +29,26 @@ describe('getting-started checklist', () => {
   it('links each step left to the page where it is done and strikes the steps done', () => {
     const host = mount(<ChecklistView checklist={checklist(['brand', 'terms'])} />);
     try {
-      expect(host.querySelector('h2')!.textContent).to.contain('6 steps left');
+      expect(host.querySelector('h2')!.textContent).to.contain('7 steps left');
       const instagram = host.querySelector('[data-step="instagram"] a')!;
       expect([instagram.textContent, instagram.getAttribute('href')]).to.deep.equal([step('instagram').label, '/panel/instagram']);
       expect(host.querySelector('[data-step="brand"] a')).to.equal(null);
       expect(host.querySelector('[data-step="brand"] s')!.textContent).to.equal(step('brand').label);
       expect(host.querySelector('[data-step="brand"]')!.textContent).to.contain('(done)');
       expect(host.querySelector('.public-address')).to.equal(null);
+    } finally {
+      unmount(host);
+    }
+  });
+
+  it('says what webhooks change and sends that step to the Instagram page, where reconnecting subscribes the Page', () => {
+    const host = mount(<ChecklistView checklist={checklist(['instagram'])} />);
+    try {
+      const link = host.querySelector('[data-step="webhooks"] a')!;
+      expect([link.textContent, link.getAttribute('href')]).to.deep.equal(['Receive Instagram webhooks', '/panel/instagram']);
+      expect(host.querySelector('[data-step="webhooks"]')!.textContent).to.contain('replies and mentions are only checked every 10 minutes');
+      // Right after Instagram in the list.
+      expect(host.querySelector('[data-step="instagram"]')!.nextElementSibling?.getAttribute('data-step')).to.equal('webhooks');
     } finally {
       unmount(host);
     }

@@ -10,6 +10,7 @@ import { t, tn } from '../../i18n/i18n.ts';
 /** The page where each step is done. */
 const STEP_PAGES: Record<GettingStartedStep, string> = {
   instagram: '/panel/instagram',
+  webhooks: '/panel/instagram',
   source: '/panel/sources',
   brand: '/panel/settings',
   terms: '/panel/rights',

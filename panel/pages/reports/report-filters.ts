@@ -47,6 +47,9 @@ export function reportQuery(filters: ReportFilters, extra: Record<string, string
   return `?${search}`;
 }
 
+/** The trends' query string: the range only, since trends cover the whole workspace (the API refuses `galleryId`). */
+export const trendsQuery = ({ from, to }: Pick<ReportFilters, 'from' | 'to'>): string => `?${new URLSearchParams({ from, to })}`;
+
 /** How many days the range covers. */
 export const rangeDays = ({ from, to }: Pick<ReportFilters, 'from' | 'to'>) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
 

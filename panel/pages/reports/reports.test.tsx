@@ -73,7 +73,7 @@ describe('the Reports page', () => {
     expect(value('provenance')).to.equal(money(overview.provenance.confirmedRevenueMinor, overview.currency));
     expect(host.querySelector('[data-metric="provenance"] .metric-detail')?.textContent).to.contain(money(overview.provenance.browserReportedRevenueMinor, overview.currency));
     expect(host.querySelector('[data-holdout]')?.textContent).to.contain('No holdout is running');
-    expect(host.querySelectorAll('figure.chart svg[role="img"]')).to.have.length(3);
+    expect(host.querySelectorAll('.charts figure.chart svg[role="img"]')).to.have.length(3);
     expect([...host.querySelectorAll('[data-step]')].map((step) => step.getAttribute('data-step'))).to.deep.equal(['impressions', 'opens', 'product_clicks', 'add_to_carts', 'orders']);
   });
 
@@ -105,5 +105,9 @@ describe('the Reports page', () => {
     expect(csv.status).to.equal(200);
     expect(csv.headers.get('content-type')).to.match(/^text\/csv/);
     expect(await csv.text()).to.contain(postId);
+    // Trends cover the workspace: the real API (which refuses a gallery) answers them all the same.
+    await waitUntil(() => host.querySelector('.trends .trends-authors'), 'the trends did not load for one gallery');
+    expect(host.querySelector('.trends [role="alert"]')).to.equal(null);
+    expect(new URL(host.querySelector<HTMLAnchorElement>('a.trends-csv')!.href).searchParams.has('galleryId')).to.equal(false);
   });
 });

@@ -7,7 +7,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminGallery } from '../../../shared/admin-types.ts';
 import type { ExportDimension, ReportOverview, TopDimension } from '../../../shared/report-types.ts';
-import { api, messageOf } from '../../api.ts';
+import { api } from '../../api.ts';
 import { $router } from '../../stores/router.ts';
 import { Funnel } from './funnel.tsx';
 import { LineChart } from './line-chart.tsx';
@@ -16,25 +16,13 @@ import { money } from '../../components/money.ts';
 import { count } from './report-format.ts';
 import { daysOf, filtersFromSearch, lastDays, rangeDays, reportQuery, searchOf, type ReportFilters } from './report-filters.ts';
 import { TOP_DIMENSIONS, TopList, topLabel } from './top-list.tsx';
+import { Trends } from './trends.tsx';
+import { useLoaded } from './use-loaded.ts';
 import { now } from '../../clock.ts';
 import { t } from '../../i18n/i18n.ts';
 
 const PRESETS = [7, 30, 90];
 const EXPORTS: readonly ExportDimension[] = ['day', 'post', 'product', 'gallery'];
-
-/** Loads what `load` answers whenever `key` changes, dropping answers that came back too late. */
-function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>): { data: T | null; error: string | null } {
-  const [state, setState] = useState<{ key: string; data: T | null; error: string | null }>({ key: '', data: null, error: null });
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal).then(
-      (data) => !controller.signal.aborted && setState({ key, data, error: null }),
-      (error: unknown) => !controller.signal.aborted && setState({ key, data: null, error: messageOf(error) }),
-    );
-    return () => controller.abort();
-  }, [key]);
-  return state.key === key ? state : { data: null, error: null };
-}
 
 export function ReportsPage() {
   const page = useStore($router);
@@ -129,6 +117,8 @@ export function ReportsPage() {
           <TopList rows={top.data.rows} dimension={filters.top} currency={overview.data.currency} />
         )}
       </section>
+
+      <Trends filters={filters} />
     </section>
   );
 }

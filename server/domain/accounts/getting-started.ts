@@ -3,7 +3,7 @@
  * their store, each step read from the data it produces (never ticked by hand), so the panel
  * can tick it the moment it is done and drop the list once everything is.
  */
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, ne } from 'drizzle-orm';
 import type { GettingStarted, GettingStartedStep } from '../../../shared/admin-types.ts';
 import type { Db } from '../../db/client.ts';
 import { dailyRollups, galleries, instagramConnections, products, sources, termsVersions, workspaces } from '../../db/schema.ts';
@@ -22,8 +22,11 @@ export async function gettingStarted(db: Db, workspaceId: string, publicOrigin: 
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId))
     .limit(1);
-  const [instagram, source, terms, catalog, gallery, seen] = await Promise.all([
-    found(db.select({ id: instagramConnections.id }).from(instagramConnections).where(and(eq(instagramConnections.workspaceId, workspaceId), eq(instagramConnections.status, 'active'))).limit(1)),
+  const active = and(eq(instagramConnections.workspaceId, workspaceId), eq(instagramConnections.status, 'active'));
+  const [instagram, webhooks, source, terms, catalog, gallery, seen] = await Promise.all([
+    found(db.select({ id: instagramConnections.id }).from(instagramConnections).where(active).limit(1)),
+    // Its Page subscribed the app: replies and mentions arrive as they happen, not by polling.
+    found(db.select({ id: instagramConnections.id }).from(instagramConnections).where(and(active, isNotNull(instagramConnections.webhooksSubscribedAt))).limit(1)),
     found(db.select({ id: sources.id }).from(sources).where(and(eq(sources.workspaceId, workspaceId), ne(sources.kind, 'manual'))).limit(1)),
     found(db.select({ id: termsVersions.id }).from(termsVersions).where(eq(termsVersions.workspaceId, workspaceId)).limit(1)),
     found(db.select({ id: products.id }).from(products).where(eq(products.workspaceId, workspaceId)).limit(1)),
@@ -39,6 +42,7 @@ export async function gettingStarted(db: Db, workspaceId: string, publicOrigin: 
   ]);
   const done: Record<GettingStartedStep, boolean> = {
     instagram,
+    webhooks,
     source,
     brand: !!workspace?.handle && !!workspace.hashtag,
     terms,

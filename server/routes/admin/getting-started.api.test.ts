@@ -1,6 +1,8 @@
 import { createHarness } from '#harness';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GettingStarted } from '../../../shared/admin-types.ts';
+import { instagramConnections } from '../../db/schema.ts';
 import { admin, sessionFrom, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
 import type { Harness } from '../../dev/testing/harness.ts';
 import { batchOf, clearTracking, configureTracking, sendEvents } from '../../dev/testing/tracking-client.ts';
@@ -18,7 +20,7 @@ describe('GET /admin/workspace/getting-started on a new workspace', () => {
       await admin(h, null, 'POST', '/auth/setup', { workspaceName: 'Atelier Nord', name: 'Ines', email: 'ines@atelier.example', password: 'a long enough password', setupToken: h.setupToken }),
     );
     const fresh = await stepsOf(await admin(h, owner, 'GET', '/workspace/getting-started'));
-    expect(fresh.steps.map((s) => s.id)).toEqual(['instagram', 'source', 'brand', 'terms', 'catalog', 'gallery', 'origins', 'embed']);
+    expect(fresh.steps.map((s) => s.id)).toEqual(['instagram', 'webhooks', 'source', 'brand', 'terms', 'catalog', 'gallery', 'origins', 'embed']);
     expect(fresh.done).toEqual([]);
 
     const connected = await admin(h, owner, 'POST', '/instagram/connections', { igUserId: h.fake.account.igUserId, accessToken: h.fake.account.accessToken });
@@ -26,14 +28,23 @@ describe('GET /admin/workspace/getting-started on a new workspace', () => {
     const { id: connectionId } = (await connected.json()) as { id: string };
     // Only the handle: the step needs the approval hashtag too.
     expect((await admin(h, owner, 'PATCH', '/workspace', { instagramHandle: '@atelier.nord' })).status).toBe(200);
+    // Connecting subscribed the account's Page to the app's webhooks (the fake Page accepts).
+    expect((await stepsOf(await admin(h, owner, 'GET', '/workspace/getting-started'))).done).toEqual(['instagram', 'webhooks']);
+    // A Page that refused (no Page linked, a permission missing): connected, but replies are polled.
+    await h.db.update(instagramConnections).set({ webhooksSubscribedAt: null }).where(eq(instagramConnections.id, connectionId));
     expect((await stepsOf(await admin(h, owner, 'GET', '/workspace/getting-started'))).done).toEqual(['instagram']);
+    // An expired connection does not count, subscribed or not.
+    await h.db.update(instagramConnections).set({ webhooksSubscribedAt: h.clock.now(), status: 'expired' }).where(eq(instagramConnections.id, connectionId));
+    expect((await stepsOf(await admin(h, owner, 'GET', '/workspace/getting-started'))).done).toEqual([]);
+    await h.db.update(instagramConnections).set({ status: 'active' }).where(eq(instagramConnections.id, connectionId));
+    expect((await stepsOf(await admin(h, owner, 'GET', '/workspace/getting-started'))).done).toEqual(['instagram', 'webhooks']);
 
     expect((await admin(h, owner, 'PATCH', '/workspace', { approvalHashtag: '#YesAtelier', allowedOrigins: ['https://shop.atelier.example'] })).status).toBe(200);
     const terms = { language: 'en', title: 'Photo terms', body: 'You allow us to show your photo on our website for one year.', scope: ['website'], durationDays: 365 };
     expect((await admin(h, owner, 'POST', '/rights/terms', terms)).status).toBe(201);
     expect((await admin(h, owner, 'POST', '/galleries', { name: 'Home page' })).status).toBe(201);
     expect((await admin(h, owner, 'POST', '/sources', { connectionId, kind: 'mentions', intervalSeconds: 3600 })).status).toBe(201);
-    expect((await stepsOf(await admin(h, owner, 'GET', '/workspace/getting-started'))).done).toEqual(['instagram', 'source', 'brand', 'terms', 'gallery', 'origins']);
+    expect((await stepsOf(await admin(h, owner, 'GET', '/workspace/getting-started'))).done).toEqual(['instagram', 'webhooks', 'source', 'brand', 'terms', 'gallery', 'origins']);
   });
 
 });
