@@ -3,6 +3,8 @@
  * Every state-changing call carries the session's CSRF token; a 401 anywhere means the session
  * ended, so the panel drops it and shows the sign-in page.
  */
+import type { z } from 'zod';
+import type { campaignInput, campaignPatch } from '../shared/schemas/campaigns.ts';
 import type {
   AdminCampaign,
   AdminGallery,
@@ -170,20 +172,8 @@ export interface PostFilters {
   campaign: string;
 }
 
-/** What the campaign form sends (`POST`/`PATCH /admin/campaigns`). */
-export interface CampaignInput {
-  id?: string;
-  name: string;
-  hashtag: string;
-  startsAt: string;
-  endsAt: string;
-  description: string;
-  prizes: string[];
-  status: AdminCampaign['status'];
-  winnerCount: number;
-  entriesPerAuthor: number;
-  rules?: { language: string; title: string; body: string };
-}
+/** What the campaign form sends (`POST /admin/campaigns`): the server's own schema, as sent. */
+export type CampaignInput = z.input<typeof campaignInput>;
 
 export type ImportFormat = 'csv' | 'tsv' | 'json';
 
@@ -318,7 +308,7 @@ export const api = {
 
   campaigns: () => request<{ campaigns: AdminCampaign[] }>('GET', '/campaigns'),
   createCampaign: (input: CampaignInput) => request<AdminCampaign>('POST', '/campaigns', input),
-  updateCampaign: (id: string, input: Partial<CampaignInput>) => request<AdminCampaign>('PATCH', `/campaigns/${encodeURIComponent(id)}`, input),
+  updateCampaign: (id: string, input: z.input<typeof campaignPatch>) => request<AdminCampaign>('PATCH', `/campaigns/${encodeURIComponent(id)}`, input),
   publishCampaignRules: (id: string, input: { language: string; title: string; body: string }) => request<unknown>('POST', `/campaigns/${encodeURIComponent(id)}/rules`, input),
   /** Schedules the draw at `at` (ISO): the answer publishes the seed's hash. */
   scheduleDraw: (id: string, at: string) => request<PublicCampaignDraw>('POST', `/campaigns/${encodeURIComponent(id)}/draw`, { at }),

@@ -63,7 +63,7 @@ export function CampaignsPage() {
 
 function CampaignEditor({ campaign, canEdit, onSaved }: { campaign: AdminCampaign | null; canEdit: boolean; onSaved: (c: AdminCampaign) => void }) {
   const form = useSubmit(async (data) => {
-    const input: CampaignInput = {
+    const input: Omit<CampaignInput, 'id' | 'rules'> = {
       name: text(data, 'name'),
       hashtag: text(data, 'hashtag'),
       startsAt: fromLocal(text(data, 'startsAt')),
@@ -74,7 +74,7 @@ function CampaignEditor({ campaign, canEdit, onSaved }: { campaign: AdminCampaig
       winnerCount: Number(text(data, 'winnerCount')),
       entriesPerAuthor: Number(text(data, 'entriesPerAuthor')),
     };
-    const rules = { language: 'en', title: text(data, 'rulesTitle'), body: text(data, 'rulesBody') };
+    const rules = { language: 'en' as const, title: text(data, 'rulesTitle'), body: text(data, 'rulesBody') };
     const changedRules = rules.title && rules.body && (rules.title !== campaign?.rules.find((r) => r.language === 'en')?.title || rules.body !== campaign?.rules.find((r) => r.language === 'en')?.body);
     let result: AdminCampaign;
     if (campaign) {

@@ -7,7 +7,7 @@
 import type { TrendsReport, TrendTerm } from '../../../shared/report-types.ts';
 import { api } from '../../api.ts';
 import { money } from '../../components/money.ts';
-import { DataTable } from '../../components/table.tsx';
+import { DataTable, type Column } from '../../components/table.tsx';
 import { formatNumber, t } from '../../i18n/i18n.ts';
 import { LineChart } from './line-chart.tsx';
 import { count } from './report-format.ts';
@@ -80,47 +80,45 @@ function TrendsBody({ report }: { report: TrendsReport }) {
 }
 
 function TermTable({ title, terms, kind }: { title: string; terms: TrendTerm[]; kind: 'hashtags' | 'words' }) {
-  const id = `trends-${kind}`;
   return (
-    <section aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
-      {terms.length === 0 ? (
-        <p class="muted">{t('trends.noneRising')}</p>
-      ) : (
-        <DataTable
-          class={id}
-          rows={terms}
-          rowKey={(term) => term.term}
-          columns={[
-            { label: t('trends.term'), cell: (term) => (kind === 'hashtags' ? `#${term.term}` : term.term) },
-            { label: t('trends.posts'), cell: (term) => count(term.count), class: 'num' },
-            { label: t('trends.previous'), cell: (term) => count(term.previous), class: 'num' },
-            { label: t('trends.growth'), cell: (term) => growth(term.growth), class: 'num' },
-          ]}
-        />
-      )}
-    </section>
+    <TrendTable
+      id={`trends-${kind}`}
+      title={title}
+      empty={t('trends.noneRising')}
+      rows={terms}
+      rowKey={(term) => term.term}
+      columns={[
+        { label: t('trends.term'), cell: (term) => (kind === 'hashtags' ? `#${term.term}` : term.term) },
+        { label: t('trends.posts'), cell: (term) => count(term.count), class: 'num' },
+        { label: t('trends.previous'), cell: (term) => count(term.previous), class: 'num' },
+        { label: t('trends.growth'), cell: (term) => growth(term.growth), class: 'num' },
+      ]}
+    />
   );
 }
 
 function AuthorTable<T extends { username: string }>({ kind, title, rows, label, value }: { kind: string; title: string; rows: T[]; label: string; value: (row: T) => string }) {
-  const id = `trends-${kind}`;
+  return (
+    <TrendTable
+      id={`trends-${kind}`}
+      title={title}
+      empty={t('trends.noAuthors')}
+      rows={rows}
+      rowKey={(a) => a.username}
+      columns={[
+        { label: t('trends.author'), cell: (a) => `@${a.username}` },
+        { label, cell: value, class: 'num' },
+      ]}
+    />
+  );
+}
+
+/** A titled list of the Trends page: its table, or a line saying it is empty. */
+function TrendTable<T>({ id, title, empty, rows, rowKey, columns }: { id: string; title: string; empty: string; rows: T[]; rowKey: (row: T) => string; columns: Column<T>[] }) {
   return (
     <section aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
-      {rows.length === 0 ? (
-        <p class="muted">{t('trends.noAuthors')}</p>
-      ) : (
-        <DataTable
-          class={id}
-          rows={rows}
-          rowKey={(a) => a.username}
-          columns={[
-            { label: t('trends.author'), cell: (a) => `@${a.username}` },
-            { label, cell: value, class: 'num' },
-          ]}
-        />
-      )}
+      {rows.length === 0 ? <p class="muted">{empty}</p> : <DataTable class={id} rows={rows} rowKey={rowKey} columns={columns} />}
     </section>
   );
 }

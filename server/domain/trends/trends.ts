@@ -5,6 +5,7 @@ import { dailyRollups, posts } from '../../db/schema.ts';
 import { orderCounters } from '../reports/order-counters.ts';
 import { daysOf, rangeMs, type ReportQuery } from '../reports/query.ts';
 import { captionTerms } from './caption-terms.ts';
+import { utcDay } from '../tracking/days.ts';
 import { countTerms, risingTerms } from './rising.ts';
 
 const DAY = 86_400_000;
@@ -15,8 +16,6 @@ const SERIES = 5;
 const AUTHORS = 10;
 /** A term used by fewer posts in the range is chance, not a trend. */
 const MIN_POSTS = 2;
-
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 async function captionsIn(db: Db, workspaceId: string, start: number, end: number) {
   return db
@@ -50,7 +49,7 @@ export async function workspaceTrends(db: Db, q: ReportQuery, currency: string):
     authorsByRevenue(db, q),
   ]);
   const capped = current.length > TRENDS_POSTS_PER_WINDOW || previous.length > TRENDS_POSTS_PER_WINDOW;
-  const nowTerms = current.slice(0, TRENDS_POSTS_PER_WINDOW).map((p) => ({ day: day(p.publishedAt), ...captionTerms(p.caption) }));
+  const nowTerms = current.slice(0, TRENDS_POSTS_PER_WINDOW).map((p) => ({ day: utcDay(p.publishedAt), ...captionTerms(p.caption) }));
   const beforeTerms = previous.slice(0, TRENDS_POSTS_PER_WINDOW).map((p) => captionTerms(p.caption));
   const options = { limit: TERMS, minCount: MIN_POSTS };
   const hashtags = risingTerms(countTerms(nowTerms.map((t) => t.hashtags)), countTerms(beforeTerms.map((t) => t.hashtags)), options);
@@ -64,7 +63,7 @@ export async function workspaceTrends(db: Db, q: ReportQuery, currency: string):
     return { term, counts };
   });
   return {
-    range: { from: q.from, to: q.to, previousFrom: day(previousStart), previousTo: day(start - DAY) },
+    range: { from: q.from, to: q.to, previousFrom: utcDay(previousStart), previousTo: utcDay(start - DAY) },
     posts: { current: Math.min(current.length, TRENDS_POSTS_PER_WINDOW), previous: Math.min(previous.length, TRENDS_POSTS_PER_WINDOW), capped },
     hashtags,
     words,
