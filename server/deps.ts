@@ -81,6 +81,25 @@ export interface EventQueue {
   send(message: QueuedEvents): Promise<void>;
 }
 
+/** One email to one person: a submission's confirmation link, a winner's message. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  /** Plain text, always sent; the HTML is the same message for clients that show it. */
+  text: string;
+  html: string;
+  /** What the message is for (`submission_confirm`, `campaign_winner`, ...): for logs and the demo mailbox, never shown to the reader. */
+  kind: string;
+}
+
+/**
+ * Sends mail through this deployment's provider (server/mail/). `send` settles once the provider
+ * accepted the message and rejects with an UpstreamFailed error when it refused or was unreachable.
+ */
+export interface MailSender {
+  send(mail: OutgoingMail): Promise<void>;
+}
+
 /** Everything the app needs from the outside world: one object, injected per request. */
 export interface AppDeps {
   db: Db;
@@ -105,4 +124,6 @@ export interface AppDeps {
    * (Node, or a Worker without a queue binding); set, onto this queue, whose consumer writes them.
    */
   eventQueue?: EventQueue | null;
+  /** Where mail goes out; absent or null: this deployment sends no mail (features that need it say so). */
+  mail?: MailSender | null;
 }

@@ -61,6 +61,7 @@ const deps: AppDeps = {
   outbound,
   // One process is the whole deployment: its memory is where the in-flight limits count.
   limits: inProcessLimiters(),
+  mail: null,
 };
 app = createApp(deps, {
   staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }),

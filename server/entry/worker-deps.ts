@@ -65,5 +65,6 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     limits: workerLimiters(env),
     // JSON, so a message kept in the dead-letter queue can be read in the dashboard.
     eventQueue: env.EVENTS ? { send: async (message) => void (await env.EVENTS!.send(message, { contentType: 'json' })) } : null,
+    mail: null,
   };
 }

@@ -16,6 +16,7 @@ import { placeholderVariantMaker } from './placeholder-variants.ts';
 import { testClientIp } from './client-ip.ts';
 import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor, sizedSvg } from './fake-instagram.ts';
 import { recordingOutbox } from './outbox.ts';
+import { recordingMailbox } from './mailbox.ts';
 import { guardedFetch } from '../../outbound/guarded-fetch.ts';
 
 const migrations = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -29,6 +30,7 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
   const { owner, setupToken } = harnessSecrets();
   if (seed) await seedDemo({ db, media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
   const outbox = recordingOutbox();
+  const mailbox = recordingMailbox();
   const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)));
   const deps: AppDeps = {
     db,
@@ -40,10 +42,11 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
     instagram,
     variants: placeholderVariantMaker,
     outbound: guardedFetch({ transport: outbox.send }),
+    mail: mailbox.sender,
     limits: inProcessLimiters(),
   };
   const app = createApp(deps, { answerCache: { freshnessWindowMs } });
-  return { app, deps, db, media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken,
+  return { app, deps, db, media, clock, fake, instagram, outbox: outbox.sent, mailbox: mailbox.sent, merchantSite: outbox.site, runtime: 'node', owner, setupToken,
     variants: placeholderVariantMaker,
     image: async (width, height) => new Blob([sizedSvg(width, height)], { type: 'image/svg+xml' }),
   };

@@ -1,6 +1,6 @@
 import type { VitrineApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
-import type { AppDeps, InstagramDeps } from '../../deps.ts';
+import type { AppDeps, InstagramDeps, OutgoingMail } from '../../deps.ts';
 import type { FakeInstagram } from '../fake-instagram/index.ts';
 import type { MediaStore } from '../../media/store.ts';
 import type { VariantMaker } from '../../media/variants.ts';
@@ -26,6 +26,8 @@ export interface Harness {
   instagram: InstagramDeps;
   /** Webhooks the app sent to merchants' systems, in order. */
   outbox: SentRequest[];
+  /** Mail the app sent (deps.mail), in order, kept instead of sent. */
+  mailbox: OutgoingMail[];
   /** Pages of the merchant's site the app may fetch (product feeds), by exact URL. */
   merchantSite: MerchantSite;
   /** 'node' or 'workerd', for the rare assertion that differs by design. */

@@ -10,6 +10,7 @@ import { testClientIp } from './client-ip.ts';
 import { FAKE_APP_SECRET, FAKE_VERIFY_TOKEN, fakeInstagramFor, sizedSvg } from './fake-instagram.ts';
 import { gradientPngRenderer } from './wasm-images.ts';
 import { recordingOutbox } from './outbox.ts';
+import { recordingMailbox } from './mailbox.ts';
 import { inlineEventQueue } from './inline-event-queue.ts';
 import { guardedFetch } from '../../outbound/guarded-fetch.ts';
 
@@ -25,6 +26,7 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
   const clock = testClock();
   const { owner, setupToken } = harnessSecrets();
   const outbox = recordingOutbox();
+  const mailbox = recordingMailbox();
   // Instagram's scenes at a third of their size (collection tests re-host dozens); imports and uploads at full size.
   const fullSize = gradientPngRenderer(workerCodecs);
   const { fake, deps: instagram } = fakeInstagramFor(clock, (request) => Promise.resolve(app.fetch(request)), gradientPngRenderer(workerCodecs, 3), fullSize);
@@ -35,13 +37,14 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
     instagram,
     secrets: { ...base.secrets, instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN, setupToken },
     outbound: guardedFetch({ transport: outbox.send }),
+    mail: mailbox.sender,
     // wrangler.toml binds the event queue; its deliveries are timed by miniflare, so the suite's
     // batches go through the consumer's code in the request instead (inline-event-queue.ts).
     eventQueue: inlineEventQueue(base.db),
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
   const app = createApp(deps, { answerCache: { freshnessWindowMs } });
-  return { app, deps, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, merchantSite: outbox.site, runtime: 'workerd', owner, setupToken,
+  return { app, deps, db: deps.db, media: deps.media, clock, fake, instagram, outbox: outbox.sent, mailbox: mailbox.sent, merchantSite: outbox.site, runtime: 'workerd', owner, setupToken,
     variants: deps.variants,
     image: async (width, height) => new Blob([(await fullSize(sizedSvg(width, height))).slice()], { type: 'image/png' }),
   };
