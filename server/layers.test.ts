@@ -2,7 +2,7 @@
  * The server's layers, read from its own imports so they hold without anyone remembering them
  * (docs/ARCHITECTURE.md, "Wings and layers", lists the same rules). Imports go down only:
  *
- *   entry → app → routes, middleware → http → domain → db, media, security, instagram, outbound, ops → lib
+ *   entry → app → routes, middleware → http → mail → domain → db, media, security, instagram, outbound, ops → lib
  *
  * and dev/ (fake Instagram, demo seed, test harness) is imported only by dev/ itself, tests and the
  * demo-mode entry. Each rule is also shown failing on a small made-up graph below.
@@ -20,6 +20,8 @@ const LAYERS = [
   ['app', /^server\/app\.ts$/],
   ['routes', /^server\/(routes|middleware)\//],
   ['http', /^server\/http\//],
+  // Mail senders, built by the entries: above the domain, whose UpstreamFailed they reject with.
+  ['mail', /^server\/mail\//],
   ['domain', /^server\/domain\//],
   // deps.ts is the shape of what the entries inject: db, media, clock, Instagram, outbound.
   ['platform', /^server\/((db|media|security|instagram|outbound|ops)\/|deps\.ts$)/],
@@ -128,6 +130,8 @@ describe('the layer rules', () => {
     expect(fails('server/db/client.ts', 'server/domain/posts/tags.ts')).toHaveLength(1);
     expect(fails('server/routes/health.ts', 'server/app.ts')).toHaveLength(1);
     expect(fails('server/http/body.ts', 'server/routes/media.ts')).toHaveLength(1);
+    expect(fails('server/domain/campaigns/draw.ts', 'server/mail/http-sender.ts')).toHaveLength(1);
+    expect(fails('server/mail/http-sender.ts', 'server/domain/errors.ts')).toEqual([]);
     expect(fails('server/app.ts', 'server/routes/health.ts')).toEqual([]);
     expect(fails('server/routes/health.ts', 'server/http/body.ts')).toEqual([]);
   });

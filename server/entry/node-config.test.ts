@@ -63,6 +63,16 @@ describe('resolveNodeConfig', () => {
     expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_TRUST_PROXY: '-1' })).toThrow(/VITRINE_TRUST_PROXY/);
   });
 
+  it('sends mail only with a provider, its key and a sender all set; a half setting is off, a typo stops the start', () => {
+    const dir = dataDir();
+    const mail = { VITRINE_MAIL_PROVIDER: 'resend', VITRINE_MAIL_API_KEY: 're_key', VITRINE_MAIL_FROM: 'Lumen <hello@lumen.example>' };
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir })).toMatchObject({ mail: null, mailOff: expect.stringMatching(/^no mail provider is set/) });
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, VITRINE_DEMO: 'true' }).mail, 'the demo sends no real mail by default').toBeNull();
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, ...mail })).toMatchObject({ mail: { provider: 'resend', apiKey: 're_key', from: mail.VITRINE_MAIL_FROM }, mailOff: null });
+    expect(resolveNodeConfig({ VITRINE_DATA_DIR: dir, ...mail, VITRINE_MAIL_FROM: '' })).toMatchObject({ mail: null, mailOff: 'VITRINE_MAIL_FROM is not set' });
+    expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dir, ...mail, VITRINE_MAIL_PROVIDER: 'smtp' })).toThrow(/VITRINE_MAIL_PROVIDER must be one of resend, postmark/);
+  });
+
   it('names the setting that is wrong', () => {
     expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dataDir(), PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => resolveNodeConfig({ VITRINE_DATA_DIR: dataDir(), VITRINE_DB_URL: 'postgres://x' })).toThrow(/VITRINE_DB_URL/);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolveMailSettings, type MailSettings } from '../mail/http-sender.ts';
 
 /** Everything the Node server takes from its environment, read in one place at start. */
 export interface NodeConfig {
@@ -38,6 +39,9 @@ export interface NodeConfig {
   };
   /** How often the in-process scheduler looks for due collection work. */
   collectEverySeconds: number;
+  /** The mail provider (VITRINE_MAIL_PROVIDER, _API_KEY, _FROM); null: no mail is sent, and `mailOff` says why at start. */
+  mail: MailSettings | null;
+  mailOff: string | null;
 }
 
 /** How often Node's timer runs a collection step unless VITRINE_COLLECT_EVERY_SECONDS says otherwise (bench `collection` measures it as shipped). */
@@ -51,6 +55,7 @@ export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
   const dbUrl = env.VITRINE_DB_URL || pathToFileURL(join(dataDir, 'vitrine.db')).href;
   if (!/^(file:|libsql:|https?:)/.test(dbUrl)) throw new Error(`VITRINE_DB_URL must start with file:, libsql:, http: or https:, got "${dbUrl}"`);
   const demo = flag(env.VITRINE_DEMO, 'VITRINE_DEMO');
+  const mail = resolveMailSettings(env);
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -71,6 +76,8 @@ export function resolveNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
       verifyToken: env.VITRINE_IG_VERIFY_TOKEN || null,
     },
     collectEverySeconds: positiveInt(env.VITRINE_COLLECT_EVERY_SECONDS, 'VITRINE_COLLECT_EVERY_SECONDS', DEFAULT_COLLECT_EVERY_SECONDS),
+    mail: 'settings' in mail ? mail.settings : null,
+    mailOff: 'off' in mail ? mail.off : null,
   };
 }
 

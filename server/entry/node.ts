@@ -16,6 +16,7 @@ import { randomToken } from '../security/tokens.ts';
 import { checkCredentials, setupNeeded } from '../domain/accounts/accounts.ts';
 import { diskMediaStore } from '../media/disk.ts';
 import { drawnSceneVariantMaker, sharpVariantMaker } from '../media/sharp-variants.ts';
+import { httpMailSender } from '../mail/http-sender.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import { nodeTransport } from '../outbound/node-transport.ts';
 import { connectDemoInstagram } from '../dev/seed/connect-demo-instagram.ts';
@@ -61,7 +62,7 @@ const deps: AppDeps = {
   outbound,
   // One process is the whole deployment: its memory is where the in-flight limits count.
   limits: inProcessLimiters(),
-  mail: null,
+  mail: config.mail ? httpMailSender(config.mail, outbound) : null,
 };
 app = createApp(deps, {
   staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }),
@@ -104,6 +105,7 @@ const server = serve({ fetch: (request, env) => serveApp.fetch(forwardedRequest(
     `  Loader       ${url}/embed.js`,
     `  Health       ${url}/healthz`,
     `  Instagram    ${instagram.fake ? 'local fake (new demo posts every 30 s)' : config.instagram.graphUrl}`,
+    `  Mail         ${config.mail ? `${config.mail.provider}, from ${config.mail.from}` : `off: ${config.mailOff}`}`,
     `  Data         ${config.dataDir}`,
   );
   console.log(lines.join('\n'));

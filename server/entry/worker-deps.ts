@@ -2,6 +2,7 @@ import type { D1Database, Fetcher, Queue, R2Bucket } from '@cloudflare/workers-t
 import { createClient } from '@libsql/client/web';
 import { d1Db } from '../db/d1.ts';
 import { libsqlDb } from '../db/libsql.ts';
+import { httpMailSender, resolveMailSettings } from '../mail/http-sender.ts';
 import { systemClock, type AppDeps, type Clock, type QueuedEvents } from '../deps.ts';
 import { createGraphClient } from '../instagram/client.ts';
 import { r2MediaStore } from '../media/r2.ts';
@@ -35,6 +36,12 @@ export interface WorkerEnv extends LimitBindings {
   VITRINE_IG_VERIFY_TOKEN?: string;
   /** First-run setup needs it (`wrangler secret put VITRINE_SETUP_TOKEN`); unset, setup is refused. */
   VITRINE_SETUP_TOKEN?: string;
+  /** The mail provider: `resend` or `postmark`; with the two below, or no mail is sent. */
+  VITRINE_MAIL_PROVIDER?: string;
+  /** The provider's API key or server token: a secret (`wrangler secret put VITRINE_MAIL_API_KEY`). */
+  VITRINE_MAIL_API_KEY?: string;
+  /** The sender, on a domain the provider verified: `Brand <noreply@brand.example>`. */
+  VITRINE_MAIL_FROM?: string;
   /** Set by `npm run dev:worker` only: the demo store is served at `/` (worker-demo.ts); otherwise `/` leads to the panel. */
   VITRINE_DEMO?: string;
 }
@@ -47,6 +54,8 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     : d1Db(env.DB);
   // No DNS API on Workers: the guard checks what each hop's URL spells (workers-transport.ts).
   const outbound = guardedFetch({ transport: workersTransport });
+  // None or half set: no mail (features that need it say so); an unknown provider throws: a typo.
+  const mail = resolveMailSettings(env);
   return {
     db,
     media: r2MediaStore(env.MEDIA),
@@ -65,6 +74,6 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     limits: workerLimiters(env),
     // JSON, so a message kept in the dead-letter queue can be read in the dashboard.
     eventQueue: env.EVENTS ? { send: async (message) => void (await env.EVENTS!.send(message, { contentType: 'json' })) } : null,
-    mail: null,
+    mail: 'settings' in mail ? httpMailSender(mail.settings, outbound) : null,
   };
 }
