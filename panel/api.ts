@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { campaignInput, campaignPatch } from '../shared/schemas/campaigns.ts';
 import type {
   AdminCampaign,
+  AdminCampaignWinners,
   AdminGallery,
   AdminReuseFeeds,
   AdminPostDetail,
@@ -313,6 +314,10 @@ export const api = {
   /** Schedules the draw at `at` (ISO): the answer publishes the seed's hash. */
   scheduleDraw: (id: string, at: string) => request<PublicCampaignDraw>('POST', `/campaigns/${encodeURIComponent(id)}/draw`, { at }),
   runDraw: (id: string) => request<PublicCampaignDraw>('POST', `/campaigns/${encodeURIComponent(id)}/draw/run`),
+  /** Each winner with the message to send them; `language` absent: the campaign's. */
+  campaignWinners: (id: string, language?: 'en' | 'fr') => request<AdminCampaignWinners>('GET', `/campaigns/${encodeURIComponent(id)}/winners${query({ language })}`),
+  /** The merchant sent a winner their message (recorded once, with who). */
+  markWinnerNotified: (id: string, postId: string) => request<void>('POST', `/campaigns/${encodeURIComponent(id)}/winners/${encodeURIComponent(postId)}/notified`),
 
   audit: (cursor: string | null, limit = 50) => request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ cursor, limit })}`),
 

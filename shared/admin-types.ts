@@ -466,3 +466,32 @@ export interface AdminCampaign {
   createdAt: string;
   updatedAt: string;
 }
+
+/** One winner of a campaign and the message to send them (`GET /admin/campaigns/:id/winners`). */
+export interface AdminCampaignWinner {
+  postId: string;
+  rank: number;
+  method: 'draw' | 'jury';
+  pickedBy: string | null;
+  pickedAt: string;
+  /** The entry's author (Instagram handle), null when unknown or erased. */
+  author: string | null;
+  permalink: string | null;
+  /** `instagram`: a collected post, whose author is told by DM or comment; `other`: an upload or a submission. */
+  channel: 'instagram' | 'other';
+  prize: string | null;
+  /** The claim deadline given in the message: `claimDays` after it was sent, or after now until then. */
+  claimBy: string;
+  notifiedAt: string | null;
+  /** The email of who marked it sent. */
+  notifiedBy: string | null;
+  /** `short` (≤ 300 characters, for a DM or a comment reply) only for Instagram entrants. */
+  message: { subject: string; text: string; short: string | null };
+}
+
+export interface AdminCampaignWinners {
+  campaignId: string;
+  language: 'en' | 'fr';
+  claimDays: number;
+  winners: AdminCampaignWinner[];
+}

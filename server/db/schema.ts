@@ -1003,6 +1003,9 @@ export const campaignWinners = sqliteTable(
     method: text('method', { enum: WINNER_METHODS }).notNull(),
     pickedBy: text('picked_by').references(() => users.id),
     pickedAt: integer('picked_at').notNull(),
+    /** When the merchant told the winner (they send the message themselves), and who (migration 0021). */
+    notifiedAt: integer('notified_at'),
+    notifiedBy: text('notified_by').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.postId] })],
 );

@@ -69,3 +69,8 @@ export const drawScheduleInput = z.strictObject({ at: isoInstant });
 export const juryPickInput = z.strictObject({
   postIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id')).min(1).max(100),
 });
+
+/** `GET /admin/campaigns/:id/winners`: the winners' messages in English or French (default: the campaign's language). */
+export const winnersQuery = z.strictObject({
+  language: z.enum(['en', 'fr']).optional(),
+});

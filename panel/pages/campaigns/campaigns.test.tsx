@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { now } from '../../clock.ts';
 import { setLocale } from '../../i18n/i18n.ts';
-import { after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
+import { api } from '../../api.ts';
+import { advanceFixtureClock, after, before, describe, it, mount, signIn, unmount } from '../../testing/harness.tsx';
 import { CampaignsPage } from './campaigns.tsx';
 
 const DAY = 86_400_000;
@@ -72,5 +73,42 @@ describe('campaigns page', () => {
     } finally {
       await setLocale('en');
     }
+  });
+
+  it('shows the winners of a draw with their message to copy, in either language, and records that it was sent', async () => {
+    // A campaign on the demo's own hashtag, ending in a second: drawn for real a few seconds later.
+    const drawnId = `${id}-win`;
+    await api.createCampaign({ id: drawnId, name: 'Reading corner', hashtag: 'yeslumen', startsAt: new Date(now() - 90 * DAY).toISOString(), endsAt: new Date(now() + 1000).toISOString(), status: 'published', prizes: ['A Lumen lamp'] });
+    await api.scheduleDraw(drawnId, new Date(now() + 2000).toISOString());
+    await advanceFixtureClock(3000);
+    const drawn = await api.runDraw(drawnId);
+    expect(drawn.winners).to.have.length(1);
+
+    unmount(host);
+    host = mount(<CampaignsPage />, { height: 3200 });
+    await waitUntil(() => button('Reading corner'), 'the list did not load');
+    button('Reading corner').click();
+    const winners = () => document.querySelector('section[aria-label="Winners"]');
+    await waitUntil(() => winners()?.querySelector('textarea'), 'no winner messages');
+    const areas = () => [...winners()!.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input')].map((a) => a.value);
+    const message = areas().find((v) => v.startsWith('Congratulations') && v.includes('\n\n'))!;
+    expect(message).to.include('was drawn as a winner among');
+    expect(message).to.include('You win: A Lumen lamp.');
+    expect(message).to.include(`/v1/campaigns/${drawnId}/draw`);
+    // A demo post comes from Instagram: its author also gets the short reply.
+    const short = areas().find((v) => v.startsWith('Congratulations @') && !v.includes('\n'))!;
+    expect(short.length).to.be.at.most(300);
+    expect(winners()!.textContent).to.match(/Short reply for Instagram \(direct message or comment, \d+ characters\)/);
+    expect([...winners()!.querySelectorAll('button')].filter((b) => b.textContent === 'Copy')).to.have.length(3);
+    expect(winners()!.textContent).to.include('Not told yet.');
+
+    winners()!.querySelector('select')!.value = 'fr';
+    winners()!.querySelector('select')!.dispatchEvent(new Event('change'));
+    await waitUntil(() => areas().some((v) => v.startsWith('Félicitations')), 'the message did not turn French');
+    expect(areas().find((v) => v.startsWith('Félicitations') && v.includes('\n\n'))).to.include('Vous gagnez : A Lumen lamp.');
+
+    button('Mark as sent').click();
+    await waitUntil(() => /Told .+ by .+; to claim by/.test(winners()!.textContent ?? ''), 'the sending was not recorded');
+    expect(button('Mark as sent')).to.equal(undefined);
   });
 });

@@ -8,6 +8,7 @@ import { now } from '../../clock.ts';
 import { formatDate, formatDateTime, formatNumber, t, tn } from '../../i18n/i18n.ts';
 import { announce } from '../../stores/announcer.ts';
 import { $session, can } from '../../stores/session.ts';
+import { Winners } from './winners.tsx';
 
 const statuses = () => ({ draft: t('campaigns.status.draft'), published: t('campaigns.status.published'), archived: t('campaigns.status.archived') });
 /** A datetime-local input's value (local time) for an ISO instant, and back. */
@@ -136,6 +137,7 @@ function CampaignEditor({ campaign, canEdit, onSaved }: { campaign: AdminCampaig
         <FormError error={form.error} />
       </form>
       {campaign && <Draw campaign={campaign} canEdit={canEdit} onSaved={onSaved} />}
+      {campaign && <Winners campaign={campaign} canEdit={canEdit} />}
     </section>
   );
 }
@@ -196,15 +198,6 @@ function Draw({ campaign, canEdit, onSaved }: { campaign: AdminCampaign; canEdit
             {tn('campaigns.draw.drawn', draw.entryIds?.length ?? 0, { at: formatDateTime(draw.drawnAt!) })}
           </p>
         </>
-      )}
-      {campaign.winners.length > 0 && (
-        <ol aria-label={t('campaigns.winners')}>
-          {campaign.winners.map((w) => (
-            <li key={`${w.method}-${w.postId}`}>
-              <code>{w.postId}</code> ({w.method === 'draw' ? t('campaigns.winner.drawn') : t('campaigns.winner.jury', { name: w.pickedBy ?? t('campaigns.winner.formerMember') })})
-            </li>
-          ))}
-        </ol>
       )}
     </section>
   );

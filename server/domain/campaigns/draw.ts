@@ -137,11 +137,14 @@ export async function pickWinners(db: Db, actor: Actor, id: string, postIds: str
   if (unknown) throw new NotFound('not_found', `postIds: ${unknown} is not an entry of this campaign`, 'postIds');
   const ineligible = postIds.find((p) => !eligible.includes(p));
   if (ineligible) throw new Conflict('not_eligible', `postIds: ${ineligible} is not eligible (${refused.find((r) => r.id === ineligible)?.reason ?? 'refused'})`, 'postIds');
-  const before = (await winnersOf(db, id)).filter((w) => w.method === 'jury').map((w) => w.postId);
+  const previous = await db.select().from(campaignWinners).where(and(eq(campaignWinners.campaignId, id), eq(campaignWinners.method, 'jury')));
+  const before = previous.sort((a, b) => a.rank - b.rank).map((w) => w.postId);
+  // A winner picked again keeps the record that the merchant already told them.
+  const told = new Map(previous.map((w) => [w.postId, { notifiedAt: w.notifiedAt, notifiedBy: w.notifiedBy }]));
   await runBatch(db, [
     db.delete(campaignWinners).where(and(eq(campaignWinners.campaignId, id), eq(campaignWinners.method, 'jury'))),
     // An entry the draw already picked stays the draw's.
-    ...postIds.map((postId, i) => db.insert(campaignWinners).values({ workspaceId: actor.workspaceId, campaignId: id, postId, rank: i + 1, method: 'jury', pickedBy: actor.userId, pickedAt: now }).onConflictDoNothing()),
+    ...postIds.map((postId, i) => db.insert(campaignWinners).values({ workspaceId: actor.workspaceId, campaignId: id, postId, rank: i + 1, method: 'jury', pickedBy: actor.userId, pickedAt: now, ...told.get(postId) }).onConflictDoNothing()),
     auditStatement(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorKind: 'user', action: 'campaign.jury_picked', targetType: 'campaign', targetId: id, before: { postIds: before }, after: { postIds }, at: now }),
   ]);
   return drawView(campaign, await winnersOf(db, id));

@@ -146,6 +146,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /admin/campaigns/:id/draw': { at: '2999-01-01T00:00:00Z' },
   'POST /admin/campaigns/:id/draw/run': undefined,
   'POST /admin/campaigns/:id/winners': { postIds: ['post_demo01'] },
+  'GET /admin/campaigns/:id/winners': undefined,
+  'POST /admin/campaigns/:id/winners/:postId/notified': undefined,
 };
 
 describe("another workspace's ids are not found", () => {

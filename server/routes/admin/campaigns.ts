@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { campaignInput, campaignPatch, campaignRulesInput, drawScheduleInput, juryPickInput } from '../../../shared/schemas/campaigns.ts';
+import { campaignInput, campaignPatch, campaignRulesInput, drawScheduleInput, juryPickInput, winnersQuery } from '../../../shared/schemas/campaigns.ts';
 import { inboxQuery } from '../../../shared/schemas/moderation.ts';
 import { campaignView, createCampaign, deleteCampaign, listCampaigns, publishCampaignRules, rulesHistory, updateCampaign } from '../../domain/campaigns/campaigns.ts';
 import { pickWinners, runDraw, scheduleDraw } from '../../domain/campaigns/draw.ts';
 import { ownCampaign } from '../../domain/campaigns/own.ts';
+import { markWinnerNotified, winnerNotices } from '../../domain/campaigns/winner-notices.ts';
 import { listInbox } from '../../domain/posts/admin-posts.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { cursorParam } from '../../http/query.ts';
@@ -49,4 +50,15 @@ export const campaignRoutes = new Hono<AppEnv>()
   .post('/:id/winners', requireRole('owner'), async (c) => {
     const { postIds } = await jsonBody(c, juryPickInput);
     return c.json(await pickWinners(c.var.db, requireSession(c), c.req.param('id'), postIds, c.var.clock.now()));
+  })
+  /** Each winner with the message to send them, in the campaign's language or `?language=`. */
+  .get('/:id/winners', async (c) => {
+    const { language } = parseWith(winnersQuery, c.req.query());
+    const publicBase = (c.var.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+    return c.json(await winnerNotices(c.var.db, requireSession(c).workspaceId, c.req.param('id'), { language, publicBase, now: c.var.clock.now() }));
+  })
+  /** The merchant sent the winner their message: recorded once, audited with who. */
+  .post('/:id/winners/:postId/notified', async (c) => {
+    await markWinnerNotified(c.var.db, requireSession(c), c.req.param('id'), c.req.param('postId'), c.var.clock.now());
+    return c.body(null, 204);
   });

@@ -1,0 +1,2 @@
+ALTER TABLE `campaign_winners` ADD `notified_at` integer;--> statement-breakpoint
+ALTER TABLE `campaign_winners` ADD `notified_by` text REFERENCES users(id);
