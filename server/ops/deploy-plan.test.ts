@@ -51,14 +51,14 @@ describe('deployPlan', () => {
       'npx vite build',
       'wrangler d1 migrations apply vitrine --remote',
       'wrangler deploy',
-      'remind VITRINE_IG_APP_SECRET VITRINE_IG_VERIFY_TOKEN VITRINE_DB_AUTH_TOKEN',
+      'remind VITRINE_IG_APP_SECRET VITRINE_IG_VERIFY_TOKEN VITRINE_DB_AUTH_TOKEN VITRINE_MAIL_API_KEY',
     ]);
     expect(steps.find((s) => s.kind === 'deploy')).toMatchObject({ generate: ['VITRINE_SECRET', 'VITRINE_SETUP_TOKEN'], why: 'first deployment' });
   });
 
   it('on an account that has everything: builds, migrates and deploys, making no secret and creating nothing', () => {
     const config = withId(shipped, DB_ID);
-    const secrets = JSON.stringify(['VITRINE_SECRET', 'VITRINE_SETUP_TOKEN', 'VITRINE_IG_APP_SECRET', 'VITRINE_IG_VERIFY_TOKEN', 'VITRINE_DB_AUTH_TOKEN'].map((name) => ({ name, type: 'secret_text' })));
+    const secrets = JSON.stringify(['VITRINE_SECRET', 'VITRINE_SETUP_TOKEN', 'VITRINE_IG_APP_SECRET', 'VITRINE_IG_VERIFY_TOKEN', 'VITRINE_DB_AUTH_TOKEN', 'VITRINE_MAIL_API_KEY'].map((name) => ({ name, type: 'secret_text' })));
     const steps = deployPlan(config, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.eventQueues, secrets });
     expect(commands(steps)).toEqual(['npx vite build', 'wrangler d1 migrations apply vitrine --remote', 'wrangler deploy']);
     expect(steps.find((s) => s.kind === 'deploy')).toMatchObject({ generate: [] });
@@ -68,7 +68,7 @@ describe('deployPlan', () => {
     const steps = deployPlan(shipped, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.eventQueues, secrets: listings.someSecrets });
     expect(commands(steps).slice(0, 2)).toEqual([`set-database-id vitrine ${DB_ID}`, 'npx vite build']);
     expect(steps.find((s) => s.kind === 'deploy')).toMatchObject({ generate: ['VITRINE_SETUP_TOKEN'], why: 'the new version' });
-    expect(commands(steps).at(-1)).toBe('remind VITRINE_IG_VERIFY_TOKEN VITRINE_DB_AUTH_TOKEN');
+    expect(commands(steps).at(-1)).toBe('remind VITRINE_IG_VERIFY_TOKEN VITRINE_DB_AUTH_TOKEN VITRINE_MAIL_API_KEY');
   });
 
   it('creates each declared queue that is not listed (producers, consumers and dead-letter queues, once each), before the deploy that binds them', () => {

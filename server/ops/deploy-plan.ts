@@ -38,6 +38,7 @@ export const WORKER_SECRETS: Secret[] = [
   { name: 'VITRINE_IG_APP_SECRET', generated: false, why: "your Meta app's secret: verifies Instagram webhook signatures (webhooks are refused while unset)" },
   { name: 'VITRINE_IG_VERIFY_TOKEN', generated: false, why: 'any string you also give Meta when subscribing the webhook' },
   { name: 'VITRINE_DB_AUTH_TOKEN', generated: false, why: 'only with VITRINE_DB_URL (Turso instead of D1)' },
+  { name: 'VITRINE_MAIL_API_KEY', generated: false, why: "your mail provider's API key (Resend) or server token (Postmark), with the VITRINE_MAIL_PROVIDER and VITRINE_MAIL_FROM vars (no mail is sent while unset)" },
 ];
 
 export type Step =

@@ -3,44 +3,23 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminCampaignWinners } from '../../../shared/admin-types.ts';
 import { runBatch } from '../../db/client.ts';
-import { auditLog, campaignWinners, posts, users } from '../../db/schema.ts';
+import { auditLog, campaignWinners, users } from '../../db/schema.ts';
 import { CLAIM_DAYS, SHORT_MAX } from '../../domain/campaigns/winner-messages.ts';
 import { addMember, admin, signIn, TEST_ORIGIN, type AdminSession } from '../../dev/testing/admin-client.ts';
+import { campaignPost, expectRefusal } from '../../dev/testing/campaign-entries.ts';
 import { request, type Harness } from '../../dev/testing/harness.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 86_400_000;
 let h: Harness;
+let now: number;
 let owner: AdminSession;
 let merchandiser: AdminSession;
 let analyst: AdminSession;
-let now: number;
 
-/** An approved, consented entry of the demo workspace with the test's hashtag. */
-function entry(id: string, author: string, igMediaId: string | null) {
-  const publishedAt = now - 5 * DAY;
-  return h.db.insert(posts).values({
-    id,
-    workspaceId: 'ws_demo',
-    igMediaId,
-    mediaType: 'image',
-    caption: 'Mon coin lecture #WinTest',
-    permalink: igMediaId ? `https://www.instagram.com/p/${igMediaId}/` : null,
-    authorUsername: author,
-    publishedAt,
-    collectedAt: publishedAt + HOUR,
-    moderationStatus: 'approved',
-    rightsStatus: 'granted',
-    rightsVerification: 'account',
-    createdAt: publishedAt + HOUR,
-    updatedAt: publishedAt + HOUR,
-  });
-}
-
-async function refusal(res: Response, status: number, field: string) {
-  expect(res.status, await res.clone().text()).toBe(status);
-  expect(((await res.json()) as { error: { field: string } }).error.field).toBe(field);
-}
+/** An approved, consented entry with the test's hashtag, from Instagram when it has a media id. */
+const entry = (id: string, author: string, igMediaId: string | null) =>
+  campaignPost(h, now, id, 'Mon coin lecture #WinTest', { igMediaId, authorUsername: author, permalink: igMediaId ? `https://www.instagram.com/p/${igMediaId}/` : null });
+const refusal = expectRefusal;
 
 const winners = async (id: string, query = '', session = analyst) => {
   const res = await admin(h, session, 'GET', `/campaigns/${id}/winners${query}`);

@@ -9,6 +9,7 @@ import { drawWinners } from '../../domain/campaigns/draw-rule.ts';
 import { runDueDraws } from '../../domain/campaigns/draw.ts';
 import { DEMO_POSTS, DEMO_PUBLIC_POST_IDS } from '../../dev/seed/demo-content.ts';
 import { addMember, admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
+import { campaignPost, expectRefusal } from '../../dev/testing/campaign-entries.ts';
 import { request, type Harness } from '../../dev/testing/harness.ts';
 import { listAllPublic } from '../../dev/testing/public-api.ts';
 import { sha256Hex } from '../../security/hash.ts';
@@ -38,30 +39,9 @@ const campaignBody = (id: string, over: object = {}) => ({
   ...over,
 });
 
-async function refusal(res: Response, status: number, field: string) {
-  expect(res.status, await res.clone().text()).toBe(status);
-  expect(((await res.json()) as { error: { field: string } }).error.field).toBe(field);
-}
+const refusal = expectRefusal;
 
-/** A post of the demo workspace; by default approved, rights granted and verified, by its own author. */
-function post(id: string, caption: string, over: Partial<typeof posts.$inferInsert> = {}) {
-  const publishedAt = over.publishedAt ?? now - 5 * DAY;
-  return h.db.insert(posts).values({
-    id,
-    workspaceId: 'ws_demo',
-    mediaType: 'image',
-    caption,
-    authorUsername: id.replace('post_', ''),
-    publishedAt,
-    collectedAt: publishedAt + HOUR,
-    moderationStatus: 'approved',
-    rightsStatus: 'granted',
-    rightsVerification: 'account',
-    createdAt: publishedAt + HOUR,
-    updatedAt: publishedAt + HOUR,
-    ...over,
-  });
-}
+const post = (id: string, caption: string, over: Parameters<typeof campaignPost>[4] = {}) => campaignPost(h, now, id, caption, over);
 
 beforeAll(async () => {
   h = await createHarness();
