@@ -14,12 +14,12 @@ export const CRON_LIMITS: CollectionLimits = { sources: 5, media: 30 };
  * With the JOBS queue (wrangler.toml), the tick only claims and sends; each job runs in a consumer
  * invocation of its own, many at once. A job of 10 media is 2-5.4 s of CPU for its renditions
  * (200-540 ms each, docs/SCALE.md), inside the 30 s an invocation has by default; 30 such jobs a
- * minute are 18,000 media an hour. Sources: 20 a minute, 1,200 runs an hour. Each source still
+ * minute are 18,000 media an hour. Sources: 40 a minute, 2,400 runs an hour. Each source still
  * runs only when due (its interval, doubled past 75 % of Instagram's rate limit), so this raises
  * how many sources a host keeps on time, not how often any account is called; a redelivered job
- * calls nothing (jobs.ts). A tick sends at most 50 messages, inside one sendBatch's 100.
+ * calls nothing (jobs.ts). A tick sends at most 70 messages, inside one sendBatch's 100.
  */
-export const QUEUE_LIMITS: CollectionLimits = { sources: 20, media: 300, mediaPerJob: 10 };
+export const QUEUE_LIMITS: CollectionLimits = { sources: 40, media: 300, mediaPerJob: 10 };
 
 /** What the collection verbs need, from the app's dependencies. */
 export function schedulerDeps(deps: AppDeps): SchedulerDeps {

@@ -67,7 +67,7 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     limits: workerLimiters(env),
     // JSON, so a message kept in the dead-letter queue can be read in the dashboard.
     eventQueue: env.EVENTS ? { send: async (message) => void (await env.EVENTS!.send(message, { contentType: 'json' })) } : null,
-    // One sendBatch per tick (at most 100 messages: worker-cron.ts sends 50 at most).
+    // One sendBatch per tick (at most 100 messages: worker-cron.ts sends 70 at most).
     jobQueue: env.JOBS ? { send: async (jobs) => void (await env.JOBS!.sendBatch(jobs.map((body) => ({ body, contentType: 'json' })))) } : null,
   };
 }
