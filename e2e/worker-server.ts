@@ -14,6 +14,8 @@ export const WORKER_APP_SECRET = 'e2e-secret-not-for-production';
 
 export interface RunningWorker {
   url: string;
+  /** The folder of its local D1 and R2 (`--persist-to`), removed by stop(). */
+  state: string;
   /** The demo owner's login, as the seed made it for this Worker's local state. */
   owner: { email: string; password: string };
   /** Rows of a read-only query on the Worker's local D1 (through `wrangler d1 execute --local`). */
@@ -70,6 +72,7 @@ export async function startWorker(): Promise<RunningWorker> {
   };
   return {
     url,
+    state,
     owner,
     query,
     eventCount(type) {

@@ -100,6 +100,18 @@ export interface MailSender {
   send(mail: OutgoingMail): Promise<void>;
 }
 
+/**
+ * One unit of collection work a step claimed (domain/collection/jobs.ts): a due source to run, or
+ * media to re-host. `lease` is the claim's value (db/due-queue.ts): whoever runs the job first
+ * takes the rows from it; another copy of the message finds them taken and does nothing.
+ */
+export type CollectionJob = { v: 1; kind: 'source'; sourceId: string; lease: number } | { v: 1; kind: 'rehost'; mediaIds: string[]; lease: number };
+
+/** Where a Worker's cron step sends the jobs it claimed (Cloudflare Queues): `send` settles once they are stored. */
+export interface JobQueue {
+  send(jobs: CollectionJob[]): Promise<void>;
+}
+
 /** Everything the app needs from the outside world: one object, injected per request. */
 export interface AppDeps {
   db: Db;
@@ -126,4 +138,9 @@ export interface AppDeps {
   eventQueue?: EventQueue | null;
   /** Where mail goes out; absent or null: this deployment sends no mail (features that need it say so). */
   mail?: MailSender | null;
+  /**
+   * Where the scheduled step's collection work goes: absent or null, done inside the step (Node, a
+   * Worker without the JOBS binding); set, one message per job, run by the queue's consumer.
+   */
+  jobQueue?: JobQueue | null;
 }

@@ -38,3 +38,21 @@ export async function claimDue(db: Db, queue: ClaimableQueue, now: number, limit
     returning ${sql.identifier(id.name)} as id`);
   return rows.map((r) => r.id);
 }
+
+/**
+ * Takes rows a claim of `lease` (claimDue's `now + leaseMs`) still holds, for the one run that
+ * does their work: a single UPDATE moves each row's next attempt off the claim's value, so a
+ * second run handed the same claim (a queue message delivered twice, at once or later) takes
+ * nothing and changes nothing. The new value is a fresh lease from the taker's clock, and always
+ * differs from `lease`: a row the taker dies on is due again once it ends. Rows whose claim
+ * expired and was claimed again carry another lease, so the stale claim takes none of them.
+ */
+export async function takeClaimed(db: Db, queue: ClaimableQueue, ids: string[], lease: number, now: number, leaseMs = CLAIM_LEASE_MS): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const { table, id, nextAttemptAt, ready } = queue;
+  const rows = await db.all<{ id: string }>(sql`
+    update ${table} set ${sql.identifier(nextAttemptAt.name)} = ${Math.max(lease + 1, now + leaseMs)}
+    where ${sql.identifier(id.name)} in ${ids} and ${ready} and ${nextAttemptAt} = ${lease}
+    returning ${sql.identifier(id.name)} as id`);
+  return rows.map((r) => r.id);
+}

@@ -26,6 +26,7 @@ export function collectionStepLines(step: CollectionStep): { info: string | null
     step.verifications > 0 ? `found ${counted(step.verifications, 'rights reply', 'rights replies')}` : null,
     step.platformDataErased > 0 ? `erased the media, captions and usernames of ${counted(step.platformDataErased, 'collected post')} past the Instagram data retention` : null,
     step.draws > 0 ? `ran ${counted(step.draws, 'campaign draw')}` : null,
+    step.queued > 0 ? `queued ${counted(step.queued, 'collection job')}` : null,
   ].filter((part): part is string => part !== null);
   const info = done.length > 0 ? `${done.join(', ').replace(/^./, (c) => c.toUpperCase())}.` : null;
   const warnings = step.runs.filter((r) => r.error).map((r) => `Source ${r.sourceId}: ${r.error}`);

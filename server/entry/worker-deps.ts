@@ -3,7 +3,7 @@ import { createClient } from '@libsql/client/web';
 import { d1Db } from '../db/d1.ts';
 import { libsqlDb } from '../db/libsql.ts';
 import { httpMailSender, resolveMailSettings } from '../mail/http-sender.ts';
-import { systemClock, type AppDeps, type Clock, type QueuedEvents } from '../deps.ts';
+import { systemClock, type AppDeps, type Clock, type CollectionJob, type QueuedEvents } from '../deps.ts';
 import { createGraphClient } from '../instagram/client.ts';
 import { r2MediaStore } from '../media/r2.ts';
 import { wasmVariantMaker } from '../media/wasm-variants.ts';
@@ -23,6 +23,8 @@ export interface WorkerEnv extends LimitBindings {
   ASSETS: Fetcher;
   /** Accepted event batches (wrangler.toml `[[queues.producers]]`); absent, each is written to the database in its request. */
   EVENTS?: Queue<QueuedEvents>;
+  /** Collection jobs the cron tick claimed (wrangler.toml `[[queues.producers]]`); absent, the tick does them itself. */
+  JOBS?: Queue<CollectionJob>;
   VITRINE_SECRET?: string;
   VITRINE_PUBLIC_URL?: string;
   /** When set, Turso/libSQL over HTTP replaces D1 (`libsql://` or `https://`). */
@@ -75,5 +77,7 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     // JSON, so a message kept in the dead-letter queue can be read in the dashboard.
     eventQueue: env.EVENTS ? { send: async (message) => void (await env.EVENTS!.send(message, { contentType: 'json' })) } : null,
     mail: 'settings' in mail ? httpMailSender(mail.settings, outbound) : null,
+    // One sendBatch per tick (at most 100 messages: worker-cron.ts sends 70 at most).
+    jobQueue: env.JOBS ? { send: async (jobs) => void (await env.JOBS!.sendBatch(jobs.map((body) => ({ body, contentType: 'json' })))) } : null,
   };
 }

@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps.ts';
 import { storeQueuedEvents } from '../domain/tracking/queued-events.ts';
 import { edgeAnswers, type EdgeCache } from '../middleware/answer-cache/edge.ts';
 import { runCronStep } from './worker-cron.ts';
+import { consumeJobs, JOBS_QUEUE } from './worker-jobs.ts';
 import { demoStoreAsset } from './worker-demo.ts';
 import { workerDeps, type WorkerEnv } from './worker-deps.ts';
 
@@ -48,18 +49,22 @@ export function workerEntry(makeDeps: (env: WorkerEnv) => AppDeps = workerDeps) 
       return app.fetch(request, env, ctx as never);
     },
 
-    /** Cron Triggers (wrangler.toml, every minute): one bounded, claimed collection step per tick. */
+    /**
+     * Cron Triggers (wrangler.toml, every minute): one bounded, claimed collection step per tick;
+     * with the JOBS queue, its collection and re-hosting are sent as jobs instead of done in it.
+     */
     async scheduled(controller: { scheduledTime: number }, env: WorkerEnv): Promise<void> {
       await runCronStep(makeDeps(env), controller.scheduledTime);
     },
 
     /**
-     * The event queue's consumer (wrangler.toml `[[queues.consumers]]`): one delivery's batches
-     * written to the database together, idempotently. Each message is acknowledged or retried on
-     * its own, so one that fails never holds back the others; after the configured retries it
-     * waits in the dead-letter queue.
+     * The queues' consumer (wrangler.toml `[[queues.consumers]]`). The job queue's deliveries run
+     * collection jobs (worker-jobs.ts). The event queue's are written to the database together,
+     * idempotently. Each message is acknowledged or retried on its own, so one that fails never
+     * holds back the others; after the configured retries it waits in the dead-letter queue.
      */
     async queue(batch: MessageBatch<unknown>, env: WorkerEnv): Promise<void> {
+      if (batch.queue === JOBS_QUEUE) return consumeJobs(makeDeps(env), batch);
       const outcomes = await storeQueuedEvents(makeDeps(env).db, batch.messages.map((m) => m.body));
       batch.messages.forEach((message, i) => {
         const outcome = outcomes[i]!;

@@ -24,7 +24,17 @@ const listings = {
     '│ 7d1c0e6a2b9f4c3d8e5a1b2c3d4e5f60 │ vitrine-ingest │ 2026-12-01T10:00:02.000Z  │',
     '└──────────────────────────────────┴──────────────┴─────────────────────────────┘',
   ].join('\n'),
-  /** The shipped wrangler.toml's queues (ingest and its dead letters), both created already. */
+  /** The shipped wrangler.toml's queues (ingest, its dead letters, collection jobs), all created already. */
+  shippedQueues: [
+    '┌──────────────────────────────────┬────────────────────┬──────────────────────────┐',
+    '│ id                               │ name               │ created_on               │',
+    '├──────────────────────────────────┼────────────────────┼──────────────────────────┤',
+    '│ 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d │ vitrine-events     │ 2026-12-01T10:00:02.000Z │',
+    '│ 6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a │ vitrine-events-dlq │ 2026-12-01T10:00:03.000Z │',
+    '│ 0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c │ vitrine-jobs       │ 2026-12-06T10:00:04.000Z │',
+    '└──────────────────────────────────┴────────────────────┴──────────────────────────┘',
+  ].join('\n'),
+  /** An account deployed before the job queue: the event queues only. */
   eventQueues: [
     '┌──────────────────────────────────┬────────────────────┬──────────────────────────┐',
     '│ id                               │ name               │ created_on               │',
@@ -47,6 +57,7 @@ describe('deployPlan', () => {
       'set-database-id vitrine null',
       'wrangler r2 bucket create vitrine-media',
       'wrangler queues create vitrine-events',
+      'wrangler queues create vitrine-jobs',
       'wrangler queues create vitrine-events-dlq',
       'npx vite build',
       'wrangler d1 migrations apply vitrine --remote',
@@ -59,13 +70,13 @@ describe('deployPlan', () => {
   it('on an account that has everything: builds, migrates and deploys, making no secret and creating nothing', () => {
     const config = withId(shipped, DB_ID);
     const secrets = JSON.stringify(['VITRINE_SECRET', 'VITRINE_SETUP_TOKEN', 'VITRINE_IG_APP_SECRET', 'VITRINE_IG_VERIFY_TOKEN', 'VITRINE_DB_AUTH_TOKEN', 'VITRINE_MAIL_API_KEY'].map((name) => ({ name, type: 'secret_text' })));
-    const steps = deployPlan(config, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.eventQueues, secrets });
+    const steps = deployPlan(config, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.shippedQueues, secrets });
     expect(commands(steps)).toEqual(['npx vite build', 'wrangler d1 migrations apply vitrine --remote', 'wrangler deploy']);
     expect(steps.find((s) => s.kind === 'deploy')).toMatchObject({ generate: [] });
   });
 
   it("writes the account's id when wrangler.toml still has the placeholder; never makes a secret that is set", () => {
-    const steps = deployPlan(shipped, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.eventQueues, secrets: listings.someSecrets });
+    const steps = deployPlan(shipped, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.shippedQueues, secrets: listings.someSecrets });
     expect(commands(steps).slice(0, 2)).toEqual([`set-database-id vitrine ${DB_ID}`, 'npx vite build']);
     expect(steps.find((s) => s.kind === 'deploy')).toMatchObject({ generate: ['VITRINE_SETUP_TOKEN'], why: 'the new version' });
     expect(commands(steps).at(-1)).toBe('remind VITRINE_IG_VERIFY_TOKEN VITRINE_DB_AUTH_TOKEN VITRINE_MAIL_API_KEY');
@@ -82,6 +93,21 @@ describe('deployPlan', () => {
     const steps = commands(deployPlan(config, { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.ingestQueue, secrets: listings.someSecrets }));
     expect(steps.filter((s) => s.includes('queues'))).toEqual(['wrangler queues create vitrine-rehost', 'wrangler queues create vitrine-ingest-dlq']);
     expect(steps.indexOf('wrangler queues create vitrine-ingest-dlq')).toBeLessThan(steps.indexOf('wrangler deploy'));
+  });
+});
+
+describe('the job queue', () => {
+  it('on an account deployed before it: creates vitrine-jobs (and no dead-letter queue for it) before the deploy that binds JOBS', () => {
+    const steps = commands(deployPlan(withId(shipped, DB_ID), { d1: listings.vitrineDb, r2: listings.mediaBucket, queues: listings.eventQueues, secrets: listings.someSecrets }));
+    expect(steps.filter((s) => s.includes('queues'))).toEqual(['wrangler queues create vitrine-jobs']);
+    expect(steps.indexOf('wrangler queues create vitrine-jobs')).toBeLessThan(steps.indexOf('wrangler deploy'));
+  });
+
+  it("is the queue the Worker's consumer reads as the job queue, bound as JOBS", async () => {
+    const { JOBS_QUEUE } = await import('../entry/worker-jobs.ts');
+    const raw = shipped as Omit<WranglerConfig, 'queues'> & { queues: { producers: { binding: string; queue: string }[]; consumers?: { queue: string }[] } };
+    expect(raw.queues.producers.find((p) => p.binding === 'JOBS')?.queue).toBe(JOBS_QUEUE);
+    expect(raw.queues.consumers?.map((c) => c.queue)).toContain(JOBS_QUEUE);
   });
 });
 

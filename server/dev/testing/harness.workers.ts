@@ -41,6 +41,9 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
     // wrangler.toml binds the event queue; its deliveries are timed by miniflare, so the suite's
     // batches go through the consumer's code in the request instead (inline-event-queue.ts).
     eventQueue: inlineEventQueue(base.db),
+    // The JOBS binding's consumer would run on workerDeps' real Instagram: the suite's steps do
+    // their jobs themselves; the queue's transport is server/entry/worker-jobs.workers.test.ts's.
+    jobQueue: null,
   };
   if (seed) await seedDemo({ db: deps.db, media: deps.media, variants: placeholderVariantMaker, now: clock.now(), ownerPassword: owner.password });
   const app = createApp(deps, { answerCache: { freshnessWindowMs } });

@@ -3,7 +3,7 @@
  * again inside its window is free and does not restart it (specs §1.2). Vitrine keeps the same
  * ledger, so a merchandiser sees the count before adding a 31st and collection never trips it.
  */
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { HashtagQuota } from '../../../shared/admin-types.ts';
 import type { Db } from '../../db/client.ts';
 import { hashtagQueries } from '../../db/schema.ts';
@@ -29,13 +29,24 @@ export async function canQueryHashtag(db: Db, igUserId: string, hashtag: string,
   return quota.hashtags.some((h) => h.hashtag === hashtag) || quota.used < HASHTAG_LIMIT;
 }
 
-/** Counts a query: starts the hashtag's window, unless one is running already. */
-export async function recordHashtagQuery(db: Db, igUserId: string, hashtag: string, now: number): Promise<void> {
-  await db
-    .insert(hashtagQueries)
-    .values({ igUserId, hashtag, firstQueriedAt: now })
-    .onConflictDoUpdate({
-      target: [hashtagQueries.igUserId, hashtagQueries.hashtag],
-      set: { firstQueriedAt: sql`case when ${hashtagQueries.firstQueriedAt} <= ${now - HASHTAG_WINDOW_MS} then excluded.first_queried_at else ${hashtagQueries.firstQueriedAt} end` },
-    });
+/**
+ * Counts a query about to be made, if the quota allows it, in one statement: the check and the
+ * count cannot be split by another run. Sources of one account run side by side once collection
+ * fans out through a queue (jobs.ts); checking then recording would let two of them, at 29 used,
+ * both start a 30th and a 31st hashtag. Counted before the call, so a call that then fails still
+ * counts: Instagram may have counted it too, and the ledger must never be behind. Answers whether
+ * the query may be made.
+ */
+export async function reserveHashtagQuery(db: Db, igUserId: string, hashtag: string, now: number): Promise<boolean> {
+  const others = db
+    .select({ n: count() })
+    .from(hashtagQueries)
+    .where(and(eq(hashtagQueries.igUserId, igUserId), ne(hashtagQueries.hashtag, hashtag), gt(hashtagQueries.firstQueriedAt, now - HASHTAG_WINDOW_MS)));
+  const rows = await db.all<{ one: number }>(sql`
+    insert into ${hashtagQueries} (ig_user_id, hashtag, first_queried_at)
+    select ${igUserId}, ${hashtag}, ${now} where (${others}) < ${HASHTAG_LIMIT}
+    on conflict (ig_user_id, hashtag) do update set first_queried_at =
+      case when ${hashtagQueries.firstQueriedAt} <= ${now - HASHTAG_WINDOW_MS} then excluded.first_queried_at else ${hashtagQueries.firstQueriedAt} end
+    returning 1 as one`);
+  return rows.length > 0;
 }

@@ -4,13 +4,14 @@
  * "delete all Instagram data". Posts with granted rights always stay.
  */
 import { createHarness } from '#harness';
-import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, galleryPosts, instagramConnections, mediaVariants, postMedia, posts, postSources, rightsRequests, sources, type RightsStatus, type SourceKind } from '../../db/schema.ts';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { auditLog, galleryPosts, instagramConnections, mediaVariants, postMedia, posts, posts as postsTable, postSources, rightsRequests, sources, workspaces, type RightsStatus, type SourceKind } from '../../db/schema.ts';
+import { DEFAULT_WORKSPACE_SETTINGS } from '../accounts/workspaces.ts';
 import { placeholderVariantMaker } from '../../dev/testing/placeholder-variants.ts';
 import { addMember, admin, signIn, type AdminSession } from '../../dev/testing/admin-client.ts';
 import type { Harness } from '../../dev/testing/harness.ts';
-import { removeConnection } from './platform-data.ts';
+import { eraseExpiredPlatformData, removeConnection } from './platform-data.ts';
 import { runDueCollection } from './scheduler.ts';
 
 const DAY = 86_400_000;
@@ -30,30 +31,30 @@ const step = () =>
 
 let serial = 0;
 
-async function connection(): Promise<string> {
+async function connection(workspaceId = WS): Promise<string> {
   const id = `igc_t${++serial}`;
   const now = h.clock.now();
-  await h.db.insert(instagramConnections).values({ id, workspaceId: WS, igUserId: `1784${serial}0000`, username: `brand${serial}`, tokenCiphertext: 'sealed', tokenExpiresAt: now + 60 * DAY, status: 'active', createdAt: now, updatedAt: now });
+  await h.db.insert(instagramConnections).values({ id, workspaceId, igUserId: `1784${serial}0000`, username: `brand${serial}`, tokenCiphertext: 'sealed', tokenExpiresAt: now + 60 * DAY, status: 'active', createdAt: now, updatedAt: now });
   return id;
 }
 
-async function source(kind: SourceKind, connectionId: string | null): Promise<string> {
+async function source(kind: SourceKind, connectionId: string | null, workspaceId = WS): Promise<string> {
   const id = `src_t${++serial}`;
-  await h.db.insert(sources).values({ id, workspaceId: WS, connectionId, kind, query: kind === 'hashtag' ? 'wornbyyou' : null, enabled: connectionId !== null, createdAt: h.clock.now() });
+  await h.db.insert(sources).values({ id, workspaceId, connectionId, kind, query: kind === 'hashtag' ? 'wornbyyou' : null, enabled: connectionId !== null, createdAt: h.clock.now() });
   return id;
 }
 
 /** A post as collection leaves it: found by `sourceIds`, its image re-hosted, shown in the demo gallery. */
-async function collected(sourceIds: string[], { ageDays, rights = 'none' }: { ageDays: number; rights?: RightsStatus }) {
+async function collected(sourceIds: string[], { ageDays, rights = 'none', workspaceId = WS }: { ageDays: number; rights?: RightsStatus; workspaceId?: string }) {
   const id = `post_t${++serial}`;
   const collectedAt = h.clock.now() - ageDays * DAY;
   const key = `m/med_${id}/display-320.webp`;
   await h.media.put(key, new Uint8Array([1, 2, 3]), 'image/webp');
-  await h.db.insert(posts).values({ id, workspaceId: WS, igMediaId: `1799${serial}`, mediaType: 'image', caption: `Caption of ${id}`, permalink: `https://www.instagram.com/p/${id}/`, authorUsername: `author_${serial}`, authorIgId: `9${serial}`, publishedAt: collectedAt - DAY, collectedAt, rightsStatus: rights, rightsVerification: rights === 'granted' ? 'account' : null, createdAt: collectedAt, updatedAt: collectedAt });
+  await h.db.insert(posts).values({ id, workspaceId, igMediaId: `1799${serial}`, mediaType: 'image', caption: `Caption of ${id}`, permalink: `https://www.instagram.com/p/${id}/`, authorUsername: `author_${serial}`, authorIgId: `9${serial}`, publishedAt: collectedAt - DAY, collectedAt, rightsStatus: rights, rightsVerification: rights === 'granted' ? 'account' : null, createdAt: collectedAt, updatedAt: collectedAt });
   for (const sourceId of sourceIds) await h.db.insert(postSources).values({ postId: id, sourceId, foundAt: collectedAt });
   await h.db.insert(postMedia).values({ id: `med_${id}`, postId: id, position: 0, type: 'image', storeStatus: 'stored' });
   await h.db.insert(mediaVariants).values({ id: `var_${id}`, mediaId: `med_${id}`, role: 'display', format: 'webp', width: 320, height: 320, bytes: 3, storageKey: key, createdAt: collectedAt });
-  await h.db.insert(galleryPosts).values({ galleryId: 'demo', postId: id, position: 900 + serial });
+  if (workspaceId === WS) await h.db.insert(galleryPosts).values({ galleryId: 'demo', postId: id, position: 900 + serial });
   return { id, key };
 }
 
@@ -124,6 +125,69 @@ describe('the retention policy', () => {
     expect((await step()).platformDataErased).toBe(1);
     expect(await state(month)).toEqual(ERASED);
     expect((await admin(h, owner, 'PATCH', '/workspace', { settings: { instagramDataRetentionDays: 90 } })).status).toBe(200);
+  });
+});
+
+/** Settings saved before the retention setting existed: the default applies. */
+function withoutRetention() {
+  const { instagramDataRetentionDays: _, ...rest } = DEFAULT_WORKSPACE_SETTINGS;
+  return rest as typeof DEFAULT_WORKSPACE_SETTINGS;
+}
+
+describe('the retention policy on a host of many workspaces', () => {
+  it("erases every workspace's expired posts by its own setting in one query, with one audit entry each", async () => {
+    const made: string[] = [];
+    const workspace = async (days: number | null) => {
+      const id = `ws_ret${++serial}`;
+      await h.db.insert(workspaces).values({ id, name: id, slug: id, settings: days === null ? withoutRetention() : { ...DEFAULT_WORKSPACE_SETTINGS, instagramDataRetentionDays: days }, createdAt: h.clock.now() });
+      made.push(id);
+      return { id, hashtag: await source('hashtag', await connection(id), id) };
+    };
+    const short = await workspace(30);
+    const unset = await workspace(null);
+    const long = await workspace(365);
+    const shortOld = await collected([short.hashtag], { ageDays: 31, workspaceId: short.id });
+    const shortNew = await collected([short.hashtag], { ageDays: 29, workspaceId: short.id });
+    const unsetOld = await collected([unset.hashtag], { ageDays: 91, workspaceId: unset.id });
+    const unsetNew = await collected([unset.hashtag], { ageDays: 31, workspaceId: unset.id });
+    const longNew = await collected([long.hashtag], { ageDays: 200, workspaceId: long.id });
+    const isErased = async ({ id }: { id: string }) => (await h.db.select({ erasedAt: posts.erasedAt }).from(posts).where(eq(posts.id, id)))[0]!.erasedAt !== null;
+
+    expect((await step()).platformDataErased).toBe(2);
+    // The queries of a step do not grow with the workspaces: ten more, each with a post not yet expired, cost none.
+    const selects = vi.spyOn(h.db, 'select');
+    expect((await step()).platformDataErased).toBe(0);
+    const withThree = selects.mock.calls.length;
+    for (let i = 0; i < 10; i++) {
+      const more = await workspace(30);
+      await collected([more.hashtag], { ageDays: 10, workspaceId: more.id });
+    }
+    selects.mockClear();
+    expect((await step()).platformDataErased).toBe(0);
+    expect(selects.mock.calls.length).toBe(withThree);
+    selects.mockRestore();
+
+    expect(await Promise.all([shortOld, shortNew, unsetOld, unsetNew, longNew].map(isErased))).toEqual([true, false, true, false, false]);
+    const audits = await h.db.select().from(auditLog).where(and(inArray(auditLog.workspaceId, made), eq(auditLog.action, 'instagram.data_expired')));
+    expect(audits.map((a) => [a.workspaceId, a.after]).sort()).toEqual([
+      [short.id, { retentionDays: 30, posts: [shortOld.id] }],
+      [unset.id, { retentionDays: 90, posts: [unsetOld.id] }],
+    ]);
+  });
+
+  it('erases the oldest first across workspaces, at most the limit a step', async () => {
+    const ws = `ws_ret${++serial}`;
+    await h.db.insert(workspaces).values({ id: ws, name: ws, slug: ws, settings: { ...DEFAULT_WORKSPACE_SETTINGS, instagramDataRetentionDays: 7 }, createdAt: h.clock.now() });
+    const hashtag = await source('hashtag', await connection(ws), ws);
+    const ours = await source('hashtag', await connection());
+    const posts = [];
+    for (let i = 0; i < 3; i++) posts.push(await collected([hashtag], { ageDays: 100 + i, workspaceId: ws }), await collected([ours], { ageDays: 100 + i }));
+    const erased = await eraseExpiredPlatformData({ db: h.db, media: h.media }, h.clock.now(), 4);
+    expect(erased).toBe(4);
+    const left = await h.db.select({ id: postsTable.id }).from(postsTable).where(and(inArray(postsTable.id, posts.map((p) => p.id)), isNull(postsTable.erasedAt)));
+    // The two youngest (100 days, one in each workspace) wait for the next step.
+    expect(left.map((p) => p.id).sort()).toEqual([posts[0]!.id, posts[1]!.id].sort());
+    expect(await eraseExpiredPlatformData({ db: h.db, media: h.media }, h.clock.now(), 4)).toBe(2);
   });
 });
 

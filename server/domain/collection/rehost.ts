@@ -18,7 +18,7 @@ import { decideByRules } from '../posts/auto-moderation.ts';
 import { insertVariants, storeRenditions } from '../posts/media-storage.ts';
 import { tokenOf } from './connections.ts';
 import { normalizeMedia } from './normalize.ts';
-import { claimDue } from '../../db/due-queue.ts';
+import { claimDue, type ClaimableQueue } from '../../db/due-queue.ts';
 import { backoffMs } from '../../lib/backoff.ts';
 
 const MAX_ATTEMPTS = 8;
@@ -40,9 +40,16 @@ export interface RehostDeps {
  */
 const CONCURRENCY = 4;
 
+/** Media waiting to be re-hosted, as a queue runs claim them (db/due-queue.ts). */
+export const PENDING_MEDIA: ClaimableQueue = { table: postMedia, id: postMedia.id, nextAttemptAt: postMedia.nextAttemptAt, ready: eq(postMedia.storeStatus, 'pending') };
+
 export async function rehostPending(deps: RehostDeps, now: number, limit = 20): Promise<{ stored: number; failed: number }> {
   // Claimed, not just read: a run overlapping this one (the next cron tick) takes other media.
-  const claimed = await claimDue(deps.db, { table: postMedia, id: postMedia.id, nextAttemptAt: postMedia.nextAttemptAt, ready: eq(postMedia.storeStatus, 'pending') }, now, limit);
+  return rehostClaimed(deps, await claimDue(deps.db, PENDING_MEDIA, now, limit), now);
+}
+
+/** Re-hosts media this run claimed (or took from a job's claim), a few at a time. */
+export async function rehostClaimed(deps: RehostDeps, claimed: string[], now: number): Promise<{ stored: number; failed: number }> {
   const due = claimed.length === 0 ? [] : await deps.db
     .select({ item: postMedia, post: { id: posts.id, workspaceId: posts.workspaceId, igMediaId: posts.igMediaId, caption: posts.caption, authorUsername: posts.authorUsername, moderatedBy: posts.moderatedBy, moderationStatus: posts.moderationStatus } })
     .from(postMedia)

@@ -9,7 +9,7 @@ import { instagramConnections, sources } from '../../db/schema.ts';
 import type { GraphClient, GraphMedia, GraphPage, GraphResult } from '../../instagram/client.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import { markConnectionFailed, tokenOf, withExpiry, type Connection } from './connections.ts';
-import { canQueryHashtag, HASHTAG_LIMIT, recordHashtagQuery } from './hashtag-quota.ts';
+import { HASHTAG_LIMIT, reserveHashtagQuery } from './hashtag-quota.ts';
 import { ingestMedia } from './ingest.ts';
 import { normalizeMedia } from './normalize.ts';
 import type { Source } from './sources.ts';
@@ -127,12 +127,11 @@ const CATCH_UP_DELAY_MS = 60_000;
 
 async function resolveHashtag(deps: CollectionDeps, source: Source, connection: Connection, token: string, now: number): Promise<string> {
   const name = source.query ?? '';
-  if (!(await canQueryHashtag(deps.db, connection.igUserId, name, now))) {
+  if (!(await reserveHashtagQuery(deps.db, connection.igUserId, name, now))) {
     throw new QuotaError(`Instagram allows ${HASHTAG_LIMIT} different hashtags per account in 7 days and @${connection.username} has used them all.`);
   }
   const { body } = await deps.graph.hashtagId(connection.igUserId, name, token);
   const id = body.data[0]?.id;
-  await recordHashtagQuery(deps.db, connection.igUserId, name, now);
   if (!id) throw new Error(`Instagram knows no hashtag #${name}`);
   await deps.db.update(sources).set({ igHashtagId: id }).where(eq(sources.id, source.id));
   return id;
