@@ -26,6 +26,9 @@ const LOADER_FILE = 'embed.js';
  *  - the lightbox and each language's strings (`virtual:vitrine/locale-chunks`, a map), by the
  *    gallery. A plain `import()` there would be wrapped in Vite's preload helper (about 400 gzip
  *    bytes of the first paint) even with nothing to preload.
+ * The gallery chunk's own static imports (Lit and the English strings, shared with the lightbox)
+ * are `virtual:vitrine/gallery-imports`, written into embed.js once the bundle is known, so the
+ * loader fetches them alongside the chunk instead of one round trip after it.
  */
 function chunkPaths(): Plugin {
   const chunks = { gallery: './widget/gallery/gallery.ts', lightbox: './widget/lightbox/lightbox.ts', purchase: './widget/tracking/purchase.ts' };
@@ -35,6 +38,7 @@ function chunkPaths(): Plugin {
   const virtual = new Map<string, () => string>([
     ...Object.keys(chunks).map((name): [string, () => string] => [`virtual:vitrine/${name}-chunk`, () => `export default ${fileUrl(name)};`]),
     ['virtual:vitrine/locale-chunks', () => `export default {${Object.keys(locales).map((language) => `${language}: ${fileUrl(language)}`).join(', ')}};`],
+    ['virtual:vitrine/gallery-imports', () => `export default [${JSON.stringify(GALLERY_IMPORTS)}];`],
   ]);
   return {
     name: 'vitrine:chunk-paths',
@@ -51,8 +55,22 @@ function chunkPaths(): Plugin {
     resolveId: (source) => (virtual.has(source) ? `\0${source}` : null),
     load: (id) => (id.startsWith('\0') ? (virtual.get(id.slice(1))?.() ?? null) : null),
     resolveFileUrl: (file) => ([...references.values()].includes(file.referenceId) ? JSON.stringify(file.relativePath) : null),
+    generateBundle(_options, bundle) {
+      const loader = bundle[LOADER_FILE];
+      const gallery = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.facadeModuleId === fromRoot(chunks.gallery));
+      if (loader?.type !== 'chunk' || gallery?.type !== 'chunk') return this.error('the loader and the gallery chunk must both be built');
+      // The placeholder is a string in an array (quoted one way or another by the minifier):
+      // it becomes the paths, relative to embed.js at the top of the output as the chunks' are.
+      const placeholder = new RegExp(`(["'\`])${GALLERY_IMPORTS}\\1`, 'g');
+      const found = loader.code.match(placeholder)?.length ?? 0;
+      if (found !== 1) return this.error(`expected the gallery imports' placeholder once in ${LOADER_FILE}, found it ${found} times`);
+      loader.code = loader.code.replace(placeholder, gallery.imports.map((file) => JSON.stringify(file)).join(','));
+    },
   };
 }
+
+/** Stands for the gallery chunk's static imports in embed.js until the bundle is known (chunkPaths). */
+const GALLERY_IMPORTS = 'vitrine:gallery-imports';
 
 /**
  * Fails the build when embed.js stops being a plain classic script: a module shared with the

@@ -1,7 +1,11 @@
 /**
- * Lighthouse (mobile, its default simulated throttling) on the demo store's home page with and
- * without the gallery, as a pair measured side by side in one run: `demo/index.html` and
- * `demo/no-gallery.html`, which must be the same page but for the blocks marked
+ * Lighthouse (mobile, its default simulated throttling) on two pages of the demo store, each
+ * with and without the gallery, as pairs measured side by side in one run:
+ *  - `home`: `demo/index.html` and `demo/no-gallery.html`. On a phone the gallery is below the
+ *    fold (under the collection), so the page's LCP element is the store's own;
+ *  - `looks`: `demo/looks.html` and `demo/looks-no-gallery.html`, where the gallery comes right
+ *    under a short title: on a phone its first photos are the LCP element.
+ * The page without the gallery must be the same page but for the blocks marked
  * `<!-- vitrine --> … <!-- /vitrine -->` (checked before measuring). The runs alternate, and each
  * figure is the median of its runs, because these machines are noisy.
  *
@@ -42,35 +46,43 @@ export interface LighthouseBench {
   notes: string[];
 }
 
-const PAGES = { with_gallery: '/', without_gallery: '/no-gallery.html' } as const;
-type PageName = keyof typeof PAGES;
+/** Each pair: the page with the gallery and its copy without, by URL and by file in demo/. */
+const PAIRS = {
+  home: { with_gallery: ['/', 'index.html'], without_gallery: ['/no-gallery.html', 'no-gallery.html'] },
+  looks: { with_gallery: ['/looks.html', 'looks.html'], without_gallery: ['/looks-no-gallery.html', 'looks-no-gallery.html'] },
+} as const;
+type PairName = keyof typeof PAIRS;
+type Variant = 'with_gallery' | 'without_gallery';
+const PAGES = (Object.keys(PAIRS) as PairName[]).flatMap((pair) => (['with_gallery', 'without_gallery'] as const).map((variant) => ({ pair, variant, path: PAIRS[pair][variant][0] })));
 
-/** Starts the real Node server on a fresh demo database, audits both pages, stops it. */
+/** Starts the real Node server on a fresh demo database, audits every page, stops it. */
 export async function benchLighthouse(options: LighthouseBenchOptions = {}): Promise<LighthouseBench> {
   const rounds = options.rounds ?? 3;
-  assertPagesMatch();
+  for (const pair of Object.values(PAIRS)) assertPagesMatch(pair.with_gallery[1], pair.without_gallery[1]);
   const server = await startServer();
   const chrome = await launch({ chromePath: options.chromePath ?? process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
   try {
-    const runs: Record<PageName, LighthouseFigures[]> = { with_gallery: [], without_gallery: [] };
+    const runs = new Map<string, LighthouseFigures[]>(PAGES.map((page) => [page.path, []]));
     // A warm-up run of each, not counted: the server's first answers include one-time work.
-    for (const name of Object.keys(PAGES) as PageName[]) await audit(`${server.url}${PAGES[name]}`, chrome.port);
+    for (const page of PAGES) await audit(`${server.url}${page.path}`, chrome.port);
     for (let round = 0; round < rounds; round++) {
-      const order: PageName[] = round % 2 === 0 ? ['without_gallery', 'with_gallery'] : ['with_gallery', 'without_gallery'];
-      for (const name of order) runs[name].push(await audit(`${server.url}${PAGES[name]}`, chrome.port));
+      // Within each pair, the page without the gallery goes first in even rounds, second in odd ones.
+      const order = round % 2 === 0 ? PAGES : (Object.keys(PAIRS) as PairName[]).flatMap((pair) => PAGES.filter((page) => page.pair === pair).reverse());
+      for (const page of order) runs.get(page.path)!.push(await audit(`${server.url}${page.path}`, chrome.port));
     }
     const results: Record<string, number> = {};
-    for (const name of Object.keys(PAGES) as PageName[]) {
-      const figures = runs[name];
-      results[`lighthouse_home_${name}_score`] = median(figures.map((f) => f.score));
-      results[`lighthouse_home_${name}_lcp_ms`] = Math.round(median(figures.map((f) => f.lcpMs)));
-      results[`lighthouse_home_${name}_cls`] = Number(median(figures.map((f) => f.cls)).toFixed(3));
-      results[`lighthouse_home_${name}_tbt_ms`] = Math.round(median(figures.map((f) => f.tbtMs)));
+    for (const { pair, variant, path } of PAGES) {
+      const figures = runs.get(path)!;
+      const name = `lighthouse_${pair}_${variant satisfies Variant}`;
+      results[`${name}_score`] = median(figures.map((f) => f.score));
+      results[`${name}_lcp_ms`] = Math.round(median(figures.map((f) => f.lcpMs)));
+      results[`${name}_cls`] = Number(median(figures.map((f) => f.cls)).toFixed(3));
+      results[`${name}_tbt_ms`] = Math.round(median(figures.map((f) => f.tbtMs)));
     }
     return {
       results,
       notes: [
-        `Lighthouse ${lighthouseVersion()} (mobile, simulated throttling) on the demo home page with the gallery (/) and without it (/no-gallery.html): medians of ${rounds} alternating runs each after one warm-up, one Chromium, one server; the two pages differ only by the Vitrine blocks.`,
+        `Lighthouse ${lighthouseVersion()} (mobile, simulated throttling) on two pairs of demo pages: the home page with the gallery below the fold on a phone (/) and without it (/no-gallery.html); the looks page, whose gallery's first photos are the LCP element on a phone (/looks.html), and without it (/looks-no-gallery.html). Medians of ${rounds} alternating runs each after one warm-up, one Chromium, one server; the pages of a pair differ only by the Vitrine blocks.`,
       ],
     };
   } finally {
@@ -97,14 +109,13 @@ async function audit(url: string, port: number): Promise<LighthouseFigures> {
   };
 }
 
-/** The pair only means something if the pages differ by the gallery alone. */
-function assertPagesMatch(): void {
-  const withGallery = readFileSync(here('../demo/index.html'), 'utf8');
-  const without = readFileSync(here('../demo/no-gallery.html'), 'utf8');
-  const stripped = withGallery.replace(/[ \t]*<!-- vitrine -->[\s\S]*?<!-- \/vitrine -->\n/g, '');
-  if (stripped === withGallery) throw new Error('demo/index.html has no <!-- vitrine --> block');
-  if (stripped !== without) {
-    throw new Error('demo/no-gallery.html must equal demo/index.html without its <!-- vitrine --> blocks; copy it again');
+/** A pair only means something if its pages differ by the gallery alone. */
+function assertPagesMatch(withGallery: string, without: string): void {
+  const page = readFileSync(here(`../demo/${withGallery}`), 'utf8');
+  const stripped = page.replace(/[ \t]*<!-- vitrine -->[\s\S]*?<!-- \/vitrine -->\n/g, '');
+  if (stripped === page) throw new Error(`demo/${withGallery} has no <!-- vitrine --> block`);
+  if (stripped !== readFileSync(here(`../demo/${without}`), 'utf8')) {
+    throw new Error(`demo/${without} must equal demo/${withGallery} without its <!-- vitrine --> blocks; copy it again`);
   }
 }
 

@@ -67,14 +67,15 @@ function tellVitrine(choice) {
 }
 
 function consentBanner() {
+  const banner = document.querySelector('[data-consent-banner]');
   const saved = localStorage.getItem(CONSENT_KEY);
-  if (saved === 'granted' || saved === 'denied') return tellVitrine(saved);
-  const banner = document.createElement('section');
-  banner.className = 'consent-banner';
-  banner.setAttribute('aria-label', 'Analytics consent');
-  banner.innerHTML = `<p>May we measure how you use our shop (which customer photos you open, what you buy after)? It helps us choose what to show.</p>
-    <p><button type="button" data-consent="granted">Accept analytics</button> <button type="button" data-consent="denied">Refuse</button></p>`;
-  banner.addEventListener('click', (event) => {
+  if (saved === 'granted' || saved === 'denied') {
+    banner?.remove();
+    return tellVitrine(saved);
+  }
+  // The banner is in each page's HTML, at the top and in the flow (it covers nothing the shopper
+  // may want to click): added here, after the first paint, it would push the page down.
+  banner?.addEventListener('click', (event) => {
     const choice = event.target.closest('[data-consent]')?.dataset.consent;
     if (!choice) return;
     localStorage.setItem(CONSENT_KEY, choice);
@@ -82,8 +83,6 @@ function consentBanner() {
     banner.remove();
     say(choice === 'granted' ? 'Thanks: analytics are on.' : 'Understood: nothing about your visit is stored.');
   });
-  // At the top of the page, in the flow: it covers nothing the shopper may want to click.
-  document.body.prepend(banner);
 }
 
 consentBanner();

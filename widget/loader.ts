@@ -13,11 +13,13 @@
  * names must not leak into, or collide with, the page's globals.
  */
 import galleryChunk from 'virtual:vitrine/gallery-chunk';
+import galleryImports from 'virtual:vitrine/gallery-imports';
 import { installCommandQueue, type CommandHandler } from './loader/command-queue.ts';
 import { onCommand } from './loader/events.ts';
 import { scriptUrl } from './loader/script-url.ts';
 import { trackingCommands } from './loader/tracking-commands.ts';
 import { whenElementPresent } from './loader/when-element-present.ts';
+import { whenWanted } from './loader/when-wanted.ts';
 import { createTracker } from './tracking/tracker.ts';
 
 type GalleryModule = typeof import('./gallery/gallery.ts');
@@ -45,12 +47,16 @@ if (!script) {
    */
   const commands = new Map<string, CommandHandler>([['on', onCommand(document)], ...trackingCommands(tracker, script)]);
   if (installCommandQueue(window, commands)) {
-    whenElementPresent(document, 'vitrine-gallery', () => {
-      // By absolute URL: in a classic script from another origin (the usual case, without a
-      // crossorigin attribute), the browser resolves a relative import() against about:blank.
-      (import(new URL(galleryChunk, script).href) as Promise<GalleryModule>)
-        .then(({ defineGallery }) => defineGallery(script.origin, tracker))
-        .catch((error: unknown) => console.error('[vitrine] the gallery could not be loaded', error));
-    });
+    whenElementPresent(document, 'vitrine-gallery', () =>
+      whenWanted(document.querySelector('vitrine-gallery')!, () => {
+        // The chunk and the chunks it imports all at once (the browser would otherwise discover
+        // those only once the chunk has arrived). By absolute URL: in a classic script from
+        // another origin (the usual case, without a crossorigin attribute), the browser
+        // resolves a relative import() against about:blank.
+        Promise.all([galleryChunk, ...galleryImports].map((path) => import(new URL(path, script).href) as Promise<GalleryModule>))
+          .then(([gallery]) => gallery!.defineGallery(script.origin, tracker))
+          .catch((error: unknown) => console.error('[vitrine] the gallery could not be loaded', error));
+      }),
+    );
   }
 }

@@ -46,6 +46,25 @@ async function clickLoadMore(element: VitrineGallery): Promise<void> {
 }
 
 describe('<vitrine-gallery>', () => {
+  it('loads the first tiles\' photos at once and first when it starts in the window, every other lazily', async () => {
+    const element = await settled(await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId} limit="6"></vitrine-gallery>`));
+    expect(element.getBoundingClientRect().top).to.be.below(innerHeight);
+    const images = Array.from(shadow(element).querySelectorAll('img'));
+    expect(images.length).to.equal(6);
+    const attributes = (img: HTMLImageElement) => [img.getAttribute('loading'), img.getAttribute('fetchpriority'), img.sizes.startsWith('auto')];
+    expect(images.slice(0, 4).map(attributes), 'the first rows: eager, high priority, sized from the estimates (auto is for lazy images)').to.deep.equal(Array(4).fill([null, 'high', false]));
+    expect(images.slice(4).map(attributes)).to.deep.equal(Array(2).fill(['lazy', null, true]));
+  });
+
+  it('loads every photo lazily when it starts below the fold', async () => {
+    const page = await fixture<HTMLElement>(html`<div><div style="height: ${innerHeight + 500}px"></div><vitrine-gallery gallery=${facts.galleryId} limit="6"></vitrine-gallery></div>`);
+    const element = await settled(page.querySelector<VitrineGallery>(GALLERY_TAG)!);
+    expect(element.getBoundingClientRect().top).to.be.above(innerHeight);
+    const images = Array.from(shadow(element).querySelectorAll('img'));
+    expect(images.length).to.equal(6);
+    expect(images.every((img) => img.loading === 'lazy' && !img.hasAttribute('fetchpriority'))).to.equal(true);
+  });
+
   it('holds its place while the first page loads', async () => {
     const element = await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId}></vitrine-gallery>`);
 
@@ -95,7 +114,7 @@ describe('<vitrine-gallery>', () => {
     ]);
   });
 
-  it('gives every photo a responsive, lazy, fixed-size image', async () => {
+  it('gives every photo a responsive, fixed-size image', async () => {
     const element = await settled(
       await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId} limit="5"></vitrine-gallery>`),
     );
@@ -103,13 +122,14 @@ describe('<vitrine-gallery>', () => {
     expect(images).to.have.length(5);
     for (const image of images) {
       expect(image.getAttribute('srcset')).to.match(/^\S+ \d+w(, \S+ \d+w)*$/);
-      expect(image.getAttribute('sizes')).to.match(/^auto, .*vw$/);
+      expect(image.getAttribute('sizes')).to.match(/^(auto, )?\(min-width: .*vw$/);
       expect(Number(image.getAttribute('width'))).to.be.above(0);
       expect(Number(image.getAttribute('height'))).to.be.above(0);
-      expect(image.getAttribute('loading')).to.equal('lazy');
-      expect(image.getAttribute('decoding')).to.equal('async');
       expect(image.alt).not.to.equal('');
     }
+    // Which load eagerly and which lazily: the next tests.
+    expect(images[4]?.getAttribute('loading')).to.equal('lazy');
+    expect(images[4]?.getAttribute('decoding')).to.equal('async');
     // The first photo is on screen, so it loads: its variants are really served. (decode()
     // rejects for a broken image; naturalWidth can't tell, the test fixture's pixels being 1x1.)
     await images[0]?.decode();

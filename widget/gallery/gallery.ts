@@ -21,6 +21,9 @@ export const GALLERY_TAG = 'vitrine-gallery';
 export type GalleryLayout = PublicGallery['layout'];
 const LAYOUTS: readonly string[] = ['grid', 'masonry', 'carousel'] satisfies GalleryLayout[];
 
+/** Tiles whose photos load eagerly when the gallery starts in view: a phone's two rows, a desktop's row. */
+const EAGER_TILES = 4;
+
 /** `#vitrine=POST_ID` in the page's URL opens that post (see the lightbox). */
 const DEEP_LINK = /^#vitrine=([\w-]{1,64})$/;
 /** How many more pages a deep link may load while looking for its post. */
@@ -32,7 +35,8 @@ const DEEP_LINK_PAGES = 5;
  * which assumes the gallery spans the viewport and uses the default column counts of
  * gallery.styles.ts, so it errs towards sharper images, never blurrier ones.
  */
-const SIZES = 'auto, (min-width: 768px) 25vw, (min-width: 480px) 34vw, 50vw';
+const SIZES_ESTIMATE = '(min-width: 768px) 25vw, (min-width: 480px) 34vw, 50vw';
+const SIZES = `auto, ${SIZES_ESTIMATE}`;
 
 type View =
   | { status: 'loading' }
@@ -167,6 +171,12 @@ export class VitrineGallery extends LitElement {
    * few posts show the product), the gallery it fell back to, without the product.
    */
   private paging: { galleryId: string; product: string | null } = { galleryId: '', product: null };
+  /**
+   * How many of the first tiles load their photo eagerly, with high priority: the first rows,
+   * when the gallery starts inside the window as its first page arrives; none otherwise (the
+   * browser then loads each as it nears the window, after the page's own content).
+   */
+  private eagerTiles = 0;
   /** Tiles of the server-rendered list in the light DOM, drawn while the first page loads. */
   private ssrTiles: SsrTile[] = [];
   private lightbox: Lightbox | undefined;
@@ -330,7 +340,7 @@ export class VitrineGallery extends LitElement {
       @focusin=${this.prefetchLightbox}
       @scroll=${this.measureCarousel}
     >
-      ${posts.map((post) => this.renderTile(post.id, tileImage(post), post))}
+      ${posts.map((post, index) => this.renderTile(post.id, tileImage(post), post, index < this.eagerTiles))}
     </ul>`;
   }
 
@@ -369,10 +379,14 @@ export class VitrineGallery extends LitElement {
     </div>`;
   }
 
-  /** One tile; `post` is null for a server-rendered placeholder, which opens nothing yet. */
-  private renderTile(id: string, image: TileImage | null, post: PublicPost | null): TemplateResult {
+  /**
+   * One tile; `post` is null for a server-rendered placeholder, which opens nothing yet. An
+   * `eager` tile's photo loads at once and first (it is likely the page's largest paint).
+   */
+  private renderTile(id: string, image: TileImage | null, post: PublicPost | null, eager = false): TemplateResult {
     // A video Instagram gave no still for: a play mark (the lightbox shows its first frame).
-    const img = image ? responsiveImg(image, { sizes: SIZES, part: 'image', lazy: true }) : post?.media[0]?.videoUrl ? html`<span class="still" part="image"></span>` : nothing;
+    // `auto` holds for lazy images only: an eager one would fall back to 100vw, not the estimates.
+    const img = image ? responsiveImg(image, { sizes: eager ? SIZES_ESTIMATE : SIZES, part: 'image', lazy: !eager }) : post?.media[0]?.videoUrl ? html`<span class="still" part="image"></span>` : nothing;
     if (!post) return html`<li part="tile" data-post-id=${id}><figure>${img}</figure></li>`;
     const username = post.author.username;
     // The API only sends https permalinks; checking again keeps a javascript: URL out of href.
@@ -509,6 +523,7 @@ export class VitrineGallery extends LitElement {
       if (request.signal.aborted) return;
       if (cursor === null && page.tracking && this.holdsOut(page.tracking, page.gallery.id)) return;
       if (page.product?.fallback) this.paging = { galleryId: page.gallery.id, product: null };
+      if (cursor === null) this.eagerTiles = this.getBoundingClientRect().top < innerHeight ? EAGER_TILES : 0;
       const shown = cursor !== null && this.view.status === 'ready' ? this.view.posts : [];
       const posts = [...shown, ...page.posts];
       this.view = { status: 'ready', gallery: page.gallery, posts, nextCursor: page.nextCursor, loadingMore: false, moreError: null };

@@ -47,9 +47,13 @@ describe('<vitrine-gallery> layouts', () => {
   });
 
   it('keeps each photo its own shape in the masonry, with room reserved before it loads', async () => {
-    const element = await settled(
-      await fixture<VitrineGallery>(html`<vitrine-gallery gallery=${facts.galleryId} limit="8" layout="masonry"></vitrine-gallery>`),
+    // Far below the fold, so every photo is lazy and none has arrived (the fixture's pixels are
+    // square): each box has the photo's proportions from its width and height alone.
+    const page = await fixture<HTMLElement>(
+      html`<div><div style="height: 6000px"></div><vitrine-gallery gallery=${facts.galleryId} limit="8" layout="masonry"></vitrine-gallery></div>`,
     );
+    const element = await settled(page.querySelector<VitrineGallery>('vitrine-gallery')!);
+    expect(Array.from(shadow(element).querySelectorAll('img')).every((img) => img.loading === 'lazy')).to.equal(true);
     expect(getComputedStyle(list(element)).columnCount).to.not.equal('auto');
     for (const img of Array.from(shadow(element).querySelectorAll('img'))) {
       const { width, height } = img.getBoundingClientRect();

@@ -7,6 +7,15 @@ declare module 'virtual:vitrine/gallery-chunk' {
   export default path;
 }
 
+/**
+ * The chunks the gallery chunk imports statically, relative to embed.js
+ * (`['widget/strings-1a2b3c4d.js']`), written in by the build once the bundle is known.
+ */
+declare module 'virtual:vitrine/gallery-imports' {
+  const paths: string[];
+  export default paths;
+}
+
 /** The purchase chunk's path relative to embed.js, e.g. `widget/purchase-1a2b3c4d.js`. */
 declare module 'virtual:vitrine/purchase-chunk' {
   const path: string;
