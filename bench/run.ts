@@ -34,7 +34,14 @@ const SECTIONS: Record<string, Section> = { sizes, api, runtimes, collection, re
 const OVERRIDES = ['COLLECT_SHIPPED_BACKLOG', 'API_SECONDS', 'API_MISS_REQUESTS', 'API_PUBLIC_POSTS', 'LOAD_SECONDS', 'LOAD_WARMUP_SECONDS', 'LOAD_EVENTS_PER_S', 'LOAD_WRITES_PER_S', 'TRACKING_REPORT_EVENTS', 'TRACKING_INGEST_BATCHES', 'RUNTIMES_INGEST_BATCHES'];
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+// `--only=a,b` or `--only a,b`; any other argument is refused rather than quietly running everything.
+const args = process.argv.slice(2);
+const onlyAt = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
+const onlyValue = onlyAt < 0 ? null : args[onlyAt] === '--only' ? args[onlyAt + 1] : args[onlyAt].slice('--only='.length);
+if (onlyAt >= 0 && !onlyValue) throw new Error('--only needs section names, e.g. --only=api,inbox');
+const stray = args.filter((a, i) => i !== onlyAt && !(args[onlyAt] === '--only' && i === onlyAt + 1));
+if (stray.length > 0) throw new Error(`unknown argument ${stray.join(' ')}; the one option is --only=<section,...>`);
+const only = onlyValue?.split(',') ?? null;
 for (const name of only ?? []) if (!SECTIONS[name]) throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: here('..'), encoding: 'utf8' }).trim();
