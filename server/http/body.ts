@@ -15,7 +15,7 @@ export async function bodyBytes(c: Context, maxBytes: number): Promise<Uint8Arra
   // Workers runtime deliver exactly that many bytes), so it is read whole: on Node that skips
   // the web stream around the socket, a tenth of an event batch's cost. Checked again anyway.
   if (declared !== undefined && /^\d+$/.test(declared)) {
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
     if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
     return bytes;
   }
