@@ -48,3 +48,5 @@ const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null
 const root = new Hono().get('/bare', (c) => c.json({ ok: true, items: [1, 2, 3] })).route('/', app);
 
 serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port} POSTS ${publicPosts}`));
+// Stopped by the section: exit properly, so that `node --cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));

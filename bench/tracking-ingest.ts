@@ -8,6 +8,7 @@
  */
 import { createClient } from '@libsql/client';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { BENCH_SHOP } from './tracking-app.ts';
@@ -17,7 +18,9 @@ const CONCURRENCY = Number(process.argv[3] ?? 64);
 const VISITORS = 6_000;
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
-const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./tracking-server.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MALLOC_ARENA_MAX: '2' } });
+// `BENCH_CPU_PROF=<dir>`: the server writes a CPU profile there (node --cpu-prof) when it is stopped.
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const server = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(new URL('./tracking-server.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MALLOC_ARENA_MAX: '2' } });
 const [port, dbUrl] = await new Promise<[string, string]>((resolve) => {
   server.stdout.on('data', (chunk: Buffer) => {
     const match = /PORT (\d+) DB (\S+)/.exec(chunk.toString());
@@ -77,10 +80,20 @@ async function run(indices: number[]): Promise<{ acked: number[]; latencies: num
   return { acked, latencies };
 }
 
+/**
+ * The server process's CPU time (user + system, all threads, in ms) from /proc: on a machine shared
+ * with other work, CPU spent per event moves far less than events per second.
+ */
+const cpuMs = () => {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in ticks of 10 ms (USER_HZ 100)
+};
 await run(Array.from({ length: 200 }, (_, i) => REQUESTS + i)); // warm-up, own ids
 const started = performance.now();
+const cpuBefore = cpuMs();
 const { acked, latencies } = await run(Array.from({ length: REQUESTS }, (_, i) => i));
 const seconds = (performance.now() - started) / 1000;
+const serverCpuMs = cpuMs() - cpuBefore;
 // Replaying acknowledged batches (a beacon resent) must store and count nothing more.
 const replay = await run(acked.slice(0, 1000));
 
@@ -98,6 +111,8 @@ console.log(
     concurrency: CONCURRENCY,
     acknowledged: acked.length,
     eventsPerSecond: Math.round((acked.length * 10) / seconds),
+    // What the server spent per 1,000 acknowledged events; 1000 / this is the rate one free core would reach.
+    serverCpuMsPer1000Events: Number(((serverCpuMs / (acked.length * 10)) * 1000).toFixed(1)),
     p50Ms: Number(latencies[Math.floor(latencies.length * 0.5)]!.toFixed(2)),
     p95Ms: Number(latencies[Math.floor(latencies.length * 0.95)]!.toFixed(2)),
     replayAcknowledged: replay.acked.length,

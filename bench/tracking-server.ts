@@ -8,3 +8,5 @@ import { trackingBenchApp } from './tracking-app.ts';
 
 const { app, url } = await trackingBenchApp();
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port} DB ${url}`));
+// Killed by the load generator: exit properly, so that `node --cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));

@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './http/env.ts';
@@ -9,6 +8,7 @@ import { maskedError, maskRightsLinks } from './http/mask-links.ts';
 import { answerCache, type AnswerCacheOptions } from './middleware/answer-cache/index.ts';
 import { hsts } from './middleware/hsts/index.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
+import { publicCors } from './middleware/public-cors/index.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { instagramWebhookRoutes } from './routes/instagram-webhooks.ts';
@@ -51,8 +51,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   // One answer cache per app, so per process on Node and per isolate on Workers (docs/ARCHITECTURE.md).
   const answers = answerCache(options.answerCache);
   const v1 = new Hono<AppEnv>()
-    // The public API carries no cookies and no secrets: any store may read it.
-    .use(cors({ origin: '*', allowMethods: ['GET'], maxAge: 86400 }))
+    // The public API carries no cookies and no secrets: any store may read it (GET only).
+    .use(publicCors())
     .route('/', publicGalleryRoutes(answers.cache))
     // Event ingest checks the page's Origin itself and answers it by name (not '*').
     .route('/', eventRoutes({ groupCommits: options.groupCommits }))

@@ -9,7 +9,16 @@ const tooLarge = (maxBytes: number) => new ApiError(413, 'payload_too_large', `b
  * instead of being buffered whole. A declared Content-Length over the limit is refused unread.
  */
 export async function bodyBytes(c: Context, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(c.req.header('content-length')) > maxBytes) throw tooLarge(maxBytes);
+  const declared = c.req.header('content-length');
+  if (Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  // A declared length within the limit bounds the body already (Node's HTTP parser and the
+  // Workers runtime deliver exactly that many bytes), so it is read whole: on Node that skips
+  // the web stream around the socket, a tenth of an event batch's cost. Checked again anyway.
+  if (declared !== undefined && /^\d+$/.test(declared)) {
+    const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return bytes;
+  }
   const body = c.req.raw.body;
   if (!body) return new Uint8Array();
   const reader = body.getReader();

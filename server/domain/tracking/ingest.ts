@@ -70,11 +70,15 @@ export async function ingestStatements(db: Db, entries: readonly IngestEntry[]):
   if (rows.length === 0) return [];
   const json = JSON.stringify(rows);
   const field = (name: string) => sql.raw(`json_extract(value, '$.${name}')`);
-  // The rows this group inserted: ids looked up by primary key, kept only if they carry its batch id.
-  const fresh = sql`with e as (
+  // The rows this group inserted: ids looked up by primary key, kept only if they carry its batch
+  // id. Materialized: each statement reads them once, not once per use of `e` (five in the
+  // rollups), and from short lists of ids rather than the rows' whole JSON.
+  const workspaceIds = JSON.stringify([...new Set(rows.map((r) => r.ws))]);
+  const eventIds = JSON.stringify(rows.map((r) => r.id));
+  const fresh = sql`with e as materialized (
       select workspace_id as ws, visitor_id as visitor, holdout, type, gallery_id, post_id, product_id, payload, ${DAY} as day from events
-      where workspace_id in (select distinct ${field('ws')} from json_each(${json}))
-        and id in (select ${field('id')} from json_each(${json}))
+      where workspace_id in (select value from json_each(${workspaceIds}))
+        and id in (select value from json_each(${eventIds}))
         and batch_id = ${batchId}
     )`;
   // Inserts from SELECTs (drizzle's insert().select(sql)) list every column of the table in order.

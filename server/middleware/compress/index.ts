@@ -56,7 +56,9 @@ export const compress = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }: C
     await next();
     const res = c.res;
     const type = res.headers.get('content-type') ?? '';
-    if (res.status !== 200 || !res.body || res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
+    // The body is looked at only when it is to be compressed: on Node, touching a response's body
+    // builds a whole undici Response around it, and a cached answer's compressed bytes are kept.
+    if (res.status !== 200 || res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
     if (/\bno-transform\b/.test(res.headers.get('cache-control') ?? '')) return;
     // Set even when this answer goes uncompressed: the next browser may accept what this one did not.
     if (!/accept-encoding/i.test(res.headers.get('vary') ?? '')) res.headers.append('Vary', 'Accept-Encoding');
@@ -69,6 +71,7 @@ export const compress = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }: C
     const key = etag ? `${encoding} ${etag}` : null;
     let encoded = key ? memo.get(key) : undefined;
     if (!encoded) {
+      if (!res.body) return;
       const body = new Uint8Array(await res.arrayBuffer());
       if (body.byteLength < minBytes) {
         c.res = undefined;
