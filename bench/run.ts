@@ -37,9 +37,10 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // `--only=a,b` or `--only a,b`; any other argument is refused rather than quietly running everything.
 const args = process.argv.slice(2);
 const onlyAt = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
-const onlyValue = onlyAt < 0 ? null : args[onlyAt] === '--only' ? args[onlyAt + 1] : args[onlyAt].slice('--only='.length);
+const onlyArg = onlyAt < 0 ? null : args[onlyAt]!;
+const onlyValue = onlyArg === null ? null : onlyArg === '--only' ? args[onlyAt + 1] : onlyArg.slice('--only='.length);
 if (onlyAt >= 0 && !onlyValue) throw new Error('--only needs section names, e.g. --only=api,inbox');
-const stray = args.filter((a, i) => i !== onlyAt && !(args[onlyAt] === '--only' && i === onlyAt + 1));
+const stray = args.filter((_, i) => i !== onlyAt && !(onlyArg === '--only' && i === onlyAt + 1));
 if (stray.length > 0) throw new Error(`unknown argument ${stray.join(' ')}; the one option is --only=<section,...>`);
 const only = onlyValue?.split(',') ?? null;
 for (const name of only ?? []) if (!SECTIONS[name]) throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
