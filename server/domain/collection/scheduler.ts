@@ -15,6 +15,7 @@ import { purgeExpiredEvents } from '../tracking/retention.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { eraseDuePosts } from '../rights/erasure.ts';
 import { runDueDraws } from '../campaigns/draw.ts';
+import { deleteUnconfirmedSubmissions, eraseExpiredEntrantEmails } from '../campaigns/submission-retention.ts';
 import { pollOwnMediaComments, pollRequestReplies } from './poll-replies.ts';
 import { checkSourceDeletions } from './deletions.ts';
 import { eraseExpiredPlatformData } from './platform-data.ts';
@@ -40,6 +41,10 @@ export interface CollectionStep {
   platformDataErased: number;
   /** Campaign draws that came due and ran (domain/campaigns/draw.ts). */
   draws: number;
+  /** Campaign submissions never confirmed within 48 h, deleted with their files. */
+  submissionsDeleted: number;
+  /** Entrants' email addresses erased past their retention end. */
+  entrantEmailsErased: number;
 }
 
 export type SchedulerDeps = RehostDeps & { outbound: Outbound };
@@ -63,5 +68,7 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits 
   const verifications = (await pollRequestReplies(graph, now)) + (await pollOwnMediaComments(graph, now));
   const platformDataErased = await eraseExpiredPlatformData(deps, now);
   const draws = await runDueDraws(deps.db, deps.appSecret, now);
-  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications, platformDataErased, draws };
+  const submissionsDeleted = await deleteUnconfirmedSubmissions(deps, now);
+  const entrantEmailsErased = await eraseExpiredEntrantEmails(deps.db, now);
+  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications, platformDataErased, draws, submissionsDeleted, entrantEmailsErased };
 }
