@@ -21,8 +21,8 @@ const LAYERS = [
   ['routes', /^server\/(routes|middleware)\//],
   ['http', /^server\/http\//],
   ['domain', /^server\/domain\//],
-  // deps.ts is the shape of what the entries inject: db, media, clock, Instagram, outbound.
-  ['platform', /^server\/((db|media|security|instagram|outbound|ops)\/|deps\.ts$)/],
+  // deps.ts is the shape of what the entries inject: db, media, clock, Instagram, outbound, mail.
+  ['platform', /^server\/((db|media|security|instagram|outbound|ops|mail)\/|deps\.ts$)/],
   ['lib', /^server\/lib\//],
 ] as const;
 /** `outside` is a package, or a file beyond server/ (shared/, the contract both sides compile). */

@@ -76,6 +76,23 @@ beforeAll(async () => {
   expect((await admin(h, owner, 'POST', `/campaigns/${CAMPAIGN}/draw`, { at: new Date(now + 11 * DAY).toISOString() })).status).toBe(200);
 });
 
+describe('the demo campaign', () => {
+  it('runs on the seed’s day, whatever day that is, with entries from the demo posts and rules in both languages', async () => {
+    const en = await request(h, '/c/demo?lang=en');
+    expect(en.status).toBe(200);
+    const html = await en.text();
+    expect(html).toContain('Cosy home contest');
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(await (await request(h, '/c/demo?lang=fr')).text()).toContain('Concours Cosy home : règlement officiel');
+    const res = await admin(h, owner, 'GET', '/campaigns/demo');
+    const campaign = (await res.json()) as { status: string; entries: { total: number; eligible: number } };
+    expect(campaign.status).toBe('published');
+    expect(campaign.entries.total).toBeGreaterThanOrEqual(2);
+    // The two demo posts on #cosyhome share an author: one entry per person.
+    expect(campaign.entries.eligible).toBe(1);
+  });
+});
+
 describe('the campaign page', () => {
   it('shows the campaign, its rules and terms, the seed hash and the form, in English or French, with strict headers', async () => {
     const en = await request(h, `/c/${CAMPAIGN}`, { headers: { 'accept-language': 'en-GB,en;q=0.8' } });
