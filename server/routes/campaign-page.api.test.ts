@@ -125,6 +125,18 @@ describe('the campaign page', () => {
   });
 });
 
+describe('a closed campaign', () => {
+  it('shows why and refuses entries with a 403 naming the campaign', async () => {
+    const now = h.clock.now();
+    const res = await admin(h, owner, 'POST', '/campaigns', { id: 'ended-one', name: 'Ended', hashtag: 'endedone', status: 'published', startsAt: new Date(now - 10 * DAY).toISOString(), endsAt: new Date(now - DAY).toISOString(), rules: { language: 'en', title: 'Rules', body: 'One entry per person, drawn at random.' } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await (await request(h, '/c/ended-one?lang=en')).text()).toContain('data-closed="ended"');
+    const refused = await request(h, '/c/ended-one', { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: '198.51.100.250' }, body: await form(good, [await h.image(500, 500)]) });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('data-field="campaign"');
+  });
+});
+
 describe('a submission', () => {
   it('counts nowhere until its email is confirmed, then becomes a pending entry with complete evidence', async () => {
     const before = h.mailbox.length;

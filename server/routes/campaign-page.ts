@@ -45,7 +45,7 @@ export const campaignPageRoutes = new Hono<AppEnv>()
     let submission: Submission | null = null;
     try {
       // A closed campaign reads nothing: no upload is taken only to be refused.
-      if (open.state !== 'open') throw new ApiError(open.state === 'no_mail' ? 503 : 403, 'campaign_closed', closedMessage(lang, open.state), 'campaign');
+      if (open.state !== 'open') throw new ApiError(open.state === 'no_mail' ? 503 : 403, 'campaign_closed', closedMessage(lang, open.state, open.campaign.startsAt), 'campaign');
       const limit = await hitRateLimit(c.var.db, `submit:${addressBucket(c.var.clientIp(c))}`, SUBMISSIONS_PER_ADDRESS, now);
       if (!limit.allowed) {
         c.header('Retry-After', String(limit.retryAfterSeconds));
@@ -115,9 +115,9 @@ function lastText(form: FormFields, name: string): string {
   return value ?? '';
 }
 
-function closedMessage(lang: CampaignLanguage, state: Exclude<Awaited<ReturnType<typeof publicCampaign>>['state'], 'open'>): string {
+function closedMessage(lang: CampaignLanguage, state: Exclude<Awaited<ReturnType<typeof publicCampaign>>['state'], 'open'>, startsAt: number): string {
   const t = CAMPAIGN_TEXT[lang].closed;
-  return state === 'not_started' ? t.not_started('') : t[state]();
+  return state === 'not_started' ? t.not_started(new Date(startsAt).toISOString().slice(0, 10)) : t[state]();
 }
 
 function notFoundPage(c: Context<AppEnv>, lang: CampaignLanguage) {
