@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { instagramWebhookRoutes } from './routes/instagram-webhooks.ts';
 import { rightsPageRoutes } from './routes/rights-page.ts';
+import { campaignPageRoutes } from './routes/campaign-page.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { eventRoutes } from './routes/public/events.ts';
 import { publicGalleryRoutes } from './routes/public/galleries.ts';
@@ -71,13 +72,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     // the next gallery read on this process asks the database again.
     .use('/admin/*', answers.forgetOnWrite)
     .use('/r/*', answers.forgetOnWrite)
+    .use('/c/*', answers.forgetOnWrite)
     .use('/hooks/*', answers.forgetOnWrite)
     .route('/', healthRoutes)
     .route('/', mediaRoutes)
     .route('/v1', v1)
     .route('/admin', adminRoutes)
     .route('/hooks/instagram', instagramWebhookRoutes)
-    .route('/r', rightsPageRoutes);
+    .route('/r', rightsPageRoutes)
+    // A campaign's public page, where creators submit entries, and their emailed links (domain/campaigns/).
+    .route('/c', campaignPageRoutes);
   for (const files of options.staticFiles ?? []) app.on(['GET', 'HEAD'], '*', files);
   return app
     .notFound((c) => c.json(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404))

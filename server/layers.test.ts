@@ -23,7 +23,7 @@ const LAYERS = [
   // Mail senders, built by the entries: above the domain, whose UpstreamFailed they reject with.
   ['mail', /^server\/mail\//],
   ['domain', /^server\/domain\//],
-  // deps.ts is the shape of what the entries inject: db, media, clock, Instagram, outbound.
+  // deps.ts is the shape of what the entries inject: db, media, clock, Instagram, outbound, the mail contract.
   ['platform', /^server\/((db|media|security|instagram|outbound|ops)\/|deps\.ts$)/],
   ['lib', /^server\/lib\//],
 ] as const;

@@ -45,7 +45,7 @@ export interface AdminPost {
    * `awaiting` the author's reply); `erasureDueAt`: erasure requested through the link, media
    * deleted then (ISO), the post cannot be published again.
    */
-  rights: { status: RightsStatus; expiresAt: string | null; verification: 'account' | 'page' | 'awaiting' | null; erasureDueAt: string | null };
+  rights: { status: RightsStatus; expiresAt: string | null; verification: 'account' | 'page' | 'awaiting' | 'email' | null; erasureDueAt: string | null };
   sourceDeleted: boolean;
   /** Whether shoppers can see it right now (the publicness rule, as the public API applies it). */
   isPublic: boolean;
@@ -84,8 +84,11 @@ export interface AdminPostDetail extends AdminPost {
     id: string;
     kind: 'granted' | 'declined' | 'withdrawn';
     channel: string;
-    /** Grants: `account` (the author's own Instagram account acted) or `page` (the rights page alone). */
-    verification: 'account' | 'page' | null;
+    /**
+     * Grants: `account` (the author's own Instagram account acted), `page` (the rights page alone)
+     * or `email` (a campaign submission: the uploader confirmed an email; the handle is not verified).
+     */
+    verification: 'account' | 'page' | 'email' | null;
     recordedAt: string;
     termsHash: string | null;
     expiresAt: string | null;

@@ -10,9 +10,9 @@ export const rightsLabel = (view: RightsView): string => t(`rights.view.${view}`
 
 export const requestStatusLabel = (status: RightsRequest['status']): string => t(`rights.request.${status}`);
 
-const CONSENT_CHANNELS = ['comment_reply', 'rights_page', 'panel', 'import'] as const;
+const CONSENT_CHANNELS = ['comment_reply', 'rights_page', 'panel', 'import', 'submission'] as const;
 /** How a grant was tied to its author: only the account proves who agreed. */
-export const verificationLabel = (method: 'account' | 'page'): string => t(`rights.verified.${method}`);
+export const verificationLabel = (method: 'account' | 'page' | 'email'): string => t(`rights.verified.${method}`);
 export const consentChannel = (channel: string) =>
   (CONSENT_CHANNELS as readonly string[]).includes(channel) ? t(`rights.channel.${channel as (typeof CONSENT_CHANNELS)[number]}`) : channel.replace(/_/g, ' ');
 

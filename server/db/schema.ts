@@ -306,9 +306,11 @@ export type RightsStatus = (typeof RIGHTS_STATUSES)[number];
  * How a granted post's consent was tied to its author: `account` (their own Instagram account
  * replied, seen through the Graph API), `page` (confirmed on the rights page only, accepted by the
  * workspace for a privately sent request), `awaiting` (confirmed on the page, waiting for the
- * author's verifying reply). Only `account` and `page` can make a post public.
+ * author's verifying reply), `email` (a campaign submission: whoever uploaded the files confirmed
+ * the email address they gave; the Instagram handle they typed is not verified). Only `account`,
+ * `page` and `email` can make a post public.
  */
-export const RIGHTS_VERIFICATIONS = ['account', 'page', 'awaiting'] as const;
+export const RIGHTS_VERIFICATIONS = ['account', 'page', 'awaiting', 'email'] as const;
 export type RightsVerification = (typeof RIGHTS_VERIFICATIONS)[number];
 
 export const posts = sqliteTable(
@@ -507,6 +509,21 @@ export interface ConsentEvidence {
   linkedConsentId?: string;
   /** Page-only consent accepted for publication: why (the workspace setting and the private request). */
   acceptedBecause?: string;
+  /**
+   * Campaign submissions (channel `submission`): the submission, the keyed hash of the email
+   * address that confirmed it (the address itself is erased at the retention end), when it was
+   * sent and confirmed, the official rules accepted with the terms, and that the Instagram handle
+   * typed with it was not verified.
+   */
+  submissionId?: string;
+  campaignId?: string;
+  emailHash?: string;
+  submittedAt?: string;
+  confirmedAt?: string;
+  rulesVersion?: number;
+  rulesLanguage?: string;
+  rulesHash?: string;
+  handleVerified?: boolean;
 }
 
 /** Append-only (enforced by triggers in the migrations): nothing rewrites history. */
@@ -523,10 +540,13 @@ export const consentRecords = sqliteTable(
     termsVersionId: text('terms_version_id').references(() => termsVersions.id),
     termsHash: text('terms_hash'),
     requestText: text('request_text'),
-    channel: text('channel', { enum: ['comment_reply', 'rights_page', 'panel', 'import'] }).notNull(),
+    channel: text('channel', { enum: ['comment_reply', 'rights_page', 'panel', 'import', 'submission'] }).notNull(),
     evidence: json<ConsentEvidence>('evidence').notNull(),
-    /** Grants only: `account` (the author's account acted) or `page` (the rights page alone). */
-    verification: text('verification', { enum: ['account', 'page'] }),
+    /**
+     * Grants only: `account` (the author's account acted), `page` (the rights page alone), or
+     * `email` (a campaign submission confirmed by email: it proves the uploader, not the handle).
+     */
+    verification: text('verification', { enum: ['account', 'page', 'email'] }),
     scope: json<string[]>('scope'),
     expiresAt: integer('expires_at'),
     recordedAt: integer('recorded_at').notNull(),
@@ -1008,4 +1028,58 @@ export const campaignWinners = sqliteTable(
     notifiedBy: text('notified_by').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.postId] })],
+);
+
+/** One stored rendition of a submission's file, as media_variants will hold it once confirmed. */
+export interface SubmissionFile {
+  mediaId: string;
+  type: 'image' | 'video';
+  width: number;
+  height: number;
+  variants: { id: string; role: 'original' | 'display' | 'poster' | 'video'; format: 'webp' | 'jpeg' | 'png' | 'mp4'; width: number; height: number; bytes: number; storageKey: string }[];
+}
+
+/**
+ * A creator's submission to a campaign from its public page (`/c/<id>`, domain/campaigns/
+ * submissions.ts). Until the email is confirmed it is nothing but this row and its stored files:
+ * no post, no entry, nothing in the inbox; unconfirmed, it is deleted with its files after 48 h.
+ * Confirmation makes the post and the consent record. The two links' tokens are kept hashed.
+ * The email address is personal data with a retention end (`email_erase_at`); its keyed hash
+ * stays, in the consent evidence and here (the draw counts one entrant per address).
+ */
+export const campaignSubmissions = sqliteTable(
+  'campaign_submissions',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+    /** The Instagram handle as typed, without '@': not verified. */
+    handle: text('handle').notNull(),
+    /** Null once erased (retention end, or the entrant's erasure). */
+    email: text('email'),
+    emailHash: text('email_hash').notNull(),
+    language: text('language').notNull(),
+    confirmTokenHash: text('confirm_token_hash').notNull().unique(),
+    manageTokenHash: text('manage_token_hash').notNull().unique(),
+    /** The stored files, waiting for confirmation; emptied once they belong to the post. */
+    files: json<SubmissionFile[]>('files').notNull(),
+    termsVersionId: text('terms_version_id').notNull().references(() => termsVersions.id),
+    rulesId: text('rules_id').notNull().references(() => campaignRules.id),
+    ipHash: text('ip_hash').notNull(),
+    userAgent: text('user_agent').notNull(),
+    submittedAt: integer('submitted_at').notNull(),
+    /** Unconfirmed submissions are deleted, with their files, at this time. */
+    confirmBy: integer('confirm_by').notNull(),
+    confirmedAt: integer('confirmed_at'),
+    /** The post the confirmation made (an entry of the campaign). */
+    postId: text('post_id').references(() => posts.id),
+    emailEraseAt: integer('email_erase_at').notNull(),
+    emailErasedAt: integer('email_erased_at'),
+  },
+  (t) => [
+    index('campaign_submissions_campaign').on(t.campaignId),
+    index('campaign_submissions_post').on(t.postId),
+    index('campaign_submissions_unconfirmed').on(t.confirmedAt, t.confirmBy),
+    index('campaign_submissions_email_erase').on(t.emailErasedAt, t.emailEraseAt),
+  ],
 );

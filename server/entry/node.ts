@@ -27,6 +27,7 @@ import { generateHistory } from '../dev/seed/tracking-history.ts';
 import { forwardedRequest, nodeClientIp } from './node-client.ts';
 import { resolveNodeConfig } from './node-config.ts';
 import { startDemoInstagram } from './node-demo.ts';
+import { DEV_MAILBOX_PATH, devMailbox } from '../mail/dev-mailbox.ts';
 import { nodeInstagram } from './node-instagram.ts';
 import { startCollectionTimer } from './node-scheduler.ts';
 import { nodeEncoders } from './node-encoders.ts';
@@ -50,6 +51,9 @@ const outbound = guardedFetch({ transport });
 let app: VitrineApp | undefined;
 const instagram = nodeInstagram(config, transport, (request) => Promise.resolve(app!.fetch(request)));
 
+// The demo keeps its mail in memory and shows it at /demo/mailbox (server/mail/dev-mailbox.ts).
+// The demo keeps its mail on a page of its own unless a real provider is configured.
+const devMail = config.demo && !config.mail ? devMailbox() : null;
 const deps: AppDeps = {
   db,
   media,
@@ -62,15 +66,15 @@ const deps: AppDeps = {
   outbound,
   // One process is the whole deployment: its memory is where the in-flight limits count.
   limits: inProcessLimiters(),
-  mail: config.mail ? httpMailSender(config.mail, outbound) : null,
+  mail: config.mail ? httpMailSender(config.mail, outbound) : devMail?.sender ?? null,
 };
 app = createApp(deps, {
-  staticFiles: nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null }),
+  staticFiles: [...(devMail ? [devMail.page] : []), ...nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null })],
   groupCommits: true,
   compress: compress({ encoders: nodeEncoders }),
 });
 
-if (config.demo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now(), ownerPassword: config.demo.ownerPassword }))) {
+if (config.demo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now(), ownerPassword: config.demo.ownerPassword, appSecret: config.appSecret }))) {
   if (instagram.fake) await connectDemoInstagram({ db, graph: instagram.deps.graph, appSecret: config.appSecret }, instagram.fake, systemClock.now());
   // Through the same ingest code as live traffic, so Reports agree with what the widget sends.
   const { historyEvents } = config.demo;
@@ -101,6 +105,7 @@ const server = serve({ fetch: (request, env) => serveApp.fetch(forwardedRequest(
   else if (config.demo) lines.push(`  Demo login   ${DEMO_OWNER.email} (the password made for this folder no longer signs it in)`);
   if (needsSetup) lines.push(`  First run    ${url}/panel/#setup-token=${encodeURIComponent(config.setupToken)}   (set up the owner account here)`);
   if (config.demo) lines.push(`  Gallery API  ${url}/v1/galleries/${DEMO_GALLERY_ID}/posts`);
+  if (config.demo) lines.push(`  Campaign     ${url}/c/demo   (its mail: ${url}${DEV_MAILBOX_PATH})`);
   lines.push(
     `  Loader       ${url}/embed.js`,
     `  Health       ${url}/healthz`,

@@ -16,5 +16,6 @@ export const injectDeps = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
     c.set('outbound', deps.outbound);
     c.set('limits', deps.limits);
     c.set('eventQueue', deps.eventQueue ?? null);
+    c.set('mail', deps.mail ?? null);
     await next();
   };

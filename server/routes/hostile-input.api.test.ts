@@ -92,7 +92,7 @@ it(`answers ${RUNS} malformed requests on every route with a clear 4xx, never a 
   const fc = await import('fast-check');
   const routes = appRoutes(h.app).filter((r) => !NO_INPUT.has(`${r.method} ${r.path}`));
   expect(routes.length).toBeGreaterThan(40);
-  for (const prefix of ['/v1/', '/admin/', '/r/', '/hooks/', '/media/']) expect(routes.some((r) => r.path.startsWith(prefix)), prefix).toBe(true);
+  for (const prefix of ['/v1/', '/admin/', '/r/', '/c/', '/hooks/', '/media/']) expect(routes.some((r) => r.path.startsWith(prefix)), prefix).toBe(true);
   const seen = new Set<string>();
   await fc.assert(
     fc.asyncProperty(await malformed(fc, routes), async (m) => {
@@ -110,8 +110,8 @@ it(`answers ${RUNS} malformed requests on every route with a clear 4xx, never a 
       if (res.status >= 400) {
         counts.refused++;
         if ((res.headers.get('content-type') ?? '').startsWith('text/html')) {
-          // Only the rights page answers in HTML: its visitors are people, in their language.
-          expect(m.route.path.startsWith('/r/'), what).toBe(true);
+          // Only the rights page and a campaign's page answer in HTML: their visitors are people, in their language.
+          expect(m.route.path.startsWith('/r/') || m.route.path.startsWith('/c/'), what).toBe(true);
           expect(text, what).toMatch(/<html/);
         } else {
           const body = JSON.parse(text) as { error?: { message?: unknown } };

@@ -183,7 +183,9 @@ const NO_TEXT_BODY = new Set([
   // A language code from a closed list, anything else refused by name (routes/admin/me.api.test.ts).
   'PATCH /admin/auth/me',
 ]);
-const FILE_OR_FORM = new Set(['POST /admin/imports', 'POST /admin/uploads', 'POST /admin/catalog/feeds/:id/imports', 'POST /v1/events', 'POST /v1/orders', 'POST /hooks/instagram', 'POST /r/:token']);
+const FILE_OR_FORM = new Set(['POST /admin/imports', 'POST /admin/uploads', 'POST /admin/catalog/feeds/:id/imports', 'POST /v1/events', 'POST /v1/orders', 'POST /hooks/instagram', 'POST /r/:token',
+  // The campaign page's forms: handle, email and files refused by name (routes/campaign-page.api.test.ts).
+  'POST /c/:id', 'POST /c/:id/:link{confirm|entry}/:token']);
 
 describe('admin JSON bodies', () => {
   it('every text field: malformed text is refused naming the field, the rest is stored or refused by name', async () => {

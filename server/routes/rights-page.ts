@@ -15,6 +15,7 @@ import { sha256Hex } from '../security/hash.ts';
 import { randomToken } from '../security/tokens.ts';
 import { formBody } from '../http/form.ts';
 import { mediaResponse } from '../http/media-response.ts';
+import { strictPageHeaders } from '../http/page-headers.ts';
 
 /**
  * The author's page at the signed link: read the terms, agree or decline, later withdraw or ask
@@ -85,18 +86,9 @@ const pageState = (ctx: RequestContext, now: number) =>
     now,
   );
 
-/** Strict headers: the link is a credential, so no referrer; no framing; only this page's style. */
-function secure(c: Context, nonce: string) {
-  c.header('Content-Security-Policy', `default-src 'none'; img-src 'self'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`);
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Frame-Options', 'DENY');
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Cache-Control', 'no-store');
-}
-
 function notFoundPage(c: Context<AppEnv>, lang: PageLanguage) {
   const nonce = randomToken(16);
-  secure(c, nonce);
+  strictPageHeaders(c, nonce);
   return c.html(renderNotFoundPage(lang, nonce), 404);
 }
 
@@ -107,7 +99,7 @@ async function page(c: Context<AppEnv>, message: { error: string | null; notice:
   const now = c.var.clock.now();
   const path = new URL(c.req.url).pathname.replace(/\/$/, '');
   const nonce = randomToken(16);
-  secure(c, nonce);
+  strictPageHeaders(c, nonce);
   const view: RightsPageView = {
     lang,
     action: path,

@@ -1,6 +1,6 @@
 /**
  * Creates the demo workspace (brand, owner account, terms, products, gallery and 24 posts with
- * re-hosted images and consent evidence). Used by `npm start` on an empty database, by the
+ * re-hosted images and consent evidence, a running campaign: demo-campaign.ts). Used by `npm start` on an empty database, by the
  * tests' fixtures and by the e2e journeys, so all three see the same world.
  */
 import { count } from 'drizzle-orm';
@@ -38,6 +38,7 @@ import {
   type DemoPost,
 } from './demo-content.ts';
 import { ASPECT_SIZES, demoSceneSvg } from './demo-scene.ts';
+import { demoCampaignStatements, scheduleDemoDraw } from './demo-campaign.ts';
 
 export interface SeedDeps {
   db: Db;
@@ -46,6 +47,8 @@ export interface SeedDeps {
   now: number;
   /** The demo owner's password: made by the caller, never a fixed one. */
   ownerPassword: string;
+  /** The app secret: given, the demo campaign's draw is scheduled (its seed is sealed under it). */
+  appSecret?: string;
 }
 
 const HOUR = 3_600_000;
@@ -60,7 +63,7 @@ export async function seedDemoIfEmpty(deps: SeedDeps): Promise<boolean> {
   return true;
 }
 
-export async function seedDemo({ db, media, variants, now, ownerPassword }: SeedDeps): Promise<void> {
+export async function seedDemo({ db, media, variants, now, ownerPassword, appSecret }: SeedDeps): Promise<void> {
   const ws = DEMO_WORKSPACE.id;
   const userId = 'usr_demo';
   const termsId = 'terms_demo_v1';
@@ -138,7 +141,9 @@ export async function seedDemo({ db, media, variants, now, ownerPassword }: Seed
       ...rightsStatements(db, post, { ws, userId, termsId, termsHash, publishedAt, now }),
     );
   }
+  statements.push(...(await demoCampaignStatements(db, ws, now)));
   await runBatch(db, statements);
+  if (appSecret) await scheduleDemoDraw(db, appSecret, { workspaceId: ws, userId }, now);
 }
 
 async function mediaStatements(db: Db, media: MediaStore, variants: VariantMaker, post: DemoPost, index: number, now: number) {

@@ -7,7 +7,7 @@
  * 2. Eligibility (`eligibleEntries`). An entry counts if, at the draw's time, its post is public
  *    (approved, consent granted, verified and not expired, not withdrawn, not deleted or erased:
  *    posts/publicness.ts), it was posted within the campaign's dates (both ends included), and its
- *    author is known. Each author keeps their earliest `entriesPerAuthor` entries (by post time,
+ *    author is known (a submission's author: the email address that confirmed it). Each author keeps their earliest `entriesPerAuthor` entries (by post time,
  *    then id). The eligible ids are listed in canonical order: ascending by id.
  * 3. Pick (`drawWinners`). Each eligible id gets the ticket HMAC-SHA256(key = the seed's 64 hex
  *    characters, message = the id), in hex; the winners are the `winnerCount` lowest tickets (ties,
@@ -25,6 +25,8 @@ export interface DrawEntry extends PublicnessFacts {
   publishedAt: number;
   authorIgId: string | null;
   authorUsername: string | null;
+  /** A submission's entrant: the keyed hash of the email address that confirmed it (null for collected posts). */
+  entrantKey?: string | null;
 }
 
 export interface DrawSettings {
@@ -37,8 +39,13 @@ export type Refusal = 'not_public' | 'outside_dates' | 'no_author' | 'over_autho
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Who an entry belongs to: the Instagram account id when known, else the handle (case-insensitive). */
+/**
+ * Who an entry belongs to: a submission's confirmed email (the handle typed with it is not
+ * verified, so it cannot say who entered), else the Instagram account id when known, else the
+ * handle (case-insensitive).
+ */
 function authorKey(entry: DrawEntry): string | null {
+  if (entry.entrantKey) return `email:${entry.entrantKey}`;
   if (entry.authorIgId) return `ig:${entry.authorIgId}`;
   if (entry.authorUsername) return `u:${entry.authorUsername.toLowerCase()}`;
   return null;

@@ -15,12 +15,11 @@ import { postMedia, posts, postSources } from '../../db/schema.ts';
 import { Invalid, TooLarge } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { urlRefusal } from '../../outbound/target.ts';
-import { ACCEPTED_IMAGES, ImageRefusedError } from '../../media/accept-image.ts';
 import type { MediaStore } from '../../media/store.ts';
 import type { VariantMaker } from '../../media/variants.ts';
 import { csvObjects, CsvError } from '../../lib/csv.ts';
 import { auditStatement } from '../audit/audit.ts';
-import { insertVariants, storeRenditions } from '../posts/media-storage.ts';
+import { insertVariants, storeUploadedImage } from '../posts/media-storage.ts';
 import type { Actor } from '../posts/moderation.ts';
 import { builtInSource } from './sources.ts';
 
@@ -138,18 +137,9 @@ export async function uploadPost(
   const source = await builtInSource(deps.db, actor.workspaceId, 'manual', null, now);
   const statements: BatchItem<'sqlite'>[] = [];
   for (const [position, bytes] of input.images.entries()) {
-    let made;
-    try {
-      made = await deps.variants.make(bytes);
-    } catch (error) {
-      // A file the header accepted can still fail to decode (truncated, corrupt): same answer.
-      const reason = error instanceof ImageRefusedError ? error.message : `could not be read as a ${ACCEPTED_IMAGES} image`;
-      throw new Invalid('invalid_parameter', `images.${position}: ${reason}`, `images.${position}`);
-    }
-    const mediaId = newId('med');
-    const rows = await storeRenditions(deps.media, mediaId, made, now);
+    const { mediaId, width, height, rows } = await storeUploadedImage(deps, bytes, `images.${position}`, now);
     statements.push(
-      deps.db.insert(postMedia).values({ id: mediaId, postId: id, position, type: 'image', width: made.original.width, height: made.original.height, storeStatus: 'stored', storeAttempts: 1 }),
+      deps.db.insert(postMedia).values({ id: mediaId, postId: id, position, type: 'image', width, height, storeStatus: 'stored', storeAttempts: 1 }),
       ...insertVariants(deps.db, rows),
     );
   }

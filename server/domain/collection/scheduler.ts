@@ -14,6 +14,7 @@ import { purgeExpiredEvents } from '../tracking/retention.ts';
 import { deliverWebhooks } from '../webhooks/outgoing.ts';
 import { eraseDuePosts } from '../rights/erasure.ts';
 import { runDueDraws } from '../campaigns/draw.ts';
+import { deleteUnconfirmedSubmissions, eraseExpiredEntrantEmails } from '../campaigns/submission-retention.ts';
 import { pollOwnMediaComments, pollRequestReplies } from './poll-replies.ts';
 import { checkSourceDeletions } from './deletions.ts';
 import { eraseExpiredPlatformData } from './platform-data.ts';
@@ -42,6 +43,10 @@ export interface CollectionStep {
   draws: number;
   /** Collection jobs sent to the job queue (their results are the consumer's to report). */
   queued: number;
+  /** Campaign submissions never confirmed within 48 h, deleted with their files. */
+  submissionsDeleted: number;
+  /** Entrants' email addresses erased past their retention end. */
+  entrantEmailsErased: number;
 }
 
 /**
@@ -56,7 +61,7 @@ export interface CollectionLimits {
 
 /** A step's report of jobs run outside any step (the queue's consumer), in the same words. */
 export function jobStep(result: JobResult): CollectionStep {
-  return { ...result, takenDown: 0, webhooks: 0, feeds: 0, eventsPurged: 0, erased: 0, verifications: 0, platformDataErased: 0, draws: 0, queued: 0 };
+  return { ...result, takenDown: 0, webhooks: 0, feeds: 0, eventsPurged: 0, erased: 0, verifications: 0, platformDataErased: 0, draws: 0, queued: 0, submissionsDeleted: 0, entrantEmailsErased: 0 };
 }
 
 export type SchedulerDeps = RehostDeps & { outbound: Outbound };
@@ -94,5 +99,7 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits:
   const verifications = (await pollRequestReplies(graph, now)) + (await pollOwnMediaComments(graph, now));
   const platformDataErased = await eraseExpiredPlatformData(deps, now);
   const draws = await runDueDraws(deps.db, deps.appSecret, now);
-  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications, platformDataErased, draws, queued };
+  const submissionsDeleted = await deleteUnconfirmedSubmissions(deps, now);
+  const entrantEmailsErased = await eraseExpiredEntrantEmails(deps.db, now);
+  return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications, platformDataErased, draws, queued, submissionsDeleted, entrantEmailsErased };
 }

@@ -37,7 +37,7 @@ it('the SQL predicate and the rule agree on every combination of the facts', asy
   const fromSql = new Set(selected.map((r) => r.id).filter((id) => id.startsWith('post_case')));
   const fromRule = new Set(cases.filter((c) => isPublicPost(c, now)).map((c) => c.id));
 
-  expect(fromRule.size).toBe(4); // approved + granted + (no expiry | future expiry) + (account | accepted page) verification + not deleted
+  expect(fromRule.size).toBe(6); // approved + granted + (no expiry | future expiry) + (account | accepted page | submission's confirmed email) verification + not deleted
   expect([...fromSql].sort()).toEqual([...fromRule].sort());
 });
 

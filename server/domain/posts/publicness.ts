@@ -12,8 +12,12 @@
 import { and, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { posts, type ModerationStatus, type RightsStatus, type RightsVerification } from '../../db/schema.ts';
 
-/** The verification states that let granted consent make a post public (`awaiting` does not). */
-const PUBLISHABLE: RightsVerification[] = ['account', 'page'];
+/**
+ * The verification states that let granted consent make a post public (`awaiting` does not).
+ * `email`: a campaign submission, whose files the consenting person uploaded themselves and whose
+ * email address they confirmed; the consent comes from the uploader, not from an Instagram account.
+ */
+const PUBLISHABLE: RightsVerification[] = ['account', 'page', 'email'];
 
 export interface PublicnessFacts {
   moderationStatus: ModerationStatus;

@@ -50,6 +50,8 @@ export async function exportConsent(db: Db, workspaceId: string, filter: { postI
                 comment: r.evidence.commentId ? { id: r.evidence.commentId, text: r.evidence.commentText ?? null, timestamp: r.evidence.commentTimestamp ?? null } : null,
                 linkedConsentId: r.evidence.linkedConsentId ?? null,
                 acceptedBecause: r.verification === 'page' ? (r.evidence.acceptedBecause ?? null) : null,
+                // A submission's confirmed email proves who uploaded the files, never the Instagram handle typed with them.
+                email: r.verification === 'email' ? { hash: r.evidence.emailHash ?? null, confirmedAt: r.evidence.confirmedAt ?? null, handleVerified: false } : null,
               }
             : null,
         shown: {

@@ -1,0 +1,251 @@
+/**
+ * Creator submissions from a campaign's public page (issue 17, part 2), in two steps:
+ *
+ * 1. `submitEntry`: the files are validated and stored as renditions (like the panel's uploads),
+ *    and a submission row keeps them with the handle, the email and what was accepted. Nothing
+ *    else exists yet: no post, so no entry, nothing in the inbox or a gallery. Two secret links
+ *    are made (confirm, and withdraw or erase), kept only as hashes; the caller mails them.
+ * 2. `confirmSubmission`, from the confirm link: in one batch, the post (no Instagram media id,
+ *    the handle as its author, moderation pending), its media, the consent record (channel
+ *    `submission`, verification `email`: the confirmed address proves who uploaded the files,
+ *    not who owns the handle) and the audit entry. The post is an entry of the campaign
+ *    (entries.ts) and appears in the inbox to be moderated like any collected post.
+ *
+ * Unconfirmed submissions are deleted with their files after 48 h (submission-retention.ts).
+ */
+import { eq } from 'drizzle-orm';
+import { isWellFormedText } from '../../../shared/text.ts';
+import { runBatch, type Db } from '../../db/client.ts';
+import { campaignRules, campaigns, campaignSubmissions, consentRecords, mediaVariants, postMedia, posts, termsVersions, type SubmissionFile } from '../../db/schema.ts';
+import { newId } from '../../lib/ids.ts';
+import type { MediaStore } from '../../media/store.ts';
+import type { VariantMaker } from '../../media/variants.ts';
+import { readVideoSize } from '../../media/video-size.ts';
+import { sha256Hex } from '../../security/hash.ts';
+import { hmacSha256Hex, randomToken } from '../../security/tokens.ts';
+import { auditStatement } from '../audit/audit.ts';
+import { Conflict, Invalid, notFound, TooLarge } from '../errors.ts';
+import { storeUploadedImage } from '../posts/media-storage.ts';
+import { eventStatements } from '../webhooks/outgoing.ts';
+import { CONFIRM_WITHIN_MS, emailEraseAt, type PublicCampaign } from './public-campaign.ts';
+
+const DAY = 86_400_000;
+export const MAX_PHOTOS = 5;
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+export const MAX_VIDEO_BYTES = 40 * 1024 * 1024;
+
+export type Submission = typeof campaignSubmissions.$inferSelect;
+
+/** Instagram's own rule for a handle: 1-30 letters, digits, periods and underscores. */
+const HANDLE = /^[A-Za-z0-9._]{1,30}$/;
+/** A deliberately plain check: one @, no spaces, a dot in the domain; the confirmation proves the rest. */
+const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export function parseHandle(raw: string): string {
+  const handle = raw.trim().replace(/^@/, '');
+  if (!HANDLE.test(handle)) throw new Invalid('invalid_parameter', 'handle: an Instagram handle is 1 to 30 letters, digits, periods or underscores', 'handle');
+  return handle;
+}
+
+export function parseEmail(raw: string): string {
+  const email = raw.trim();
+  if (email.length > 254 || !EMAIL.test(email) || !isWellFormedText(email)) throw new Invalid('invalid_parameter', 'email: is not an email address', 'email');
+  return email;
+}
+
+/** The keyed hash an address is known by once erased: the same address always gives the same hash here, and no one can reverse it without the app secret. */
+export const emailHashOf = (appSecret: string, email: string) => hmacSha256Hex(appSecret, `submission-email:${email.toLowerCase()}`);
+export const tokenHash = (token: string) => sha256Hex(`submission-link:${token}`);
+
+export interface SubmissionInput {
+  handle: string;
+  email: string;
+  language: string;
+  photos: Uint8Array[];
+  video: Uint8Array | null;
+  ipHash: string;
+  userAgent: string;
+}
+
+function isMp4(bytes: Uint8Array): boolean {
+  return bytes.byteLength > 12 && String.fromCharCode(bytes[4]!, bytes[5]!, bytes[6]!, bytes[7]!) === 'ftyp';
+}
+
+/** Stores the files (refusing any that is not what the page asks for, by field) and returns their rows. */
+async function storeFiles(deps: { media: MediaStore; variants: VariantMaker }, input: SubmissionInput, now: number): Promise<SubmissionFile[]> {
+  if (input.photos.length > 0 && input.video) throw new Invalid('invalid_parameter', 'video: send photos or one video, not both', 'video');
+  if (input.photos.length === 0 && !input.video) throw new Invalid('invalid_parameter', 'photos: attach one to five photos, or one video', 'photos');
+  if (input.photos.length > MAX_PHOTOS) throw new Invalid('invalid_parameter', `photos: at most ${MAX_PHOTOS}`, 'photos');
+  const tooBig = input.photos.findIndex((p) => p.byteLength > MAX_PHOTO_BYTES);
+  if (tooBig >= 0) throw new TooLarge('too_large', `photos.${tooBig}: larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MiB`, `photos.${tooBig}`);
+  if (input.video) {
+    if (input.video.byteLength > MAX_VIDEO_BYTES) throw new TooLarge('too_large', `video: larger than ${MAX_VIDEO_BYTES / 1024 / 1024} MiB`, 'video');
+    // Vitrine decodes no video: an MP4 whose headers give its size is what it can store and show.
+    const size = isMp4(input.video) ? readVideoSize(input.video) : null;
+    if (!size || size.width === 0 || size.height === 0) throw new Invalid('invalid_parameter', 'video: must be an MP4 video', 'video');
+    const mediaId = newId('med');
+    const storageKey = `m/${mediaId}/video.mp4`;
+    await deps.media.put(storageKey, input.video, 'video/mp4');
+    return [{ mediaId, type: 'video', ...size, variants: [{ id: `var_${mediaId}_video`, role: 'video', format: 'mp4', ...size, bytes: input.video.byteLength, storageKey }] }];
+  }
+  const files: SubmissionFile[] = [];
+  try {
+    for (const [i, bytes] of input.photos.entries()) {
+      const stored = await storeUploadedImage(deps, bytes, `photos.${i}`, now);
+      files.push({ mediaId: stored.mediaId, type: 'image', width: stored.width, height: stored.height, variants: stored.rows.map(({ id, role, format, width, height, bytes, storageKey }) => ({ id: id!, role: role!, format: format!, width: width!, height: height!, bytes: bytes!, storageKey: storageKey! })) });
+    }
+  } catch (error) {
+    // A refused photo after good ones: what was stored for this submission goes.
+    await deleteFiles(deps.media, files);
+    throw error;
+  }
+  return files;
+}
+
+export async function deleteFiles(media: MediaStore, files: readonly SubmissionFile[]): Promise<void> {
+  for (const f of files) for (const v of f.variants) await media.delete(v.storageKey);
+}
+
+export interface SubmittedEntry {
+  submission: Submission;
+  confirmToken: string;
+  manageToken: string;
+}
+
+/** Step 1: stores the files and the submission. The campaign must be open (`open.state`). */
+export async function submitEntry(deps: { db: Db; media: MediaStore; variants: VariantMaker; appSecret: string }, open: PublicCampaign, input: SubmissionInput, now: number): Promise<SubmittedEntry> {
+  if (open.state !== 'open' || !open.rules || !open.terms) throw new Conflict('campaign_closed', `campaign: takes no submission now (${open.state})`, 'campaign');
+  const handle = parseHandle(input.handle);
+  const email = parseEmail(input.email);
+  const files = await storeFiles(deps, input, now);
+  const confirmToken = randomToken(32);
+  const manageToken = randomToken(32);
+  const submission: Submission = {
+    id: newId('sub'),
+    workspaceId: open.campaign.workspaceId,
+    campaignId: open.campaign.id,
+    handle,
+    email,
+    emailHash: await emailHashOf(deps.appSecret, email),
+    language: input.language,
+    confirmTokenHash: await tokenHash(confirmToken),
+    manageTokenHash: await tokenHash(manageToken),
+    files,
+    termsVersionId: open.terms.id,
+    rulesId: open.rules.id,
+    ipHash: input.ipHash,
+    userAgent: input.userAgent,
+    submittedAt: now,
+    confirmBy: now + CONFIRM_WITHIN_MS,
+    confirmedAt: null,
+    postId: null,
+    emailEraseAt: emailEraseAt(open.campaign),
+    emailErasedAt: null,
+  };
+  try {
+    await deps.db.insert(campaignSubmissions).values(submission);
+  } catch (error) {
+    await deleteFiles(deps.media, files);
+    throw error;
+  }
+  return { submission, confirmToken, manageToken };
+}
+
+/** Undoes step 1 entirely (the confirmation email could not be sent, or the entrant withdrew before confirming). */
+export async function discardSubmission(deps: { db: Db; media: MediaStore }, submission: Submission): Promise<void> {
+  await deleteFiles(deps.media, submission.files);
+  await deps.db.delete(campaignSubmissions).where(eq(campaignSubmissions.id, submission.id));
+}
+
+export async function submissionByToken(db: Db, link: 'confirm' | 'manage', token: string): Promise<Submission | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const hash = await tokenHash(token);
+  const [row] = await db.select().from(campaignSubmissions).where(eq(link === 'confirm' ? campaignSubmissions.confirmTokenHash : campaignSubmissions.manageTokenHash, hash)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Step 2: the email is confirmed. Makes the post, its media and the consent record in one batch;
+ * confirming twice changes nothing. A submission past its 48 h is not confirmed (and is deleted
+ * by the retention step).
+ */
+export async function confirmSubmission(db: Db, submission: Submission, now: number): Promise<{ postId: string }> {
+  if (submission.postId) return { postId: submission.postId };
+  if (now > submission.confirmBy) throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
+  const postId = newId('post');
+  // What was accepted: the versions shown when the form was sent, never newer ones.
+  const [accepted] = await db
+    .select({ campaign: { id: campaigns.id, name: campaigns.name }, rules: campaignRules, terms: termsVersions })
+    .from(campaignSubmissions)
+    .innerJoin(campaigns, eq(campaigns.id, campaignSubmissions.campaignId))
+    .innerJoin(campaignRules, eq(campaignRules.id, campaignSubmissions.rulesId))
+    .innerJoin(termsVersions, eq(termsVersions.id, campaignSubmissions.termsVersionId))
+    .where(eq(campaignSubmissions.id, submission.id))
+    .limit(1);
+  if (!accepted) throw notFound('submission');
+  const { terms, rules, campaign } = accepted;
+  const expiresAt = terms.durationDays ? now + terms.durationDays * DAY : null;
+  const consentId = newId('cons');
+  const evidence = {
+    submissionId: submission.id,
+    campaignId: campaign.id,
+    emailHash: submission.emailHash,
+    submittedAt: new Date(submission.submittedAt).toISOString(),
+    confirmedAt: new Date(now).toISOString(),
+    rulesVersion: rules.version,
+    rulesLanguage: rules.language,
+    rulesHash: rules.contentHash,
+    handleVerified: false,
+    ipHash: submission.ipHash,
+    userAgent: submission.userAgent,
+    confirmedHandle: submission.handle,
+  };
+  const mediaType = submission.files.length > 1 ? 'carousel' : submission.files[0]?.type === 'video' ? 'video' : 'image';
+  const window = { scope: terms.scope, expiresAt: expiresAt && new Date(expiresAt).toISOString(), verification: 'email' };
+  await runBatch(db, [
+    db.insert(posts).values({
+      id: postId,
+      workspaceId: submission.workspaceId,
+      igMediaId: null,
+      mediaType,
+      caption: '',
+      permalink: null,
+      authorUsername: submission.handle,
+      // Posted when it was sent, within the campaign's dates; collected when it became real.
+      publishedAt: submission.submittedAt,
+      collectedAt: now,
+      rightsStatus: 'granted',
+      rightsExpiresAt: expiresAt,
+      rightsScope: terms.scope,
+      rightsVerification: 'email',
+      createdAt: now,
+      updatedAt: now,
+    }),
+    ...submission.files.flatMap((f, position) => [
+      db.insert(postMedia).values({ id: f.mediaId, postId, position, type: f.type, width: f.width, height: f.height, storeStatus: 'stored', storeAttempts: 1 }),
+      ...f.variants.map((v) => db.insert(mediaVariants).values({ ...v, mediaId: f.mediaId, createdAt: now })),
+    ]),
+    db.insert(consentRecords).values({
+      id: consentId,
+      workspaceId: submission.workspaceId,
+      postId,
+      rightsRequestId: null,
+      kind: 'granted',
+      authorUsername: submission.handle,
+      authorIgId: null,
+      termsVersionId: terms.id,
+      termsHash: terms.contentHash,
+      requestText: `${campaign.name}: official rules v${rules.version} (${rules.language}) and the usage terms, accepted together on the campaign page`,
+      channel: 'submission',
+      evidence,
+      verification: 'email',
+      scope: terms.scope,
+      expiresAt,
+      recordedAt: now,
+    }),
+    db.update(campaignSubmissions).set({ confirmedAt: now, postId, files: [] }).where(eq(campaignSubmissions.id, submission.id)),
+    auditStatement(db, { workspaceId: submission.workspaceId, actorUserId: null, actorKind: 'author', action: 'campaign.submission_confirmed', targetType: 'post', targetId: postId, after: { campaignId: campaign.id, submissionId: submission.id, consentId, rulesHash: rules.contentHash, termsHash: terms.contentHash, files: submission.files.length }, at: now }),
+    ...(await eventStatements(db, submission.workspaceId, 'rights.granted', { postId, author: submission.handle, campaignId: campaign.id, ...window }, now)),
+  ]);
+  return { postId };
+}

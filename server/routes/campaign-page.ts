@@ -1,0 +1,164 @@
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CAMPAIGN_ID } from '../../shared/schemas/campaigns.ts';
+import { cutText } from '../../shared/text.ts';
+import { addressBucket, hitRateLimit } from '../domain/accounts/rate-limits.ts';
+import { renderCampaignNotFound, renderCampaignPage, renderEntryPage, type CampaignPageView } from '../domain/campaigns/page.ts';
+import { CAMPAIGN_TEXT, pickCampaignLanguage, type CampaignLanguage } from '../domain/campaigns/page-text.ts';
+import { publicCampaign } from '../domain/campaigns/public-campaign.ts';
+import { confirmationMail } from '../domain/campaigns/submission-mail.ts';
+import { entryState, eraseSubmission, withdrawSubmission } from '../domain/campaigns/submission-manage.ts';
+import { confirmSubmission, discardSubmission, parseEmail, parseHandle, submissionByToken, submitEntry, type Submission } from '../domain/campaigns/submissions.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError, fromDomainError } from '../http/errors.ts';
+import { formBody, type FormFields } from '../http/form.ts';
+import { strictPageHeaders } from '../http/page-headers.ts';
+import { publicOrigin } from '../http/public-origin.ts';
+import { sha256Hex } from '../security/hash.ts';
+import { randomToken } from '../security/tokens.ts';
+
+/** Five photos of 8 MiB or a 40 MiB video, with the form's text around them. */
+const MAX_SUBMISSION_BYTES = 42 * 1024 * 1024;
+/** Entries from one address: a family on one connection fits; a flood of uploads stops. */
+const SUBMISSIONS_PER_ADDRESS = { limit: 10, windowMs: 60 * 60_000 };
+
+/**
+ * A campaign's public page and its entrants' links (domain/campaigns/page.ts), outside the admin
+ * API: no session, no CSRF token, no JavaScript. The entry form needs nothing but the campaign
+ * to be open; the two emailed links are the entrant's credential (random, kept hashed).
+ * Refusals are the page again, with the message naming the field, in the visitor's language.
+ */
+export const campaignPageRoutes = new Hono<AppEnv>()
+  .get('/:id', async (c) => {
+    const lang = pickCampaignLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    return campaignPage(c, lang, { notice: c.req.query('sent') === '1' ? CAMPAIGN_TEXT[lang].sent : null, error: null, values: { handle: '', email: '' } });
+  })
+  .post('/:id', async (c) => {
+    const id = c.req.param('id');
+    let lang = pickCampaignLanguage(undefined, c.req.header('accept-language'));
+    if (!CAMPAIGN_ID.test(id)) return notFoundPage(c, lang);
+    const now = c.var.clock.now();
+    const open = await publicCampaign(c.var.db, id, lang, Boolean(c.var.mail), now).catch(() => null);
+    if (!open) return notFoundPage(c, lang);
+    let values = { handle: '', email: '' };
+    let submission: Submission | null = null;
+    try {
+      // A closed campaign reads nothing: no upload is taken only to be refused.
+      if (open.state !== 'open') throw new ApiError(open.state === 'no_mail' ? 503 : 403, 'campaign_closed', closedMessage(lang, open.state, open.campaign.startsAt), 'campaign');
+      const limit = await hitRateLimit(c.var.db, `submit:${addressBucket(c.var.clientIp(c))}`, SUBMISSIONS_PER_ADDRESS, now);
+      if (!limit.allowed) {
+        c.header('Retry-After', String(limit.retryAfterSeconds));
+        throw new ApiError(429, 'rate_limited', CAMPAIGN_TEXT[lang].limited, 'form');
+      }
+      if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type', 'body: send the page’s form (multipart/form-data)', 'body');
+      const form = await formBody(c, { all: true, maxBytes: MAX_SUBMISSION_BYTES });
+      const text = (name: string) => lastText(form, name);
+      lang = pickCampaignLanguage(text('lang'), c.req.header('accept-language'));
+      values = { handle: cutText(text('handle'), 40), email: cutText(text('email'), 254) };
+      const files = (name: string) => ([] as unknown[]).concat(form[name] ?? []).filter((f): f is File => f instanceof File && f.size > 0);
+      // The fields in the form's order: handle, email, the box, then the files.
+      parseHandle(text('handle'));
+      parseEmail(text('email'));
+      if (text('accept') !== 'yes') throw new ApiError(400, 'invalid_parameter', 'accept: tick the box to accept the rules and the usage terms', 'accept');
+      const video = files('video');
+      if (video.length > 1) throw new ApiError(400, 'invalid_parameter', 'video: one video at most', 'video');
+      const input = {
+        handle: text('handle'),
+        email: text('email'),
+        language: lang,
+        photos: await Promise.all(files('photos').map(async (f) => new Uint8Array(await f.arrayBuffer()))),
+        video: video[0] ? new Uint8Array(await video[0].arrayBuffer()) : null,
+        ipHash: await sha256Hex(`${c.var.secrets.appSecret}:ip:${c.var.clientIp(c)}`),
+        userAgent: cutText(c.req.header('user-agent') ?? '', 300),
+      };
+      const entry = await submitEntry({ db: c.var.db, media: c.var.media, variants: c.var.variants, appSecret: c.var.secrets.appSecret }, open, input, now);
+      submission = entry.submission;
+      const base = `${publicOrigin(c)}/c/${encodeURIComponent(id)}`;
+      await c.var.mail!.send(
+        confirmationMail({ to: entry.submission.email!, lang, handle: entry.submission.handle, campaignName: open.campaign.name, brand: open.brand, confirmUrl: `${base}/confirm/${entry.confirmToken}`, manageUrl: `${base}/entry/${entry.manageToken}` }),
+      );
+    } catch (thrown) {
+      // An entry whose email could not be sent could never be confirmed: it is not kept.
+      if (submission) {
+        await discardSubmission({ db: c.var.db, media: c.var.media }, submission);
+        return campaignPage(c, lang, { notice: null, error: { field: 'email', message: CAMPAIGN_TEXT[lang].mailFailed }, values }, 502);
+      }
+      const error = thrown instanceof DomainError ? fromDomainError(thrown) : thrown;
+      if (!(error instanceof ApiError) || error.status >= 500 && error.status !== 503) throw thrown;
+      return campaignPage(c, lang, { notice: null, error: { field: error.field ?? 'body', message: error.message }, values }, error.status);
+    }
+    // Post/redirect/get: a reload does not send the files again.
+    return c.redirect(`/c/${encodeURIComponent(id)}?lang=${lang}&sent=1`, 303);
+  })
+  .get('/:id/:link{confirm|entry}/:token', async (c) => entryPage(c, pickCampaignLanguage(c.req.query('lang'), c.req.header('accept-language')), null))
+  .post('/:id/:link{confirm|entry}/:token', async (c) => {
+    const form = await formBody(c).catch(() => ({}) as FormFields);
+    const lang = pickCampaignLanguage(lastText(form, 'lang'), c.req.header('accept-language'));
+    const found = await resolve(c);
+    if (!found) return entryPage(c, lang, null);
+    const now = c.var.clock.now();
+    const evidence = { ipHash: await sha256Hex(`${c.var.secrets.appSecret}:ip:${c.var.clientIp(c)}`), userAgent: cutText(c.req.header('user-agent') ?? '', 300) };
+    const deps = { db: c.var.db, media: c.var.media };
+    const action = lastText(form, 'action');
+    if (action === 'confirm') {
+      if (found.confirmedAt === null && now > found.confirmBy) return entryPage(c, lang, null, 410);
+      await confirmSubmission(c.var.db, found, now);
+    } else if (action === 'withdraw') await withdrawSubmission(deps, found, evidence, now);
+    else if (action === 'erase') await eraseSubmission(deps, found, evidence, now);
+    else return entryPage(c, lang, CAMPAIGN_TEXT[lang].replayed, 400);
+    return c.redirect(`${new URL(c.req.url).pathname}?lang=${lang}`, 303);
+  });
+
+function lastText(form: FormFields, name: string): string {
+  const value = ([] as unknown[]).concat(form[name] ?? []).filter((v): v is string => typeof v === 'string').at(-1);
+  return value ?? '';
+}
+
+function closedMessage(lang: CampaignLanguage, state: Exclude<Awaited<ReturnType<typeof publicCampaign>>['state'], 'open'>, startsAt: number): string {
+  const t = CAMPAIGN_TEXT[lang].closed;
+  return state === 'not_started' ? t.not_started(new Date(startsAt).toISOString().slice(0, 10)) : t[state]();
+}
+
+function notFoundPage(c: Context<AppEnv>, lang: CampaignLanguage) {
+  const nonce = randomToken(16);
+  strictPageHeaders(c, nonce);
+  return c.html(renderCampaignNotFound(lang, nonce, new URL(c.req.url).pathname), 404);
+}
+
+async function campaignPage(c: Context<AppEnv>, lang: CampaignLanguage, message: Pick<CampaignPageView, 'notice' | 'error' | 'values'>, status: ContentfulStatusCode = 200) {
+  const id = c.req.param('id') ?? '';
+  if (!CAMPAIGN_ID.test(id)) return notFoundPage(c, lang);
+  const now = c.var.clock.now();
+  const open = await publicCampaign(c.var.db, id, lang, Boolean(c.var.mail), now).catch(() => null);
+  if (!open) return notFoundPage(c, lang);
+  const nonce = randomToken(16);
+  strictPageHeaders(c, nonce);
+  return c.html(renderCampaignPage({ lang, path: `/c/${id}`, open, now, ...message }, nonce), status as 200);
+}
+
+/** The submission a link stands for, when the link is one this deployment made for this campaign. */
+async function resolve(c: Context<AppEnv>): Promise<Submission | null> {
+  const id = c.req.param('id') ?? '';
+  const link = c.req.param('link') === 'confirm' ? 'confirm' : 'manage';
+  if (!CAMPAIGN_ID.test(id)) return null;
+  const found = await submissionByToken(c.var.db, link, c.req.param('token') ?? '');
+  return found && found.campaignId === id ? found : null;
+}
+
+async function entryPage(c: Context<AppEnv>, lang: CampaignLanguage, notice: string | null, status: ContentfulStatusCode = 200) {
+  const id = c.req.param('id') ?? '';
+  const found = await resolve(c);
+  const nonce = randomToken(16);
+  strictPageHeaders(c, nonce);
+  const path = new URL(c.req.url).pathname;
+  const now = c.var.clock.now();
+  // Unknown, or unconfirmed past its 48 hours: the same answer, so a link says nothing of others.
+  const expired = !found || (found.confirmedAt === null && now > found.confirmBy);
+  const campaign = expired ? null : await publicCampaign(c.var.db, id, lang, Boolean(c.var.mail), now).catch(() => null);
+  const state = expired || !campaign ? 'expired' : await entryState(c.var.db, found);
+  return c.html(
+    renderEntryPage({ lang, path, campaignPath: `/c/${id}`, campaignName: campaign?.campaign.name ?? '', link: c.req.param('link') === 'confirm' ? 'confirm' : 'manage', state, confirmedAt: found?.confirmedAt ?? null, notice }, nonce),
+    (state === 'expired' ? (status === 200 ? 404 : status) : status) as 200,
+  );
+}
