@@ -1,6 +1,7 @@
 import { createHarness } from '#harness';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import type { Harness } from '../../dev/testing/harness.ts';
 import { visitorDays } from '../../db/schema.ts';
 import { seededRandom } from '../../dev/seed/random.ts';
 import { generateHistory } from '../../dev/seed/tracking-history.ts';
@@ -11,9 +12,13 @@ import { reportOverview } from './overview.ts';
 
 const DAY = 86_400_000;
 const daysFrom = (start: number, n: number) => Array.from({ length: n }, (_, i) => utcDay(start + i * DAY));
+// One harness for the file (one database per file on Workers); each test clears tracking first.
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
 
 it('keeps the gap buckets summing to the distinct visitors of every range, through days written in any order, flag changes and erasures', async () => {
-  const h = await createHarness();
   await clearTracking(h);
   const random = seededRandom(11);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -64,7 +69,7 @@ it('keeps the gap buckets summing to the distinct visitors of every range, throu
  * the gallery, with a filter), in the holdout if they were on any of those days, engaged if they
  * opened, clicked or added to cart, converted if they ordered in the range.
  */
-async function fromRawEvents(h: Awaited<ReturnType<typeof createHarness>>, from: string, to: string, galleryId: string | null) {
+async function fromRawEvents(from: string, to: string, galleryId: string | null) {
   const [start, end] = [Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`) + DAY];
   const rows = await h.db.all<{ holdout: number; engaged: number; visitors: number; converted: number }>(sql`
     select holdout, engaged, count(*) as visitors, sum(bought) as converted from (
@@ -91,7 +96,6 @@ async function fromRawEvents(h: Awaited<ReturnType<typeof createHarness>>, from:
 }
 
 it("counts a past range's visitors, groups and conversions as the raw events do, for the workspace and one gallery", async () => {
-  const h = await createHarness();
   await clearTracking(h);
   await configureTracking(h, { holdoutShare: 0.2 });
   const days = 8;
@@ -105,7 +109,7 @@ it("counts a past range's visitors, groups and conversions as the raw events do,
   for (const galleryId of [null, 'demo']) {
     for (const [from, to] of [[history[0]!, history.at(-1)!], [history[2]!, history[5]!], [history[3]!, history[3]!], [history[1]!, history[6]!]] as const) {
       const report = await reportOverview(h.db, settings, { workspaceId: 'ws_demo', from, to, galleryId, confirmedOnly: false }, 'EUR', later);
-      const raw = await fromRawEvents(h, from, to, galleryId);
+      const raw = await fromRawEvents(from, to, galleryId);
       const { visitors, engagedVisitors, conversionRateEngaged, conversionRateNotEngaged } = report.totals;
       const { holdoutVisitors, holdoutConversionRate, exposedConversionRate } = report.holdout;
       expect({ visitors, engagedVisitors, conversionRateEngaged, conversionRateNotEngaged, holdoutVisitors, holdoutConversionRate, exposedConversionRate }, `${galleryId} ${from}..${to}`).toEqual(raw);
