@@ -768,8 +768,9 @@ export const visitorDays = sqliteTable(
     primaryKey({ columns: [t.workspaceId, t.galleryId, t.day, t.visitorId] }),
     // Covers the reports' visitor scan, so it never reads the table itself.
     index('visitor_days_report').on(t.workspaceId, t.galleryId, t.day, t.visitorId, t.holdout, t.engaged),
-    // Erasing one visitor (`POST /v1/forget`, `DELETE /admin/visitors/:id`) finds their days.
-    index('visitor_days_by_visitor').on(t.workspaceId, t.visitorId),
+    // Erasing one visitor (`POST /v1/forget`, `DELETE /admin/visitors/:id`) finds their days;
+    // the `visitor_day_gaps` triggers find a day's neighbours in one scope from the index alone.
+    index('visitor_days_by_visitor').on(t.workspaceId, t.visitorId, t.galleryId, t.day, t.holdout, t.engaged),
   ],
 );
 
@@ -821,6 +822,29 @@ export const visitorRecency = sqliteTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.galleryId, t.lastSeenDay, t.lastEngagedDay, t.holdout, t.lastOrderDay] })],
 );
 
+/**
+ * Distinct visitors of any past range as a sum of small rows. Each visitor's days in a scope (the
+ * workspace '', or a gallery) form chains: `seen` (every day in `visitor_days`), `held` (days in
+ * the holdout), `held_or_engaged` (days in the holdout or engaged). A visitor enters a range's
+ * chain once, at the first chain day in it: the one whose previous chain day (`prev_day`, '' for
+ * none) lies before the range. So the visitors of [from, to] in a chain are the sum of its rows
+ * with `day` in the range and `prev_day` < from: at most days × days rows, however many visitors.
+ * Kept in step with `visitor_days` by triggers (drizzle/0020_visitor_day_gaps.sql), for every
+ * insert, delete and holdout/engaged change; `visitor_days` rows never change day or visitor.
+ */
+export const visitorDayGaps = sqliteTable(
+  'visitor_day_gaps',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    galleryId: text('gallery_id').notNull(),
+    chain: text('chain', { enum: ['seen', 'held', 'held_or_engaged'] }).notNull(),
+    day: text('day').notNull(),
+    prevDay: text('prev_day').notNull(),
+    visitors: integer('visitors').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.galleryId, t.chain, t.day, t.prevDay] })],
+);
+
 export interface OrderItem {
   itemId: string;
   name?: string;
@@ -850,7 +874,8 @@ export const orders = sqliteTable(
   },
   (t) => [
     uniqueIndex('orders_ws_transaction').on(t.workspaceId, t.transactionId),
-    index('orders_ws_occurred').on(t.workspaceId, t.occurredAt),
+    // Covers the reports' orders of a range (by currency and channel) and their buyers.
+    index('orders_ws_occurred').on(t.workspaceId, t.occurredAt, t.currency, t.channel, t.valueMinor, t.visitorId),
     // A buyer's latest order day is recomputed from their orders when a confirmation moves one.
     index('orders_ws_visitor').on(t.workspaceId, t.visitorId),
   ],

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { EventBatch, TrackingEvent } from '../../../shared/schemas/events.ts';
 import { runBatch } from '../../db/client.ts';
-import { auditLog, dailyRollups, events, orderAttributions, orders, visitorDays, visitorRecency, visitors, workspaces } from '../../db/schema.ts';
+import { auditLog, dailyRollups, events, orderAttributions, orders, visitorDays, visitorDayGaps, visitorRecency, visitors, workspaces } from '../../db/schema.ts';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../../domain/accounts/workspaces.ts';
 import { createApiKey } from '../../domain/accounts/api-keys.ts';
 import { TEST_CLIENT_IP_HEADER } from './client-ip.ts';
@@ -51,7 +51,7 @@ export async function configureTracking(h: Harness, settings: Partial<typeof DEF
  */
 export async function clearTracking(h: Harness) {
   await runBatch(h.db, [
-    h.db.delete(orderAttributions), h.db.delete(orders), h.db.delete(events), h.db.delete(dailyRollups), h.db.delete(visitorDays), h.db.delete(visitors), h.db.delete(visitorRecency),
+    h.db.delete(orderAttributions), h.db.delete(orders), h.db.delete(events), h.db.delete(dailyRollups), h.db.delete(visitorDays), h.db.delete(visitorDayGaps), h.db.delete(visitors), h.db.delete(visitorRecency),
     h.db.delete(auditLog).where(eq(auditLog.action, 'visitor.erased')),
   ]);
 }

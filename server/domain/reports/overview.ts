@@ -43,7 +43,9 @@ interface VisitorGroup {
 /**
  * Distinct visitors of the range by group (holdout or not, engaged or not) and how many of them
  * ordered within it. Distinct visitors cannot be summed by day: a range ending today sums the
- * recency buckets of visitors' last activity and last order, an older range groups its visitor days.
+ * recency buckets of visitors' last activity and last order; an older range sums the gap buckets
+ * of its visitors' chains of days and looks up only its buyers' days. Both read a number of rows
+ * bounded by days, not by visitors (but for the buyers).
  */
 async function visitorGroups(db: Db, q: ReportQuery, today: string): Promise<VisitorGroup[]> {
   if (q.to >= today) {
@@ -65,21 +67,35 @@ async function visitorGroups(db: Db, q: ReportQuery, today: string): Promise<Vis
       { holdout: 1, engaged: 0, visitors: n('held'), converted: n('held_bought') },
     ];
   }
+  // Visitors of an older range, by chain (visitor_day_gaps): each counted at their first chain day in it.
+  const chains = await db.all<{ chain: string; visitors: number | null }>(sql`
+    select chain, sum(visitors) as visitors from visitor_day_gaps
+    where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and chain in ('seen', 'held', 'held_or_engaged')
+      and day between ${q.from} and ${q.to} and prev_day < ${q.from}
+    group by chain`);
+  const n = (chain: string) => Number(chains.find((c) => c.chain === chain)?.visitors ?? 0);
+  // The range's buyers (few next to its visitors), each with their group in the range's visitor days.
+  // CROSS JOIN keeps the buyers outside: each one reads only their own days.
   const { start, end } = rangeMs(q);
-  // The range's buyers. In `x in (…)` SQLite builds it once as a temporary index.
-  const buyers = sql`(
-    select visitor_id from orders
-    where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
-  )`;
-  const result = await db.all<VisitorGroup>(sql`
-    select holdout, engaged, count(*) as visitors, sum(visitor_id in ${buyers}) as converted
-    from (
-      select visitor_id, max(holdout) as holdout, max(engaged) as engaged from visitor_days
-      where workspace_id = ${q.workspaceId} and gallery_id = ${q.galleryId ?? ''} and day between ${q.from} and ${q.to}
-      group by visitor_id
+  const bought = await db.all<{ holdout: number; engaged: number; converted: number }>(sql`
+    select holdout, engaged, count(*) as converted from (
+      select max(d.holdout) as holdout, max(d.engaged) as engaged
+      from (
+        select distinct visitor_id from orders
+        where workspace_id = ${q.workspaceId} and occurred_at >= ${start} and occurred_at < ${end} and visitor_id is not null
+      ) as b
+      cross join visitor_days as d indexed by visitor_days_by_visitor
+      where d.workspace_id = ${q.workspaceId} and d.visitor_id = b.visitor_id and d.gallery_id = ${q.galleryId ?? ''} and d.day between ${q.from} and ${q.to}
+      group by b.visitor_id
     )
     group by holdout, engaged`);
-  return result.map((g) => ({ holdout: Number(g.holdout), engaged: Number(g.engaged), visitors: Number(g.visitors), converted: Number(g.converted) }));
+  const converted = (f: (g: { holdout: number; engaged: number }) => boolean) => bought.filter((g) => f({ holdout: Number(g.holdout), engaged: Number(g.engaged) })).reduce((s, g) => s + Number(g.converted), 0);
+  // In the holdout on some day of the range; else engaged on some day (holdout or engaged, minus holdout); else neither.
+  return [
+    { holdout: 0, engaged: 1, visitors: n('held_or_engaged') - n('held'), converted: converted((g) => g.holdout === 0 && g.engaged === 1) },
+    { holdout: 0, engaged: 0, visitors: n('seen') - n('held_or_engaged'), converted: converted((g) => g.holdout === 0 && g.engaged === 0) },
+    { holdout: 1, engaged: 0, visitors: n('held'), converted: converted((g) => g.holdout === 1) },
+  ];
 }
 
 /** The workspace's rollup rows of the range, or one gallery's. */
