@@ -24,8 +24,10 @@ describe('isPublicPost', () => {
     expect(open).toEqual([
       { ...live, rightsExpiresAt: null, rightsVerification: 'account' },
       { ...live, rightsExpiresAt: null, rightsVerification: 'page' },
+      { ...live, rightsExpiresAt: null, rightsVerification: 'email' },
       { ...live, rightsExpiresAt: NOW + 1, rightsVerification: 'account' },
       { ...live, rightsExpiresAt: NOW + 1, rightsVerification: 'page' },
+      { ...live, rightsExpiresAt: NOW + 1, rightsVerification: 'email' },
     ]);
     expect(combinations.length).toBe(
       posts.moderationStatus.enumValues.length * posts.rightsStatus.enumValues.length * 4 * (posts.rightsVerification.enumValues.length + 1) * 8,
