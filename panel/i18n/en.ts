@@ -1007,7 +1007,7 @@ export const EN = {
   'campaigns.winners.markSent': 'Mark as sent',
   'campaigns.winners.marked': 'Recorded: {who} was told.',
   'campaigns.winners.inLanguage': 'Written in {language}, the language they entered in.',
-  'campaigns.winners.emailOnRecord': 'Email address on record: {address}',
+  'campaigns.winners.emailOnRecord': 'Email address on record: {address}. Sent from here, their reply comes to your own address.',
   'campaigns.winners.emailErased': 'Their email address was erased (retention end, or their own erasure): send the message another way.',
   'campaigns.winners.noMail': 'This server sends no mail: send the message yourself.',
   'campaigns.winners.sendEmail': 'Send by email',

@@ -1004,7 +1004,7 @@ const FR: Messages = {
   'campaigns.winners.markSent': 'Marquer comme envoyé',
   'campaigns.winners.marked': 'Enregistré : {who} a été prévenu.',
   'campaigns.winners.inLanguage': 'Rédigé en {language}, la langue de sa participation.',
-  'campaigns.winners.emailOnRecord': 'Adresse e-mail enregistrée : {address}',
+  'campaigns.winners.emailOnRecord': 'Adresse e-mail enregistrée : {address}. Envoyé d’ici, sa réponse arrive à votre propre adresse.',
   'campaigns.winners.emailErased': 'Son adresse e-mail a été effacée (fin de conservation, ou effacement à sa demande) : envoyez le message autrement.',
   'campaigns.winners.noMail': 'Ce serveur n’envoie pas d’e-mails : envoyez le message vous-même.',
   'campaigns.winners.sendEmail': 'Envoyer par e-mail',

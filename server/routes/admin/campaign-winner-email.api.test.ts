@@ -115,7 +115,7 @@ describe('emailing a winner who entered on the campaign page', () => {
     expect(res.status, await res.clone().text()).toBe(200);
     expect(await res.json()).toEqual({ language: 'en', to: 'j***@example.com' });
     const mail = h.mailbox.at(-1)!;
-    expect(mail).toMatchObject({ to: 'jane.doe@example.com', kind: 'campaign_winner', subject: 'You won in Salon <cosy>!' });
+    expect(mail).toMatchObject({ to: 'jane.doe@example.com', kind: 'campaign_winner', subject: 'You won in Salon <cosy>!', replyTo: 'merch-mail@example.com' });
     expect(mail.text).toMatch(/^Congratulations @jane\.doe!\n\nOur jury picked your entry to Salon <cosy>\. You win: Une lampe\./);
     expect(mail.text).toContain('reply to this message');
     expect(mail.text).toContain(`The result is public: ${TEST_ORIGIN}/v1/campaigns/${ID}/draw`);
