@@ -9,7 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 
-const API_PREFIXES = ['/v1/', '/media/', '/r/', '/admin/'];
+const API_PREFIXES = ['/v1/', '/media/', '/r/', '/admin/', '/c/'];
 /**
  * The built loader and gallery chunk (`npm run build` first), for the panel's live preview,
  * which loads /embed.js exactly as a store page does.
@@ -63,6 +63,12 @@ async function fixtureApi(ctx, next) {
     fixture.advanceClock(ms);
     ctx.type = 'application/json';
     ctx.body = JSON.stringify({ now: fixture.now() });
+    return;
+  }
+  // The mail the app sent to one address (?to=), as JSON: what an entrant or a winner received.
+  if (ctx.path === '/__fixture/mailbox' && ctx.method === 'GET') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(fixture.mailTo(ctx.query.to ?? ''));
     return;
   }
   // A merchant's site serves a page (JSON body: { url, body, type }), e.g. the feed a catalog fetches.

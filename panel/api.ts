@@ -318,6 +318,9 @@ export const api = {
   campaignWinners: (id: string, language?: 'en' | 'fr') => request<AdminCampaignWinners>('GET', `/campaigns/${encodeURIComponent(id)}/winners${query({ language })}`),
   /** The merchant sent a winner their message (recorded once, with who). */
   markWinnerNotified: (id: string, postId: string) => request<void>('POST', `/campaigns/${encodeURIComponent(id)}/winners/${encodeURIComponent(postId)}/notified`),
+  /** Vitrine emails a submission's winner their message (the entrant's language unless one is given), recorded as told. */
+  emailWinner: (id: string, postId: string, language?: 'en' | 'fr') =>
+    request<{ language: 'en' | 'fr'; to: string }>('POST', `/campaigns/${encodeURIComponent(id)}/winners/${encodeURIComponent(postId)}/email${query({ language })}`),
 
   audit: (cursor: string | null, limit = 50) => request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ cursor, limit })}`),
 

@@ -88,6 +88,8 @@ export interface OutgoingMail {
   /** Plain text, always sent; the HTML is the same message for clients that show it. */
   text: string;
   html: string;
+  /** Where a reply goes when not to the sender (a winner's message: to the member who sent it, since it asks for a reply). */
+  replyTo?: string;
   /** What the message is for (`submission_confirm`, `campaign_winner`, ...): for logs and the demo mailbox, never shown to the reader. */
   kind: string;
 }

@@ -488,13 +488,27 @@ export interface AdminCampaignWinner {
   notifiedAt: string | null;
   /** The email of who marked it sent. */
   notifiedBy: string | null;
-  /** `short` (≤ 300 characters, for a DM or a comment reply) only for Instagram entrants. */
-  message: { subject: string; text: string; short: string | null };
+  /**
+   * Whether Vitrine can email this winner (`POST .../email`): `on_record`, the address a
+   * submission confirmed; `erased`, it was (retention end, or the entrant's erasure); `none`, an
+   * Instagram entrant or an upload, who gave none.
+   */
+  email: 'on_record' | 'erased' | 'none';
+  /** The address on record, masked (`j***@example.com`), for owners and merchandisers; null for analysts or without one. */
+  emailMasked: string | null;
+  /**
+   * `language`: the one asked, else the entrant's own (a submission's page language), else the
+   * campaign's. `short` (≤ 300 characters, for a DM or a comment reply) only for Instagram entrants.
+   */
+  message: { language: 'en' | 'fr'; subject: string; text: string; short: string | null };
 }
 
 export interface AdminCampaignWinners {
   campaignId: string;
+  /** The language asked, else the campaign's (a submission's winner may be written to in their own). */
   language: 'en' | 'fr';
   claimDays: number;
+  /** This deployment sends mail: winners with an address on record can be emailed. */
+  mail: boolean;
   winners: AdminCampaignWinner[];
 }

@@ -88,6 +88,16 @@ describe('Postmark', () => {
     expect(sent[0]!.headers.authorization).toBeUndefined();
   });
 
+  it('sends a reply-to address when the message has one, in each provider\'s field', async () => {
+    const withReply = { ...mail, replyTo: 'merch@lumen.example' };
+    const p = provider(() => json(200, { To: mail.to, ErrorCode: 0, Message: 'OK' }));
+    await httpMailSender(postmark, p.outbound).send(withReply);
+    expect(p.sent[0]!.body).toMatchObject({ ReplyTo: 'merch@lumen.example' });
+    const r = provider(() => json(200, { id: 'e1' }));
+    await httpMailSender(resend, r.outbound).send(withReply);
+    expect(r.sent[0]!.body).toMatchObject({ reply_to: 'merch@lumen.example' });
+  });
+
   it('rejects a 422 with its ErrorCode, and an accepted-looking answer that carries one', async () => {
     const refused = provider(() => json(422, { ErrorCode: 406, Message: "You tried to send to recipient(s) that have been marked as inactive." }));
     expect((await rejection(httpMailSender(postmark, refused.outbound).send(mail))).message).toBe('mail: postmark refused the message (HTTP 422, ErrorCode 406: You tried to send to recipient(s) that have been marked as inactive.)');

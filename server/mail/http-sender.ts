@@ -2,9 +2,9 @@
  * The real MailSender: one `OutgoingMail` as one request to a transactional email provider's
  * HTTP API, through the guarded fetcher. Two providers, with their documented request shapes:
  * - Resend: `POST https://api.resend.com/emails`, `Authorization: Bearer <key>`,
- *   `{ from, to, subject, text, html }`; a refusal is `{ statusCode, name, message }`.
+ *   `{ from, to, subject, text, html, reply_to? }`; a refusal is `{ statusCode, name, message }`.
  * - Postmark: `POST https://api.postmarkapp.com/email`, `X-Postmark-Server-Token: <key>`,
- *   `{ From, To, Subject, TextBody, HtmlBody, MessageStream }`; a refusal is `{ ErrorCode, Message }`.
+ *   `{ From, To, Subject, TextBody, HtmlBody, MessageStream, ReplyTo? }`; a refusal is `{ ErrorCode, Message }`.
  * Nothing here logs; an error's message names the provider, the status and the provider's own
  * code and words (with the key cut out), never the key, the subject or the body.
  */
@@ -66,13 +66,13 @@ function providerRequest({ provider, apiKey, from }: MailSettings, mail: Outgoin
     return new Request(ENDPOINTS.resend, {
       method: 'POST',
       headers: { ...json, authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({ from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html }),
+      body: JSON.stringify({ from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html, ...(mail.replyTo ? { reply_to: mail.replyTo } : {}) }),
     });
   }
   return new Request(ENDPOINTS.postmark, {
     method: 'POST',
     headers: { ...json, 'x-postmark-server-token': apiKey },
-    body: JSON.stringify({ From: from, To: mail.to, Subject: mail.subject, TextBody: mail.text, HtmlBody: mail.html, MessageStream: POSTMARK_STREAM }),
+    body: JSON.stringify({ From: from, To: mail.to, Subject: mail.subject, TextBody: mail.text, HtmlBody: mail.html, MessageStream: POSTMARK_STREAM, ...(mail.replyTo ? { ReplyTo: mail.replyTo } : {}) }),
   });
 }
 

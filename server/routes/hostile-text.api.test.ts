@@ -178,6 +178,7 @@ const NO_TEXT_BODY = new Set([
   'POST /admin/auth/sign-out', 'PATCH /admin/posts/:id/products/:tagId', 'PATCH /admin/sources/:id', 'POST /admin/sources/:id/run',
   'POST /admin/catalog/imports/:id/apply', 'POST /admin/catalog/imports/:id/discard', 'POST /admin/posts/:id/media/retry', 'POST /admin/campaigns/:id/draw/run',
   'POST /admin/campaigns/:id/winners/:postId/notified',
+  'POST /admin/campaigns/:id/winners/:postId/email',
   // Two ids, each refused by pattern and name (routes/public/forget.api.test.ts).
   'POST /v1/forget',
   // A language code from a closed list, anything else refused by name (routes/admin/me.api.test.ts).

@@ -26,6 +26,8 @@ export async function createFixtureApp({ clockStart }: { clockStart: number }) {
     instagram: { igUserId: harness.fake.account.igUserId, accessToken: harness.fake.account.accessToken },
     /** Lets a test make customers post on the fake Instagram (e.g. before "Collect now"). */
     publishOnInstagram: (input: Parameters<typeof harness.fake.publish>[0]) => harness.fake.publish(input),
+    /** Mail the app sent to `to` (a campaign entrant's confirmation, a winner's message), in order. */
+    mailTo: (to: string) => harness.mailbox.filter((m) => m.to === to),
     /** The app's "now": the browser code under test takes its time from here too. */
     now: () => harness.clock.now(),
     /** Moves the app's clock on (it stands still otherwise), for tests that need one thing to happen after another. */

@@ -148,6 +148,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /admin/campaigns/:id/winners': { postIds: ['post_demo01'] },
   'GET /admin/campaigns/:id/winners': undefined,
   'POST /admin/campaigns/:id/winners/:postId/notified': undefined,
+  'POST /admin/campaigns/:id/winners/:postId/email': undefined,
 };
 
 describe("another workspace's ids are not found", () => {

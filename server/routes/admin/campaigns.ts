@@ -1,17 +1,26 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { campaignInput, campaignPatch, campaignRulesInput, drawScheduleInput, juryPickInput, winnersQuery } from '../../../shared/schemas/campaigns.ts';
 import { inboxQuery } from '../../../shared/schemas/moderation.ts';
 import { campaignView, createCampaign, deleteCampaign, listCampaigns, publishCampaignRules, rulesHistory, updateCampaign } from '../../domain/campaigns/campaigns.ts';
 import { pickWinners, runDraw, scheduleDraw } from '../../domain/campaigns/draw.ts';
 import { ownCampaign } from '../../domain/campaigns/own.ts';
+import { emailWinner } from '../../domain/campaigns/winner-email.ts';
 import { markWinnerNotified, winnerNotices } from '../../domain/campaigns/winner-notices.ts';
 import { listInbox } from '../../domain/posts/admin-posts.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { ApiError } from '../../http/errors.ts';
 import { cursorParam } from '../../http/query.ts';
 import { jsonBody, parseWith } from '../../http/validate.ts';
 import { requireSession } from '../../middleware/authenticate/index.ts';
 import { readOrWrite, requireRole } from '../../middleware/require-role/index.ts';
 import { mediaUrlBuilder } from '../public/media-url.ts';
+
+/** `?language=` and the public origin the winners' messages link the draw's proof on. */
+function noticeOptions(c: Context<AppEnv>) {
+  const { language } = parseWith(winnersQuery, c.req.query());
+  const publicBase = (c.var.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+  return { language, publicBase, now: c.var.clock.now() };
+}
 
 /** Campaigns and their draws: owners and merchandisers run them, analysts read, a jury's pick is an owner's. */
 export const campaignRoutes = new Hono<AppEnv>()
@@ -53,9 +62,16 @@ export const campaignRoutes = new Hono<AppEnv>()
   })
   /** Each winner with the message to send them, in the campaign's language or `?language=`. */
   .get('/:id/winners', async (c) => {
-    const { language } = parseWith(winnersQuery, c.req.query());
-    const publicBase = (c.var.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-    return c.json(await winnerNotices(c.var.db, requireSession(c).workspaceId, c.req.param('id'), { language, publicBase, now: c.var.clock.now() }));
+    const session = requireSession(c);
+    // The entrant gave their address for the contest: those who run it see it masked, analysts not at all.
+    const options = { ...noticeOptions(c), mail: Boolean(c.var.mail), showAddress: session.role !== 'analyst' };
+    return c.json(await winnerNotices(c.var.db, session.workspaceId, c.req.param('id'), options));
+  })
+  /** Vitrine emails a submission's winner their message (the entrant's language, or `?language=`), then records it as told. */
+  .post('/:id/winners/:postId/email', async (c) => {
+    const mail = c.var.mail;
+    if (!mail) throw new ApiError(503, 'mail_off', 'this deployment sends no mail (set VITRINE_MAIL_PROVIDER, VITRINE_MAIL_API_KEY and VITRINE_MAIL_FROM): send the message yourself, then mark it sent');
+    return c.json(await emailWinner({ db: c.var.db, mail }, requireSession(c), c.req.param('id'), c.req.param('postId'), noticeOptions(c)));
   })
   /** The merchant sent the winner their message: recorded once, audited with who. */
   .post('/:id/winners/:postId/notified', async (c) => {
