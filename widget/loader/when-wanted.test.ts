@@ -39,7 +39,8 @@ describe('whenWanted', () => {
     const { doc, top } = loadingPage();
     let calls = 0;
     whenWanted(top, () => (calls += 1));
-    await laidOut(top);
+    // The page never loads until doc.close() below: a call can only come from the layout.
+    await waitUntil(() => calls > 0, 'no call while the page loads');
     expect(calls).to.equal(1);
     expect(doc.readyState).to.equal('loading');
     doc.close();
