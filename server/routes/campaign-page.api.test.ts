@@ -26,9 +26,17 @@ async function form(fields: Record<string, string>, photos: Blob[] = [], video?:
   return body;
 }
 
-/** Sends the page's form from a fresh address (the limit is per address; one test covers it). */
+/** The hidden rules and terms ids the page shows in `lang` (what its form sends back). */
+async function shownIds(lang: string): Promise<{ rules_id: string; terms_id: string }> {
+  const html = await (await request(h, `/c/${CAMPAIGN}?lang=${lang}`)).text();
+  const id = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+  return { rules_id: id('rules_id'), terms_id: id('terms_id') };
+}
+
+/** Sends the page's form from a fresh address (the limit is per address; one test covers it), with the ids its page shows unless given. */
 async function submit(fields: Record<string, string>, photos: Blob[] = [], video?: Blob, ip = `198.51.100.${ips++}`) {
-  return request(h, `/c/${CAMPAIGN}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en' }, body: await form(fields, photos, video) });
+  const all = { ...(await shownIds(fields.lang ?? 'en')), ...fields };
+  return request(h, `/c/${CAMPAIGN}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en' }, body: await form(all, photos, video) });
 }
 
 const good = { handle: '@Creator.One', email: 'creator.one@example.com', accept: 'yes', lang: 'en' };
@@ -264,6 +272,32 @@ describe('a submission', () => {
     }
     expect(await count()).toBe(before);
     expect(h.mailbox.length).toBe(mails);
+  });
+
+  it('records exactly the rules and terms the form showed, and asks again when they changed', async () => {
+    const image = await h.image(640, 640);
+    const count = async () => (await h.db.select().from(campaignSubmissions)).length;
+    const before = await count();
+    // The English page's ids sent with the French form: the French rules were never shown.
+    const english = await shownIds('en');
+    const crossed = await submit({ ...good, lang: 'fr', email: 'crossed@example.com', ...english }, [image]);
+    expect(crossed.status).toBe(409);
+    const html = await crossed.text();
+    expect(html).toContain('data-field="accept"');
+    expect(html).toContain('acceptez-les à nouveau');
+    // Rules republished between showing the page and sending it: asked again.
+    const shown = await shownIds('fr');
+    expect((await admin(h, owner, 'POST', `/campaigns/${CAMPAIGN}/rules`, { language: 'fr', title: 'Règlement', body: 'Une participation par personne, v2.' })).status).toBe(201);
+    expect((await submit({ ...good, lang: 'fr', email: 'stale@example.com', ...shown }, [image])).status).toBe(409);
+    expect((await submit({ ...good, lang: 'fr', email: 'nothing@example.com', rules_id: '', terms_id: '' }, [image])).status).toBe(409);
+    expect(await count()).toBe(before);
+    // The French page as shown now: recorded as it is, in French.
+    const fresh = await shownIds('fr');
+    expect(fresh.rules_id).not.toBe(shown.rules_id);
+    expect((await submit({ ...good, lang: 'fr', email: 'fresh@example.com' }, [image])).status).toBe(303);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'fresh@example.com'));
+    expect(row!.rulesId).toBe(fresh.rules_id);
+    expect(row!.termsVersionId).toBe(fresh.terms_id);
   });
 
   it('is rate-limited per address', async () => {

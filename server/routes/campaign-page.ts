@@ -39,7 +39,7 @@ export const campaignPageRoutes = new Hono<AppEnv>()
     let lang = pickCampaignLanguage(undefined, c.req.header('accept-language'));
     if (!CAMPAIGN_ID.test(id)) return notFoundPage(c, lang);
     const now = c.var.clock.now();
-    const open = await publicCampaign(c.var.db, id, lang, Boolean(c.var.mail), now).catch(() => null);
+    let open = await publicCampaign(c.var.db, id, lang, Boolean(c.var.mail), now).catch(() => null);
     if (!open) return notFoundPage(c, lang);
     let values = { handle: '', email: '' };
     let submission: Submission | null = null;
@@ -56,6 +56,13 @@ export const campaignPageRoutes = new Hono<AppEnv>()
       const text = (name: string) => lastText(form, name);
       lang = pickCampaignLanguage(text('lang'), c.req.header('accept-language'));
       values = { handle: cutText(text('handle'), 40), email: cutText(text('email'), 254) };
+      // What the entrant accepted is what the form showed: the rules and terms in the form's
+      // language, named by the form's hidden ids. Anything newer (or another language's) was not
+      // read, so the page is shown again to be read and accepted again.
+      open = await publicCampaign(c.var.db, id, lang, Boolean(c.var.mail), now).catch(() => null);
+      if (!open) return notFoundPage(c, lang);
+      if (open.state !== 'open') throw new ApiError(open.state === 'no_mail' ? 503 : 403, 'campaign_closed', closedMessage(lang, open.state, open.campaign.startsAt), 'campaign');
+      if (text('rules_id') !== open.rules?.id || text('terms_id') !== open.terms?.id) throw new ApiError(409, 'rules_changed', CAMPAIGN_TEXT[lang].rulesChanged, 'accept');
       const files = (name: string) => ([] as unknown[]).concat(form[name] ?? []).filter((f): f is File => f instanceof File && f.size > 0);
       // The fields in the form's order: handle, email, the box, then the files.
       parseHandle(text('handle'));

@@ -65,6 +65,7 @@ export function renderCampaignPage(view: CampaignPageView, nonce: string): strin
     state === 'open'
       ? `<h2 id="enter">${esc(t.enter)}</h2>
 <form method="post" action="${esc(view.path)}" enctype="multipart/form-data"><input type="hidden" name="lang" value="${lang}">
+<input type="hidden" name="rules_id" value="${esc(rules?.id ?? '')}"><input type="hidden" name="terms_id" value="${esc(terms?.id ?? '')}">
 <label>${esc(t.photos)}<input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple></label>
 <label>${esc(t.video)}<input type="file" name="video" accept="video/mp4"></label>
 <label>${esc(t.handle)}<input type="text" name="handle" value="${esc(view.values.handle)}" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="31" required></label>
