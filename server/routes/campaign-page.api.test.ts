@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminPostsPage } from '../../shared/admin-types.ts';
 import { createApp } from '../app.ts';
-import { campaignSubmissions, consentRecords, posts } from '../db/schema.ts';
+import { campaignSubmissions, consentRecords, posts, users } from '../db/schema.ts';
+import { deleteCampaign } from '../domain/campaigns/campaigns.ts';
 import { runDueCollection } from '../domain/collection/scheduler.ts';
 import { admin, signIn, type AdminSession } from '../dev/testing/admin-client.ts';
 import { TEST_CLIENT_IP_HEADER } from '../dev/testing/client-ip.ts';
@@ -27,16 +28,16 @@ async function form(fields: Record<string, string>, photos: Blob[] = [], video?:
 }
 
 /** The hidden rules and terms ids the page shows in `lang` (what its form sends back). */
-async function shownIds(lang: string): Promise<{ rules_id: string; terms_id: string }> {
-  const html = await (await request(h, `/c/${CAMPAIGN}?lang=${lang}`)).text();
+async function shownIds(lang: string, campaign = CAMPAIGN): Promise<{ rules_id: string; terms_id: string }> {
+  const html = await (await request(h, `/c/${campaign}?lang=${lang}`)).text();
   const id = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
   return { rules_id: id('rules_id'), terms_id: id('terms_id') };
 }
 
 /** Sends the page's form from a fresh address (the limit is per address; one test covers it), with the ids its page shows unless given. */
-async function submit(fields: Record<string, string>, photos: Blob[] = [], video?: Blob, ip = `198.51.100.${ips++}`) {
-  const all = { ...(await shownIds(fields.lang ?? 'en')), ...fields };
-  return request(h, `/c/${CAMPAIGN}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en' }, body: await form(all, photos, video) });
+async function submit(fields: Record<string, string>, photos: Blob[] = [], video?: Blob, ip = `198.51.100.${ips++}`, campaign = CAMPAIGN) {
+  const all = { ...(await shownIds(fields.lang ?? 'en', campaign)), ...fields };
+  return request(h, `/c/${campaign}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en' }, body: await form(all, photos, video) });
 }
 
 const good = { handle: '@Creator.One', email: 'creator.one@example.com', accept: 'yes', lang: 'en' };
@@ -350,5 +351,58 @@ describe('without mail', () => {
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('data-field="campaign"');
     expect((await h.db.select().from(campaignSubmissions)).length).toBe(before);
+  });
+});
+
+describe('a campaign set back to draft, or deleted', () => {
+  async function newCampaign(id: string) {
+    const now = h.clock.now();
+    const res = await admin(h, owner, 'POST', '/campaigns', {
+      id,
+      name: `Campaign ${id}`,
+      hashtag: id.replace(/-/g, ''),
+      startsAt: new Date(now - DAY).toISOString(),
+      endsAt: new Date(now + 10 * DAY).toISOString(),
+      status: 'published',
+      rules: { language: 'en', title: 'Rules', body: 'One entry per person, please.' },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
+
+  it('keeps the entrant’s withdraw and erase link working', async () => {
+    await newCampaign('back-to-draft');
+    expect((await submit({ ...good, email: 'drafted@example.com' }, [await h.image(600, 600)], undefined, undefined, 'back-to-draft')).status).toBe(303);
+    const { confirm, manage } = links('drafted@example.com');
+    expect((await post(confirm, { action: 'confirm' })).status).toBe(303);
+    expect((await admin(h, owner, 'PATCH', '/campaigns/back-to-draft', { status: 'draft' })).status).toBe(200);
+    expect((await request(h, '/c/back-to-draft')).status).toBe(404);
+    const page = await request(h, manage);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('data-state="entered"');
+    expect(html).toContain('Campaign back-to-draft');
+    expect((await post(manage, { action: 'withdraw' })).status).toBe(303);
+    expect(await (await request(h, manage)).text()).toContain('data-state="withdrawn"');
+    expect((await post(manage, { action: 'erase' })).status).toBe(303);
+    expect(await (await request(h, manage)).text()).toContain('data-state="erased"');
+  });
+
+  it('refuses to delete a campaign with confirmed submissions, and deletes unconfirmed ones with their files', async () => {
+    const del = await admin(h, owner, 'DELETE', '/campaigns/back-to-draft');
+    expect(del.status).toBe(409);
+    expect(await del.text()).toContain('confirmed submission');
+    expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, 'back-to-draft'))).length).toBe(1);
+
+    await newCampaign('only-unconfirmed');
+    expect((await submit({ ...good, email: 'pending@example.com' }, [await h.image(600, 600)], undefined, undefined, 'only-unconfirmed')).status).toBe(303);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, 'only-unconfirmed'));
+    const key = row!.files[0]!.variants[0]!.storageKey;
+    expect(await h.media.head(key)).not.toBeNull();
+    const [user] = await h.db.select().from(users).limit(1);
+    const actor = { workspaceId: owner.workspaceId, userId: user!.id };
+    await deleteCampaign(h.db, actor, 'only-unconfirmed', h.clock.now(), h.media);
+    expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, 'only-unconfirmed'))).length).toBe(0);
+    expect(await h.media.head(key)).toBeNull();
+    expect((await request(h, '/c/only-unconfirmed')).status).toBe(404);
   });
 });

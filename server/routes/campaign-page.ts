@@ -7,7 +7,7 @@ import { renderCampaignNotFound, renderCampaignPage, renderEntryPage, type Campa
 import { CAMPAIGN_TEXT, pickCampaignLanguage, type CampaignLanguage } from '../domain/campaigns/page-text.ts';
 import { publicCampaign } from '../domain/campaigns/public-campaign.ts';
 import { confirmationMail } from '../domain/campaigns/submission-mail.ts';
-import { entryState, eraseSubmission, withdrawSubmission } from '../domain/campaigns/submission-manage.ts';
+import { entryCampaignName, entryState, eraseSubmission, withdrawSubmission } from '../domain/campaigns/submission-manage.ts';
 import { confirmSubmission, discardSubmission, parseEmail, parseHandle, submissionByToken, submitEntry, type Submission } from '../domain/campaigns/submissions.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -161,11 +161,13 @@ async function entryPage(c: Context<AppEnv>, lang: CampaignLanguage, notice: str
   const path = new URL(c.req.url).pathname;
   const now = c.var.clock.now();
   // Unknown, or unconfirmed past its 48 hours: the same answer, so a link says nothing of others.
-  const expired = !found || (found.confirmedAt === null && now > found.confirmBy);
-  const campaign = expired ? null : await publicCampaign(c.var.db, id, lang, Boolean(c.var.mail), now).catch(() => null);
-  const state = expired || !campaign ? 'expired' : await entryState(c.var.db, found);
+  // The page rests on the submission alone: whatever the campaign's status now, its entrant can
+  // still withdraw or erase.
+  const expired = !found || (found.confirmedAt === null && now >= found.confirmBy);
+  const state = expired ? 'expired' : await entryState(c.var.db, found);
+  const campaignName = expired ? '' : await entryCampaignName(c.var.db, found);
   return c.html(
-    renderEntryPage({ lang, path, campaignPath: `/c/${id}`, campaignName: campaign?.campaign.name ?? '', link: c.req.param('link') === 'confirm' ? 'confirm' : 'manage', state, confirmedAt: found?.confirmedAt ?? null, notice }, nonce),
+    renderEntryPage({ lang, path, campaignPath: `/c/${id}`, campaignName, link: c.req.param('link') === 'confirm' ? 'confirm' : 'manage', state, confirmedAt: found?.confirmedAt ?? null, notice }, nonce),
     (state === 'expired' ? (status === 200 ? 404 : status) : status) as 200,
   );
 }
