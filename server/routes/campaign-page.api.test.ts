@@ -253,19 +253,20 @@ describe('a submission', () => {
     const before = await count();
     const mails = h.mailbox.length;
     const image = await h.image(600, 600);
-    const cases: [string, Promise<Response>, number][] = [
-      ['photos', submit(good, Array.from({ length: 6 }, () => image)), 400],
-      ['photos', submit(good, []), 400],
-      ['photos.0', submit(good, [new Blob(['not an image at all'], { type: 'image/png' })]), 400],
-      ['video', submit(good, [], new Blob(['not a video'], { type: 'video/mp4' })), 400],
-      ['photos.0', submit(good, [new Blob([new Uint8Array(8 * 1024 * 1024 + 1)], { type: 'image/png' })]), 413],
-      ['email', submit({ ...good, email: 'not-an-email' }, [image]), 400],
-      ['handle', submit({ ...good, handle: 'bad\uD800handle' }, [image]), 400],
-      ['handle', submit({ ...good, handle: 'has spaces' }, [image]), 400],
-      ['accept', submit({ ...good, accept: '' }, [image]), 400],
+    const cases: [string, () => Promise<Response>, number][] = [
+      ['photos', () => submit(good, Array.from({ length: 6 }, () => image)), 400],
+      ['photos', () => submit(good, []), 400],
+      ['photos.0', () => submit(good, [new Blob(['not an image at all'], { type: 'image/png' })]), 400],
+      ['video', () => submit(good, [], new Blob(['not a video'], { type: 'video/mp4' })), 400],
+      ['photos.0', () => submit(good, [new Blob([new Uint8Array(8 * 1024 * 1024 + 1)], { type: 'image/png' })]), 413],
+      ['email', () => submit({ ...good, email: 'not-an-email' }, [image]), 400],
+      ['handle', () => submit({ ...good, handle: 'bad\uD800handle' }, [image]), 400],
+      ['handle', () => submit({ ...good, handle: 'has spaces' }, [image]), 400],
+      ['accept', () => submit({ ...good, accept: '' }, [image]), 400],
     ];
-    for (const [field, pending, status] of cases) {
-      const res = await pending;
+    // One after the other: the page reads two uploads at once at most.
+    for (const [field, send, status] of cases) {
+      const res = await send();
       const html = await res.text();
       expect(res.status, `${field}: ${html.slice(0, 300)}`).toBe(status);
       expect(html).toContain(`data-field="${field}"`);
@@ -299,6 +300,32 @@ describe('a submission', () => {
     const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'fresh@example.com'));
     expect(row!.rulesId).toBe(fresh.rules_id);
     expect(row!.termsVersionId).toBe(fresh.terms_id);
+  });
+
+  it('reads at most two uploads at once, and asks a third to come back before reading it', async () => {
+    const hanging = [0, 1].map((i) => {
+      let control!: ReadableStreamDefaultController<Uint8Array>;
+      const body = new ReadableStream<Uint8Array>({ start: (c) => void (control = c) });
+      const init = { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: `203.0.113.${i + 10}`, 'content-type': 'multipart/form-data; boundary=x' }, body, duplex: 'half' };
+      return { control, response: request(h, `/c/${CAMPAIGN}`, init as RequestInit) };
+    });
+    // Both are reading their bodies (sent slowly): the third is refused unread.
+    hanging[0]!.control.enqueue(new TextEncoder().encode('--x\r\n'));
+    let read = false;
+    const third = await request(h, `/c/${CAMPAIGN}`, {
+      method: 'POST',
+      headers: { [TEST_CLIENT_IP_HEADER]: '203.0.113.12', 'content-type': 'multipart/form-data; boundary=x' },
+      body: new ReadableStream({ pull: (c) => { read = true; c.close(); } }, { highWaterMark: 0 }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await third.text()).toContain('data-field="form"');
+    expect(read).toBe(false);
+    // Once they end (here as broken forms), their slots are free again.
+    for (const { control } of hanging) control.close();
+    for (const { response } of hanging) expect((await response).status).toBe(400);
+    expect((await submit({ ...good, email: 'after-busy@example.com' }, [await h.image(500, 500)])).status).toBe(303);
   });
 
   it('is rate-limited per address', async () => {

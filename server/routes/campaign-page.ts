@@ -8,18 +8,23 @@ import { CAMPAIGN_TEXT, pickCampaignLanguage, type CampaignLanguage } from '../d
 import { publicCampaign } from '../domain/campaigns/public-campaign.ts';
 import { confirmationMail } from '../domain/campaigns/submission-mail.ts';
 import { entryCampaignName, entryState, eraseSubmission, withdrawSubmission } from '../domain/campaigns/submission-manage.ts';
-import { confirmSubmission, discardSubmission, parseEmail, parseHandle, submissionByToken, submitEntry, type Submission } from '../domain/campaigns/submissions.ts';
+import { confirmSubmission, discardSubmission, MAX_SUBMISSION_BYTES, parseEmail, parseHandle, submissionByToken, submitEntry, type Submission } from '../domain/campaigns/submissions.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError, fromDomainError } from '../http/errors.ts';
 import { formBody, type FormFields } from '../http/form.ts';
+import { InFlight } from '../http/in-flight.ts';
 import { strictPageHeaders } from '../http/page-headers.ts';
 import { publicOrigin } from '../http/public-origin.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { randomToken } from '../security/tokens.ts';
 
-/** Five photos of 8 MiB or a 40 MiB video, with the form's text around them. */
-const MAX_SUBMISSION_BYTES = 42 * 1024 * 1024;
+/**
+ * Uploads this process (or isolate) reads at once: each holds up to twice its body for a moment
+ * (the bytes and the parsed form), so two 25 MiB bodies stay within a Worker's 128 MB. More are
+ * told to come back (503, Retry-After) before their body is read.
+ */
+const SUBMISSION_UPLOADS = new InFlight(2);
 /** Entries from one address: a family on one connection fits; a flood of uploads stops. */
 const SUBMISSIONS_PER_ADDRESS = { limit: 10, windowMs: 60 * 60_000 };
 
@@ -43,6 +48,7 @@ export const campaignPageRoutes = new Hono<AppEnv>()
     if (!open) return notFoundPage(c, lang);
     let values = { handle: '', email: '' };
     let submission: Submission | null = null;
+    let release: (() => void) | null = null;
     try {
       // A closed campaign reads nothing: no upload is taken only to be refused.
       if (open.state !== 'open') throw new ApiError(open.state === 'no_mail' ? 503 : 403, 'campaign_closed', closedMessage(lang, open.state, open.campaign.startsAt), 'campaign');
@@ -52,8 +58,13 @@ export const campaignPageRoutes = new Hono<AppEnv>()
         throw new ApiError(429, 'rate_limited', CAMPAIGN_TEXT[lang].limited, 'form');
       }
       if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type', 'body: send the page’s form (multipart/form-data)', 'body');
-      const form = await formBody(c, { all: true, maxBytes: MAX_SUBMISSION_BYTES });
-      const text = (name: string) => lastText(form, name);
+      release = SUBMISSION_UPLOADS.tryAcquire();
+      if (!release) {
+        c.header('Retry-After', '10');
+        throw new ApiError(503, 'busy', CAMPAIGN_TEXT[lang].busy, 'form');
+      }
+      let form: FormFields | null = await formBody(c, { all: true, maxBytes: MAX_SUBMISSION_BYTES });
+      const text = (name: string) => lastText(form ?? {}, name);
       lang = pickCampaignLanguage(text('lang'), c.req.header('accept-language'));
       values = { handle: cutText(text('handle'), 40), email: cutText(text('email'), 254) };
       // What the entrant accepted is what the form showed: the rules and terms in the form's
@@ -63,7 +74,7 @@ export const campaignPageRoutes = new Hono<AppEnv>()
       if (!open) return notFoundPage(c, lang);
       if (open.state !== 'open') throw new ApiError(open.state === 'no_mail' ? 503 : 403, 'campaign_closed', closedMessage(lang, open.state, open.campaign.startsAt), 'campaign');
       if (text('rules_id') !== open.rules?.id || text('terms_id') !== open.terms?.id) throw new ApiError(409, 'rules_changed', CAMPAIGN_TEXT[lang].rulesChanged, 'accept');
-      const files = (name: string) => ([] as unknown[]).concat(form[name] ?? []).filter((f): f is File => f instanceof File && f.size > 0);
+      const files = (name: string) => ([] as unknown[]).concat(form?.[name] ?? []).filter((f): f is File => f instanceof File && f.size > 0);
       // The fields in the form's order: handle, email, the box, then the files.
       parseHandle(text('handle'));
       parseEmail(text('email'));
@@ -74,11 +85,14 @@ export const campaignPageRoutes = new Hono<AppEnv>()
         handle: text('handle'),
         email: text('email'),
         language: lang,
-        photos: await Promise.all(files('photos').map(async (f) => new Uint8Array(await f.arrayBuffer()))),
-        video: video[0] ? new Uint8Array(await video[0].arrayBuffer()) : null,
+        // The files as they are: storeFiles copies them one at a time.
+        photos: files('photos'),
+        video: video[0] ?? null,
         ipHash: await sha256Hex(`${c.var.secrets.appSecret}:ip:${c.var.clientIp(c)}`),
         userAgent: cutText(c.req.header('user-agent') ?? '', 300),
       };
+      // From here the files are held by `input` alone, which lets each go once it is stored.
+      form = null;
       const entry = await submitEntry({ db: c.var.db, media: c.var.media, variants: c.var.variants, appSecret: c.var.secrets.appSecret }, open, input, now);
       submission = entry.submission;
       const base = `${publicOrigin(c)}/c/${encodeURIComponent(id)}`;
@@ -94,6 +108,8 @@ export const campaignPageRoutes = new Hono<AppEnv>()
       const error = thrown instanceof DomainError ? fromDomainError(thrown) : thrown;
       if (!(error instanceof ApiError) || error.status >= 500 && error.status !== 503) throw thrown;
       return campaignPage(c, lang, { notice: null, error: { field: error.field ?? 'body', message: error.message }, values }, error.status);
+    } finally {
+      release?.();
     }
     // Post/redirect/get: a reload does not send the files again.
     return c.redirect(`/c/${encodeURIComponent(id)}?lang=${lang}&sent=1`, 303);

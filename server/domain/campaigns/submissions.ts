@@ -31,8 +31,14 @@ import { CONFIRM_WITHIN_MS, emailEraseAt, type PublicCampaign } from './public-c
 
 const DAY = 86_400_000;
 export const MAX_PHOTOS = 5;
+/**
+ * The caps keep one submission's peak memory (the body, its parsed form, one file's bytes and its
+ * renditions) well under a Worker isolate's 128 MB: 25 MiB in all (MAX_SUBMISSION_BYTES, the
+ * route's body limit), 8 MiB a photo, 20 MiB a video.
+ */
+export const MAX_SUBMISSION_BYTES = 25 * 1024 * 1024;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
-export const MAX_VIDEO_BYTES = 40 * 1024 * 1024;
+export const MAX_VIDEO_BYTES = 20 * 1024 * 1024;
 
 export type Submission = typeof campaignSubmissions.$inferSelect;
 
@@ -61,8 +67,9 @@ export interface SubmissionInput {
   handle: string;
   email: string;
   language: string;
-  photos: Uint8Array[];
-  video: Uint8Array | null;
+  /** The uploaded files, read one at a time while they are stored; taken out of the array as they are (so they can be freed). */
+  photos: Blob[];
+  video: Blob | null;
   ipHash: string;
   userAgent: string;
 }
@@ -76,21 +83,25 @@ async function storeFiles(deps: { media: MediaStore; variants: VariantMaker }, i
   if (input.photos.length > 0 && input.video) throw new Invalid('invalid_parameter', 'video: send photos or one video, not both', 'video');
   if (input.photos.length === 0 && !input.video) throw new Invalid('invalid_parameter', 'photos: attach one to five photos, or one video', 'photos');
   if (input.photos.length > MAX_PHOTOS) throw new Invalid('invalid_parameter', `photos: at most ${MAX_PHOTOS}`, 'photos');
-  const tooBig = input.photos.findIndex((p) => p.byteLength > MAX_PHOTO_BYTES);
+  const tooBig = input.photos.findIndex((p) => p.size > MAX_PHOTO_BYTES);
   if (tooBig >= 0) throw new TooLarge('too_large', `photos.${tooBig}: larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MiB`, `photos.${tooBig}`);
   if (input.video) {
-    if (input.video.byteLength > MAX_VIDEO_BYTES) throw new TooLarge('too_large', `video: larger than ${MAX_VIDEO_BYTES / 1024 / 1024} MiB`, 'video');
+    if (input.video.size > MAX_VIDEO_BYTES) throw new TooLarge('too_large', `video: larger than ${MAX_VIDEO_BYTES / 1024 / 1024} MiB`, 'video');
+    const video = new Uint8Array(await input.video.arrayBuffer());
+    input.video = null;
     // Vitrine decodes no video: an MP4 whose headers give its size is what it can store and show.
-    const size = isMp4(input.video) ? readVideoSize(input.video) : null;
+    const size = isMp4(video) ? readVideoSize(video) : null;
     if (!size || size.width === 0 || size.height === 0) throw new Invalid('invalid_parameter', 'video: must be an MP4 video', 'video');
     const mediaId = newId('med');
     const storageKey = `m/${mediaId}/video.mp4`;
-    await deps.media.put(storageKey, input.video, 'video/mp4');
-    return [{ mediaId, type: 'video', ...size, variants: [{ id: `var_${mediaId}_video`, role: 'video', format: 'mp4', ...size, bytes: input.video.byteLength, storageKey }] }];
+    await deps.media.put(storageKey, video, 'video/mp4');
+    return [{ mediaId, type: 'video', ...size, variants: [{ id: `var_${mediaId}_video`, role: 'video', format: 'mp4', ...size, bytes: video.byteLength, storageKey }] }];
   }
   const files: SubmissionFile[] = [];
   try {
-    for (const [i, bytes] of input.photos.entries()) {
+    // One file's bytes at a time: each photo is copied out of the form, stored, and let go.
+    for (let i = 0; input.photos.length > 0; i++) {
+      const bytes = new Uint8Array(await input.photos.shift()!.arrayBuffer());
       const stored = await storeUploadedImage(deps, bytes, `photos.${i}`, now);
       files.push({ mediaId: stored.mediaId, type: 'image', width: stored.width, height: stored.height, variants: stored.rows.map(({ id, role, format, width, height, bytes, storageKey }) => ({ id: id!, role: role!, format: format!, width: width!, height: height!, bytes: bytes!, storageKey: storageKey! })) });
     }
