@@ -35,9 +35,9 @@ async function shownIds(lang: string, campaign = CAMPAIGN): Promise<{ rules_id: 
 }
 
 /** Sends the page's form from a fresh address (the limit is per address; one test covers it), with the ids its page shows unless given. */
-async function submit(fields: Record<string, string>, photos: Blob[] = [], video?: Blob, ip = `198.51.100.${ips++}`, campaign = CAMPAIGN) {
+async function submit(fields: Record<string, string>, photos: Blob[] = [], video?: Blob, ip = `198.51.100.${ips++}`, campaign = CAMPAIGN, headers: Record<string, string> = {}) {
   const all = { ...(await shownIds(fields.lang ?? 'en', campaign)), ...fields };
-  return request(h, `/c/${campaign}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en' }, body: await form(all, photos, video) });
+  return request(h, `/c/${campaign}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en', ...headers }, body: await form(all, photos, video) });
 }
 
 const good = { handle: '@Creator.One', email: 'creator.one@example.com', accept: 'yes', lang: 'en' };
@@ -326,6 +326,33 @@ describe('a submission', () => {
     for (const { control } of hanging) control.close();
     for (const { response } of hanging) expect((await response).status).toBe(400);
     expect((await submit({ ...good, email: 'after-busy@example.com' }, [await h.image(500, 500)])).status).toBe(303);
+  });
+
+  it('refuses a form posted from another site, before reading it', async () => {
+    const image = await h.image(500, 500);
+    const count = async () => (await h.db.select().from(campaignSubmissions)).length;
+    const before = await count();
+    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { origin: 'null' }]) {
+      const res = await submit({ ...good, email: 'csrf@example.com' }, [image], undefined, undefined, CAMPAIGN, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(await res.text()).toContain('data-field="form"');
+    }
+    expect(await count()).toBe(before);
+    // The page's own form: same origin, or a browser that says so.
+    expect((await submit({ ...good, email: 'same-origin@example.com' }, [image], undefined, undefined, CAMPAIGN, { origin: 'http://vitrine.test', 'sec-fetch-site': 'same-origin' })).status).toBe(303);
+  });
+
+  it('sends one address at most three confirmation mails a day', async () => {
+    const image = await h.image(500, 500);
+    const sent = () => h.mailbox.filter((m) => m.to === 'flooded@example.com').length;
+    for (let i = 0; i < 3; i++) expect((await submit({ ...good, email: 'flooded@example.com' }, [image])).status).toBe(303);
+    const res = await submit({ ...good, email: 'FLOODED@example.com' }, [image]);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await res.text()).toContain('data-field="email"');
+    expect(sent()).toBe(3);
+    expect(h.mailbox.filter((m) => m.to === 'FLOODED@example.com').length).toBe(0);
+    expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'FLOODED@example.com'))).length).toBe(0);
   });
 
   it('is rate-limited per address', async () => {

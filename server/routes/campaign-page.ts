@@ -27,6 +27,8 @@ import { randomToken } from '../security/tokens.ts';
 const SUBMISSION_UPLOADS = new InFlight(2);
 /** Entries from one address: a family on one connection fits; a flood of uploads stops. */
 const SUBMISSIONS_PER_ADDRESS = { limit: 10, windowMs: 60 * 60_000 };
+/** Confirmation mails to one address (by its keyed hash) a day: the form cannot be used to flood someone's inbox. */
+const MAILS_PER_RECIPIENT = { limit: 3, windowMs: 24 * 60 * 60_000 };
 
 /**
  * A campaign's public page and its entrants' links (domain/campaigns/page.ts), outside the admin
@@ -52,6 +54,10 @@ export const campaignPageRoutes = new Hono<AppEnv>()
     try {
       // A closed campaign reads nothing: no upload is taken only to be refused.
       if (open.state !== 'open') throw new ApiError(open.state === 'no_mail' ? 503 : 403, 'campaign_closed', closedMessage(lang, open.state, open.campaign.startsAt), 'campaign');
+      // The form is the page's own: another site's page posting it (with a visitor's browser,
+      // to send mail or files in their name) is refused before anything is read or counted.
+      const origin = c.req.header('origin');
+      if (c.req.header('sec-fetch-site') === 'cross-site' || (origin !== undefined && origin !== publicOrigin(c))) throw new ApiError(403, 'cross_site', CAMPAIGN_TEXT[lang].crossSite, 'form');
       const limit = await hitRateLimit(c.var.db, `submit:${addressBucket(c.var.clientIp(c))}`, SUBMISSIONS_PER_ADDRESS, now);
       if (!limit.allowed) {
         c.header('Retry-After', String(limit.retryAfterSeconds));
@@ -94,6 +100,13 @@ export const campaignPageRoutes = new Hono<AppEnv>()
       // From here the files are held by `input` alone, which lets each go once it is stored.
       form = null;
       const entry = await submitEntry({ db: c.var.db, media: c.var.media, variants: c.var.variants, appSecret: c.var.secrets.appSecret }, open, input, now);
+      // Counted where a mail would go out, so a form refused for its files counts nothing.
+      const perRecipient = await hitRateLimit(c.var.db, `submit-mail:${entry.submission.emailHash}`, MAILS_PER_RECIPIENT, now);
+      if (!perRecipient.allowed) {
+        await discardSubmission({ db: c.var.db, media: c.var.media }, entry.submission);
+        c.header('Retry-After', String(perRecipient.retryAfterSeconds));
+        throw new ApiError(429, 'rate_limited', CAMPAIGN_TEXT[lang].tooManyMails, 'email');
+      }
       submission = entry.submission;
       const base = `${publicOrigin(c)}/c/${encodeURIComponent(id)}`;
       await c.var.mail!.send(
