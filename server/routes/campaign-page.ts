@@ -56,8 +56,11 @@ export const campaignPageRoutes = new Hono<AppEnv>()
       if (open.state !== 'open') throw new ApiError(open.state === 'no_mail' ? 503 : 403, 'campaign_closed', closedMessage(lang, open.state, open.campaign.startsAt), 'campaign');
       // The form is the page's own: another site's page posting it (with a visitor's browser,
       // to send mail or files in their name) is refused before anything is read or counted.
+      // The browser's `Sec-Fetch-Site` decides when sent: the page's `no-referrer` policy makes
+      // its own form send `Origin: null`. Older browsers send only `Origin`, which must match.
+      const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
-      if (c.req.header('sec-fetch-site') === 'cross-site' || (origin !== undefined && origin !== publicOrigin(c))) throw new ApiError(403, 'cross_site', CAMPAIGN_TEXT[lang].crossSite, 'form');
+      if (site ? site === 'cross-site' : origin !== undefined && origin !== publicOrigin(c)) throw new ApiError(403, 'cross_site', CAMPAIGN_TEXT[lang].crossSite, 'form');
       const limit = await hitRateLimit(c.var.db, `submit:${addressBucket(c.var.clientIp(c))}`, SUBMISSIONS_PER_ADDRESS, now);
       if (!limit.allowed) {
         c.header('Retry-After', String(limit.retryAfterSeconds));
