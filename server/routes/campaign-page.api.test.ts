@@ -5,6 +5,7 @@ import type { AdminPostsPage } from '../../shared/admin-types.ts';
 import { createApp } from '../app.ts';
 import { campaignSubmissions, consentRecords, posts, users } from '../db/schema.ts';
 import { deleteCampaign } from '../domain/campaigns/campaigns.ts';
+import { discardSubmission } from '../domain/campaigns/submissions.ts';
 import { runDueCollection } from '../domain/collection/scheduler.ts';
 import { admin, signIn, type AdminSession } from '../dev/testing/admin-client.ts';
 import { TEST_CLIENT_IP_HEADER } from '../dev/testing/client-ip.ts';
@@ -197,7 +198,9 @@ describe('a submission', () => {
     expect(evidence.records[0]!.verification).toMatchObject({ method: 'email', email: { hash: row!.emailHash, handleVerified: false } });
 
     // Confirming again changes nothing; the media are served once approved, with rights.
-    expect((await post(confirm, { action: 'confirm' })).status).toBe(303);
+    const again = await post(confirm, { action: 'confirm' });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('already confirmed');
     expect(await inbox()).toEqual([postId]);
     await approve(postId);
     const entries = await admin(h, owner, 'GET', `/campaigns/${CAMPAIGN}`);
@@ -332,7 +335,7 @@ describe('a submission', () => {
     const image = await h.image(500, 500);
     const count = async () => (await h.db.select().from(campaignSubmissions)).length;
     const before = await count();
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { origin: 'null' }]) {
+    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { origin: 'null' }] as Record<string, string>[]) {
       const res = await submit({ ...good, email: 'csrf@example.com' }, [image], undefined, undefined, CAMPAIGN, headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(await res.text()).toContain('data-field="form"');
@@ -355,6 +358,22 @@ describe('a submission', () => {
     expect(sent()).toBe(3);
     expect(h.mailbox.filter((m) => m.to === 'FLOODED@example.com').length).toBe(0);
     expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'FLOODED@example.com'))).length).toBe(0);
+  });
+
+  it('confirms once when confirmed twice at once, and a stale discard then leaves it and its files alone', async () => {
+    expect((await submit({ ...good, email: 'double@example.com' }, [await h.image(600, 600)])).status).toBe(303);
+    const { confirm } = links('double@example.com');
+    const [stale] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'double@example.com'));
+    const answers = await Promise.all([post(confirm, { action: 'confirm' }), post(confirm, { action: 'confirm' })]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 303]);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, stale!.id));
+    expect(row!.postId).toBeTruthy();
+    expect((await h.db.select().from(consentRecords).where(eq(consentRecords.postId, row!.postId!))).length).toBe(1);
+    expect((await h.db.select().from(posts).where(eq(posts.authorUsername, 'Creator.One'))).filter((p) => p.id === row!.postId).length).toBe(1);
+    // A discard working from the row as it was before (the retention step, a withdraw) changes nothing now.
+    expect(await discardSubmission({ db: h.db, media: h.media }, stale!)).toBe(false);
+    expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, stale!.id))).length).toBe(1);
+    expect(await h.media.head(stale!.files[0]!.variants[0]!.storageKey)).not.toBeNull();
   });
 
   it('is rate-limited per address', async () => {

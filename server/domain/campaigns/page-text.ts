@@ -68,6 +68,7 @@ export const CAMPAIGN_TEXT = {
     erased: 'Your entry and its files are erased.',
     unconfirmed: 'This entry is not confirmed yet: open the confirmation link from the email.',
     replayed: 'This form was already sent.',
+    alreadyConfirmed: 'Your entry is already confirmed.',
     back: 'Back to the campaign',
     notFound: 'This campaign does not exist or is not public.',
     mail: {
@@ -135,6 +136,7 @@ export const CAMPAIGN_TEXT = {
     erased: 'Votre participation et ses fichiers sont effacés.',
     unconfirmed: 'Cette participation n’est pas encore confirmée : ouvrez le lien de confirmation reçu par e-mail.',
     replayed: 'Ce formulaire a déjà été envoyé.',
+    alreadyConfirmed: 'Votre participation est déjà confirmée.',
     back: 'Retour au concours',
     notFound: 'Ce concours n’existe pas ou n’est pas public.',
     mail: {

@@ -13,7 +13,7 @@
  *
  * Unconfirmed submissions are deleted with their files after 48 h (submission-retention.ts).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { isWellFormedText } from '../../../shared/text.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { campaignRules, campaigns, campaignSubmissions, consentRecords, mediaVariants, postMedia, posts, termsVersions, type SubmissionFile } from '../../db/schema.ts';
@@ -162,10 +162,19 @@ export async function submitEntry(deps: { db: Db; media: MediaStore; variants: V
   return { submission, confirmToken, manageToken };
 }
 
-/** Undoes step 1 entirely (the confirmation email could not be sent, or the entrant withdrew before confirming). */
-export async function discardSubmission(deps: { db: Db; media: MediaStore }, submission: Submission): Promise<void> {
-  await deleteFiles(deps.media, submission.files);
-  await deps.db.delete(campaignSubmissions).where(eq(campaignSubmissions.id, submission.id));
+/**
+ * Undoes step 1 entirely (the confirmation email could not be sent, the entrant withdrew before
+ * confirming, the 48 h passed). The row goes first, and only while unconfirmed: a confirmation
+ * that claimed it meanwhile keeps it and its files (which now belong to its post).
+ */
+export async function discardSubmission(deps: { db: Db; media: MediaStore }, submission: Submission): Promise<boolean> {
+  const gone = await deps.db
+    .delete(campaignSubmissions)
+    .where(and(eq(campaignSubmissions.id, submission.id), isNull(campaignSubmissions.postId), isNull(campaignSubmissions.confirmedAt)))
+    .returning({ files: campaignSubmissions.files });
+  if (!gone[0]) return false;
+  await deleteFiles(deps.media, gone[0].files);
+  return true;
 }
 
 export async function submissionByToken(db: Db, link: 'confirm' | 'manage', token: string): Promise<Submission | null> {
@@ -177,13 +186,15 @@ export async function submissionByToken(db: Db, link: 'confirm' | 'manage', toke
 
 /**
  * Step 2: the email is confirmed. Makes the post, its media and the consent record in one batch;
- * confirming twice changes nothing. A submission past its 48 h is not confirmed (and is deleted
- * by the retention step).
+ * confirming twice changes nothing. A submission past its 48 h (`now >= confirmBy`) is not
+ * confirmed (and is deleted by the retention step). Two confirmations at once (a double click,
+ * a mail scanner and its person): the first claims the row with one conditional UPDATE and does
+ * the writes; the other finds it claimed and is told it is already confirmed (`postId` null while
+ * the first is still writing).
  */
-export async function confirmSubmission(db: Db, submission: Submission, now: number): Promise<{ postId: string }> {
-  if (submission.postId) return { postId: submission.postId };
-  if (now > submission.confirmBy) throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
-  const postId = newId('post');
+export async function confirmSubmission(db: Db, submission: Submission, now: number): Promise<{ postId: string | null; already: boolean }> {
+  if (submission.postId || submission.confirmedAt !== null) return { postId: submission.postId, already: true };
+  if (now >= submission.confirmBy) throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
   // What was accepted: the versions shown when the form was sent, never newer ones.
   const [accepted] = await db
     .select({ campaign: { id: campaigns.id, name: campaigns.name }, rules: campaignRules, terms: termsVersions })
@@ -194,7 +205,30 @@ export async function confirmSubmission(db: Db, submission: Submission, now: num
     .where(eq(campaignSubmissions.id, submission.id))
     .limit(1);
   if (!accepted) throw notFound('submission');
+  const claimed = await db
+    .update(campaignSubmissions)
+    .set({ confirmedAt: now })
+    .where(and(eq(campaignSubmissions.id, submission.id), isNull(campaignSubmissions.confirmedAt), gt(campaignSubmissions.confirmBy, now)))
+    .returning({ id: campaignSubmissions.id });
+  if (!claimed[0]) {
+    const [again] = await db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, submission.id)).limit(1);
+    if (again?.confirmedAt != null) return { postId: again.postId, already: true };
+    throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
+  }
+  try {
+    return { postId: await writeConfirmation(db, submission, accepted, now), already: false };
+  } catch (error) {
+    // The claim is given back: the entrant can try again, and the retention step still sees it.
+    await db.update(campaignSubmissions).set({ confirmedAt: null }).where(and(eq(campaignSubmissions.id, submission.id), isNull(campaignSubmissions.postId)));
+    throw error;
+  }
+}
+
+type Accepted = { campaign: { id: string; name: string }; rules: typeof campaignRules.$inferSelect; terms: typeof termsVersions.$inferSelect };
+
+async function writeConfirmation(db: Db, submission: Submission, accepted: Accepted, now: number): Promise<string> {
   const { terms, rules, campaign } = accepted;
+  const postId = newId('post');
   const expiresAt = terms.durationDays ? now + terms.durationDays * DAY : null;
   const consentId = newId('cons');
   const evidence = {
@@ -258,5 +292,5 @@ export async function confirmSubmission(db: Db, submission: Submission, now: num
     auditStatement(db, { workspaceId: submission.workspaceId, actorUserId: null, actorKind: 'author', action: 'campaign.submission_confirmed', targetType: 'post', targetId: postId, after: { campaignId: campaign.id, submissionId: submission.id, consentId, rulesHash: rules.contentHash, termsHash: terms.contentHash, files: submission.files.length }, at: now }),
     ...(await eventStatements(db, submission.workspaceId, 'rights.granted', { postId, author: submission.handle, campaignId: campaign.id, ...window }, now)),
   ]);
-  return { postId };
+  return postId;
 }
