@@ -113,8 +113,19 @@ async function storeFiles(deps: { media: MediaStore; variants: VariantMaker }, i
   return files;
 }
 
+/** Deletes every file it can; one that fails does not keep the others (the first failure is thrown after). */
 export async function deleteFiles(media: MediaStore, files: readonly SubmissionFile[]): Promise<void> {
-  for (const f of files) for (const v of f.variants) await media.delete(v.storageKey);
+  let failure: unknown = null;
+  for (const f of files) {
+    for (const v of f.variants) {
+      try {
+        await media.delete(v.storageKey);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  }
+  if (failure !== null) throw failure;
 }
 
 export interface SubmittedEntry {
