@@ -6,6 +6,7 @@ import { createApp } from '../app.ts';
 import { campaignSubmissions, consentRecords, posts, users } from '../db/schema.ts';
 import { deleteCampaign } from '../domain/campaigns/campaigns.ts';
 import { eraseExpiredEntrantEmails } from '../domain/campaigns/submission-retention.ts';
+import { confirmationMail } from '../domain/campaigns/submission-mail.ts';
 import { discardSubmission } from '../domain/campaigns/submissions.ts';
 import { runDueCollection } from '../domain/collection/scheduler.ts';
 import { admin, signIn, type AdminSession } from '../dev/testing/admin-client.ts';
@@ -392,6 +393,34 @@ describe('a submission', () => {
     for (const row of rows) expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, row.id))).length).toBe(0);
     expect(await h.media.head(rows[1]!.files[0]!.variants[0]!.storageKey)).toBeNull();
     expect(await h.media.head(rows[0]!.files[0]!.variants.at(-1)!.storageKey)).toBeNull();
+  });
+
+  it('refuses control characters in an email, keeps the subject on one line, and the used confirm link only says confirmed', async () => {
+    const image = await h.image(500, 500);
+    for (const email of ['a\u0000b@example.com', 'ab@exa\u200bmple.com', 'a\u202eb@example.com', 'ab@example.com\u0007']) {
+      const res = await submit({ ...good, email }, [image]);
+      expect(res.status, JSON.stringify(email)).toBe(400);
+      expect(await res.text()).toContain('data-field="email"');
+    }
+    const mail = confirmationMail({ to: 'a@example.com', lang: 'en', handle: 'h', campaignName: 'Spring\r\nBcc: x@example.com\tsale', brand: 'B', confirmUrl: 'https://x/c/a/confirm/t', manageUrl: 'https://x/c/a/entry/t' });
+    expect(mail.subject).toBe('Confirm your entry: Spring Bcc: x@example.com sale');
+
+    expect((await submit({ ...good, email: 'evidence@example.com' }, [image], undefined, '198.51.100.250')).status).toBe(303);
+    const { confirm, manage } = links('evidence@example.com');
+    const confirmed = await request(h, confirm, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: '203.0.113.99', 'user-agent': 'MailApp/2', 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=confirm' });
+    expect(confirmed.status).toBe(303);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'evidence@example.com'));
+    const [consent] = await h.db.select().from(consentRecords).where(eq(consentRecords.postId, row!.postId!));
+    expect(consent!.evidence.confirmUserAgent).toBe('MailApp/2');
+    expect(consent!.evidence.confirmIpHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(consent!.evidence.confirmIpHash).not.toBe(consent!.evidence.ipHash);
+    const page = await (await request(h, confirm)).text();
+    expect(page).toContain('data-state="entered"');
+    expect(page).not.toContain('value="withdraw"');
+    expect(page).not.toContain('value="erase"');
+    expect((await post(confirm, { action: 'withdraw' })).status).toBe(400);
+    expect((await h.db.select().from(posts).where(eq(posts.id, row!.postId!)))[0]!.rightsStatus).toBe('granted');
+    expect(await (await request(h, manage)).text()).toContain('value="withdraw"');
   });
 
   it('is rate-limited per address', async () => {

@@ -142,14 +142,15 @@ export const campaignPageRoutes = new Hono<AppEnv>()
     const action = lastText(form, 'action');
     if (action === 'confirm') {
       if (found.confirmedAt === null && now >= found.confirmBy) return entryPage(c, lang, null, 410);
-      const done = await confirmSubmission(c.var.db, found, now).catch((error: unknown) => {
+      const done = await confirmSubmission(c.var.db, found, evidence, now).catch((error: unknown) => {
         if (error instanceof DomainError && error.code === 'link_expired') return null;
         throw error;
       });
       if (!done) return entryPage(c, lang, null, 410);
       // Confirmed by another request meanwhile (a double click): said so, not an error.
       if (done.already) return entryPage(c, lang, CAMPAIGN_TEXT[lang].alreadyConfirmed);
-    } else if (action === 'withdraw') await withdrawSubmission(deps, found, evidence, now);
+    } else if (c.req.param('link') === 'confirm') return entryPage(c, lang, CAMPAIGN_TEXT[lang].useManageLink, 400);
+    else if (action === 'withdraw') await withdrawSubmission(deps, found, evidence, now);
     else if (action === 'erase') await eraseSubmission(deps, found, evidence, now);
     else return entryPage(c, lang, CAMPAIGN_TEXT[lang].replayed, 400);
     return c.redirect(`${new URL(c.req.url).pathname}?lang=${lang}`, 303);

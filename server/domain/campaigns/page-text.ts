@@ -69,6 +69,7 @@ export const CAMPAIGN_TEXT = {
     unconfirmed: 'This entry is not confirmed yet: open the confirmation link from the email.',
     replayed: 'This form was already sent.',
     alreadyConfirmed: 'Your entry is already confirmed.',
+    useManageLink: 'To withdraw or erase your entry, use the second link in the email.',
     back: 'Back to the campaign',
     notFound: 'This campaign does not exist or is not public.',
     mail: {
@@ -137,6 +138,7 @@ export const CAMPAIGN_TEXT = {
     unconfirmed: 'Cette participation n’est pas encore confirmée : ouvrez le lien de confirmation reçu par e-mail.',
     replayed: 'Ce formulaire a déjà été envoyé.',
     alreadyConfirmed: 'Votre participation est déjà confirmée.',
+    useManageLink: 'Pour retirer ou effacer votre participation, utilisez le second lien de l’e-mail.',
     back: 'Retour au concours',
     notFound: 'Ce concours n’existe pas ou n’est pas public.',
     mail: {

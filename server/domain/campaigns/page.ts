@@ -114,6 +114,11 @@ export function renderEntryPage(view: EntryPageView, nonce: string): string {
     withdrawn: `<p class="notice" data-state="withdrawn">${esc(t.withdrawn)}</p><p class="muted">${esc(t.eraseIntro)}</p>${button('erase', t.erase, true)}`,
     erased: `<p class="notice" data-state="erased">${esc(t.erased)}</p>`,
   };
+  // The confirm link, once used, says only that: withdrawing and erasing are the entry link's
+  // (the confirm link is the one a mail scanner or a forwarded mail is likeliest to expose).
+  if (view.link === 'confirm' && view.state !== 'unconfirmed' && view.state !== 'expired') {
+    sections[view.state] = `<p class="notice" data-state="${view.state}">${esc(view.state === 'entered' ? t.entered(view.confirmedAt ? day(view.lang, view.confirmedAt) : '') : t.alreadyConfirmed)}</p>`;
+  }
   const title = view.link === 'confirm' && view.state === 'unconfirmed' ? t.confirmTitle(view.campaignName) : t.manageTitle(view.campaignName);
   return shell(
     view.lang,

@@ -55,7 +55,8 @@ export function parseHandle(raw: string): string {
 
 export function parseEmail(raw: string): string {
   const email = raw.trim();
-  if (email.length > 254 || !EMAIL.test(email) || !isWellFormedText(email)) throw new Invalid('invalid_parameter', 'email: is not an email address', 'email');
+  // Control and format characters (a line break, a zero-width or bidi mark) have no place in an address, and could hide in a mail header.
+  if (email.length > 254 || !EMAIL.test(email) || !isWellFormedText(email) || /[\p{Cc}\p{Cf}]/u.test(email)) throw new Invalid('invalid_parameter', 'email: is not an email address', 'email');
   return email;
 }
 
@@ -203,7 +204,7 @@ export async function submissionByToken(db: Db, link: 'confirm' | 'manage', toke
  * the writes; the other finds it claimed and is told it is already confirmed (`postId` null while
  * the first is still writing).
  */
-export async function confirmSubmission(db: Db, submission: Submission, now: number): Promise<{ postId: string | null; already: boolean }> {
+export async function confirmSubmission(db: Db, submission: Submission, confirmedBy: { ipHash: string; userAgent: string }, now: number): Promise<{ postId: string | null; already: boolean }> {
   if (submission.postId || submission.confirmedAt !== null) return { postId: submission.postId, already: true };
   if (now >= submission.confirmBy) throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
   // What was accepted: the versions shown when the form was sent, never newer ones.
@@ -227,7 +228,7 @@ export async function confirmSubmission(db: Db, submission: Submission, now: num
     throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
   }
   try {
-    return { postId: await writeConfirmation(db, submission, accepted, now), already: false };
+    return { postId: await writeConfirmation(db, submission, accepted, confirmedBy, now), already: false };
   } catch (error) {
     // The claim is given back: the entrant can try again, and the retention step still sees it.
     await db.update(campaignSubmissions).set({ confirmedAt: null }).where(and(eq(campaignSubmissions.id, submission.id), isNull(campaignSubmissions.postId)));
@@ -237,7 +238,7 @@ export async function confirmSubmission(db: Db, submission: Submission, now: num
 
 type Accepted = { campaign: { id: string; name: string }; rules: typeof campaignRules.$inferSelect; terms: typeof termsVersions.$inferSelect };
 
-async function writeConfirmation(db: Db, submission: Submission, accepted: Accepted, now: number): Promise<string> {
+async function writeConfirmation(db: Db, submission: Submission, accepted: Accepted, confirmedBy: { ipHash: string; userAgent: string }, now: number): Promise<string> {
   const { terms, rules, campaign } = accepted;
   const postId = newId('post');
   const expiresAt = terms.durationDays ? now + terms.durationDays * DAY : null;
@@ -255,6 +256,8 @@ async function writeConfirmation(db: Db, submission: Submission, accepted: Accep
     ipHash: submission.ipHash,
     userAgent: submission.userAgent,
     confirmedHandle: submission.handle,
+    confirmIpHash: confirmedBy.ipHash,
+    confirmUserAgent: confirmedBy.userAgent,
   };
   const mediaType = submission.files.length > 1 ? 'carousel' : submission.files[0]?.type === 'video' ? 'video' : 'image';
   const window = { scope: terms.scope, expiresAt: expiresAt && new Date(expiresAt).toISOString(), verification: 'email' };
