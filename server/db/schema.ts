@@ -524,6 +524,9 @@ export interface ConsentEvidence {
   rulesLanguage?: string;
   rulesHash?: string;
   handleVerified?: boolean;
+  /** The request that confirmed the submission (the others are the form's): its hashed IP and user agent. */
+  confirmIpHash?: string;
+  confirmUserAgent?: string;
 }
 
 /** Append-only (enforced by triggers in the migrations): nothing rewrites history. */

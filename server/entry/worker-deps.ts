@@ -56,8 +56,11 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     : d1Db(env.DB);
   // No DNS API on Workers: the guard checks what each hop's URL spells (workers-transport.ts).
   const outbound = guardedFetch({ transport: workersTransport });
-  // None or half set: no mail (features that need it say so); an unknown provider throws: a typo.
-  const mail = resolveMailSettings(env);
+  // None or half set: no mail (features that need it say so). A wrong setting (an unknown
+  // provider, a malformed sender) is a typo: on Node the server refuses to start, where it is
+  // seen at once; a Worker has no start to refuse, and throwing here would take every request
+  // down, so it runs with mail off and says why in the log, once per isolate.
+  const mail = mailSettingsOrOff(env);
   return {
     db,
     media: r2MediaStore(env.MEDIA),
@@ -80,4 +83,17 @@ export function workerDeps(env: WorkerEnv, clock: Clock = systemClock): AppDeps 
     // One sendBatch per tick (at most 100 messages: worker-cron.ts sends 70 at most).
     jobQueue: env.JOBS ? { send: async (jobs) => void (await env.JOBS!.sendBatch(jobs.map((body) => ({ body, contentType: 'json' })))) } : null,
   };
+}
+
+let mailWarned = false;
+
+function mailSettingsOrOff(env: WorkerEnv): ReturnType<typeof resolveMailSettings> {
+  try {
+    return resolveMailSettings(env);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    if (!mailWarned) console.error(`mail is off: ${why}`);
+    mailWarned = true;
+    return { off: why };
+  }
 }

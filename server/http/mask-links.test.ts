@@ -10,3 +10,10 @@ it('keeps the request id of a rights link and masks its signature, wherever it a
   expect(maskedError(error)).not.toContain('SECRETMAC');
   expect(maskedError('plain /r/req_9.SECRETMAC')).toBe('plain /r/req_9.[masked]');
 });
+
+it('masks the token of a campaign entrant’s confirm and entry links, keeping the campaign', () => {
+  expect(maskRightsLinks('/c/spring-entries/confirm/AbC_d-123456789012345678901234567890123456789')).toBe('/c/spring-entries/confirm/[masked]');
+  expect(maskRightsLinks('POST https://shop.example/c/demo/entry/SECRET_token-1?lang=fr failed')).toBe('POST https://shop.example/c/demo/entry/[masked]?lang=fr failed');
+  expect(maskRightsLinks('/c/demo')).toBe('/c/demo');
+  expect(maskedError(new Error('on /c/demo/confirm/SECRETTOKEN'))).not.toContain('SECRETTOKEN');
+});

@@ -1,7 +1,14 @@
 /**
- * The demo's mailbox (`npm start` only): mail is kept in memory instead of sent, and shown at
- * `/demo/mailbox`, so a newcomer can open a campaign entry's confirmation link without any mail
- * provider. Never mounted outside the demo (server/entry/node.ts); the newest 50 messages are kept.
+ * The demo's mailbox (`npm start` only): a demo page, not a feature. Mail is kept in memory
+ * instead of sent, and shown at `/demo/mailbox`, so a newcomer can open a campaign entry's
+ * confirmation link without any mail provider. Never mounted outside the demo
+ * (server/entry/node.ts); the newest 50 messages are kept.
+ *
+ * It shows other people's secret links, so it answers only a request whose Host is loopback
+ * (`localhost`, `127.0.0.1`, `[::1]`, with any port), else 404. The demo listens on loopback, but
+ * that alone is not enough: a page on any site can point its own name at 127.0.0.1 (DNS
+ * rebinding) and read same-origin answers from this server; its requests then carry its own
+ * name as Host, which this check refuses.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { MailSender, OutgoingMail } from '../deps.ts';
@@ -10,6 +17,7 @@ import { randomToken } from '../security/tokens.ts';
 
 export const DEV_MAILBOX_PATH = '/demo/mailbox';
 const KEEP = 50;
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
 
 export interface DevMailbox {
   sender: MailSender;
@@ -34,6 +42,7 @@ export function devMailbox(now: () => number = Date.now): DevMailbox {
     messages: () => kept,
     page: async (c, next) => {
       if (c.req.path !== DEV_MAILBOX_PATH) return next();
+      if (!LOOPBACK_HOST.test(c.req.header('host') ?? '')) return c.text('Not found', 404);
       const nonce = randomToken(16);
       const items = kept
         .map((m) => `<article><h2>${esc(m.subject)}</h2><p class="muted">To ${esc(m.to)} · ${new Date(m.sentAt).toISOString()}</p><pre>${linked(m.text)}</pre></article>`)

@@ -3,7 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminPostsPage } from '../../shared/admin-types.ts';
 import { createApp } from '../app.ts';
-import { campaignSubmissions, consentRecords, posts } from '../db/schema.ts';
+import { campaignSubmissions, consentRecords, posts, users } from '../db/schema.ts';
+import { deleteCampaign } from '../domain/campaigns/campaigns.ts';
+import { eraseExpiredEntrantEmails } from '../domain/campaigns/submission-retention.ts';
+import { confirmationMail } from '../domain/campaigns/submission-mail.ts';
+import { discardSubmission } from '../domain/campaigns/submissions.ts';
 import { runDueCollection } from '../domain/collection/scheduler.ts';
 import { admin, signIn, type AdminSession } from '../dev/testing/admin-client.ts';
 import { TEST_CLIENT_IP_HEADER } from '../dev/testing/client-ip.ts';
@@ -26,9 +30,17 @@ async function form(fields: Record<string, string>, photos: Blob[] = [], video?:
   return body;
 }
 
-/** Sends the page's form from a fresh address (the limit is per address; one test covers it). */
-async function submit(fields: Record<string, string>, photos: Blob[] = [], video?: Blob, ip = `198.51.100.${ips++}`) {
-  return request(h, `/c/${CAMPAIGN}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en' }, body: await form(fields, photos, video) });
+/** The hidden rules and terms ids the page shows in `lang` (what its form sends back). */
+async function shownIds(lang: string, campaign = CAMPAIGN): Promise<{ rules_id: string; terms_id: string }> {
+  const html = await (await request(h, `/c/${campaign}?lang=${lang}`)).text();
+  const id = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+  return { rules_id: id('rules_id'), terms_id: id('terms_id') };
+}
+
+/** Sends the page's form from a fresh address (the limit is per address; one test covers it), with the ids its page shows unless given. */
+async function submit(fields: Record<string, string>, photos: Blob[] = [], video?: Blob, ip = `198.51.100.${ips++}`, campaign = CAMPAIGN, headers: Record<string, string> = {}) {
+  const all = { ...(await shownIds(fields.lang ?? 'en', campaign)), ...fields };
+  return request(h, `/c/${campaign}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en', ...headers }, body: await form(all, photos, video) });
 }
 
 const good = { handle: '@Creator.One', email: 'creator.one@example.com', accept: 'yes', lang: 'en' };
@@ -188,7 +200,9 @@ describe('a submission', () => {
     expect(evidence.records[0]!.verification).toMatchObject({ method: 'email', email: { hash: row!.emailHash, handleVerified: false } });
 
     // Confirming again changes nothing; the media are served once approved, with rights.
-    expect((await post(confirm, { action: 'confirm' })).status).toBe(303);
+    const again = await post(confirm, { action: 'confirm' });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('already confirmed');
     expect(await inbox()).toEqual([postId]);
     await approve(postId);
     const entries = await admin(h, owner, 'GET', `/campaigns/${CAMPAIGN}`);
@@ -244,19 +258,20 @@ describe('a submission', () => {
     const before = await count();
     const mails = h.mailbox.length;
     const image = await h.image(600, 600);
-    const cases: [string, Promise<Response>, number][] = [
-      ['photos', submit(good, Array.from({ length: 6 }, () => image)), 400],
-      ['photos', submit(good, []), 400],
-      ['photos.0', submit(good, [new Blob(['not an image at all'], { type: 'image/png' })]), 400],
-      ['video', submit(good, [], new Blob(['not a video'], { type: 'video/mp4' })), 400],
-      ['photos.0', submit(good, [new Blob([new Uint8Array(8 * 1024 * 1024 + 1)], { type: 'image/png' })]), 413],
-      ['email', submit({ ...good, email: 'not-an-email' }, [image]), 400],
-      ['handle', submit({ ...good, handle: 'bad\uD800handle' }, [image]), 400],
-      ['handle', submit({ ...good, handle: 'has spaces' }, [image]), 400],
-      ['accept', submit({ ...good, accept: '' }, [image]), 400],
+    const cases: [string, () => Promise<Response>, number][] = [
+      ['photos', () => submit(good, Array.from({ length: 6 }, () => image)), 400],
+      ['photos', () => submit(good, []), 400],
+      ['photos.0', () => submit(good, [new Blob(['not an image at all'], { type: 'image/png' })]), 400],
+      ['video', () => submit(good, [], new Blob(['not a video'], { type: 'video/mp4' })), 400],
+      ['photos.0', () => submit(good, [new Blob([new Uint8Array(8 * 1024 * 1024 + 1)], { type: 'image/png' })]), 413],
+      ['email', () => submit({ ...good, email: 'not-an-email' }, [image]), 400],
+      ['handle', () => submit({ ...good, handle: 'bad\uD800handle' }, [image]), 400],
+      ['handle', () => submit({ ...good, handle: 'has spaces' }, [image]), 400],
+      ['accept', () => submit({ ...good, accept: '' }, [image]), 400],
     ];
-    for (const [field, pending, status] of cases) {
-      const res = await pending;
+    // One after the other: the page reads two uploads at once at most.
+    for (const [field, send, status] of cases) {
+      const res = await send();
       const html = await res.text();
       expect(res.status, `${field}: ${html.slice(0, 300)}`).toBe(status);
       expect(html).toContain(`data-field="${field}"`);
@@ -264,6 +279,148 @@ describe('a submission', () => {
     }
     expect(await count()).toBe(before);
     expect(h.mailbox.length).toBe(mails);
+  });
+
+  it('records exactly the rules and terms the form showed, and asks again when they changed', async () => {
+    const image = await h.image(640, 640);
+    const count = async () => (await h.db.select().from(campaignSubmissions)).length;
+    const before = await count();
+    // The English page's ids sent with the French form: the French rules were never shown.
+    const english = await shownIds('en');
+    const crossed = await submit({ ...good, lang: 'fr', email: 'crossed@example.com', ...english }, [image]);
+    expect(crossed.status).toBe(409);
+    const html = await crossed.text();
+    expect(html).toContain('data-field="accept"');
+    expect(html).toContain('acceptez-les à nouveau');
+    // Rules republished between showing the page and sending it: asked again.
+    const shown = await shownIds('fr');
+    expect((await admin(h, owner, 'POST', `/campaigns/${CAMPAIGN}/rules`, { language: 'fr', title: 'Règlement', body: 'Une participation par personne, v2.' })).status).toBe(201);
+    expect((await submit({ ...good, lang: 'fr', email: 'stale@example.com', ...shown }, [image])).status).toBe(409);
+    expect((await submit({ ...good, lang: 'fr', email: 'nothing@example.com', rules_id: '', terms_id: '' }, [image])).status).toBe(409);
+    expect(await count()).toBe(before);
+    // The French page as shown now: recorded as it is, in French.
+    const fresh = await shownIds('fr');
+    expect(fresh.rules_id).not.toBe(shown.rules_id);
+    expect((await submit({ ...good, lang: 'fr', email: 'fresh@example.com' }, [image])).status).toBe(303);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'fresh@example.com'));
+    expect(row!.rulesId).toBe(fresh.rules_id);
+    expect(row!.termsVersionId).toBe(fresh.terms_id);
+  });
+
+  it('reads at most two uploads at once, and asks a third to come back before reading it', async () => {
+    const hanging = [0, 1].map((i) => {
+      let control!: ReadableStreamDefaultController<Uint8Array>;
+      const body = new ReadableStream<Uint8Array>({ start: (c) => void (control = c) });
+      const init = { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: `203.0.113.${i + 10}`, 'content-type': 'multipart/form-data; boundary=x' }, body, duplex: 'half' };
+      return { control, response: request(h, `/c/${CAMPAIGN}`, init as RequestInit) };
+    });
+    // Both are reading their bodies (sent slowly): the third is refused unread.
+    hanging[0]!.control.enqueue(new TextEncoder().encode('--x\r\n'));
+    let read = false;
+    const third = await request(h, `/c/${CAMPAIGN}`, {
+      method: 'POST',
+      headers: { [TEST_CLIENT_IP_HEADER]: '203.0.113.12', 'content-type': 'multipart/form-data; boundary=x' },
+      body: new ReadableStream({ pull: (c) => { read = true; c.close(); } }, { highWaterMark: 0 }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await third.text()).toContain('data-field="form"');
+    expect(read).toBe(false);
+    // Once they end (here as broken forms), their slots are free again.
+    for (const { control } of hanging) control.close();
+    for (const { response } of hanging) expect((await response).status).toBe(400);
+    expect((await submit({ ...good, email: 'after-busy@example.com' }, [await h.image(500, 500)])).status).toBe(303);
+  });
+
+  it('refuses a form posted from another site, before reading it', async () => {
+    const image = await h.image(500, 500);
+    const count = async () => (await h.db.select().from(campaignSubmissions)).length;
+    const before = await count();
+    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { origin: 'null' }] as Record<string, string>[]) {
+      const res = await submit({ ...good, email: 'csrf@example.com' }, [image], undefined, undefined, CAMPAIGN, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(await res.text()).toContain('data-field="form"');
+    }
+    expect(await count()).toBe(before);
+    // The page's own form: same origin, or a browser that says so.
+    expect((await submit({ ...good, email: 'same-origin@example.com' }, [image], undefined, undefined, CAMPAIGN, { origin: 'http://vitrine.test' })).status).toBe(303);
+    // The page's no-referrer policy makes a browser send `Origin: null` with its own form; it says same-origin.
+    expect((await submit({ ...good, email: 'null-origin@example.com' }, [image], undefined, undefined, CAMPAIGN, { origin: 'null', 'sec-fetch-site': 'same-origin' })).status).toBe(303);
+  });
+
+  it('sends one address at most three confirmation mails a day', async () => {
+    const image = await h.image(500, 500);
+    const sent = () => h.mailbox.filter((m) => m.to === 'flooded@example.com').length;
+    for (let i = 0; i < 3; i++) expect((await submit({ ...good, email: 'flooded@example.com' }, [image])).status).toBe(303);
+    const res = await submit({ ...good, email: 'FLOODED@example.com' }, [image]);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await res.text()).toContain('data-field="email"');
+    expect(sent()).toBe(3);
+    expect(h.mailbox.filter((m) => m.to === 'FLOODED@example.com').length).toBe(0);
+    expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'FLOODED@example.com'))).length).toBe(0);
+  });
+
+  it('confirms once when confirmed twice at once, and a stale discard then leaves it and its files alone', async () => {
+    expect((await submit({ ...good, email: 'double@example.com' }, [await h.image(600, 600)])).status).toBe(303);
+    const { confirm } = links('double@example.com');
+    const [stale] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'double@example.com'));
+    const answers = await Promise.all([post(confirm, { action: 'confirm' }), post(confirm, { action: 'confirm' })]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 303]);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, stale!.id));
+    expect(row!.postId).toBeTruthy();
+    expect((await h.db.select().from(consentRecords).where(eq(consentRecords.postId, row!.postId!))).length).toBe(1);
+    expect((await h.db.select().from(posts).where(eq(posts.authorUsername, 'Creator.One'))).filter((p) => p.id === row!.postId).length).toBe(1);
+    // A discard working from the row as it was before (the retention step, a withdraw) changes nothing now.
+    expect(await discardSubmission({ db: h.db, media: h.media }, stale!)).toBe(false);
+    expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, stale!.id))).length).toBe(1);
+    expect(await h.media.head(stale!.files[0]!.variants[0]!.storageKey)).not.toBeNull();
+  });
+
+  it('deletes expired submissions even when Instagram is down and one file will not delete', async () => {
+    for (const email of ['stuck@example.com', 'freed@example.com']) expect((await submit({ ...good, email }, [await h.image(500, 500)])).status).toBe(303);
+    const rows = await Promise.all(['stuck@example.com', 'freed@example.com'].map(async (e) => (await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, e)))[0]!));
+    const stuckKey = rows[0]!.files[0]!.variants[0]!.storageKey;
+    const media = Object.create(h.media) as typeof h.media;
+    media.delete = async (key: string) => {
+      if (key === stuckKey) throw new Error('the store refused');
+      return h.media.delete(key);
+    };
+    h.clock.advance(49 * HOUR);
+    const deps = { ...h.deps, media, appSecret: h.deps.secrets.appSecret, instagram: { get graph(): never { throw new Error('Instagram is down') } } };
+    await expect(runDueCollection(deps as never, h.clock.now())).rejects.toThrow('Instagram is down');
+    for (const row of rows) expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, row.id))).length).toBe(0);
+    expect(await h.media.head(rows[1]!.files[0]!.variants[0]!.storageKey)).toBeNull();
+    expect(await h.media.head(rows[0]!.files[0]!.variants.at(-1)!.storageKey)).toBeNull();
+  });
+
+  it('refuses control characters in an email, keeps the subject on one line, and the used confirm link only says confirmed', async () => {
+    const image = await h.image(500, 500);
+    for (const email of ['a\u0000b@example.com', 'ab@exa\u200bmple.com', 'a\u202eb@example.com', 'ab@example.com\u0007']) {
+      const res = await submit({ ...good, email }, [image]);
+      expect(res.status, JSON.stringify(email)).toBe(400);
+      expect(await res.text()).toContain('data-field="email"');
+    }
+    const mail = confirmationMail({ to: 'a@example.com', lang: 'en', handle: 'h', campaignName: 'Spring\r\nBcc: x@example.com\tsale', brand: 'B', confirmUrl: 'https://x/c/a/confirm/t', manageUrl: 'https://x/c/a/entry/t' });
+    expect(mail.subject).toBe('Confirm your entry: Spring Bcc: x@example.com sale');
+
+    expect((await submit({ ...good, email: 'evidence@example.com' }, [image], undefined, '198.51.100.250')).status).toBe(303);
+    const { confirm, manage } = links('evidence@example.com');
+    const confirmed = await request(h, confirm, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: '203.0.113.99', 'user-agent': 'MailApp/2', 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=confirm' });
+    expect(confirmed.status).toBe(303);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'evidence@example.com'));
+    const [consent] = await h.db.select().from(consentRecords).where(eq(consentRecords.postId, row!.postId!));
+    expect(consent!.evidence.confirmUserAgent).toBe('MailApp/2');
+    expect(consent!.evidence.confirmIpHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(consent!.evidence.confirmIpHash).not.toBe(consent!.evidence.ipHash);
+    const page = await (await request(h, confirm)).text();
+    expect(page).toContain('data-state="entered"');
+    expect(page).not.toContain('value="withdraw"');
+    expect(page).not.toContain('value="erase"');
+    expect((await post(confirm, { action: 'withdraw' })).status).toBe(400);
+    expect((await h.db.select().from(posts).where(eq(posts.id, row!.postId!)))[0]!.rightsStatus).toBe('granted');
+    expect(await (await request(h, manage)).text()).toContain('value="withdraw"');
   });
 
   it('is rate-limited per address', async () => {
@@ -295,8 +452,10 @@ describe('a submission', () => {
     await runDueCollection({ ...h.deps, appSecret: h.deps.secrets.appSecret } as never, h.clock.now());
     expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, kept[0]!.id)))[0]!.email).toBe('Twin@Example.com');
     h.clock.set(kept[0]!.emailEraseAt);
+    // Bounded per tick: the rest wait for the next one.
+    expect(await eraseExpiredEntrantEmails(h.db, h.clock.now(), 1)).toBe(1);
     const step = await runDueCollection({ ...h.deps, appSecret: h.deps.secrets.appSecret } as never, h.clock.now());
-    expect(step.entrantEmailsErased).toBeGreaterThanOrEqual(2);
+    expect(step.entrantEmailsErased).toBeGreaterThanOrEqual(1);
     const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, kept[0]!.id));
     expect(row!.email).toBeNull();
     expect(row!.emailHash).toMatch(/^[0-9a-f]{64}$/);
@@ -316,5 +475,58 @@ describe('without mail', () => {
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('data-field="campaign"');
     expect((await h.db.select().from(campaignSubmissions)).length).toBe(before);
+  });
+});
+
+describe('a campaign set back to draft, or deleted', () => {
+  async function newCampaign(id: string) {
+    const now = h.clock.now();
+    const res = await admin(h, owner, 'POST', '/campaigns', {
+      id,
+      name: `Campaign ${id}`,
+      hashtag: id.replace(/-/g, ''),
+      startsAt: new Date(now - DAY).toISOString(),
+      endsAt: new Date(now + 10 * DAY).toISOString(),
+      status: 'published',
+      rules: { language: 'en', title: 'Rules', body: 'One entry per person, please.' },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
+
+  it('keeps the entrant’s withdraw and erase link working', async () => {
+    await newCampaign('back-to-draft');
+    expect((await submit({ ...good, email: 'drafted@example.com' }, [await h.image(600, 600)], undefined, undefined, 'back-to-draft')).status).toBe(303);
+    const { confirm, manage } = links('drafted@example.com');
+    expect((await post(confirm, { action: 'confirm' })).status).toBe(303);
+    expect((await admin(h, owner, 'PATCH', '/campaigns/back-to-draft', { status: 'draft' })).status).toBe(200);
+    expect((await request(h, '/c/back-to-draft')).status).toBe(404);
+    const page = await request(h, manage);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('data-state="entered"');
+    expect(html).toContain('Campaign back-to-draft');
+    expect((await post(manage, { action: 'withdraw' })).status).toBe(303);
+    expect(await (await request(h, manage)).text()).toContain('data-state="withdrawn"');
+    expect((await post(manage, { action: 'erase' })).status).toBe(303);
+    expect(await (await request(h, manage)).text()).toContain('data-state="erased"');
+  });
+
+  it('refuses to delete a campaign with confirmed submissions, and deletes unconfirmed ones with their files', async () => {
+    const del = await admin(h, owner, 'DELETE', '/campaigns/back-to-draft');
+    expect(del.status).toBe(409);
+    expect(await del.text()).toContain('confirmed submission');
+    expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, 'back-to-draft'))).length).toBe(1);
+
+    await newCampaign('only-unconfirmed');
+    expect((await submit({ ...good, email: 'pending@example.com' }, [await h.image(600, 600)], undefined, undefined, 'only-unconfirmed')).status).toBe(303);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, 'only-unconfirmed'));
+    const key = row!.files[0]!.variants[0]!.storageKey;
+    expect(await h.media.head(key)).not.toBeNull();
+    const [user] = await h.db.select().from(users).limit(1);
+    const actor = { workspaceId: owner.workspaceId, userId: user!.id };
+    await deleteCampaign(h.db, actor, 'only-unconfirmed', h.clock.now(), h.media);
+    expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, 'only-unconfirmed'))).length).toBe(0);
+    expect(await h.media.head(key)).toBeNull();
+    expect((await request(h, '/c/only-unconfirmed')).status).toBe(404);
   });
 });

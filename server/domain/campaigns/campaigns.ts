@@ -10,8 +10,9 @@ import type { AdminCampaign, CampaignRulesView } from '../../../shared/admin-typ
 import type { campaignInput, campaignPatch, campaignRulesInput } from '../../../shared/schemas/campaigns.ts';
 import { shortenText } from '../../../shared/text.ts';
 import { runBatch, type Db } from '../../db/client.ts';
-import { campaignRules, campaigns, campaignWinners, posts } from '../../db/schema.ts';
+import { campaignRules, campaigns, campaignSubmissions, campaignWinners, posts } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
+import type { MediaStore } from '../../media/store.ts';
 import { auditStatement } from '../audit/audit.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import type { Actor } from '../posts/moderation.ts';
@@ -20,6 +21,7 @@ import { drawView, winnersOf } from './draw.ts';
 import { eligibleEntries } from './draw-rule.ts';
 import { campaignEntryWhere, drawCandidates } from './entries.ts';
 import { ownCampaign, type Campaign } from './own.ts';
+import { discardSubmission } from './submissions.ts';
 
 type Rules = typeof campaignRules.$inferSelect;
 
@@ -134,11 +136,21 @@ export async function updateCampaign(db: Db, actor: Actor, id: string, patch: z.
   return campaignView(db, after, now);
 }
 
-/** A campaign whose draw ran, or that has winners, is evidence: archive it instead. */
-export async function deleteCampaign(db: Db, actor: Actor, id: string, now: number): Promise<void> {
+/**
+ * A campaign whose draw ran, or that has winners, is evidence: archive it instead. So is one
+ * with confirmed submissions: their consent records and the entrants' withdraw-or-erase links
+ * rest on it. Unconfirmed submissions are deleted first, with their files, which needs `media`;
+ * without it they are refused too (they go by themselves within 48 hours).
+ */
+export async function deleteCampaign(db: Db, actor: Actor, id: string, now: number, media?: MediaStore): Promise<void> {
   const before = await ownCampaign(db, actor.workspaceId, id);
   const [winners] = await db.select({ n: count() }).from(campaignWinners).where(eq(campaignWinners.campaignId, id));
   if (before.drawnAt !== null || (winners?.n ?? 0) > 0) throw new Conflict('campaign_drawn', 'id: a campaign with winners cannot be deleted; archive it (status: archived)', 'id');
+  const submitted = await db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, id));
+  const confirmed = submitted.filter((s) => s.confirmedAt !== null).length;
+  if (confirmed > 0) throw new Conflict('campaign_has_entries', `id: ${confirmed} confirmed submission(s) rest on this campaign (their consent records and the entrants' links); archive it (status: archived)`, 'id');
+  if (submitted.length > 0 && !media) throw new Conflict('campaign_has_entries', `id: ${submitted.length} unconfirmed submission(s) are waiting for their email confirmation (deleted within 48 hours); archive the campaign, or delete it after that`, 'id');
+  for (const s of submitted) await discardSubmission({ db, media: media! }, s);
   await runBatch(db, [
     db.delete(campaignRules).where(eq(campaignRules.campaignId, id)),
     db.delete(campaigns).where(and(eq(campaigns.workspaceId, actor.workspaceId), eq(campaigns.id, id))),

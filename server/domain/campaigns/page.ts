@@ -65,6 +65,7 @@ export function renderCampaignPage(view: CampaignPageView, nonce: string): strin
     state === 'open'
       ? `<h2 id="enter">${esc(t.enter)}</h2>
 <form method="post" action="${esc(view.path)}" enctype="multipart/form-data"><input type="hidden" name="lang" value="${lang}">
+<input type="hidden" name="rules_id" value="${esc(rules?.id ?? '')}"><input type="hidden" name="terms_id" value="${esc(terms?.id ?? '')}">
 <label>${esc(t.photos)}<input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple></label>
 <label>${esc(t.video)}<input type="file" name="video" accept="video/mp4"></label>
 <label>${esc(t.handle)}<input type="text" name="handle" value="${esc(view.values.handle)}" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="31" required></label>
@@ -113,6 +114,11 @@ export function renderEntryPage(view: EntryPageView, nonce: string): string {
     withdrawn: `<p class="notice" data-state="withdrawn">${esc(t.withdrawn)}</p><p class="muted">${esc(t.eraseIntro)}</p>${button('erase', t.erase, true)}`,
     erased: `<p class="notice" data-state="erased">${esc(t.erased)}</p>`,
   };
+  // The confirm link, once used, says only that: withdrawing and erasing are the entry link's
+  // (the confirm link is the one a mail scanner or a forwarded mail is likeliest to expose).
+  if (view.link === 'confirm' && view.state !== 'unconfirmed' && view.state !== 'expired') {
+    sections[view.state] = `<p class="notice" data-state="${view.state}">${esc(view.state === 'entered' ? t.entered(view.confirmedAt ? day(view.lang, view.confirmedAt) : '') : t.alreadyConfirmed)}</p>`;
+  }
   const title = view.link === 'confirm' && view.state === 'unconfirmed' ? t.confirmTitle(view.campaignName) : t.manageTitle(view.campaignName);
   return shell(
     view.lang,

@@ -3,7 +3,9 @@ import type { OutgoingMail } from '../../deps.ts';
 import { escapeHtml as esc } from '../../lib/html.ts';
 import { CAMPAIGN_TEXT, type CampaignLanguage } from './page-text.ts';
 
-export function confirmationMail(input: { to: string; lang: CampaignLanguage; handle: string; campaignName: string; brand: string; confirmUrl: string; manageUrl: string }): OutgoingMail {
+export function confirmationMail(mail: { to: string; lang: CampaignLanguage; handle: string; campaignName: string; brand: string; confirmUrl: string; manageUrl: string }): OutgoingMail {
+  // A campaign's name is one line of text in a subject: its line breaks and tabs become a space.
+  const input = { ...mail, campaignName: mail.campaignName.replace(/[\r\n\t]+/g, ' ') };
   const t = CAMPAIGN_TEXT[input.lang].mail;
   const text = [t.hello(input.handle), '', t.body(input.campaignName, input.brand), input.confirmUrl, '', t.manage, input.manageUrl, '', t.ignore, ''].join('\n');
   const html = `<!doctype html><html lang="${input.lang}"><head><meta charset="utf-8"><title>${esc(t.subject(input.campaignName))}</title></head><body>

@@ -8,7 +8,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { runBatch, type Db } from '../../db/client.ts';
-import { campaignSubmissions, consentRecords, posts, type ConsentEvidence } from '../../db/schema.ts';
+import { campaigns, campaignSubmissions, consentRecords, posts, type ConsentEvidence } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import type { MediaStore } from '../../media/store.ts';
 import { auditStatement } from '../audit/audit.ts';
@@ -17,6 +17,15 @@ import { eventStatements } from '../webhooks/outgoing.ts';
 import { discardSubmission, type Submission } from './submissions.ts';
 
 export type EntryState = 'unconfirmed' | 'entered' | 'withdrawn' | 'erased';
+
+/**
+ * The campaign's name for the entrant's pages, whatever its status: a campaign set back to draft
+ * (or archived) still owes its entrants their withdraw-or-erase link.
+ */
+export async function entryCampaignName(db: Db, submission: Pick<Submission, 'campaignId'>): Promise<string> {
+  const [row] = await db.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, submission.campaignId)).limit(1);
+  return row?.name ?? '';
+}
 
 export async function entryState(db: Db, submission: Submission): Promise<EntryState> {
   if (!submission.postId) return 'unconfirmed';

@@ -13,7 +13,7 @@
  *
  * Unconfirmed submissions are deleted with their files after 48 h (submission-retention.ts).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { isWellFormedText } from '../../../shared/text.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { campaignRules, campaigns, campaignSubmissions, consentRecords, mediaVariants, postMedia, posts, termsVersions, type SubmissionFile } from '../../db/schema.ts';
@@ -31,8 +31,14 @@ import { CONFIRM_WITHIN_MS, emailEraseAt, type PublicCampaign } from './public-c
 
 const DAY = 86_400_000;
 export const MAX_PHOTOS = 5;
+/**
+ * The caps keep one submission's peak memory (the body, its parsed form, one file's bytes and its
+ * renditions) well under a Worker isolate's 128 MB: 25 MiB in all (MAX_SUBMISSION_BYTES, the
+ * route's body limit), 8 MiB a photo, 20 MiB a video.
+ */
+export const MAX_SUBMISSION_BYTES = 25 * 1024 * 1024;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
-export const MAX_VIDEO_BYTES = 40 * 1024 * 1024;
+export const MAX_VIDEO_BYTES = 20 * 1024 * 1024;
 
 export type Submission = typeof campaignSubmissions.$inferSelect;
 
@@ -49,7 +55,8 @@ export function parseHandle(raw: string): string {
 
 export function parseEmail(raw: string): string {
   const email = raw.trim();
-  if (email.length > 254 || !EMAIL.test(email) || !isWellFormedText(email)) throw new Invalid('invalid_parameter', 'email: is not an email address', 'email');
+  // Control and format characters (a line break, a zero-width or bidi mark) have no place in an address, and could hide in a mail header.
+  if (email.length > 254 || !EMAIL.test(email) || !isWellFormedText(email) || /[\p{Cc}\p{Cf}]/u.test(email)) throw new Invalid('invalid_parameter', 'email: is not an email address', 'email');
   return email;
 }
 
@@ -61,8 +68,9 @@ export interface SubmissionInput {
   handle: string;
   email: string;
   language: string;
-  photos: Uint8Array[];
-  video: Uint8Array | null;
+  /** The uploaded files, read one at a time while they are stored; taken out of the array as they are (so they can be freed). */
+  photos: Blob[];
+  video: Blob | null;
   ipHash: string;
   userAgent: string;
 }
@@ -76,21 +84,25 @@ async function storeFiles(deps: { media: MediaStore; variants: VariantMaker }, i
   if (input.photos.length > 0 && input.video) throw new Invalid('invalid_parameter', 'video: send photos or one video, not both', 'video');
   if (input.photos.length === 0 && !input.video) throw new Invalid('invalid_parameter', 'photos: attach one to five photos, or one video', 'photos');
   if (input.photos.length > MAX_PHOTOS) throw new Invalid('invalid_parameter', `photos: at most ${MAX_PHOTOS}`, 'photos');
-  const tooBig = input.photos.findIndex((p) => p.byteLength > MAX_PHOTO_BYTES);
+  const tooBig = input.photos.findIndex((p) => p.size > MAX_PHOTO_BYTES);
   if (tooBig >= 0) throw new TooLarge('too_large', `photos.${tooBig}: larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MiB`, `photos.${tooBig}`);
   if (input.video) {
-    if (input.video.byteLength > MAX_VIDEO_BYTES) throw new TooLarge('too_large', `video: larger than ${MAX_VIDEO_BYTES / 1024 / 1024} MiB`, 'video');
+    if (input.video.size > MAX_VIDEO_BYTES) throw new TooLarge('too_large', `video: larger than ${MAX_VIDEO_BYTES / 1024 / 1024} MiB`, 'video');
+    const video = new Uint8Array(await input.video.arrayBuffer());
+    input.video = null;
     // Vitrine decodes no video: an MP4 whose headers give its size is what it can store and show.
-    const size = isMp4(input.video) ? readVideoSize(input.video) : null;
+    const size = isMp4(video) ? readVideoSize(video) : null;
     if (!size || size.width === 0 || size.height === 0) throw new Invalid('invalid_parameter', 'video: must be an MP4 video', 'video');
     const mediaId = newId('med');
     const storageKey = `m/${mediaId}/video.mp4`;
-    await deps.media.put(storageKey, input.video, 'video/mp4');
-    return [{ mediaId, type: 'video', ...size, variants: [{ id: `var_${mediaId}_video`, role: 'video', format: 'mp4', ...size, bytes: input.video.byteLength, storageKey }] }];
+    await deps.media.put(storageKey, video, 'video/mp4');
+    return [{ mediaId, type: 'video', ...size, variants: [{ id: `var_${mediaId}_video`, role: 'video', format: 'mp4', ...size, bytes: video.byteLength, storageKey }] }];
   }
   const files: SubmissionFile[] = [];
   try {
-    for (const [i, bytes] of input.photos.entries()) {
+    // One file's bytes at a time: each photo is copied out of the form, stored, and let go.
+    for (let i = 0; input.photos.length > 0; i++) {
+      const bytes = new Uint8Array(await input.photos.shift()!.arrayBuffer());
       const stored = await storeUploadedImage(deps, bytes, `photos.${i}`, now);
       files.push({ mediaId: stored.mediaId, type: 'image', width: stored.width, height: stored.height, variants: stored.rows.map(({ id, role, format, width, height, bytes, storageKey }) => ({ id: id!, role: role!, format: format!, width: width!, height: height!, bytes: bytes!, storageKey: storageKey! })) });
     }
@@ -102,8 +114,19 @@ async function storeFiles(deps: { media: MediaStore; variants: VariantMaker }, i
   return files;
 }
 
+/** Deletes every file it can; one that fails does not keep the others (the first failure is thrown after). */
 export async function deleteFiles(media: MediaStore, files: readonly SubmissionFile[]): Promise<void> {
-  for (const f of files) for (const v of f.variants) await media.delete(v.storageKey);
+  let failure: unknown = null;
+  for (const f of files) {
+    for (const v of f.variants) {
+      try {
+        await media.delete(v.storageKey);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  }
+  if (failure !== null) throw failure;
 }
 
 export interface SubmittedEntry {
@@ -151,10 +174,19 @@ export async function submitEntry(deps: { db: Db; media: MediaStore; variants: V
   return { submission, confirmToken, manageToken };
 }
 
-/** Undoes step 1 entirely (the confirmation email could not be sent, or the entrant withdrew before confirming). */
-export async function discardSubmission(deps: { db: Db; media: MediaStore }, submission: Submission): Promise<void> {
-  await deleteFiles(deps.media, submission.files);
-  await deps.db.delete(campaignSubmissions).where(eq(campaignSubmissions.id, submission.id));
+/**
+ * Undoes step 1 entirely (the confirmation email could not be sent, the entrant withdrew before
+ * confirming, the 48 h passed). The row goes first, and only while unconfirmed: a confirmation
+ * that claimed it meanwhile keeps it and its files (which now belong to its post).
+ */
+export async function discardSubmission(deps: { db: Db; media: MediaStore }, submission: Submission): Promise<boolean> {
+  const gone = await deps.db
+    .delete(campaignSubmissions)
+    .where(and(eq(campaignSubmissions.id, submission.id), isNull(campaignSubmissions.postId), isNull(campaignSubmissions.confirmedAt)))
+    .returning({ files: campaignSubmissions.files });
+  if (!gone[0]) return false;
+  await deleteFiles(deps.media, gone[0].files);
+  return true;
 }
 
 export async function submissionByToken(db: Db, link: 'confirm' | 'manage', token: string): Promise<Submission | null> {
@@ -166,13 +198,15 @@ export async function submissionByToken(db: Db, link: 'confirm' | 'manage', toke
 
 /**
  * Step 2: the email is confirmed. Makes the post, its media and the consent record in one batch;
- * confirming twice changes nothing. A submission past its 48 h is not confirmed (and is deleted
- * by the retention step).
+ * confirming twice changes nothing. A submission past its 48 h (`now >= confirmBy`) is not
+ * confirmed (and is deleted by the retention step). Two confirmations at once (a double click,
+ * a mail scanner and its person): the first claims the row with one conditional UPDATE and does
+ * the writes; the other finds it claimed and is told it is already confirmed (`postId` null while
+ * the first is still writing).
  */
-export async function confirmSubmission(db: Db, submission: Submission, now: number): Promise<{ postId: string }> {
-  if (submission.postId) return { postId: submission.postId };
-  if (now > submission.confirmBy) throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
-  const postId = newId('post');
+export async function confirmSubmission(db: Db, submission: Submission, confirmedBy: { ipHash: string; userAgent: string }, now: number): Promise<{ postId: string | null; already: boolean }> {
+  if (submission.postId || submission.confirmedAt !== null) return { postId: submission.postId, already: true };
+  if (now >= submission.confirmBy) throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
   // What was accepted: the versions shown when the form was sent, never newer ones.
   const [accepted] = await db
     .select({ campaign: { id: campaigns.id, name: campaigns.name }, rules: campaignRules, terms: termsVersions })
@@ -183,7 +217,30 @@ export async function confirmSubmission(db: Db, submission: Submission, now: num
     .where(eq(campaignSubmissions.id, submission.id))
     .limit(1);
   if (!accepted) throw notFound('submission');
+  const claimed = await db
+    .update(campaignSubmissions)
+    .set({ confirmedAt: now })
+    .where(and(eq(campaignSubmissions.id, submission.id), isNull(campaignSubmissions.confirmedAt), gt(campaignSubmissions.confirmBy, now)))
+    .returning({ id: campaignSubmissions.id });
+  if (!claimed[0]) {
+    const [again] = await db.select().from(campaignSubmissions).where(eq(campaignSubmissions.id, submission.id)).limit(1);
+    if (again?.confirmedAt != null) return { postId: again.postId, already: true };
+    throw new Conflict('link_expired', `confirm: the link expired (confirm within ${CONFIRM_WITHIN_MS / 3_600_000} hours)`, 'confirm');
+  }
+  try {
+    return { postId: await writeConfirmation(db, submission, accepted, confirmedBy, now), already: false };
+  } catch (error) {
+    // The claim is given back: the entrant can try again, and the retention step still sees it.
+    await db.update(campaignSubmissions).set({ confirmedAt: null }).where(and(eq(campaignSubmissions.id, submission.id), isNull(campaignSubmissions.postId)));
+    throw error;
+  }
+}
+
+type Accepted = { campaign: { id: string; name: string }; rules: typeof campaignRules.$inferSelect; terms: typeof termsVersions.$inferSelect };
+
+async function writeConfirmation(db: Db, submission: Submission, accepted: Accepted, confirmedBy: { ipHash: string; userAgent: string }, now: number): Promise<string> {
   const { terms, rules, campaign } = accepted;
+  const postId = newId('post');
   const expiresAt = terms.durationDays ? now + terms.durationDays * DAY : null;
   const consentId = newId('cons');
   const evidence = {
@@ -199,6 +256,8 @@ export async function confirmSubmission(db: Db, submission: Submission, now: num
     ipHash: submission.ipHash,
     userAgent: submission.userAgent,
     confirmedHandle: submission.handle,
+    confirmIpHash: confirmedBy.ipHash,
+    confirmUserAgent: confirmedBy.userAgent,
   };
   const mediaType = submission.files.length > 1 ? 'carousel' : submission.files[0]?.type === 'video' ? 'video' : 'image';
   const window = { scope: terms.scope, expiresAt: expiresAt && new Date(expiresAt).toISOString(), verification: 'email' };
@@ -247,5 +306,5 @@ export async function confirmSubmission(db: Db, submission: Submission, now: num
     auditStatement(db, { workspaceId: submission.workspaceId, actorUserId: null, actorKind: 'author', action: 'campaign.submission_confirmed', targetType: 'post', targetId: postId, after: { campaignId: campaign.id, submissionId: submission.id, consentId, rulesHash: rules.contentHash, termsHash: terms.contentHash, files: submission.files.length }, at: now }),
     ...(await eventStatements(db, submission.workspaceId, 'rights.granted', { postId, author: submission.handle, campaignId: campaign.id, ...window }, now)),
   ]);
-  return { postId };
+  return postId;
 }

@@ -69,6 +69,11 @@ export type SchedulerDeps = RehostDeps & { outbound: Outbound };
 export async function runDueCollection(deps: SchedulerDeps, now: number, limits: CollectionLimits = { sources: 5, media: 30 }, jobQueue: JobQueue | null = null): Promise<CollectionStep> {
   // Each queue is claimed, not just read: steps that overlap (a cron tick starting while the last
   // one still works) never run the same source, media or webhook twice.
+  // Submission retention first, each part on its own: the 48 h deletion and the 90-day erasure
+  // of entrants' addresses are promises made on the page, kept even when Instagram or a later
+  // part of the step fails (and their own failure stops no collection).
+  const submissionsDeleted = await deleteUnconfirmedSubmissions(deps, now).catch((error: unknown) => (console.error('submission retention: deleting unconfirmed submissions failed', error), 0));
+  const entrantEmailsErased = await eraseExpiredEntrantEmails(deps.db, now).catch((error: unknown) => (console.error('submission retention: erasing entrants’ addresses failed', error), 0));
   const done: JobResult = { runs: [], stored: 0, failed: 0 };
   let queued = 0;
   const collect = async (jobs: CollectionJob[]) => {
@@ -99,7 +104,5 @@ export async function runDueCollection(deps: SchedulerDeps, now: number, limits:
   const verifications = (await pollRequestReplies(graph, now)) + (await pollOwnMediaComments(graph, now));
   const platformDataErased = await eraseExpiredPlatformData(deps, now);
   const draws = await runDueDraws(deps.db, deps.appSecret, now);
-  const submissionsDeleted = await deleteUnconfirmedSubmissions(deps, now);
-  const entrantEmailsErased = await eraseExpiredEntrantEmails(deps.db, now);
   return { runs, stored, failed, takenDown, webhooks, feeds, eventsPurged, erased, verifications, platformDataErased, draws, queued, submissionsDeleted, entrantEmailsErased };
 }
