@@ -3,8 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminPostsPage } from '../../shared/admin-types.ts';
 import { createApp } from '../app.ts';
-import { campaignSubmissions, consentRecords, posts, users } from '../db/schema.ts';
-import { deleteCampaign } from '../domain/campaigns/campaigns.ts';
+import { campaignSubmissions, consentRecords, posts } from '../db/schema.ts';
 import { eraseExpiredEntrantEmails } from '../domain/campaigns/submission-retention.ts';
 import { confirmationMail } from '../domain/campaigns/submission-mail.ts';
 import { discardSubmission } from '../domain/campaigns/submissions.ts';
@@ -13,6 +12,7 @@ import { admin, signIn, type AdminSession } from '../dev/testing/admin-client.ts
 import { TEST_CLIENT_IP_HEADER } from '../dev/testing/client-ip.ts';
 import { request, type Harness } from '../dev/testing/harness.ts';
 import { listAllPublic } from '../dev/testing/public-api.ts';
+import { shownIds } from '../dev/testing/campaign-entries.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -30,16 +30,9 @@ async function form(fields: Record<string, string>, photos: Blob[] = [], video?:
   return body;
 }
 
-/** The hidden rules and terms ids the page shows in `lang` (what its form sends back). */
-async function shownIds(lang: string, campaign = CAMPAIGN): Promise<{ rules_id: string; terms_id: string }> {
-  const html = await (await request(h, `/c/${campaign}?lang=${lang}`)).text();
-  const id = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
-  return { rules_id: id('rules_id'), terms_id: id('terms_id') };
-}
-
 /** Sends the page's form from a fresh address (the limit is per address; one test covers it), with the ids its page shows unless given. */
 async function submit(fields: Record<string, string>, photos: Blob[] = [], video?: Blob, ip = `198.51.100.${ips++}`, campaign = CAMPAIGN, headers: Record<string, string> = {}) {
-  const all = { ...(await shownIds(fields.lang ?? 'en', campaign)), ...fields };
+  const all = { ...(await shownIds(h, campaign, fields.lang ?? 'en')), ...fields };
   return request(h, `/c/${campaign}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip, 'accept-language': 'en', ...headers }, body: await form(all, photos, video) });
 }
 
@@ -286,20 +279,20 @@ describe('a submission', () => {
     const count = async () => (await h.db.select().from(campaignSubmissions)).length;
     const before = await count();
     // The English page's ids sent with the French form: the French rules were never shown.
-    const english = await shownIds('en');
+    const english = await shownIds(h, CAMPAIGN, 'en');
     const crossed = await submit({ ...good, lang: 'fr', email: 'crossed@example.com', ...english }, [image]);
     expect(crossed.status).toBe(409);
     const html = await crossed.text();
     expect(html).toContain('data-field="accept"');
     expect(html).toContain('acceptez-les à nouveau');
     // Rules republished between showing the page and sending it: asked again.
-    const shown = await shownIds('fr');
+    const shown = await shownIds(h, CAMPAIGN, 'fr');
     expect((await admin(h, owner, 'POST', `/campaigns/${CAMPAIGN}/rules`, { language: 'fr', title: 'Règlement', body: 'Une participation par personne, v2.' })).status).toBe(201);
     expect((await submit({ ...good, lang: 'fr', email: 'stale@example.com', ...shown }, [image])).status).toBe(409);
     expect((await submit({ ...good, lang: 'fr', email: 'nothing@example.com', rules_id: '', terms_id: '' }, [image])).status).toBe(409);
     expect(await count()).toBe(before);
     // The French page as shown now: recorded as it is, in French.
-    const fresh = await shownIds('fr');
+    const fresh = await shownIds(h, CAMPAIGN, 'fr');
     expect(fresh.rules_id).not.toBe(shown.rules_id);
     expect((await submit({ ...good, lang: 'fr', email: 'fresh@example.com' }, [image])).status).toBe(303);
     const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'fresh@example.com'));
@@ -522,9 +515,7 @@ describe('a campaign set back to draft, or deleted', () => {
     const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, 'only-unconfirmed'));
     const key = row!.files[0]!.variants[0]!.storageKey;
     expect(await h.media.head(key)).not.toBeNull();
-    const [user] = await h.db.select().from(users).limit(1);
-    const actor = { workspaceId: owner.workspaceId, userId: user!.id };
-    await deleteCampaign(h.db, actor, 'only-unconfirmed', h.clock.now(), h.media);
+    expect((await admin(h, owner, 'DELETE', '/campaigns/only-unconfirmed')).status).toBe(204);
     expect((await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, 'only-unconfirmed'))).length).toBe(0);
     expect(await h.media.head(key)).toBeNull();
     expect((await request(h, '/c/only-unconfirmed')).status).toBe(404);

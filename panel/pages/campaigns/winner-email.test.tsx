@@ -19,8 +19,11 @@ describe('a winner who entered on the campaign page', () => {
     await signIn();
     // French rules, an entrant who wrote in English; no hashtag the demo posts carry: the submission is the one entry.
     await api.createCampaign({ id, name: 'Mailed contest', hashtag: id.replace('-', ''), startsAt: new Date(now() - DAY).toISOString(), endsAt: new Date(now() + 1000).toISOString(), status: 'published', prizes: ['A Lumen lamp'], rules: { language: 'fr', title: 'Règlement', body: 'Une participation par personne.' } });
+    // The rules and terms the page showed go back with the form, as a browser's would.
+    const page = await (await fetch(`/c/${id}?lang=en`)).text();
+    const shown = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)![1]!;
     const form = new FormData();
-    for (const [k, v] of Object.entries({ handle: 'mail.entrant', email, accept: 'yes', lang: 'en' })) form.append(k, v);
+    for (const [k, v] of Object.entries({ handle: 'mail.entrant', email, accept: 'yes', lang: 'en', rules_id: shown('rules_id'), terms_id: shown('terms_id') })) form.append(k, v);
     form.append('photos', new Blob(['<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"></svg>'], { type: 'image/svg+xml' }), 'p.svg');
     expect((await fetch(`/c/${id}`, { method: 'POST', body: form })).ok).to.equal(true);
     const confirm = /\/c\/[^\s]+\/confirm\/[A-Za-z0-9_-]+/.exec((await mailTo(email))[0]!.text)![0];

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { posts } from '../../db/schema.ts';
-import type { Harness } from './harness.ts';
+import { request, type Harness } from './harness.ts';
 
 const HOUR = 3_600_000;
 
@@ -31,4 +31,11 @@ export function campaignPost(h: Harness, now: number, id: string, caption: strin
 export async function expectRefusal(res: Response, status: number, field: string): Promise<void> {
   expect(res.status, await res.clone().text()).toBe(status);
   expect(((await res.json()) as { error: { field: string } }).error.field).toBe(field);
+}
+
+/** The hidden rules and terms ids a campaign's page shows in `lang`: what its form sends back, and what the entry records. */
+export async function shownIds(h: Harness, campaign: string, lang: string): Promise<{ rules_id: string; terms_id: string }> {
+  const html = await (await request(h, `/c/${campaign}?lang=${lang}`)).text();
+  const id = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+  return { rules_id: id('rules_id'), terms_id: id('terms_id') };
 }

@@ -139,18 +139,16 @@ export async function updateCampaign(db: Db, actor: Actor, id: string, patch: z.
 /**
  * A campaign whose draw ran, or that has winners, is evidence: archive it instead. So is one
  * with confirmed submissions: their consent records and the entrants' withdraw-or-erase links
- * rest on it. Unconfirmed submissions are deleted first, with their files, which needs `media`;
- * without it they are refused too (they go by themselves within 48 hours).
+ * rest on it. Unconfirmed submissions are deleted first, with their files.
  */
-export async function deleteCampaign(db: Db, actor: Actor, id: string, now: number, media?: MediaStore): Promise<void> {
+export async function deleteCampaign(db: Db, media: MediaStore, actor: Actor, id: string, now: number): Promise<void> {
   const before = await ownCampaign(db, actor.workspaceId, id);
   const [winners] = await db.select({ n: count() }).from(campaignWinners).where(eq(campaignWinners.campaignId, id));
   if (before.drawnAt !== null || (winners?.n ?? 0) > 0) throw new Conflict('campaign_drawn', 'id: a campaign with winners cannot be deleted; archive it (status: archived)', 'id');
   const submitted = await db.select().from(campaignSubmissions).where(eq(campaignSubmissions.campaignId, id));
   const confirmed = submitted.filter((s) => s.confirmedAt !== null).length;
   if (confirmed > 0) throw new Conflict('campaign_has_entries', `id: ${confirmed} confirmed submission(s) rest on this campaign (their consent records and the entrants' links); archive it (status: archived)`, 'id');
-  if (submitted.length > 0 && !media) throw new Conflict('campaign_has_entries', `id: ${submitted.length} unconfirmed submission(s) are waiting for their email confirmation (deleted within 48 hours); archive the campaign, or delete it after that`, 'id');
-  for (const s of submitted) await discardSubmission({ db, media: media! }, s);
+  for (const s of submitted) await discardSubmission({ db, media }, s);
   await runBatch(db, [
     db.delete(campaignRules).where(eq(campaignRules.campaignId, id)),
     db.delete(campaigns).where(and(eq(campaigns.workspaceId, actor.workspaceId), eq(campaigns.id, id))),

@@ -8,7 +8,7 @@ import { auditLog, campaignSubmissions, campaignWinners, users } from '../../db/
 import { eraseExpiredEntrantEmails } from '../../domain/campaigns/submission-retention.ts';
 import { UpstreamFailed } from '../../domain/errors.ts';
 import { addMember, admin, signIn, TEST_ORIGIN, type AdminSession } from '../../dev/testing/admin-client.ts';
-import { campaignPost, expectRefusal as refusal } from '../../dev/testing/campaign-entries.ts';
+import { campaignPost, expectRefusal as refusal, shownIds } from '../../dev/testing/campaign-entries.ts';
 import { TEST_CLIENT_IP_HEADER } from '../../dev/testing/client-ip.ts';
 import { request, type Harness } from '../../dev/testing/harness.ts';
 
@@ -24,7 +24,7 @@ const postOf: Record<string, string> = {};
 /** Enters on the campaign's page as a creator does, confirms from the emailed link, and has the entry approved. */
 async function enter(handle: string, email: string, lang: 'en' | 'fr', ip: string) {
   const form = new FormData();
-  for (const [k, v] of Object.entries({ handle, email, accept: 'yes', lang })) form.append(k, v);
+  for (const [k, v] of Object.entries({ handle, email, accept: 'yes', lang, ...(await shownIds(h, ID, lang)) })) form.append(k, v);
   form.append('photos', await h.image(400, 400), 'p.png');
   const sent = await request(h, `/c/${ID}`, { method: 'POST', headers: { [TEST_CLIENT_IP_HEADER]: ip }, body: form });
   expect(sent.status, await sent.clone().text()).toBe(303);

@@ -33,7 +33,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   })
   .patch('/:id', async (c) => c.json(await updateCampaign(c.var.db, requireSession(c), c.req.param('id'), await jsonBody(c, campaignPatch), c.var.clock.now())))
   .delete('/:id', async (c) => {
-    await deleteCampaign(c.var.db, requireSession(c), c.req.param('id'), c.var.clock.now());
+    await deleteCampaign(c.var.db, c.var.media, requireSession(c), c.req.param('id'), c.var.clock.now());
     return c.body(null, 204);
   })
   .get('/:id/rules', async (c) => c.json({ rules: await rulesHistory(c.var.db, requireSession(c).workspaceId, c.req.param('id')) }))
