@@ -8,10 +8,10 @@
  */
 import { createClient } from '@libsql/client';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { BENCH_SHOP } from './tracking-app.ts';
+import { processCpuMs } from './process-stats.ts';
 
 const REQUESTS = Number(process.argv[2] ?? 12_000);
 const CONCURRENCY = Number(process.argv[3] ?? 64);
@@ -80,14 +80,7 @@ async function run(indices: number[]): Promise<{ acked: number[]; latencies: num
   return { acked, latencies };
 }
 
-/**
- * The server process's CPU time (user + system, all threads, in ms) from /proc: on a machine shared
- * with other work, CPU spent per event moves far less than events per second.
- */
-const cpuMs = () => {
-  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in ticks of 10 ms (USER_HZ 100)
-};
+const cpuMs = () => processCpuMs(server.pid!);
 await run(Array.from({ length: 200 }, (_, i) => REQUESTS + i)); // warm-up, own ids
 const started = performance.now();
 const cpuBefore = cpuMs();

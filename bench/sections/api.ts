@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { latency } from '../latency.ts';
+import { processCpuMs } from '../process-stats.ts';
 import type { Section } from '../section.ts';
 import { is, target } from '../targets.ts';
 import { measureWidgetSize, WIDGET_BUDGETS } from '../widget-size.ts';
@@ -55,11 +56,16 @@ export const api: Section = async () => {
     const scriptsBr = measureWidgetSize(dist).initialFiles.reduce((sum, f) => sum + statSync(join(dist, `${f}.br`)).size, 0);
 
     const runs: Record<keyof typeof targets, Result[]> = { bare: [], gallery: [] };
+    // The server's CPU time per answer (all its threads, from /proc): what each route costs it, apart from the load generator's share of the machine.
+    const cpuMs = { bare: 0, gallery: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of ['bare', 'gallery'] as const) {
+        const before = processCpuMs(server.pid!);
         runs[name].push(await autocannon({ url: targets[name], headers: BROWSER, connections: CONNECTIONS, duration: SECONDS }));
+        cpuMs[name] += processCpuMs(server.pid!) - before;
       }
     }
+    const cpuUsPerAnswer = (name: keyof typeof targets) => Math.round((cpuMs[name] * 1000) / runs[name].reduce((n, r) => n + r.requests.total, 0));
     // Misses: one at a time (their own cost, no queueing), then many at once (how many a process makes).
     const missLatency = await latency(() => fetch(`${base}${missUrl()}`, { headers: BROWSER }), MISSES, 20);
     const misses: Request[] = [{ method: 'GET', setupRequest: (request) => ({ ...request, path: missUrl() }) }];
@@ -72,6 +78,8 @@ export const api: Section = async () => {
         api_bare_hono_rps: Math.round(rps('bare')),
         api_gallery_posts_rps: Math.round(rps('gallery')),
         api_gallery_to_bare_ratio: Number((rps('gallery') / rps('bare')).toFixed(3)),
+        api_bare_server_cpu_us_per_answer: cpuUsPerAnswer('bare'),
+        api_gallery_server_cpu_us_per_answer: cpuUsPerAnswer('gallery'),
         api_gallery_posts_p50_ms: mean(runs.gallery.map((r) => r.latency.p50)),
         api_gallery_posts_p99_ms: mean(runs.gallery.map((r) => r.latency.p99)),
         api_gallery_public_posts: posts,
