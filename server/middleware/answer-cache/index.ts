@@ -75,8 +75,9 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
     return at;
   };
   const cache: MiddlewareHandler<AppEnv> = async function answerCache(c, next) {
-    const { db, clock } = c.var;
-    const now = clock.now();
+    // c.get, not c.var: Hono builds a fresh object of every variable on each c.var.
+    const db = c.get('db');
+    const now = c.get('clock').now();
     // Read before the answer is made: an answer is then never older than the version it is filed under.
     const fresh = await freshness.read(db, c.req.param('id') ?? '', now);
     if (!fresh) return next();

@@ -81,7 +81,8 @@ export const compress = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }: C
       encoded = await encoders[encoding]!(body);
       if (key) remember(key, encoded);
     }
-    const headers = new Headers(res.headers);
+    // The answer's own headers, changed in place: it is about to be replaced, and a copy per cached answer served shows in its cost.
+    const headers = res.headers;
     headers.set('Content-Encoding', encoding);
     headers.set('Content-Length', String(encoded.byteLength));
     if (etag && !etag.startsWith('W/')) headers.set('ETag', `W/${etag}`);
