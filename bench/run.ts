@@ -31,7 +31,7 @@ import { tracking } from './sections/tracking.ts';
 
 const SECTIONS: Record<string, Section> = { sizes, api, runtimes, collection, renditions, lighthouse, inbox, catalog, tracking, load };
 /** Environment settings sections read to measure less (quick checks); a run that uses them says so in its header. */
-const OVERRIDES = ['COLLECT_SHIPPED_BACKLOG', 'API_SECONDS', 'API_MISS_REQUESTS', 'API_PUBLIC_POSTS', 'LOAD_SECONDS', 'LOAD_WARMUP_SECONDS', 'LOAD_EVENTS_PER_S', 'LOAD_WRITES_PER_S', 'TRACKING_REPORT_EVENTS', 'TRACKING_INGEST_BATCHES', 'RUNTIMES_INGEST_BATCHES'];
+const OVERRIDES = ['COLLECT_SHIPPED_BACKLOG', 'API_SECONDS', 'API_MISS_REQUESTS', 'API_PUBLIC_POSTS', 'LOAD_SECONDS', 'LOAD_WARMUP_SECONDS', 'LOAD_GALLERY_RATE', 'LOAD_CAPACITY_SECONDS', 'LOAD_EVENTS_PER_S', 'LOAD_WRITES_PER_S', 'TRACKING_REPORT_EVENTS', 'TRACKING_INGEST_BATCHES', 'RUNTIMES_INGEST_BATCHES'];
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // `--only=a,b` or `--only a,b`; any other argument is refused rather than quietly running everything.
