@@ -1054,6 +1054,8 @@ export const campaignWinners = sqliteTable(
     /** When the merchant told the winner (they send the message themselves), and who (migration 0021). */
     notifiedAt: integer('notified_at'),
     notifiedBy: text('notified_by').references(() => users.id),
+    /** When a request began emailing the winner: the one claim that may send (migration 0022). */
+    emailClaimedAt: integer('email_claimed_at'),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.postId] })],
 );

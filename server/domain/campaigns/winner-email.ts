@@ -4,10 +4,14 @@
  * told exactly as "Mark as sent" records it (winner-notices.ts), with `via: 'email'` in the audit.
  * The winner's reply (their name and address, which the message asks for) goes to the member who sent it.
  * Nothing is recorded when the provider refuses: the merchant can try again, or send it themselves.
+ * Of two requests for one winner at once (a double click, two members), one claims the sending and
+ * the other is refused: the winner gets one email.
  * An Instagram entrant or an upload gave no address, and a submission's address is erased at its
  * retention end (or by the entrant): those are refused, naming why.
  */
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { campaignWinners } from '../../db/schema.ts';
 import type { MailSender, OutgoingMail } from '../../deps.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { Conflict } from '../errors.ts';
@@ -21,6 +25,19 @@ export function winnerMail(to: string, m: WinnerMessage, replyTo: string): Outgo
   return { to, subject: m.subject, text: `${m.text}\n`, html, replyTo, kind: 'campaign_winner' };
 }
 
+/** A claim this old belonged to a request that died while sending: longer than any send may take (the outbound fetcher's timeouts). */
+const CLAIM_LAPSES_MS = 5 * 60_000;
+
+/** Takes the one claim to email this untold winner, in one statement; else Conflict: another request is sending. */
+async function claimSending(db: Db, campaignId: string, postId: string, now: number): Promise<void> {
+  const claimed = await db
+    .update(campaignWinners)
+    .set({ emailClaimedAt: now })
+    .where(and(eq(campaignWinners.campaignId, campaignId), eq(campaignWinners.postId, postId), isNull(campaignWinners.notifiedAt), or(isNull(campaignWinners.emailClaimedAt), lt(campaignWinners.emailClaimedAt, now - CLAIM_LAPSES_MS))))
+    .returning({ postId: campaignWinners.postId });
+  if (claimed.length === 0) throw new Conflict('already_sending', 'postId: this winner is being emailed by another request right now: reload to see when it was sent', 'postId');
+}
+
 /** `actor.email`: where the winner's reply goes (the message asks them to reply with where to send the prize). */
 export async function emailWinner(deps: { db: Db; mail: MailSender }, actor: Actor & { email: string }, campaignId: string, postId: string, options: NoticeOptions): Promise<{ language: WinnerMessage['language']; to: string }> {
   const { winner, message } = await untoldWinner(deps.db, actor, campaignId, postId, options);
@@ -32,8 +49,14 @@ export async function emailWinner(deps: { db: Db; mail: MailSender }, actor: Act
   if (state === 'erased' || winner.entrantEmail === null) {
     throw new Conflict('email_erased', "postId: this entrant's email address was erased (its retention ended, or they erased their entry): send the message another way, then mark it sent", 'postId');
   }
-  // An UpstreamFailed from the provider goes up as it is: nothing was recorded.
-  await deps.mail.send(winnerMail(winner.entrantEmail, message, actor.email));
+  await claimSending(deps.db, campaignId, postId, options.now);
+  try {
+    await deps.mail.send(winnerMail(winner.entrantEmail, message, actor.email));
+  } catch (error) {
+    // An UpstreamFailed from the provider goes up as it is: nothing was recorded, and another try may send.
+    await deps.db.update(campaignWinners).set({ emailClaimedAt: null }).where(and(eq(campaignWinners.campaignId, campaignId), eq(campaignWinners.postId, postId), eq(campaignWinners.emailClaimedAt, options.now)));
+    throw error;
+  }
   await recordWinnerNotified(deps.db, actor, campaignId, winner, options.now, 'email');
   return { language: message.language, to: maskEmail(winner.entrantEmail) };
 }

@@ -111,8 +111,22 @@ describe('emailing a winner who entered on the campaign page', () => {
   });
 
   it("sends the message in the entrant's language to the confirmed address, then records it as told, once, with who", async () => {
-    const res = await send(merchandiser, postOf['jane.doe']!);
+    // A second "Send by email" while the first is still with the provider (a double click, another member) sends nothing.
+    let sending!: () => void;
+    const inProvider = new Promise<void>((resolve) => (sending = resolve));
+    let release!: () => void;
+    const provider = new Promise<void>((resolve) => (release = resolve));
+    const slow = { ...h, app: createApp({ ...h.deps, mail: { send: async (m) => (sending(), await provider, h.deps.mail!.send(m)) } }) };
+    const before = h.mailbox.length;
+    const first = send(merchandiser, postOf['jane.doe']!, '', slow);
+    await inProvider;
+    const second = await send(owner, postOf['jane.doe']!, '', slow);
+    await refusal(second.clone(), 409, 'postId');
+    expect(await second.text()).toMatch(/"already_sending".*another request/);
+    release();
+    const res = await first;
     expect(res.status, await res.clone().text()).toBe(200);
+    expect(h.mailbox.length).toBe(before + 1);
     expect(await res.json()).toEqual({ language: 'en', to: 'j***@example.com' });
     const mail = h.mailbox.at(-1)!;
     expect(mail).toMatchObject({ to: 'jane.doe@example.com', kind: 'campaign_winner', subject: 'You won in Salon <cosy>!', replyTo: 'merch-mail@example.com' });
