@@ -359,6 +359,8 @@ export const posts = sqliteTable(
     index('posts_inbox').on(t.workspaceId, t.moderationStatus, t.collectedAt),
     index('posts_author').on(t.workspaceId, t.authorUsername),
     index('posts_erasure_due').on(t.erasureDueAt),
+    // Partial: only posts still holding data no granted consent covers (migration 0023, domain/collection/platform-data.ts).
+    index('posts_platform_retention').on(t.workspaceId, t.collectedAt).where(sql`${t.erasedAt} IS NULL AND ${t.rightsStatus} <> 'granted'`),
   ],
 );
 

@@ -75,22 +75,34 @@ async function eraseAndCount(deps: EraseDeps, where: SQL | undefined, limit: num
   return { erased, remaining: left?.n ?? 0 };
 }
 
+/** Each workspace's retention in days, read from its settings in SQL. */
+const retentionDays = sql<number>`coalesce(json_extract(${workspaces.settings}, '$.instagramDataRetentionDays'), ${DEFAULT_WORKSPACE_SETTINGS.instagramDataRetentionDays})`;
+
+/**
+ * The `limit` oldest posts whose collected data is past their workspace's retention, with that
+ * retention. Workspaces outside (CROSS JOIN fixes SQLite's join order): each reads, through the
+ * partial index posts_platform_retention (migration 0023), only its own posts older than its
+ * cutoff that still hold uncovered data, not every post of the host each minute
+ * (platform-data-plan.test.ts reads the plan).
+ */
+export const expiredPlatformData = (db: Db, now: number, limit: number) =>
+  db
+    .select({ id: posts.id, workspaceId: posts.workspaceId, days: retentionDays })
+    .from(workspaces)
+    .crossJoin(posts)
+    .where(and(eq(posts.workspaceId, workspaces.id), isNull(posts.erasedAt), ne(posts.rightsStatus, 'granted'), sql`${posts.collectedAt} < ${now} - ${retentionDays} * ${DAY}`, exists(instagramLinks(db)), notExists(openRequests(db, now))))
+    .orderBy(posts.collectedAt, posts.id)
+    .limit(limit);
+
 /**
  * The scheduler's part: every workspace's expired platform data, oldest first, at most `limit`
  * posts per step, with one audit entry per workspace naming its posts. One query for all
  * workspaces (each one's cutoff read from its settings in SQL, as the event purge does): a query
  * per workspace would spend a Worker invocation's 1,000 D1 queries on a host with a few hundred
- * of them, every minute, and read the same rows (no index narrows posts by collection date).
+ * of them, every minute (`expiredPlatformData`).
  */
 export async function eraseExpiredPlatformData(deps: EraseDeps, now: number, limit = 50): Promise<number> {
-  const days = sql<number>`coalesce(json_extract(${workspaces.settings}, '$.instagramDataRetentionDays'), ${DEFAULT_WORKSPACE_SETTINGS.instagramDataRetentionDays})`;
-  const due = await deps.db
-    .select({ id: posts.id, workspaceId: posts.workspaceId, days })
-    .from(posts)
-    .innerJoin(workspaces, eq(workspaces.id, posts.workspaceId))
-    .where(and(isNull(posts.erasedAt), ne(posts.rightsStatus, 'granted'), sql`${posts.collectedAt} < ${now} - ${days} * ${DAY}`, exists(instagramLinks(deps.db)), notExists(openRequests(deps.db, now))))
-    .orderBy(posts.collectedAt, posts.id)
-    .limit(limit);
+  const due = await expiredPlatformData(deps.db, now, limit);
   if (due.length === 0) return 0;
   const ids = due.map((p) => p.id);
   const byWorkspace = new Map<string, { days: number; ids: string[] }>();
