@@ -438,6 +438,23 @@ describe('a submission', () => {
     expect(((await res.json()) as { entries: { total: number; eligible: number } }).entries).toMatchObject({ eligible: 1 });
   });
 
+  it('applies the workspace’s blocking rules to an entry, and never trusts a typed handle', async () => {
+    const rule = async (kind: string, value: string) => ((await (await admin(h, owner, 'POST', '/moderation-rules', { kind, value })).json()) as { id: string }).id;
+    const rules = [await rule('blocked_author', 'blocked.creator'), await rule('trusted_author', 'trusted.creator')];
+    const entered: Record<string, typeof posts.$inferSelect> = {};
+    for (const handle of ['@Blocked.Creator', 'trusted.creator']) {
+      const email = `${handle.replace(/\W/g, '')}@example.com`;
+      expect((await submit({ ...good, handle, email }, [await h.image(700, 700)])).status).toBe(303);
+      expect((await post(links(email).confirm, { action: 'confirm' })).status).toBe(303);
+      const [row] = await h.db.select({ postId: campaignSubmissions.postId }).from(campaignSubmissions).where(eq(campaignSubmissions.email, email));
+      entered[handle] = (await h.db.select().from(posts).where(eq(posts.id, row!.postId!)))[0]!;
+    }
+    expect(entered['@Blocked.Creator']).toMatchObject({ moderationStatus: 'rejected', moderationRuleId: rules[0], moderationReason: '@blocked.creator is a blocked author' });
+    // Anyone can type a trusted author's name: the entry waits for review like any other.
+    expect(entered['trusted.creator']).toMatchObject({ moderationStatus: 'pending', moderationRuleId: null });
+    for (const id of rules) expect((await admin(h, owner, 'DELETE', `/moderation-rules/${id}`)).status).toBeLessThan(300);
+  });
+
   it('erases entrants’ email addresses after the retention end, on the scheduler step', async () => {
     const kept = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.handle, 'twin_a'));
     expect(kept[0]!.email).toBe('Twin@Example.com');
