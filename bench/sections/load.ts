@@ -137,37 +137,36 @@ export const load: Section = async () => {
     const writers: Record<string, string>[] = [];
     for (let store = 0; store < STORES; store++) writers.push(await signIn(base, ownerPassword, store));
     const paths = galleryPaths();
-    let counts: CacheCounts = {};
-    const count = (counts: CacheCounts, how: unknown) => {
-      const key = String(how ?? 'none');
-      counts[key] = (counts[key] ?? 0) + 1;
-    };
     // The other groups arrive at their rates in both runs; the gallery readers at GALLERY_RATE, or
     // flat out (`capacity`): 40 autocannon connections, each sending as soon as its last answer is in.
     const mix = async (seconds: number, capacity: boolean) => {
       const counts: CacheCounts = {};
+      const count = (how: unknown) => {
+        const key = String(how ?? 'none');
+        counts[key] = (counts[key] ?? 0) + 1;
+      };
       const readers = galleryReads(paths);
-      const [gallery, ...others] = await Promise.all([
+      const [gallery, events, panelRun, writes] = await Promise.all([
         capacity
           ? autocannon({
               url: base,
               connections: READERS,
               duration: seconds,
-              requests: [{ setupRequest: (request) => ({ ...request, ...readers() }), onResponse: (_status, _body, _context, headers) => count(counts, Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-vitrine-cache')?.[1]) }],
+              requests: [{ setupRequest: (request) => ({ ...request, ...readers() }), onResponse: (_status, _body, _context, headers) => count(Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-vitrine-cache')?.[1]) }],
             }).then((r) => ({ sent: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx, latency: r.latency }))
-          : openLoop({ base, rate: GALLERY_RATE, seconds, connections: READERS, next: readers, onResponse: (_status, headers) => count(counts, headers['x-vitrine-cache']) }),
-        ...(EVENTS_PER_S > 0 ? [openLoop({ base, rate: EVENTS_PER_S, seconds, connections: 8, next: eventBatches() })] : []),
+          : openLoop({ base, rate: GALLERY_RATE, seconds, connections: READERS, next: readers, onResponse: (_status, headers) => count(headers['x-vitrine-cache']) }),
+        EVENTS_PER_S > 0 ? openLoop({ base, rate: EVENTS_PER_S, seconds, connections: 8, next: eventBatches() }) : null,
         openLoop({ base, rate: 5, seconds, connections: 1, next: panel }),
-        ...(WRITES_PER_S > 0 ? [openLoop({ base, rate: WRITES_PER_S, seconds, connections: 2, next: storeWrites(writers) })] : []),
+        WRITES_PER_S > 0 ? openLoop({ base, rate: WRITES_PER_S, seconds, connections: 2, next: storeWrites(writers) }) : null,
       ]);
-      const all = [gallery, ...others];
+      const all = [gallery, events, panelRun, writes].filter((run) => run !== null);
       const answered = Object.values(counts).reduce((a, b) => a + b, 0);
       if (answered > 0 && (counts.none ?? 0) > 0) throw new Error(`gallery answers without an X-Vitrine-Cache header: ${JSON.stringify(counts)}`);
       return {
         gallery,
-        events: EVENTS_PER_S > 0 ? others[0]! : null,
-        panel: others[EVENTS_PER_S > 0 ? 1 : 0]!,
-        writes: WRITES_PER_S > 0 ? others.at(-1)! : null,
+        events,
+        panel: panelRun,
+        writes,
         requests: all.reduce((n, r) => n + r.sent, 0),
         failed: all.reduce((n, r) => n + r.errors + r.non2xx, 0),
         p99: Math.max(...all.map((r) => r.latency.p99)),
@@ -212,7 +211,7 @@ export const load: Section = async () => {
         load_rss_growth_pct: target(is('<=', 20)),
       },
       notes: [
-        `Load: ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up, on loopback, ${cpus().length} cores shared by server and load generator (autocannon in the bench process). Gallery reads: ${GALLERY_RATE.toLocaleString('en')} a second offered over ${READERS} connections, picking at random among ${paths.length} URLs of ${STORES} stores (JSON in three sizes, the HTML page, a product page); event batches of 10 at ${EVENTS_PER_S}/s from 5,000 visitors; one merchandiser at 5 requests/s (inbox, a post, galleries, hide and approve); ${WRITES_PER_S} writes/s over the ${STORES} stores' own owners (hide a post, move its product tag, approve it, move the tag back: each store about every ${WRITES_PER_S > 0 ? Math.round(STORES / WRITES_PER_S) : '∞'} s), each making that store's cached answers stale. \`load_gallery_miss_pct\`: the share of gallery reads the answer cache made afresh (X-Vitrine-Cache: miss; requests that joined one in flight count as served). load_p99_ms is the worst of the four groups' p99 at that offered rate. Then ${CAPACITY_SECONDS} s of the same mix with the gallery readers going flat out: \`load_capacity_requests_per_s\` is what the server answered, and \`load_capacity_*_p99_ms\` how long requests waited behind each other there (queueing at saturation, not the server's own latency).`,
+        `Load: ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up, on loopback, ${cpus().length} cores shared by server and load generator (bench/open-loop.ts in the bench process, and autocannon there for the flat-out readers). Gallery reads: ${GALLERY_RATE.toLocaleString('en')} a second offered over ${READERS} connections, picking at random among ${paths.length} URLs of ${STORES} stores (JSON in three sizes, the HTML page, a product page); event batches of 10 at ${EVENTS_PER_S}/s from 5,000 visitors; one merchandiser at 5 requests/s (inbox, a post, galleries, hide and approve); ${WRITES_PER_S} writes/s over the ${STORES} stores' own owners (hide a post, move its product tag, approve it, move the tag back: each store about every ${WRITES_PER_S > 0 ? Math.round(STORES / WRITES_PER_S) : '∞'} s), each making that store's cached answers stale. \`load_gallery_miss_pct\`: the share of gallery reads the answer cache made afresh (X-Vitrine-Cache: miss; requests that joined one in flight count as served). load_p99_ms is the worst of the four groups' p99 at that offered rate. Then ${CAPACITY_SECONDS} s of the same mix with the gallery readers going flat out: \`load_capacity_requests_per_s\` is what the server answered, and \`load_capacity_*_p99_ms\` how long requests waited behind each other there (queueing at saturation, not the server's own latency).`,
       ],
     };
   } finally {

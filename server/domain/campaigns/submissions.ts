@@ -13,10 +13,10 @@
  *
  * Unconfirmed submissions are deleted with their files after 48 h (submission-retention.ts).
  */
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { isWellFormedText } from '../../../shared/text.ts';
 import { runBatch, type Db } from '../../db/client.ts';
-import { campaignRules, campaigns, campaignSubmissions, consentRecords, mediaVariants, moderationRules, postMedia, posts, termsVersions, type SubmissionFile } from '../../db/schema.ts';
+import { campaignRules, campaigns, campaignSubmissions, consentRecords, mediaVariants, postMedia, posts, termsVersions, type SubmissionFile } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import type { MediaStore } from '../../media/store.ts';
 import type { VariantMaker } from '../../media/variants.ts';
@@ -26,6 +26,7 @@ import { hmacSha256Hex, randomToken } from '../../security/tokens.ts';
 import { auditStatement } from '../audit/audit.ts';
 import { Conflict, Invalid, notFound, TooLarge } from '../errors.ts';
 import { decideByRules } from '../posts/auto-moderation.ts';
+import { rulesForMatching } from '../posts/moderation.ts';
 import { storeUploadedImage } from '../posts/media-storage.ts';
 import { eventStatements } from '../webhooks/outgoing.ts';
 import { CONFIRM_WITHIN_MS, emailEraseAt, type PublicCampaign } from './public-campaign.ts';
@@ -264,10 +265,7 @@ async function writeConfirmation(db: Db, submission: Submission, accepted: Accep
   // The workspace's blocking rules apply to an entry as to a collected post (an entry has no
   // caption, so the author and resolution ones). Trust does not: a typed handle proves nothing of
   // who sent the entry, so a trusted author's name approves nothing here.
-  const blocking = await db
-    .select({ id: moderationRules.id, kind: moderationRules.kind, value: moderationRules.value })
-    .from(moderationRules)
-    .where(and(eq(moderationRules.workspaceId, submission.workspaceId), inArray(moderationRules.kind, ['blocked_author', 'min_resolution'])));
+  const blocking = await rulesForMatching(db, submission.workspaceId, ['blocked_author', 'min_resolution']);
   const decision = decideByRules({ caption: '', authorUsername: submission.handle, width: Math.max(0, ...submission.files.map((f) => f.width)) || null }, blocking);
   const window = { scope: terms.scope, expiresAt: expiresAt && new Date(expiresAt).toISOString(), verification: 'email' };
   await runBatch(db, [

@@ -6,9 +6,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { inChunks, runBatch, type Db } from '../../db/client.ts';
-import { moderationRules, postMedia, posts, postSources } from '../../db/schema.ts';
+import { postMedia, posts, postSources } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { decideByRules } from '../posts/auto-moderation.ts';
+import { rulesForMatching } from '../posts/moderation.ts';
 import type { CollectedMedia } from './normalize.ts';
 
 /** Why a media Instagram gave no URL for is kept without anything stored (the inbox shows it). */
@@ -34,7 +35,7 @@ export async function ingestMedia(db: Db, workspaceId: string, sourceId: string,
     )
   ).flat();
   const knownByMedia = new Map(known.map((k) => [k.igMediaId!, k.id]));
-  const rules = await db.select({ id: moderationRules.id, kind: moderationRules.kind, value: moderationRules.value }).from(moderationRules).where(eq(moderationRules.workspaceId, workspaceId));
+  const rules = await rulesForMatching(db, workspaceId);
 
   const statements: BatchItem<'sqlite'>[] = [];
   const created: string[] = [];

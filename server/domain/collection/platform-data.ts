@@ -15,7 +15,7 @@
  * The last two are bounded per call too (`remaining` says what is left): one request must fit a
  * Worker invocation, and the panel calls again until nothing remains.
  */
-import { and, count, eq, exists, gt, inArray, isNotNull, isNull, ne, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, exists, gt, inArray, isNotNull, isNull, ne, notExists, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { ErasedData, RemovedConnection } from '../../../shared/admin-types.ts';
 import { runBatch, type Db } from '../../db/client.ts';
 import { posts, postSources, rightsRequests, sources, workspaces } from '../../db/schema.ts';
@@ -50,7 +50,7 @@ const instagramLinks = (db: Db, narrow?: SQL) =>
     .where(and(eq(postSources.postId, posts.id), inArray(sources.kind, INSTAGRAM_KINDS), narrow));
 
 /** Still holding collected data that no granted consent covers. */
-const erasable = (workspaceId: string) => and(eq(posts.workspaceId, workspaceId), isNull(posts.erasedAt), ne(posts.rightsStatus, 'granted'));
+const erasable = (workspaceId: string | SQLWrapper) => and(eq(posts.workspaceId, workspaceId), isNull(posts.erasedAt), ne(posts.rightsStatus, 'granted'));
 
 /** A request whose link still accepts the author's consent: the post waits for the answer. */
 const openRequests = (db: Db, now: number) =>
@@ -90,7 +90,7 @@ export const expiredPlatformData = (db: Db, now: number, limit: number) =>
     .select({ id: posts.id, workspaceId: posts.workspaceId, days: retentionDays })
     .from(workspaces)
     .crossJoin(posts)
-    .where(and(eq(posts.workspaceId, workspaces.id), isNull(posts.erasedAt), ne(posts.rightsStatus, 'granted'), sql`${posts.collectedAt} < ${now} - ${retentionDays} * ${DAY}`, exists(instagramLinks(db)), notExists(openRequests(db, now))))
+    .where(and(erasable(workspaces.id), sql`${posts.collectedAt} < ${now} - ${retentionDays} * ${DAY}`, exists(instagramLinks(db)), notExists(openRequests(db, now))))
     .orderBy(posts.collectedAt, posts.id)
     .limit(limit);
 

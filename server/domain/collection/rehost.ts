@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { runBatch } from '../../db/client.ts';
-import { instagramConnections, moderationRules, postMedia, posts } from '../../db/schema.ts';
+import { instagramConnections, postMedia, posts } from '../../db/schema.ts';
 import type { InstagramDeps } from '../../deps.ts';
 import type { GraphMedia } from '../../instagram/client.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
@@ -15,6 +15,7 @@ import type { VariantMaker } from '../../media/variants.ts';
 import { readVideoSize } from '../../media/video-size.ts';
 import { Conflict, notFound } from '../errors.ts';
 import { decideByRules } from '../posts/auto-moderation.ts';
+import { rulesForMatching } from '../posts/moderation.ts';
 import { insertVariants, storeRenditions } from '../posts/media-storage.ts';
 import { tokenOf } from './connections.ts';
 import { normalizeMedia } from './normalize.ts';
@@ -176,10 +177,7 @@ async function rehostVideoOnly(deps: RehostDeps, item: PendingItem, post: Pendin
 /** The min-resolution rule can only be applied once the image's size is known. */
 async function resolutionRule(db: Db, post: PendingPost, width: number, now: number) {
   if (post.moderatedBy !== null || post.moderationStatus !== 'pending') return [];
-  const rules = await db
-    .select({ id: moderationRules.id, kind: moderationRules.kind, value: moderationRules.value })
-    .from(moderationRules)
-    .where(and(eq(moderationRules.workspaceId, post.workspaceId), eq(moderationRules.kind, 'min_resolution')));
+  const rules = await rulesForMatching(db, post.workspaceId, ['min_resolution']);
   const decision = decideByRules({ caption: '', authorUsername: null, width }, rules);
   if (!decision) return [];
   return [

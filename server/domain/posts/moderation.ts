@@ -9,6 +9,7 @@ import { moderationRules, posts } from '../../db/schema.ts';
 import { NotFound, notFound } from '../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditStatement } from '../audit/audit.ts';
+import type { RuleForMatching } from './auto-moderation.ts';
 
 export interface Actor {
   workspaceId: string;
@@ -45,6 +46,14 @@ export async function moderatePosts(db: Db, actor: Actor, ids: string[], status:
     }),
   ]);
   return { previous: found };
+}
+
+/** The workspace's rules as auto-moderation matches them (decideByRules), only those of `kinds` when given. */
+export function rulesForMatching(db: Db, workspaceId: string, kinds?: RuleForMatching['kind'][]): Promise<RuleForMatching[]> {
+  return db
+    .select({ id: moderationRules.id, kind: moderationRules.kind, value: moderationRules.value })
+    .from(moderationRules)
+    .where(and(eq(moderationRules.workspaceId, workspaceId), kinds ? inArray(moderationRules.kind, kinds) : undefined));
 }
 
 export function listRules(db: Db, workspaceId: string) {
