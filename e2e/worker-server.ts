@@ -67,8 +67,18 @@ export async function startWorker(): Promise<RunningWorker> {
     await new Promise((r) => setTimeout(r, 300));
   }
   const query = <Row>(sql: string): Row[] => {
-    const answer = JSON.parse(run(bin('wrangler'), ['d1', 'execute', 'vitrine', '--local', '--persist-to', state, '--json', '--command', sql])) as { results: Row[] }[];
-    return answer[0]!.results;
+    const args = ['d1', 'execute', 'vitrine', '--local', '--persist-to', state, '--json', '--command', sql];
+    // This second process opens the SQLite file the running Worker writes to: while the Worker
+    // holds the write lock (a beacon being stored), the read is refused with SQLITE_BUSY instead
+    // of waiting. That is the file lock, not an answer, so the read is tried again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (JSON.parse(run(bin('wrangler'), args)) as { results: Row[] }[])[0]!.results;
+      } catch (error) {
+        if (attempt === 10 || !String(error).includes('SQLITE_BUSY')) throw error;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      }
+    }
   };
   return {
     url,
