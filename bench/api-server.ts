@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApp } from '../server/app.ts';
 import { inProcessLimiters } from '../server/http/rate-limits.ts';
 import { nodeEncoders } from '../server/entry/node-encoders.ts';
-import { compress } from '../server/middleware/compress/index.ts';
+import { compression } from '../server/middleware/compress/index.ts';
 import { libsqlDb } from '../server/db/libsql.ts';
 import { migrateLibsql } from '../server/db/migrate-libsql.ts';
 import { systemClock } from '../server/deps.ts';
@@ -44,7 +44,7 @@ const app = createApp({ db, media, clock: systemClock, config: { publicUrl: null
   variants: placeholderVariantMaker,
   outbound: () => Promise.reject(new Error('no webhooks in this benchmark')),
   limits: inProcessLimiters(),
-}, { compress: compress({ encoders: nodeEncoders }) });
+}, { compression: compression({ encoders: nodeEncoders }) });
 const root = new Hono().get('/bare', (c) => c.json({ ok: true, items: [1, 2, 3] })).route('/', app);
 
 serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port} POSTS ${publicPosts}`));

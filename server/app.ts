@@ -6,6 +6,7 @@ import { DomainError } from './domain/errors.ts';
 import { ApiError, fromDomainError } from './http/errors.ts';
 import { maskedError, maskRightsLinks } from './http/mask-links.ts';
 import { answerCache, type AnswerCacheOptions } from './middleware/answer-cache/index.ts';
+import type { Compression } from './middleware/compress/index.ts';
 import { hsts } from './middleware/hsts/index.ts';
 import { injectDeps } from './middleware/inject-deps.ts';
 import { publicCors } from './middleware/public-cors/index.ts';
@@ -16,7 +17,7 @@ import { rightsPageRoutes } from './routes/rights-page.ts';
 import { campaignPageRoutes } from './routes/campaign-page.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { eventRoutes } from './routes/public/events.ts';
-import { publicGalleryRoutes } from './routes/public/galleries.ts';
+import { GALLERY_ANSWER_PATHS, publicGalleryRoutes } from './routes/public/galleries.ts';
 import { orderRoutes } from './routes/public/orders.ts';
 import { publicReuseRoutes } from './routes/public/reuse.ts';
 import { forgetRoutes } from './routes/public/forget.ts';
@@ -37,7 +38,7 @@ export interface AppOptions {
    * Compresses answers (middleware/compress/) on platforms whose edge does not: Node passes one;
    * Cloudflare compresses Workers' answers itself.
    */
-  compress?: MiddlewareHandler;
+  compression?: Compression;
   /** The public answer cache's settings (middleware/answer-cache/): by default one version read serves 250 ms of requests. */
   answerCache?: AnswerCacheOptions;
 }
@@ -65,9 +66,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', publicCampaignRoutes);
 
   const app = new Hono<AppEnv>()
-    .use(options.compress ?? asIs)
-    .use(hsts())
     .use(injectDeps(deps))
+    // A gallery answer held in memory goes out before the layers below, with their headers (answer-cache/).
+    .on('GET', GALLERY_ANSWER_PATHS.map((path) => `/v1${path}`), answers.front(options.compression))
+    .use(options.compression?.middleware ?? asIs)
+    .use(hsts())
     // Where writes a gallery can show come in (the panel, the rights page, Instagram's webhooks):
     // the next gallery read on this process asks the database again.
     .use('/admin/*', answers.forgetOnWrite)

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type VitrineApp } from '../app.ts';
 import { libsqlDb } from '../db/libsql.ts';
 import { migrateLibsql } from '../db/migrate-libsql.ts';
-import { compress } from '../middleware/compress/index.ts';
+import { compression } from '../middleware/compress/index.ts';
 import { systemClock, type AppDeps } from '../deps.ts';
 import { randomToken } from '../security/tokens.ts';
 import { checkCredentials, setupNeeded } from '../domain/accounts/accounts.ts';
@@ -71,7 +71,7 @@ const deps: AppDeps = {
 app = createApp(deps, {
   staticFiles: [...(devMail ? [devMail.page] : []), ...nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null })],
   groupCommits: true,
-  compress: compress({ encoders: nodeEncoders }),
+  compression: compression({ encoders: nodeEncoders }),
 });
 
 if (config.demo && (await seedDemoIfEmpty({ db, media, variants: drawnSceneVariantMaker(variants), now: systemClock.now(), ownerPassword: config.demo.ownerPassword, appSecret: config.appSecret }))) {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { nodeEncoders } from '../../entry/node-encoders.ts';
-import { chooseEncoding, compress, type Encoder } from './index.ts';
+import { chooseEncoding, compression, type Encoder } from './index.ts';
 
 const big = JSON.stringify({ posts: Array.from({ length: 80 }, (_, i) => ({ id: `post_${i}`, caption: 'Un été à Biarritz 🌊' })) });
 
@@ -12,7 +12,7 @@ function app(options: { countCalls?: { n: number } } = {}) {
     return encoder(body);
   };
   return new Hono()
-    .use(compress({ encoders: { br: counted(nodeEncoders.br), gzip: counted(nodeEncoders.gzip) } }))
+    .use(compression({ encoders: { br: counted(nodeEncoders.br), gzip: counted(nodeEncoders.gzip) } }).middleware)
     .get('/big', (c) => c.json(JSON.parse(big)))
     .get('/tagged', (c) => c.body(big, 200, { 'Content-Type': 'application/json', ETag: '"v1"' }))
     .get('/small', (c) => c.json({ ok: true }))

@@ -14,6 +14,7 @@ export interface CompressOptions {
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+const NO_TRANSFORM = /\bno-transform\b/;
 
 /** The first of `offered` the request accepts (a `q=0` refuses it), or null for the body as is. */
 export function chooseEncoding(acceptEncoding: string | undefined, offered: Encoding[]): Encoding | null {
@@ -27,6 +28,25 @@ export function chooseEncoding(acceptEncoding: string | undefined, offered: Enco
   return offered.find((encoding) => (accepted.get(encoding) ?? accepted.get('*') ?? 0) > 0) ?? null;
 }
 
+/** A whole 200 answer kept in memory, as the route made it. */
+export interface KeptAnswer {
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  body: Uint8Array;
+}
+
+/** What the app compresses with: the middleware for every answer, and the same bytes for a kept answer served ahead of it. */
+export interface Compression {
+  middleware: MiddlewareHandler;
+  /**
+   * How a kept answer (a cached gallery page, served before the app's layers run: answer-cache/)
+   * goes to a request with this Accept-Encoding: the headers the middleware would have set on it,
+   * and the bytes, compressed once per ETag and encoding.
+   */
+  keptAnswer(acceptEncoding: string | undefined, answer: KeptAnswer): Promise<{ headers: Record<string, string>; body: Uint8Array }>;
+}
+
 /**
  * Compresses JSON, HTML and other text answers for browsers that accept it, with
  * `Vary: Accept-Encoding` on every compressible answer so no cache mixes the versions. Files
@@ -36,7 +56,7 @@ export function chooseEncoding(acceptEncoding: string | undefined, offered: Enco
  * becomes weak, since the bytes differ from the route's, and routes compare If-None-Match weakly
  * (http/etag.ts). Workers need none of this: Cloudflare compresses at the edge.
  */
-export const compress = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }: CompressOptions): MiddlewareHandler => {
+export const compression = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }: CompressOptions): Compression => {
   const offered = Object.keys(encoders) as Encoding[];
   const memo = new Map<string, Uint8Array>();
   let held = 0;
@@ -51,25 +71,51 @@ export const compress = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }: C
       held -= value.byteLength;
     }
   };
+  const memoKey = (encoding: Encoding, etag: string) => `${encoding} ${etag}`;
+  /** The encoding an answer of this type and size goes out in, or null for as it is. */
+  const chosen = new Map<string, Encoding | null>();
+  const encodingFor = (acceptEncoding: string | undefined, method: string, byteLength: number) => {
+    if (method === 'HEAD' || byteLength < minBytes || !acceptEncoding) return null;
+    // Browsers send a handful of distinct headers, parsed once each (the most a client can make it hold is 256).
+    let encoding = chosen.get(acceptEncoding);
+    if (encoding === undefined) {
+      if (chosen.size >= 256) chosen.clear();
+      chosen.set(acceptEncoding, (encoding = chooseEncoding(acceptEncoding, offered)));
+    }
+    return encoding;
+  };
+  /** The body in `encoding`, from the memo when it has an ETag and was compressed before. */
+  const encode = async (encoding: Encoding, etag: string | null, body: Uint8Array) => {
+    const key = etag ? memoKey(encoding, etag) : null;
+    let encoded = key ? memo.get(key) : undefined;
+    if (!encoded) {
+      encoded = await encoders[encoding]!(body);
+      if (key) remember(key, encoded);
+    }
+    return encoded;
+  };
+  /** What an answer compressed in `encoding` says of itself: its ETag is weak, since the bytes differ from the route's. */
+  const encodedHeaders = (encoding: Encoding, byteLength: number, etag: string | null) => ({
+    'Content-Encoding': encoding,
+    'Content-Length': String(byteLength),
+    ...(etag && !etag.startsWith('W/') ? { ETag: `W/${etag}` } : {}),
+  });
 
-  return async function compressAnswer(c, next) {
+  const middleware: MiddlewareHandler = async function compressAnswer(c, next) {
     await next();
     const res = c.res;
     const type = res.headers.get('content-type') ?? '';
     // The body is looked at only when it is to be compressed: on Node, touching a response's body
     // builds a whole undici Response around it, and a cached answer's compressed bytes are kept.
     if (res.status !== 200 || res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
-    if (/\bno-transform\b/.test(res.headers.get('cache-control') ?? '')) return;
+    if (NO_TRANSFORM.test(res.headers.get('cache-control') ?? '')) return;
     // Set even when this answer goes uncompressed: the next browser may accept what this one did not.
     if (!/accept-encoding/i.test(res.headers.get('vary') ?? '')) res.headers.append('Vary', 'Accept-Encoding');
-    const encoding = chooseEncoding(c.req.header('accept-encoding'), offered);
-    if (!encoding || c.req.method === 'HEAD') return;
     const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (declared < minBytes) return;
-
+    const encoding = encodingFor(c.req.header('accept-encoding'), c.req.method, Number.isNaN(declared) ? Infinity : declared);
+    if (!encoding) return;
     const etag = res.headers.get('etag');
-    const key = etag ? `${encoding} ${etag}` : null;
-    let encoded = key ? memo.get(key) : undefined;
+    let encoded = etag ? memo.get(memoKey(encoding, etag)) : undefined;
     if (!encoded) {
       if (!res.body) return;
       const body = new Uint8Array(await res.arrayBuffer());
@@ -78,16 +124,25 @@ export const compress = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }: C
         c.res = new Response(body, res);
         return;
       }
-      encoded = await encoders[encoding]!(body);
-      if (key) remember(key, encoded);
+      encoded = await encode(encoding, etag, body);
     }
     // The answer's own headers, changed in place: it is about to be replaced, and a copy per cached answer served shows in its cost.
     const headers = res.headers;
-    headers.set('Content-Encoding', encoding);
-    headers.set('Content-Length', String(encoded.byteLength));
-    if (etag && !etag.startsWith('W/')) headers.set('ETag', `W/${etag}`);
+    for (const [name, value] of Object.entries(encodedHeaders(encoding, encoded.byteLength, etag))) headers.set(name, value);
     // Cleared first: assigning over a response copies its headers onto the new one (Content-Length).
     c.res = undefined;
     c.res = new Response(encoded as Uint8Array<ArrayBuffer>, { status: res.status, headers });
+  };
+
+  return {
+    middleware,
+    async keptAnswer(acceptEncoding, { etag, contentType, cacheControl, body }) {
+      const plain = { ETag: etag, 'Content-Length': String(body.byteLength) };
+      if (!COMPRESSIBLE.test(contentType) || NO_TRANSFORM.test(cacheControl)) return { headers: plain, body };
+      const encoding = encodingFor(acceptEncoding, 'GET', body.byteLength);
+      if (!encoding) return { headers: { ...plain, Vary: 'Accept-Encoding' }, body };
+      const encoded = await encode(encoding, etag, body);
+      return { headers: { ETag: etag, Vary: 'Accept-Encoding', ...encodedHeaders(encoding, encoded.byteLength, etag) }, body: encoded };
+    },
   };
 };

@@ -8,6 +8,9 @@ import type { MiddlewareHandler } from 'hono';
  * response made in advance, which every answer must then be copied over (a whole undici
  * Response built around the body): a third of a cached gallery answer's cost on Node.
  */
+/** What every answer to a public read carries (GET and HEAD). */
+export const PUBLIC_READ_HEADERS = { 'Access-Control-Allow-Origin': '*' } as const;
+
 export const publicCors = (): MiddlewareHandler =>
   async function publicCors(c, next) {
     if (c.req.method === 'OPTIONS') {
@@ -19,10 +22,10 @@ export const publicCors = (): MiddlewareHandler =>
       }
       return new Response(null, { headers, status: 204, statusText: 'No Content' });
     }
-    c.header('Access-Control-Allow-Origin', '*');
+    for (const [name, value] of Object.entries(PUBLIC_READ_HEADERS)) c.header(name, value);
     await next();
     // A read answered with a Response of its own (not through c.body or c.json) left the header
     // set above behind: it gets it here, as with Hono's cors. (Event ingest, a POST, removes it
     // on purpose and names the page instead.)
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.res.headers.has('Access-Control-Allow-Origin')) c.header('Access-Control-Allow-Origin', '*');
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.res.headers.has('Access-Control-Allow-Origin')) c.header('Access-Control-Allow-Origin', PUBLIC_READ_HEADERS['Access-Control-Allow-Origin']);
   };

@@ -61,9 +61,12 @@ async function galleryPage(c: Context<AppEnv>): Promise<GalleryPostsResponse> {
   };
 }
 
+/** The page as JSON, and as plain HTML for the store's own page (crawlers and no-JS visitors see it). */
+export const GALLERY_ANSWER_PATHS = ['/galleries/:id/posts', '/galleries/:id/posts.html'] as const;
+const [json, html] = GALLERY_ANSWER_PATHS;
+
 /** `cache` is the app's answer cache (middleware/answer-cache/), mounted on these two routes only. */
 export const publicGalleryRoutes = (cache: MiddlewareHandler<AppEnv>) =>
   new Hono<AppEnv>()
-    .get('/galleries/:id/posts', cache, async (c) => answerWithEtag(c, JSON.stringify(await galleryPage(c)), 'application/json'))
-    /** The same page as plain HTML, for the store's own page: crawlers and no-JS visitors see it. */
-    .get('/galleries/:id/posts.html', cache, async (c) => answerWithEtag(c, galleryHtml(await galleryPage(c)), 'text/html; charset=UTF-8'));
+    .get(json, cache, async (c) => answerWithEtag(c, JSON.stringify(await galleryPage(c)), 'application/json'))
+    .get(html, cache, async (c) => answerWithEtag(c, galleryHtml(await galleryPage(c)), 'text/html; charset=UTF-8'));
