@@ -32,6 +32,9 @@ function laidOut(element: Element): Promise<void> {
   });
 }
 
+/** Resolves in the task after the window's next frame, as whenWanted waits for it. */
+const nextPaint = (win: Window) => new Promise<void>((resolve) => win.requestAnimationFrame(() => win.setTimeout(() => win.setTimeout(resolve))));
+
 describe('whenWanted', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -46,15 +49,21 @@ describe('whenWanted', () => {
     doc.close();
   });
 
-  it('waits for the page to load when the element is below the fold, then calls back once', async () => {
+  it('waits for the page to load when the element is below the fold, then calls back once, after the load event', async () => {
     const { frame, doc, below } = loadingPage();
+    const win = frame.contentWindow!;
     let calls = 0;
     whenWanted(below, () => (calls += 1));
     await laidOut(below);
     expect(calls, 'not while the page loads').to.equal(0);
+    // Added after whenWanted's own listener, so it runs after it in the same load event.
+    let atLoad = -1;
+    win.addEventListener('load', () => (atLoad = calls));
     doc.close();
     await waitUntil(() => calls > 0, 'no call once the page had loaded');
-    frame.contentWindow!.dispatchEvent(new Event('load'));
+    expect(atLoad, 'not in the load event itself: after the frame it paints').to.equal(0);
+    win.dispatchEvent(new Event('load'));
+    await nextPaint(win);
     expect(calls).to.equal(1);
   });
 
