@@ -3,6 +3,8 @@
  * without decoding it: Vitrine has no video decoder (no ffmpeg), yet a video stored without a
  * still image still needs its shape, so pages reserve the right box before it loads.
  */
+import { contentOf, walkBoxes } from './mp4-boxes.ts';
+
 export interface VideoSize {
   width: number;
   height: number;
@@ -17,30 +19,19 @@ export function readVideoSize(bytes: Uint8Array): VideoSize | null {
 }
 
 function findSize(view: DataView, start: number, end: number): VideoSize | null {
-  let offset = start;
-  while (offset + 8 <= end) {
-    let size = view.getUint32(offset);
-    let header = 8;
-    if (size === 1) {
-      // A 64-bit size follows the type; no MP4 worth reading here has a box past 2^53.
-      if (offset + 16 > end) return null;
-      size = Number(view.getBigUint64(offset + 8));
-      header = 16;
-    } else if (size === 0) {
-      size = end - offset;
-    }
-    if (size < header || offset + size > end) return null;
-    const type = String.fromCharCode(view.getUint8(offset + 4), view.getUint8(offset + 5), view.getUint8(offset + 6), view.getUint8(offset + 7));
-    if (CONTAINERS.has(type)) {
-      const found = findSize(view, offset + header, offset + size);
+  // The boxes before a broken one are still read: a file cut short after its moov has its size.
+  for (const box of walkBoxes(view, start, end).boxes) {
+    if (CONTAINERS.has(box.type)) {
+      const { start: from, end: to } = contentOf(box);
+      const found = findSize(view, from, to);
       if (found) return found;
-    } else if (type === 'tkhd' && size >= header + 84) {
+    } else if (box.type === 'tkhd' && box.size >= box.header + 84) {
       // Width and height close the box, as 16.16 fixed-point numbers; audio tracks have zeros.
-      const width = Math.round(view.getUint32(offset + size - 8) / 65536);
-      const height = Math.round(view.getUint32(offset + size - 4) / 65536);
+      const last = box.start + box.size;
+      const width = Math.round(view.getUint32(last - 8) / 65536);
+      const height = Math.round(view.getUint32(last - 4) / 65536);
       if (width > 0 && height > 0) return { width, height };
     }
-    offset += size;
   }
   return null;
 }

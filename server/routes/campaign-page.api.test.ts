@@ -13,6 +13,7 @@ import { TEST_CLIENT_IP_HEADER } from '../dev/testing/client-ip.ts';
 import { request, type Harness } from '../dev/testing/harness.ts';
 import { listAllPublic } from '../dev/testing/public-api.ts';
 import { shownIds } from '../dev/testing/campaign-entries.ts';
+import { contains, filmedWithPosition, PLACES } from '../dev/testing/video-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -244,6 +245,18 @@ describe('a submission', () => {
     expect(await h.media.head(key)).toBeNull();
     expect(await inbox()).not.toContain(row!.postId);
     expect((await request(h, confirm)).status).toBe(404);
+  });
+
+  it('keeps a video entry without where it was filmed, nor the phone that filmed it', async () => {
+    const { file } = filmedWithPosition();
+    const res = await submit({ ...good, email: 'filmed@example.com' }, [], new Blob([file], { type: 'video/mp4' }));
+    expect(res.status, await res.clone().text()).toBe(303);
+    const [row] = await h.db.select().from(campaignSubmissions).where(eq(campaignSubmissions.email, 'filmed@example.com'));
+    const stored = await h.media.get(row!.files[0]!.variants[0]!.storageKey);
+    const bytes = new Uint8Array(await new Response(stored!.body).arrayBuffer());
+    expect(bytes.byteLength).toBe(file.byteLength);
+    expect(row!.files[0]).toMatchObject({ type: 'video', width: 144, height: 256 });
+    for (const place of PLACES) expect(contains(bytes, place), place).toBe(false);
   });
 
   it('refuses bad input with a 4xx naming the field, keeping nothing', async () => {

@@ -20,6 +20,7 @@ import { campaignRules, campaigns, campaignSubmissions, consentRecords, mediaVar
 import { newId } from '../../lib/ids.ts';
 import type { MediaStore } from '../../media/store.ts';
 import type { VariantMaker } from '../../media/variants.ts';
+import { stripVideoMetadata } from '../../media/strip-video-metadata.ts';
 import { readVideoSize } from '../../media/video-size.ts';
 import { sha256Hex } from '../../security/hash.ts';
 import { hmacSha256Hex, randomToken } from '../../security/tokens.ts';
@@ -95,10 +96,13 @@ async function storeFiles(deps: { media: MediaStore; variants: VariantMaker }, i
     // Vitrine decodes no video: an MP4 whose headers give its size is what it can store and show.
     const size = isMp4(video) ? readVideoSize(video) : null;
     if (!size || size.width === 0 || size.height === 0) throw new Invalid('invalid_parameter', 'video: must be an MP4 video', 'video');
+    // Where it was filmed (and the phone that filmed it) is not kept: a public entry must not tell where its author lives.
+    const stripped = stripVideoMetadata(video);
+    if (!stripped) throw new Invalid('invalid_parameter', 'video: must be a whole MP4 video (part of it could not be read)', 'video');
     const mediaId = newId('med');
     const storageKey = `m/${mediaId}/video.mp4`;
-    await deps.media.put(storageKey, video, 'video/mp4');
-    return [{ mediaId, type: 'video', ...size, variants: [{ id: `var_${mediaId}_video`, role: 'video', format: 'mp4', ...size, bytes: video.byteLength, storageKey }] }];
+    await deps.media.put(storageKey, stripped, 'video/mp4');
+    return [{ mediaId, type: 'video', ...size, variants: [{ id: `var_${mediaId}_video`, role: 'video', format: 'mp4', ...size, bytes: stripped.byteLength, storageKey }] }];
   }
   const files: SubmissionFile[] = [];
   try {

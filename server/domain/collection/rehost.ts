@@ -12,6 +12,7 @@ import type { GraphMedia } from '../../instagram/client.ts';
 import { GraphApiError } from '../../instagram/errors.ts';
 import type { MediaStore } from '../../media/store.ts';
 import type { VariantMaker } from '../../media/variants.ts';
+import { stripVideoMetadata } from '../../media/strip-video-metadata.ts';
 import { readVideoSize } from '../../media/video-size.ts';
 import { Conflict, notFound } from '../errors.ts';
 import { decideByRules } from '../posts/auto-moderation.ts';
@@ -144,8 +145,9 @@ async function rehostOne(deps: RehostDeps, item: PendingItem, post: PendingPost,
     const video = await fetchBytes(deps, videoUrl, MAX_VIDEO_BYTES);
     if (!video.expired) {
       const key = `m/${item.id}/video.mp4`;
-      await deps.media.put(key, video.bytes, 'video/mp4');
-      rows.push({ id: `var_${item.id}_video`, mediaId: item.id, role: 'video', format: 'mp4', width: made.original.width, height: made.original.height, bytes: video.bytes.byteLength, storageKey: key, createdAt: now });
+      const bytes = storableVideo(video.bytes);
+      await deps.media.put(key, bytes, 'video/mp4');
+      rows.push({ id: `var_${item.id}_video`, mediaId: item.id, role: 'video', format: 'mp4', width: made.original.width, height: made.original.height, bytes: bytes.byteLength, storageKey: key, createdAt: now });
     }
   }
   await runBatch(deps.db, [
@@ -166,9 +168,10 @@ async function rehostVideoOnly(deps: RehostDeps, item: PendingItem, post: Pendin
   // Unreadable headers: Instagram's videos found by hashtag are nearly all upright Reels.
   const { width, height } = readVideoSize(video.bytes) ?? { width: 1080, height: 1920 };
   const key = `m/${item.id}/video.mp4`;
-  await deps.media.put(key, video.bytes, 'video/mp4');
+  const bytes = storableVideo(video.bytes);
+  await deps.media.put(key, bytes, 'video/mp4');
   await runBatch(deps.db, [
-    ...insertVariants(deps.db, [{ id: `var_${item.id}_video`, mediaId: item.id, role: 'video', format: 'mp4', width, height, bytes: video.bytes.byteLength, storageKey: key, createdAt: now }]),
+    ...insertVariants(deps.db, [{ id: `var_${item.id}_video`, mediaId: item.id, role: 'video', format: 'mp4', width, height, bytes: bytes.byteLength, storageKey: key, createdAt: now }]),
     deps.db.update(postMedia).set({ storeStatus: 'stored', width, height, storeAttempts: item.storeAttempts + 1, storeError: null, nextAttemptAt: null }).where(eq(postMedia.id, item.id)),
     ...(await resolutionRule(deps.db, post, width, now)),
   ]);
@@ -226,4 +229,14 @@ async function freshUrls(deps: RehostDeps, post: PendingPost, item: PendingItem)
     }
   }
   return null;
+}
+
+/**
+ * A video as it is kept: without what the camera wrote beside the pictures (media/strip-video-metadata.ts).
+ * Instagram strips its own files, so this is the second lock; a file it cannot read to the end fails the attempt.
+ */
+function storableVideo(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const stripped = stripVideoMetadata(bytes);
+  if (!stripped) throw new Error('the video from Instagram is not a whole MP4 file: its metadata could not be removed with certainty');
+  return stripped;
 }

@@ -1,0 +1,134 @@
+/**
+ * Removes what a phone or camera wrote beside the pictures and sound of an MP4 or QuickTime
+ * video - above all where it was filmed - without decoding or re-encoding it, so that no stored
+ * video tells shoppers where its author lives (what strip-metadata.ts does for photos):
+ *  - every `udta`, `meta` and `uuid` box of the file, of its movie and of its tracks: Apple's
+ *    location keys (com.apple.quicktime.location.ISO6709), QuickTime's `©xyz`, 3GPP's `loci`,
+ *    XMP, the device's make and model, the creation software;
+ *  - every track other than video, sound and timecode: timed metadata (a GoPro's or a phone's
+ *    GPS track), subtitles (a drone's position on every frame), with their samples in `mdat`.
+ * Each becomes a `free` box of the same size, filled with zeros, and a removed track's samples
+ * are zeroed where they lie: no byte moves, so every offset the file holds stays right and the
+ * video plays as before.
+ */
+import { contentOf, walkBoxes, type Mp4Box } from './mp4-boxes.ts';
+
+const METADATA = new Set(['udta', 'meta', 'uuid']);
+/** Handler types of the tracks kept: what players show and play, and the timecode some reference. */
+const KEPT_TRACKS = new Set(['vide', 'soun', 'tmcd']);
+
+/**
+ * A copy of the video without its metadata, or null when it cannot be done with certainty: the
+ * file's boxes do not fill it (cut short, or not an MP4), or a track to remove has samples this
+ * cannot find (a fragmented file, compact sample sizes). Refusing is the safe answer then.
+ */
+export function stripVideoMetadata(source: Uint8Array): Uint8Array<ArrayBuffer> | null {
+  const bytes = new Uint8Array(source);
+  const view = new DataView(bytes.buffer);
+  const top = walkBoxes(view, 0, bytes.byteLength);
+  if (!top.complete) return null;
+  const fragmented = top.boxes.some((box) => box.type === 'moof');
+  for (const box of top.boxes) {
+    if (METADATA.has(box.type)) blank(bytes, box);
+    else if (box.type === 'moov' && !stripMovie(bytes, view, box, fragmented)) return null;
+  }
+  return bytes;
+}
+
+function stripMovie(bytes: Uint8Array, view: DataView, moov: Mp4Box, fragmented: boolean): boolean {
+  const movie = children(view, moov);
+  if (!movie) return false;
+  for (const box of movie) {
+    if (METADATA.has(box.type)) blank(bytes, box);
+    if (box.type !== 'trak') continue;
+    const track = children(view, box);
+    if (!track) return false;
+    if (KEPT_TRACKS.has(handlerOf(view, track) ?? '')) {
+      for (const inner of track) if (METADATA.has(inner.type)) blank(bytes, inner);
+    } else {
+      // A fragmented file keeps samples in its fragments too, which this does not follow.
+      if (fragmented || !zeroSamples(bytes, view, track)) return false;
+      blank(bytes, box);
+    }
+  }
+  return true;
+}
+
+/** The boxes inside a container, or null when they do not fill it. */
+function children(view: DataView, box: Mp4Box): Mp4Box[] | null {
+  const { start, end } = contentOf(box);
+  const inner = walkBoxes(view, start, end);
+  return inner.complete ? inner.boxes : null;
+}
+
+/** The boxes at the end of a path of containers (`['mdia', 'minf', 'stbl']`), or null. */
+function descend(view: DataView, boxes: Mp4Box[], path: string[]): Mp4Box[] | null {
+  let current: Mp4Box[] | null = boxes;
+  for (const type of path) {
+    const next: Mp4Box | undefined = current?.find((box) => box.type === type);
+    current = next ? children(view, next) : null;
+  }
+  return current;
+}
+
+/** The track's handler type (`vide`, `soun`, `meta`, `text`...): after the `hdlr` box's version, flags and pre_defined. */
+function handlerOf(view: DataView, track: Mp4Box[]): string | null {
+  const hdlr = descend(view, track, ['mdia'])?.find((box) => box.type === 'hdlr');
+  if (!hdlr || hdlr.size < hdlr.header + 12) return null;
+  const at = hdlr.start + hdlr.header + 8;
+  return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
+}
+
+/**
+ * Zeroes every sample of a track where `mdat` holds it, from its sample table: chunk offsets
+ * (`stco`, or `co64`), samples per chunk (`stsc`) and sample sizes (`stsz`). A track whose
+ * tables are missing, compact (`stz2`) or do not add up is refused (false).
+ */
+function zeroSamples(bytes: Uint8Array, view: DataView, track: Mp4Box[]): boolean {
+  const table = descend(view, track, ['mdia', 'minf', 'stbl']);
+  const find = (type: string) => table?.find((box) => box.type === type);
+  const stsz = find('stsz');
+  const stsc = find('stsc');
+  const offsets = find('stco') ?? find('co64');
+  if (!stsz || !stsc || !offsets || stsz.size < stsz.header + 12) return false;
+  const fixedSize = view.getUint32(stsz.start + stsz.header + 4);
+  // Entries after each table's version, flags and count, checked to lie within their box.
+  const entries = (box: Mp4Box, skip: number, width: number) => {
+    const { start, end } = contentOf(box);
+    if (start + skip > end) return null;
+    const count = view.getUint32(start + skip - 4);
+    return start + skip + count * width <= end ? { at: start + skip, count } : null;
+  };
+  const chunkTable = entries(offsets, 8, offsets.type === 'co64' ? 8 : 4);
+  const chunkRuns = entries(stsc, 8, 12);
+  const sizeTable = entries(stsz, 12, fixedSize === 0 ? 4 : 0);
+  if (!chunkTable || !chunkRuns || !sizeTable) return false;
+  // One size for every sample lists none, so the count alone could claim billions: the file holds them all, or it lies.
+  if (sizeTable.count * fixedSize > bytes.byteLength) return false;
+  const sampleSize = (i: number) => (fixedSize !== 0 ? fixedSize : view.getUint32(sizeTable.at + i * 4));
+  const chunkOffset = (i: number) => (offsets.type === 'co64' ? Number(view.getBigUint64(chunkTable.at + i * 8)) : view.getUint32(chunkTable.at + i * 4));
+  const run = (i: number) => ({ firstChunk: view.getUint32(chunkRuns.at + i * 12), perChunk: view.getUint32(chunkRuns.at + i * 12 + 4) });
+
+  let sample = 0;
+  for (let r = 0; r < chunkRuns.count; r++) {
+    const { firstChunk, perChunk } = run(r);
+    const lastChunk = r + 1 < chunkRuns.count ? run(r + 1).firstChunk - 1 : chunkTable.count;
+    for (let chunk = firstChunk; chunk <= lastChunk; chunk++) {
+      if (chunk < 1 || chunk > chunkTable.count || sample + perChunk > sizeTable.count) return false;
+      let at = chunkOffset(chunk - 1);
+      for (let s = 0; s < perChunk; s++, sample++) {
+        const size = sampleSize(sample);
+        if (at + size > bytes.byteLength) return false;
+        bytes.fill(0, at, at + size);
+        at += size;
+      }
+    }
+  }
+  return sample === sizeTable.count;
+}
+
+/** The box becomes a `free` box of the same size, its content zeros. */
+function blank(bytes: Uint8Array, box: Mp4Box): void {
+  bytes.set([0x66, 0x72, 0x65, 0x65], box.start + 4);
+  bytes.fill(0, box.start + box.header, box.start + box.size);
+}
