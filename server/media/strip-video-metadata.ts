@@ -9,7 +9,7 @@
  *    GPS track), subtitles (a drone's position on every frame), with their samples in `mdat`.
  * Each becomes a `free` box of the same size, filled with zeros, and a removed track's samples
  * are zeroed where they lie: no byte moves, so every offset the file holds stays right and the
- * video plays as before.
+ * video plays as before. Kept: the spherical box a 360° video needs to be shown right.
  */
 import { contentOf, walkBoxes, type Mp4Box } from './mp4-boxes.ts';
 
@@ -19,32 +19,43 @@ const KEPT_TRACKS = new Set(['vide', 'soun', 'tmcd']);
 
 /**
  * A copy of the video without its metadata, or null when it cannot be done with certainty: the
- * file's boxes do not fill it (cut short, or not an MP4), or a track to remove has samples this
- * cannot find (a fragmented file, compact sample sizes). Refusing is the safe answer then.
+ * file is not an MP4 (no whole movie box), or a track to remove has samples this cannot find (a
+ * fragmented file, compact sample sizes, tables that do not add up). Refusing is the safe answer
+ * then. Bytes after the last whole box (a camera's trailer, which may be its GPS log) are cut off.
  */
 export function stripVideoMetadata(source: Uint8Array): Uint8Array<ArrayBuffer> | null {
-  const bytes = new Uint8Array(source);
+  const top = walkBoxes(new DataView(source.buffer, source.byteOffset, source.byteLength), 0, source.byteLength);
+  if (!top.boxes.some((box) => box.type === 'moov')) return null;
+  const last = top.boxes.at(-1)!;
+  const bytes = source.slice(0, last.start + last.size);
   const view = new DataView(bytes.buffer);
-  const top = walkBoxes(view, 0, bytes.byteLength);
-  if (!top.complete) return null;
   const fragmented = top.boxes.some((box) => box.type === 'moof');
   for (const box of top.boxes) {
-    if (METADATA.has(box.type)) blank(bytes, box);
+    if (isMetadata(bytes, box)) blank(bytes, box);
     else if (box.type === 'moov' && !stripMovie(bytes, view, box, fragmented)) return null;
   }
   return bytes;
+}
+
+/** Google's spherical video box (V1): how a 360° video is projected, which players need. */
+const SPHERICAL = [0xff, 0xcc, 0x82, 0x63, 0xf8, 0x55, 0x4a, 0x93, 0x88, 0x14, 0x58, 0x7a, 0x02, 0x52, 0x1f, 0xdd];
+
+function isMetadata(bytes: Uint8Array, box: Mp4Box): boolean {
+  if (!METADATA.has(box.type)) return false;
+  const usertype = bytes.subarray(box.start + box.header, box.start + box.header + 16);
+  return !(box.type === 'uuid' && usertype.length === 16 && usertype.every((b, i) => b === SPHERICAL[i]));
 }
 
 function stripMovie(bytes: Uint8Array, view: DataView, moov: Mp4Box, fragmented: boolean): boolean {
   const movie = children(view, moov);
   if (!movie) return false;
   for (const box of movie) {
-    if (METADATA.has(box.type)) blank(bytes, box);
+    if (isMetadata(bytes, box)) blank(bytes, box);
     if (box.type !== 'trak') continue;
     const track = children(view, box);
     if (!track) return false;
     if (KEPT_TRACKS.has(handlerOf(view, track) ?? '')) {
-      for (const inner of track) if (METADATA.has(inner.type)) blank(bytes, inner);
+      for (const inner of track) if (isMetadata(bytes, inner)) blank(bytes, inner);
     } else {
       // A fragmented file keeps samples in its fragments too, which this does not follow.
       if (fragmented || !zeroSamples(bytes, view, track)) return false;
@@ -113,8 +124,11 @@ function zeroSamples(bytes: Uint8Array, view: DataView, track: Mp4Box[]): boolea
   for (let r = 0; r < chunkRuns.count; r++) {
     const { firstChunk, perChunk } = run(r);
     const lastChunk = r + 1 < chunkRuns.count ? run(r + 1).firstChunk - 1 : chunkTable.count;
+    // Runs that go up from chunk 1, each with samples, visit every chunk once at most: a table
+    // that repeats or empties its runs could otherwise claim billions of steps.
+    if (firstChunk < 1 || lastChunk < firstChunk || lastChunk > chunkTable.count || perChunk < 1) return false;
     for (let chunk = firstChunk; chunk <= lastChunk; chunk++) {
-      if (chunk < 1 || chunk > chunkTable.count || sample + perChunk > sizeTable.count) return false;
+      if (sample + perChunk > sizeTable.count) return false;
       let at = chunkOffset(chunk - 1);
       for (let s = 0; s < perChunk; s++, sample++) {
         const size = sampleSize(sample);

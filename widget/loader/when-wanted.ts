@@ -8,7 +8,8 @@
 export function whenWanted(element: Element, callback: () => void): void {
   // The element's own window (a test's frame; the page's, from embed.js).
   const win = element.ownerDocument.defaultView as Window & typeof globalThis;
-  // Emptied by the first call: later reports, load events and frames find nothing to call.
+  // Emptied by the first call: later reports, load events and frames find nothing to call. (A
+  // callback that threw would be called again; embed.js's only starts its imports, and cannot.)
   let pending: (() => void) | null = callback;
   const go = (): void => {
     observer.disconnect();

@@ -32,6 +32,10 @@ export function contains(haystack: Uint8Array, needle: string): boolean {
   return false;
 }
 
+/** Google's spherical video box (V1) and what it says: a 360° video's projection, which must stay. */
+export const SPHERICAL_UUID = [0xff, 0xcc, 0x82, 0x63, 0xf8, 0x55, 0x4a, 0x93, 0x88, 0x14, 0x58, 0x7a, 0x02, 0x52, 0x1f, 0xdd];
+export const SPHERICAL_XML = '<GSpherical:Spherical>true</GSpherical:Spherical>';
+
 /** Where each kind of phone and camera writes its position, all in one file. */
 export const PLACES = ['+48.8584+002.2945/', 'com.apple.quicktime.location.ISO6709', '<exif:GPSLatitude>48,51.5N', 'GPRMC,120000,A,4851.50,N', 'iPhone 15 Pro'];
 
@@ -39,9 +43,10 @@ export const PLACES = ['+48.8584+002.2945/', 'com.apple.quicktime.location.ISO67
  * A playable video (tinyMp4) with a position in every place this removes it from: QuickTime's
  * `©xyz` in the movie's `udta`, Apple's location key in the movie's `meta`, XMP in a top-level
  * `uuid`, the device in the video track's `udta`, and a timed metadata track whose one sample
- * (in a second `mdat`) is a GPS sentence. The video track's chunk offset is moved with its `mdat`.
+ * (in a second `mdat`) is a GPS sentence; with `spherical`, the video track also says it is a
+ * 360° video. The video track's chunk offset is moved with its `mdat`.
  */
-export function filmedWithPosition(chunkOffset64 = false): { file: Uint8Array<ArrayBuffer>; video: Uint8Array } {
+export function filmedWithPosition({ chunkOffset64 = false, spherical = false } = {}): { file: Uint8Array<ArrayBuffer>; video: Uint8Array } {
   const plain = tinyMp4({ width: 144, height: 256, ...colours });
   const [ftyp, moov, mdat] = boxesOf(plain) as [Mp4Box, Mp4Box, Mp4Box];
   const [mvhd, videoTrak] = boxesOf(plain, moov) as [Mp4Box, Mp4Box];
@@ -67,7 +72,8 @@ export function filmedWithPosition(chunkOffset64 = false): { file: Uint8Array<Ar
         ),
       ),
     );
-  const videoTrakWithDevice = concatBytes([bytesOf(plain, videoTrak), box('udta', box('©mak', ascii(PLACES[4]!)))]);
+  const sphericalBox = box('uuid', Uint8Array.from(SPHERICAL_UUID), ascii(SPHERICAL_XML));
+  const videoTrakWithDevice = concatBytes([bytesOf(plain, videoTrak), box('udta', box('©mak', ascii(PLACES[4]!))), ...(spherical ? [sphericalBox] : [])]);
   // The video track's udta makes its trak bigger: its size is written again.
   new DataView(videoTrakWithDevice.buffer).setUint32(0, videoTrakWithDevice.length);
   const newMoov = (offset: number) =>
