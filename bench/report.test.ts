@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { KNOWN_SHORTFALLS } from './known-shortfalls.ts';
 import { buildReport, renderMarkdown, type RunInfo } from './report.ts';
 import type { SectionResult } from './section.ts';
 import { is, target, vs } from './targets.ts';
@@ -40,6 +42,18 @@ it('lists what falls short at the top, before the tables, with the reason and no
   expect(top).toBeLessThan(md.indexOf('## sizes'));
   expect(md).toContain('- section **load** did not finish: server exited with 1\n');
   expect(md).toContain('- `overview_1m_p95_ms` = 11.2, target < 100 and < 2 × `overview_100k_p95_ms` (9.06): not < 2 × `overview_100k_p95_ms` (9.06) (the range is a past one).');
+});
+
+it('says why a figure falls short when that is known, only for figures short in this run', () => {
+  const why = { overview_1m_p95_ms: 'buyers are looked up one by one', loader_bytes: 'a reason for a figure that passed' };
+  const md = renderMarkdown(buildReport(run, sections, []), sections, why);
+  expect(md).toContain('(the range is a past one).\n  - Why: buyers are looked up one by one\n');
+  expect(md).not.toContain('a reason for a figure that passed');
+});
+
+it('names only figures the last full run measured among the known shortfalls (a renamed figure would silently lose its reason)', () => {
+  const results = JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8')) as { figures: Record<string, number> };
+  for (const figure of Object.keys(KNOWN_SHORTFALLS)) expect(results.figures, figure).toHaveProperty(figure);
 });
 
 it('has no shortfall list when everything passes, and names a partial run and its settings', () => {

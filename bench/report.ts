@@ -40,7 +40,8 @@ export function buildReport(run: RunInfo, sections: Record<string, SectionResult
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
-export function renderMarkdown(report: RunReport, sections: Record<string, SectionResult>): string {
+/** `why`: what is known of a figure's shortfall (bench/known-shortfalls.ts), printed under it when the run finds it short. */
+export function renderMarkdown(report: RunReport, sections: Record<string, SectionResult>, why: Record<string, string> = {}): string {
   const { run } = report;
   const checks = new Map(report.checks.map((c) => [c.figure, c]));
   const short = report.checks.filter((c) => !c.pass);
@@ -66,7 +67,10 @@ export function renderMarkdown(report: RunReport, sections: Record<string, Secti
           '## Short of target',
           '',
           ...report.failedSections.map((f) => `- section **${f.section}** did not finish: ${cell(f.error.split('\n')[0]!)}`),
-          ...short.map((c) => `- \`${c.figure}\` = ${c.value === undefined ? 'not measured' : formatNumber(c.value)}, target ${c.label}: ${c.reason}${c.note ? ` (${c.note})` : ''}.`),
+          ...short.flatMap((c) => [
+            `- \`${c.figure}\` = ${c.value === undefined ? 'not measured' : formatNumber(c.value)}, target ${c.label}: ${c.reason}${c.note ? ` (${c.note})` : ''}.`,
+            ...(why[c.figure] ? [`  - Why: ${cell(why[c.figure]!)}`] : []),
+          ]),
         ]
       : [];
   const bodies = Object.entries(sections).flatMap(([name, s]) => [
