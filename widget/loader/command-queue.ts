@@ -8,7 +8,8 @@ export type CommandHandler = (...args: unknown[]) => void;
  */
 export interface VitrineGlobal {
   (...args: unknown[]): void;
-  q?: ArrayLike<unknown>[];
+  /** The stub's queued calls: `arguments` objects, which are iterable. */
+  q?: Iterable<unknown>[];
   loaded?: true;
 }
 
@@ -28,7 +29,8 @@ export function installCommandQueue(win: Window, handlers: ReadonlyMap<string, C
   const dispatch = createDispatcher(handlers) as VitrineGlobal;
   dispatch.loaded = true;
   win.vitrine = dispatch;
-  for (const args of Array.from(existing?.q ?? [])) dispatch(...Array.from(args));
+  // Calls made while these replay reach the dispatcher, not the queue: it is read as it is.
+  for (const args of existing?.q ?? []) dispatch(...args);
   return true;
 }
 

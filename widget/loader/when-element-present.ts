@@ -10,7 +10,7 @@ export function whenElementPresent(doc: Document, tag: string, callback: () => v
   }
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of Array.from(record.addedNodes)) {
+      for (const node of record.addedNodes) {
         if (node instanceof Element && (node.localName === tag || node.querySelector(tag))) {
           observer.disconnect();
           callback();
