@@ -9,7 +9,7 @@ export interface AppEnv {
     session?: SessionAuth;
     /** Set by `requireApiKey` for server-to-server routes: the key and its workspace. */
     apiKey?: { id: string; workspaceId: string };
-    /** Set by `answerCache` on the public gallery routes: the gallery it read, for a miss to reuse. */
+    /** Set by the answer cache (`front`, else `cache`) on the public gallery routes: the gallery it read, for a miss to reuse. */
     gallery?: GalleryFreshness;
   };
 }

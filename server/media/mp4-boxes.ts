@@ -33,12 +33,14 @@ export function walkBoxes(view: DataView, start: number, end: number): { boxes: 
       size = end - offset;
     }
     if (size < header || offset + size > end) return { boxes, complete: false };
-    const type = String.fromCharCode(view.getUint8(offset + 4), view.getUint8(offset + 5), view.getUint8(offset + 6), view.getUint8(offset + 7));
-    boxes.push({ type, start: offset, header, size });
+    boxes.push({ type: fourCC(view, offset + 4), start: offset, header, size });
     offset += size;
   }
   return { boxes, complete: true };
 }
+
+/** The four ASCII letters at `at`: a box's type, a handler's. */
+export const fourCC = (view: DataView, at: number) => String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
 
 /** The content of a box (what follows its header). */
 export const contentOf = (box: Mp4Box) => ({ start: box.start + box.header, end: box.start + box.size });

@@ -11,24 +11,26 @@
  * are zeroed where they lie: no byte moves, so every offset the file holds stays right and the
  * video plays as before. Kept: the spherical box a 360° video needs to be shown right.
  */
-import { contentOf, walkBoxes, type Mp4Box } from './mp4-boxes.ts';
+import { contentOf, fourCC, walkBoxes, type Mp4Box } from './mp4-boxes.ts';
 
 const METADATA = new Set(['udta', 'meta', 'uuid']);
 /** Handler types of the tracks kept: what players show and play, and the timecode some reference. */
 const KEPT_TRACKS = new Set(['vide', 'soun', 'tmcd']);
 
 /**
- * A copy of the video without its metadata, or null when it cannot be done with certainty: the
- * file is not an MP4 (no whole movie box), or a track to remove has samples this cannot find (a
- * fragmented file, compact sample sizes, tables that do not add up). Refusing is the safe answer
- * then. Bytes after the last whole box (a camera's trailer, which may be its GPS log) are cut off.
+ * The video without its metadata, changed where it lies (a 20 MiB upload is not copied in an
+ * isolate of 128 MB; the caller owns the bytes), or null when it cannot be done with certainty:
+ * the file is not an MP4 (no whole movie box), or a track to remove has samples this cannot find
+ * (a fragmented file, compact sample sizes, tables that do not add up). Refusing is the safe
+ * answer then, and the bytes, which may be blanked in part, are not to be kept. Bytes after the
+ * last whole box (a camera's trailer, which may be its GPS log) are left out of the view returned.
  */
-export function stripVideoMetadata(source: Uint8Array): Uint8Array<ArrayBuffer> | null {
+export function stripVideoMetadata<T extends ArrayBufferLike>(source: Uint8Array<T>): Uint8Array<T> | null {
   const top = walkBoxes(new DataView(source.buffer, source.byteOffset, source.byteLength), 0, source.byteLength);
   if (!top.boxes.some((box) => box.type === 'moov')) return null;
   const last = top.boxes.at(-1)!;
-  const bytes = source.slice(0, last.start + last.size);
-  const view = new DataView(bytes.buffer);
+  const bytes = source.subarray(0, last.start + last.size);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fragmented = top.boxes.some((box) => box.type === 'moof');
   for (const box of top.boxes) {
     if (isMetadata(bytes, box)) blank(bytes, box);
@@ -37,13 +39,13 @@ export function stripVideoMetadata(source: Uint8Array): Uint8Array<ArrayBuffer> 
   return bytes;
 }
 
-/** Google's spherical video box (V1): how a 360° video is projected, which players need. */
-const SPHERICAL = [0xff, 0xcc, 0x82, 0x63, 0xf8, 0x55, 0x4a, 0x93, 0x88, 0x14, 0x58, 0x7a, 0x02, 0x52, 0x1f, 0xdd];
+/** Google's spherical video box (V1, a `uuid`): how a 360° video is projected, which players need. */
+export const SPHERICAL_UUID = [0xff, 0xcc, 0x82, 0x63, 0xf8, 0x55, 0x4a, 0x93, 0x88, 0x14, 0x58, 0x7a, 0x02, 0x52, 0x1f, 0xdd];
 
 function isMetadata(bytes: Uint8Array, box: Mp4Box): boolean {
   if (!METADATA.has(box.type)) return false;
   const usertype = bytes.subarray(box.start + box.header, box.start + box.header + 16);
-  return !(box.type === 'uuid' && usertype.length === 16 && usertype.every((b, i) => b === SPHERICAL[i]));
+  return !(box.type === 'uuid' && usertype.length === 16 && usertype.every((b, i) => b === SPHERICAL_UUID[i]));
 }
 
 function stripMovie(bytes: Uint8Array, view: DataView, moov: Mp4Box, fragmented: boolean): boolean {
@@ -86,8 +88,7 @@ function descend(view: DataView, boxes: Mp4Box[], path: string[]): Mp4Box[] | nu
 function handlerOf(view: DataView, track: Mp4Box[]): string | null {
   const hdlr = descend(view, track, ['mdia'])?.find((box) => box.type === 'hdlr');
   if (!hdlr || hdlr.size < hdlr.header + 12) return null;
-  const at = hdlr.start + hdlr.header + 8;
-  return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
+  return fourCC(view, hdlr.start + hdlr.header + 8);
 }
 
 /**

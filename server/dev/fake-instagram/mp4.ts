@@ -169,12 +169,12 @@ function skipSlice(frameNum: number, macroblocks: number): Uint8Array {
   return nal(2, 1, b.trailing());
 }
 
-// ISO BMFF boxes
+// ISO BMFF boxes (also used to write test videos: dev/testing/video-fixtures.ts)
 
-const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+export const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 
-function u32(...values: number[]): Uint8Array {
+export function u32(...values: number[]): Uint8Array {
   const out = new Uint8Array(values.length * 4);
   const view = new DataView(out.buffer);
   values.forEach((v, i) => view.setUint32(i * 4, v >>> 0));
@@ -188,12 +188,12 @@ function u16(...values: number[]): Uint8Array {
   return out;
 }
 
-function box(type: string, ...content: Uint8Array[]): Uint8Array {
+export function box(type: string, ...content: Uint8Array[]): Uint8Array {
   const body = concatBytes(content);
   return concatBytes([u32(body.length + 8), ascii(type), body]);
 }
 
-function fullBox(type: string, version: number, flags: number, ...content: Uint8Array[]): Uint8Array {
+export function fullBox(type: string, version: number, flags: number, ...content: Uint8Array[]): Uint8Array {
   return box(type, u32(((version & 0xff) << 24) | (flags & 0xffffff)), ...content);
 }
 

@@ -3,37 +3,19 @@
  * position, the device and XMP in every place phones and cameras write them, for the tests of
  * media/strip-video-metadata.ts and of the routes that store videos.
  */
-import { tinyMp4 } from '../fake-instagram/mp4.ts';
+import { ascii, box, fullBox, tinyMp4, u32 } from '../fake-instagram/mp4.ts';
 import { contentOf, walkBoxes, type Mp4Box } from '../../media/mp4-boxes.ts';
 import { concatBytes } from '../../media/strip-metadata.ts';
+import { SPHERICAL_UUID } from '../../media/strip-video-metadata.ts';
 
 export const colours = { top: [200, 40, 40] as [number, number, number], bottom: [20, 20, 120] as [number, number, number] };
-export const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-export const u32 = (...values: number[]) => {
-  const out = new Uint8Array(values.length * 4);
-  values.forEach((v, i) => new DataView(out.buffer).setUint32(i * 4, v));
-  return out;
-};
-export const box = (type: string, ...content: Uint8Array[]) => {
-  const body = concatBytes(content);
-  return concatBytes([u32(body.length + 8), ascii(type), body]);
-};
-export const fullBox = (type: string, ...content: Uint8Array[]) => box(type, u32(0), ...content);
 export const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 export const boxesOf = (bytes: Uint8Array, within?: Mp4Box) => walkBoxes(view(bytes), within ? contentOf(within).start : 0, within ? contentOf(within).end : bytes.byteLength).boxes;
 export const bytesOf = (bytes: Uint8Array, b: Mp4Box) => bytes.slice(b.start, b.start + b.size);
 /** Whether the bytes hold the text (ASCII), anywhere. */
-export function contains(haystack: Uint8Array, needle: string): boolean {
-  const wanted = ascii(needle);
-  outer: for (let i = 0; i + wanted.length <= haystack.length; i++) {
-    for (let j = 0; j < wanted.length; j++) if (haystack[i + j] !== wanted[j]) continue outer;
-    return true;
-  }
-  return false;
-}
+export const contains = (haystack: Uint8Array, needle: string) => indexOf(haystack, needle) >= 0;
 
-/** Google's spherical video box (V1) and what it says: a 360° video's projection, which must stay. */
-export const SPHERICAL_UUID = [0xff, 0xcc, 0x82, 0x63, 0xf8, 0x55, 0x4a, 0x93, 0x88, 0x14, 0x58, 0x7a, 0x02, 0x52, 0x1f, 0xdd];
+/** What a 360° video's spherical box says: its projection, which must stay. */
 export const SPHERICAL_XML = '<GSpherical:Spherical>true</GSpherical:Spherical>';
 
 /** Where each kind of phone and camera writes its position, all in one file. */
@@ -54,20 +36,20 @@ export function filmedWithPosition({ chunkOffset64 = false, spherical = false } 
   const metadataTrak = (offset: number) =>
     box(
       'trak',
-      fullBox('tkhd', u32(0, 0, 2, 0, 1000, 0, 0, 0, 0), new Uint8Array(36), u32(0, 0)),
+      fullBox('tkhd', 0, 0, u32(0, 0, 2, 0, 1000, 0, 0, 0, 0), new Uint8Array(36), u32(0, 0)),
       box(
         'mdia',
-        fullBox('mdhd', u32(0, 0, 1000, 1000, 0)),
-        fullBox('hdlr', u32(0), ascii('meta'), u32(0, 0, 0), ascii('\0')),
+        fullBox('mdhd', 0, 0, u32(0, 0, 1000, 1000, 0)),
+        fullBox('hdlr', 0, 0, u32(0), ascii('meta'), u32(0, 0, 0), ascii('\0')),
         box(
           'minf',
           box(
             'stbl',
-            fullBox('stsd', u32(0)),
-            fullBox('stts', u32(1, 1, 1000)),
-            fullBox('stsc', u32(1, 1, 1, 1)),
-            fullBox('stsz', u32(0, 1, gps.length)),
-            chunkOffset64 ? fullBox('co64', u32(1, 0, offset)) : fullBox('stco', u32(1, offset)),
+            fullBox('stsd', 0, 0, u32(0)),
+            fullBox('stts', 0, 0, u32(1, 1, 1000)),
+            fullBox('stsc', 0, 0, u32(1, 1, 1, 1)),
+            fullBox('stsz', 0, 0, u32(0, 1, gps.length)),
+            chunkOffset64 ? fullBox('co64', 0, 0, u32(1, 0, offset)) : fullBox('stco', 0, 0, u32(1, offset)),
           ),
         ),
       ),
@@ -83,7 +65,7 @@ export function filmedWithPosition({ chunkOffset64 = false, spherical = false } 
       videoTrakWithDevice,
       metadataTrak(offset),
       box('udta', box('©xyz', ascii(PLACES[0]!))),
-      box('meta', fullBox('hdlr', u32(0), ascii('mdta')), box('keys', u32(0, 1), box('mdta', ascii(PLACES[1]!)))),
+      box('meta', fullBox('hdlr', 0, 0, u32(0), ascii('mdta')), box('keys', u32(0, 1), box('mdta', ascii(PLACES[1]!)))),
     );
   const grown = newMoov(0).length - moov.size;
   const xmp = box('uuid', ascii('\xbe\x7a\xcf\xcb\x97\xa9\x42\xe8\x9c\x71\x99\x94\x91\xe3\xaf\xac'), ascii(PLACES[2]!));
@@ -97,6 +79,10 @@ export function filmedWithPosition({ chunkOffset64 = false, spherical = false } 
 
 /** Where the text (ASCII) first starts from `from` on, or -1. */
 export function indexOf(haystack: Uint8Array, needle: string, from = 0): number {
-  for (let i = from; i < haystack.length; i++) if (contains(haystack.subarray(i, i + needle.length), needle)) return i;
+  const wanted = ascii(needle);
+  outer: for (let i = from; i + wanted.length <= haystack.length; i++) {
+    for (let j = 0; j < wanted.length; j++) if (haystack[i + j] !== wanted[j]) continue outer;
+    return i;
+  }
   return -1;
 }

@@ -235,7 +235,7 @@ async function freshUrls(deps: RehostDeps, post: PendingPost, item: PendingItem)
  * A video as it is kept: without what the camera wrote beside the pictures (media/strip-video-metadata.ts).
  * Instagram strips its own files, so this is the second lock; a file it cannot read to the end fails the attempt.
  */
-function storableVideo(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+function storableVideo(bytes: Uint8Array): Uint8Array {
   const stripped = stripVideoMetadata(bytes);
   if (!stripped) throw new Error('the video from Instagram is not a whole MP4 file: its metadata could not be removed with certainty');
   return stripped;

@@ -81,9 +81,9 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
   const currentAt = (fresh: GalleryFreshness, now: number) => (answer: CachedAnswer | null | undefined): answer is CachedAnswer =>
     !!answer && answer.workspaceId === fresh.gallery.workspaceId && answer.version === fresh.version && now < answer.validUntil;
   /** The gallery's freshness, read before any answer is made: an answer is then never older than the version it is filed under. */
-  const readFreshness = (c: Context<AppEnv>) =>
+  const readFreshness = (c: Context<AppEnv>, now: number) =>
     // c.get, not c.var: Hono builds a fresh object of every variable on each c.var.
-    freshness.read(c.get('db'), c.req.param('id') ?? '', c.get('clock').now());
+    freshness.read(c.get('db'), c.req.param('id') ?? '', now);
 
   /**
    * The hot path, mounted ahead of the app's other layers (app.ts): a GET whose answer is held
@@ -97,9 +97,14 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
     async function cachedAnswerFront(c, next) {
       if (c.req.method !== 'GET') return next();
       const now = c.get('clock').now();
-      const fresh = await readFreshness(c);
-      const hit = fresh && store.get(c.req.url);
-      if (!fresh || !currentAt(fresh, now)(hit)) return next();
+      const fresh = await readFreshness(c, now);
+      if (!fresh) return next();
+      const hit = store.get(c.req.url);
+      if (!currentAt(fresh, now)(hit)) {
+        // Read once per request: `cache` and the route take it from here.
+        c.set('gallery', fresh);
+        return next();
+      }
       const headers: Record<string, string> = { ...PUBLIC_READ_HEADERS, 'Cache-Control': hit.cacheControl, 'X-Vitrine-Cache': 'hit' };
       if (servedOverHttps(c.req.url)) headers['Strict-Transport-Security'] = HSTS_VALUE;
       if (etagMatches(c.req.header('if-none-match'), hit.etag)) return new Response(null, { status: 304, headers: { ...headers, ETag: hit.etag } });
@@ -110,7 +115,8 @@ export const answerCache = ({ maxEntries = 2000, maxBytes = 16_000_000, rankingT
   const cache: MiddlewareHandler<AppEnv> = async function answerCache(c, next) {
     const db = c.get('db');
     const now = c.get('clock').now();
-    const fresh = await readFreshness(c);
+    // Read by `front` for a GET it could not answer; read here for a HEAD.
+    const fresh = c.get('gallery') ?? (await readFreshness(c, now));
     if (!fresh) return next();
     c.set('gallery', fresh);
     const { workspaceId, sort } = fresh.gallery;

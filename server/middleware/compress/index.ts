@@ -72,8 +72,8 @@ export const compression = ({ encoders, minBytes = 1024, memoBytes = 8_000_000 }
     }
   };
   const memoKey = (encoding: Encoding, etag: string) => `${encoding} ${etag}`;
-  /** The encoding an answer of this type and size goes out in, or null for as it is. */
   const chosen = new Map<string, Encoding | null>();
+  /** The encoding an answer of this size goes out in for this request, or null for as it is. */
   const encodingFor = (acceptEncoding: string | undefined, method: string, byteLength: number) => {
     if (method === 'HEAD' || byteLength < minBytes || !acceptEncoding) return null;
     // Browsers send a handful of distinct headers, parsed once each (the most a client can make it hold is 256).

@@ -1,5 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 
+/** What every answer to a public read carries (GET and HEAD). */
+export const PUBLIC_READ_HEADERS = { 'Access-Control-Allow-Origin': '*' } as const;
+
 /**
  * CORS for the public read API: any page may read it (it carries no cookies and no secrets), with
  * GET only, and a preflight answered for a day. The headers are Hono's `cors({ origin: '*',
@@ -8,9 +11,6 @@ import type { MiddlewareHandler } from 'hono';
  * response made in advance, which every answer must then be copied over (a whole undici
  * Response built around the body): a third of a cached gallery answer's cost on Node.
  */
-/** What every answer to a public read carries (GET and HEAD). */
-export const PUBLIC_READ_HEADERS = { 'Access-Control-Allow-Origin': '*' } as const;
-
 export const publicCors = (): MiddlewareHandler =>
   async function publicCors(c, next) {
     if (c.req.method === 'OPTIONS') {
