@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { signInToPanel } from './panel-sign-in.ts';
+import { signInToPanel } from './panel-steps.ts';
 import { useServerAndBrowser } from './server.ts';
 
 // Unset: the server's default history, as `npm start` makes it.

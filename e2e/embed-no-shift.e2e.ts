@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { AdminGallery } from '../shared/admin-types.ts';
-import { signInToPanel } from './panel-sign-in.ts';
+import { signInToPanel } from './panel-steps.ts';
 import { freePort, useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();

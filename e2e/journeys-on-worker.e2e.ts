@@ -11,7 +11,7 @@ import type { GalleryPostsResponse } from '../shared/api-types.ts';
 import { rightsToken } from '../server/domain/rights/links.ts';
 import { DEMO_GALLERY_ID, DEMO_POSTS } from '../server/dev/seed/demo-content.ts';
 import { launchChromium } from './chromium.ts';
-import { signInToPanel } from './panel-sign-in.ts';
+import { searchInbox, signInToPanel } from './panel-steps.ts';
 import { startWorker, WORKER_APP_SECRET, type RunningWorker } from './worker-server.ts';
 
 let worker: RunningWorker;
@@ -111,7 +111,7 @@ test('on the Worker, the merchandiser signs in, approves a pending post and tags
 
   // Its details, among the approved posts: click the picture, pick the candle.
   await page.getByRole('button', { name: /^Approved/ }).click();
-  await page.getByRole('searchbox').fill(DEMO_POSTS.find((p) => p.id === POST)!.author);
+  await searchInbox(page, DEMO_POSTS.find((p) => p.id === POST)!.author);
   await page.locator(`[role="option"][aria-current="true"][data-post-id="${POST}"]`).waitFor();
   await page.locator('[role="listbox"]').focus();
   await page.keyboard.press('Enter');

@@ -19,7 +19,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { startStandaloneFake, type StandaloneFake } from './fake-instagram.ts';
-import { fillSetupForm } from './panel-sign-in.ts';
+import { fillSetupForm } from './panel-steps.ts';
 import { freePort, startServer, type RunningServer } from './server.ts';
 import { eventStored } from './tracking.ts';
 

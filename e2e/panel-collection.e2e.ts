@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { signInToPanel } from './panel-sign-in.ts';
+import { signInToPanel } from './panel-steps.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { signInToPanel } from './panel-sign-in.ts';
+import { searchInbox, signInToPanel } from './panel-steps.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const POST = 'post_pending';
@@ -62,7 +62,7 @@ test('approve with the keyboard, see it in the store; reject it, see it go', asy
   assert.ok((await storePostIds()).includes(POST), 'the approved post shows in the store');
 
   await page.getByRole('button', { name: /^Approved/ }).click();
-  await page.getByRole('searchbox').fill('ben.rooms');
+  await searchInbox(page, 'ben.rooms');
   await page.locator(`[role="option"][aria-current="true"][data-post-id="${POST}"]`).waitFor();
   await page.locator('[role="listbox"]').focus();
   await page.keyboard.press('r');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { signInToPanel } from './panel-sign-in.ts';
+import { searchInbox, signInToPanel } from './panel-steps.ts';
 import { useServerAndBrowser } from './server.ts';
 
 /** Its author withdrew once; asking again is allowed, and nothing else in the journey uses it. */
@@ -24,7 +24,7 @@ test('request with q, mark as sent, the author grants, the panel shows it and ex
   await signInToPanel(page, journey.server);
 
   await page.getByRole('button', { name: /^Approved/ }).click();
-  await page.getByRole('searchbox').fill(AUTHOR);
+  await searchInbox(page, AUTHOR);
   await page.locator(`[role="option"][aria-current="true"][data-post-id="${POST}"]`).waitFor();
   await page.locator('.preview .rights-status[data-rights="withdrawn"]').waitFor();
   await page.locator('[role="listbox"]').focus();
@@ -57,7 +57,7 @@ test('request with q, mark as sent, the author grants, the panel shows it and ex
   // A fresh look at the inbox shows the grant, and the details its evidence.
   await page.reload();
   await page.getByRole('button', { name: /^Approved/ }).click();
-  await page.getByRole('searchbox').fill(AUTHOR);
+  await searchInbox(page, AUTHOR);
   await page.locator(`[role="option"][aria-current="true"][data-post-id="${POST}"]`).waitFor();
   await page.locator('.preview .rights-status[data-rights="granted"]').waitFor();
   await page.locator('[role="listbox"]').focus();

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
 import { DEMO_GALLERY_ID, DEMO_POSTS } from '../server/dev/seed/demo-content.ts';
-import { signInToPanel } from './panel-sign-in.ts';
+import { searchInbox, signInToPanel } from './panel-steps.ts';
 import { useServerAndBrowser } from './server.ts';
 
 /** Approved, rights granted, and not tagged with the candle in the seed. */
@@ -45,7 +45,7 @@ test('tag a product on a post in the panel; its product page shows the post and 
 
   // The approved posts by the post's author; the cursor goes down to it, Enter opens its details.
   await page.getByRole('button', { name: /^Approved/ }).click();
-  await page.getByRole('searchbox').fill(author);
+  await searchInbox(page, author);
   const current = page.locator('[role="option"][aria-current="true"]');
   await current.waitFor();
   await page.locator('[role="listbox"]').focus();

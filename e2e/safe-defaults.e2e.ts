@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_OWNER } from '../server/dev/seed/demo-content.ts';
 import { launchChromium } from './chromium.ts';
-import { fillSetupForm } from './panel-sign-in.ts';
+import { fillSetupForm } from './panel-steps.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const scripts = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;

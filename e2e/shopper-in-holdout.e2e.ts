@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { eventStored } from './tracking.ts';
 import { isHoldout } from '../shared/holdout.ts';
 import type { ReportOverview } from '../shared/report-types.ts';
-import { signInToPanel } from './panel-sign-in.ts';
+import { signInToPanel } from './panel-steps.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { eventStored } from './tracking.ts';
 import type { GalleryPostsResponse } from '../shared/api-types.ts';
 import { DEMO_GALLERY_ID } from '../server/dev/seed/demo-content.ts';
-import { signInToPanel } from './panel-sign-in.ts';
+import { signInToPanel } from './panel-steps.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();

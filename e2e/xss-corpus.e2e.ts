@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { DEMO_PUBLIC_POST_IDS } from '../server/dev/seed/demo-content.ts';
-import { signInToPanel } from './panel-sign-in.ts';
+import { signInToPanel } from './panel-steps.ts';
 import { useServerAndBrowser } from './server.ts';
 
 const journey = useServerAndBrowser();

@@ -21,3 +21,17 @@ export async function fillSetupForm(page: Page, owner = NEW_OWNER): Promise<void
   await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password (at least 10 characters)').fill(owner.password);
 }
+
+/**
+ * Types `text` into the inbox search and waits for the list it asks for. The search waits a
+ * moment after the last keystroke, so until then the list on screen (and its current post) is
+ * the one from before: a key pressed in that gap acts on a list about to be replaced.
+ */
+export async function searchInbox(page: Page, text: string): Promise<void> {
+  const answered = page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return url.pathname === '/admin/posts' && url.searchParams.get('q') === text;
+  });
+  await page.getByRole('searchbox').fill(text);
+  await answered;
+}
