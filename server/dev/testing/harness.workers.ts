@@ -13,14 +13,16 @@ import { recordingOutbox } from './outbox.ts';
 import { recordingMailbox } from './mailbox.ts';
 import { inlineEventQueue } from './inline-event-queue.ts';
 import { guardedFetch } from '../../outbound/guarded-fetch.ts';
+import type { RateLimiters } from '../../deps.ts';
 
 /**
  * The same harness inside workerd: D1 and R2 from miniflare, wired by the Worker's own
  * `workerDeps`, its variant maker included: what a test collects, imports or uploads is a real
  * PNG made into WebP renditions by the Worker's WebAssembly codecs. Only the demo seed's pictures
  * are placeholders: a deployed Worker never seeds (scripts/seed-worker-local.ts does, on Node),
- * and making 24 scenes for every test file would cost minutes. Migrations are applied by the
- * setup file; each test file gets its own storage.
+ * and making 24 scenes for every test file would cost minutes. One workerd serves every test
+ * file in turn; the setup file empties D1 and R2 and migrates before each, and each harness
+ * counts its rate limits apart, so every file starts as on a fresh deployment.
  */
 export async function createHarness({ seed = true, freshnessWindowMs = 0 }: HarnessOptions = {}): Promise<Harness> {
   const clock = testClock();
@@ -34,6 +36,7 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
   const deps = {
     ...base,
     clientIp: testClientIp,
+    limits: countedApart(base.limits),
     instagram,
     secrets: { ...base.secrets, instagramAppSecret: FAKE_APP_SECRET, instagramVerifyToken: FAKE_VERIFY_TOKEN, setupToken },
     outbound: guardedFetch({ transport: outbox.send }),
@@ -51,4 +54,15 @@ export async function createHarness({ seed = true, freshnessWindowMs = 0 }: Harn
     variants: deps.variants,
     image: async (width, height) => new Blob([(await fullSize(sizedSvg(width, height))).slice()], { type: 'image/png' }),
   };
+}
+
+/**
+ * The Worker's limiters with keys of this harness's own. Their counts live in a Durable Object
+ * and the Rate Limiting binding, which outlive a test file: without this, a file's visitors and
+ * its default client address would inherit the hits of every file before it.
+ */
+function countedApart(limits: RateLimiters): RateLimiters {
+  const apart = crypto.randomUUID();
+  const limiters = Object.entries(limits).map(([name, limiter]) => [name, { hit: (key: string, now: number) => limiter.hit(`${apart} ${key}`, now) }]);
+  return Object.fromEntries(limiters) as RateLimiters;
 }
