@@ -17,10 +17,18 @@ function staticApp({ demo: withDemo = true } = {}) {
   writeFileSync(join(built, 'embed.js.br'), 'brotli bytes');
   writeFileSync(join(built, 'embed.js.gz'), 'gzip bytes');
   writeFileSync(join(demo, 'index.html'), '<!doctype html><title>store</title>');
+  writeFileSync(join(demo, 'looks.html'), '<vitrine-gallery gallery="demo"><!-- vitrine:ssr /v1/galleries/demo/posts.html --></vitrine-gallery>');
   const app = new Hono();
-  for (const files of nodeStaticFiles({ builtDir: built, demoDir: withDemo ? demo : null })) app.on(['GET', 'HEAD'], '*', files);
+  // Stands in for the app: the gallery's server-rendered page, and what it was asked.
+  const appFetch = (request: Request) => {
+    asked.push(new URL(request.url).pathname);
+    return new Response('<ul data-vitrine-ssr><li data-post-id="post_é">…</li></ul>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  };
+  for (const files of nodeStaticFiles({ builtDir: built, demo: withDemo ? { dir: demo, appFetch } : null })) app.on(['GET', 'HEAD'], '*', files);
   return app;
 }
+
+const asked: string[] = [];
 
 describe("the panel's security headers on Node", () => {
   const app = staticApp();
@@ -51,6 +59,19 @@ describe("the panel's security headers on Node", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-security-policy'), path).toBeNull();
     }
+  });
+});
+
+describe("the demo store's pages", () => {
+  it("carry their galleries' server-rendered first pages, asked of the app as the page is served", async () => {
+    asked.length = 0;
+    const res = await staticApp().request('http://127.0.0.1:3000/looks.html');
+    const body = await res.text();
+    expect(body).toBe('<vitrine-gallery gallery="demo"><ul data-vitrine-ssr><li data-post-id="post_é">…</li></ul></vitrine-gallery>');
+    expect(asked).toEqual(['/v1/galleries/demo/posts.html']);
+    expect(res.headers.get('content-length') ?? String(new TextEncoder().encode(body).byteLength)).toBe(String(new TextEncoder().encode(body).byteLength));
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect((await staticApp().request('/')).status, 'a page without a gallery is served as it is').toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, MiddlewareHandler } from 'hono';
 import { PANEL_SECURITY_HEADERS } from '../http/panel-headers.ts';
+import { withServerRenderedGalleries } from './demo-gallery-html.ts';
 
 /**
  * Static files on Node: the built loader, widget chunks and panel (`dist/public`), then, when the
@@ -23,10 +24,31 @@ const withHeaders =
     return res;
   };
 
+/** The app, asked for a gallery's server-rendered page with the request's own bindings. */
+export type AppFetch = (request: Request, env: unknown) => Response | Promise<Response>;
+
+/** Demo pages with their galleries' server-rendered first pages in them (demo-gallery-html.ts). */
+const withGalleries =
+  (serve: MiddlewareHandler, appFetch: AppFetch): MiddlewareHandler =>
+  async (c, next) => {
+    const res = await serve(c, next);
+    if (!(res instanceof Response) || !res.headers.get('content-type')?.startsWith('text/html')) return res;
+    // A page's length depends on its galleries: a HEAD, which has no page to fill, names none.
+    if (c.req.method === 'HEAD') {
+      res.headers.delete('content-length');
+      return res;
+    }
+    const page = await withServerRenderedGalleries(await res.text(), async (path) => appFetch(new Request(new URL(path, c.req.url)), c.env));
+    // The setter below keeps the file's headers, its length among them.
+    res.headers.delete('content-length');
+    c.res = new Response(page, { status: res.status, headers: res.headers });
+    return c.res;
+  };
+
 const panelHeaders = (c: Context) => (c.req.path.startsWith('/panel/') ? PANEL_SECURITY_HEADERS : {});
 
-/** `demoDir`: null without the demo, whose store has no gallery to show then. */
-export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoDir: string | null }): MiddlewareHandler[] {
+/** `demo`: null without the demo, whose store has no gallery to show then; its pages ask `appFetch` for their galleries. */
+export function nodeStaticFiles({ builtDir, demo: demoStore }: { builtDir: string; demo: { dir: string; appFetch: AppFetch } | null }): MiddlewareHandler[] {
   // `precompressed`: the build wrote .br and .gz copies of every text file (scripts/precompress.ts).
   const built = withHeaders(serveStatic({ root: builtDir, precompressed: true }), (c) => ({
     'Cache-Control': HASHED_FILE.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
@@ -39,10 +61,10 @@ export function nodeStaticFiles({ builtDir, demoDir }: { builtDir: string; demoD
   const panelFallback: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/panel/') ? panelPage(c, next) : next());
   // A real install has no store page of its own: its address leads to the panel.
   const toPanel: MiddlewareHandler = (c, next) => (c.req.path === '/' ? Promise.resolve(c.redirect('/panel/', 302)) : next());
-  if (demoDir === null) return [toPanel, built, panelFallback];
-  const demo = withHeaders(serveStatic({ root: demoDir }), noCache);
+  if (demoStore === null) return [toPanel, built, panelFallback];
+  const demo = withGalleries(withHeaders(serveStatic({ root: demoStore.dir }), noCache), demoStore.appFetch);
   // The demo store's product pages (/products/<SKU>, the links its products carry) are one page.
-  const productPage = withHeaders(serveStatic({ root: demoDir, rewriteRequestPath: () => '/product.html' }), noCache);
+  const productPage = withHeaders(serveStatic({ root: demoStore.dir, rewriteRequestPath: () => '/product.html' }), noCache);
   const demoProducts: MiddlewareHandler = (c, next) => (/^\/products\/[\w.-]+$/.test(c.req.path) ? productPage(c, next) : next());
   return [built, demo, panelFallback, demoProducts];
 }

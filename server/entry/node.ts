@@ -69,7 +69,7 @@ const deps: AppDeps = {
   mail: config.mail ? httpMailSender(config.mail, outbound) : devMail?.sender ?? null,
 };
 app = createApp(deps, {
-  staticFiles: [...(devMail ? [devMail.page] : []), ...nodeStaticFiles({ builtDir: join(root, 'dist/public'), demoDir: config.demo ? join(root, 'demo') : null })],
+  staticFiles: [...(devMail ? [devMail.page] : []), ...nodeStaticFiles({ builtDir: join(root, 'dist/public'), demo: config.demo ? { dir: join(root, 'demo'), appFetch: (request, env) => app!.fetch(request, env) } : null })],
   groupCommits: true,
   compression: compression({ encoders: nodeEncoders }),
 });

@@ -16,9 +16,14 @@ function assets(files: Record<string, string>) {
 }
 
 describe('the demo store on the Worker (npm run dev:worker)', () => {
-  const files = assets({ '/demo/': 'store', '/demo/cart': 'cart', '/demo/order': 'order', '/demo/product': 'product', '/demo/store.css': 'css', '/demo/images/products/LUM-BAG-04.svg': 'svg' });
+  const files = assets({ '/demo/looks': '<vitrine-gallery gallery="demo"><!-- vitrine:ssr /v1/galleries/demo/posts.html --></vitrine-gallery>', '/demo/': 'store', '/demo/cart': 'cart', '/demo/order': 'order', '/demo/product': 'product', '/demo/store.css': 'css', '/demo/images/products/LUM-BAG-04.svg': 'svg' });
+  const appAsked: string[] = [];
+  const askApp = async (path: string) => {
+    appAsked.push(path);
+    return new Response('<ul data-vitrine-ssr></ul>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  };
   const at = async (path: string) => {
-    const res = await demoStoreAsset(files, new URL(path, 'http://127.0.0.1:8787'));
+    const res = await demoStoreAsset(files, new URL(path, 'http://127.0.0.1:8787'), askApp);
     return res && { body: await res.text(), cacheControl: res.headers.get('cache-control') };
   };
 
@@ -29,6 +34,11 @@ describe('the demo store on the Worker (npm run dev:worker)', () => {
     expect(await at('/products/LUM-LAMP-01')).toEqual({ body: 'product', cacheControl: 'no-cache' });
     expect((await at('/store.css'))?.body).toBe('css');
     expect((await at('/images/products/LUM-BAG-04.svg'))?.body).toBe('svg');
+  });
+
+  it("puts a gallery's server-rendered first page where a page asks for it, as on Node", async () => {
+    expect(await at('/looks.html')).toEqual({ body: '<vitrine-gallery gallery="demo"><ul data-vitrine-ssr></ul></vitrine-gallery>', cacheControl: 'no-cache' });
+    expect(appAsked).toEqual(['/v1/galleries/demo/posts.html']);
   });
 
   it("leaves the app's own paths and files the demo lacks to the app", async () => {

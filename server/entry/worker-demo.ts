@@ -2,8 +2,11 @@
  * The demo store on Workers (`npm run dev:worker`, which copies demo/ into the assets under
  * /demo/ and sets VITRINE_DEMO): the same pages at the same addresses as on Node
  * (node-static.ts), so the store's links (/cart.html, /products/<SKU>, /store.css) work as they are.
- * A deployed Worker has neither the variable nor the files.
+ * A deployed Worker has neither the variable nor the files. Its pages carry their galleries'
+ * server-rendered first pages, asked of the app (demo-gallery-html.ts), as on Node.
  */
+import { withServerRenderedGalleries, type AskApp } from './demo-gallery-html.ts';
+
 interface Assets {
   readonly fetch: (input: string) => Promise<unknown>;
 }
@@ -21,7 +24,7 @@ function demoPath(pathname: string): string | null {
 }
 
 /** The demo store's file for `url`, or null when the demo has none (the app answers then). */
-export async function demoStoreAsset(assets: Assets, url: URL): Promise<Response | null> {
+export async function demoStoreAsset(assets: Assets, url: URL, ask: AskApp): Promise<Response | null> {
   const path = demoPath(url.pathname);
   if (path === null) return null;
   const found = (await assets.fetch(new URL(path, url).href)) as Response;
@@ -29,8 +32,10 @@ export async function demoStoreAsset(assets: Assets, url: URL): Promise<Response
     await found.body?.cancel();
     return null;
   }
+  const html = found.headers.get('content-type')?.startsWith('text/html');
   // The demo changes as it is edited: never kept (as on Node).
-  const answer = new Response(found.body, found);
+  const answer = html ? new Response(await withServerRenderedGalleries(await found.text(), ask), found) : new Response(found.body, found);
+  if (html) answer.headers.delete('content-length');
   answer.headers.set('Cache-Control', 'no-cache');
   return answer;
 }

@@ -28,6 +28,8 @@ export function workerEntry(makeDeps: (env: WorkerEnv) => AppDeps = workerDeps) 
   // Bindings only exist once a request arrives; the app is built on the first one and reused
   // for the isolate's lifetime.
   let app: VitrineApp | undefined;
+  // Gallery answers are shared by every isolate of a location through its edge cache.
+  const appFor = (env: WorkerEnv) => (app ??= createApp(makeDeps(env), { answerCache: { shared: edgeAnswers(edgeCache()) } }));
   return {
     async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
       // [assets] answered every file that exists; a panel page the browser routes gets the panel.
@@ -37,16 +39,14 @@ export function workerEntry(makeDeps: (env: WorkerEnv) => AppDeps = workerDeps) 
       }
       if (request.method === 'GET' || request.method === 'HEAD') {
         if (env.VITRINE_DEMO) {
-          const page = await demoStoreAsset(env.ASSETS, url);
+          const page = await demoStoreAsset(env.ASSETS, url, async (path) => appFor(env).fetch(new Request(new URL(path, url)), env, ctx as never));
           if (page) return page;
         } else if (url.pathname === '/') {
           // A real install has no store page of its own: its address leads to the panel (as on Node).
           return Response.redirect(new URL('/panel/', url).href, 302);
         }
       }
-      // Gallery answers are shared by every isolate of a location through its edge cache.
-      app ??= createApp(makeDeps(env), { answerCache: { shared: edgeAnswers(edgeCache()) } });
-      return app.fetch(request, env, ctx as never);
+      return appFor(env).fetch(request, env, ctx as never);
     },
 
     /**

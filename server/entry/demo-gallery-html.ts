@@ -1,0 +1,23 @@
+/**
+ * The demo store's pages as a merchant's own server would serve them (widget/README.md,
+ * "Server-rendered HTML"): where a page says `<!-- vitrine:ssr /v1/galleries/<id>/posts.html?… -->`,
+ * the gallery's server-rendered first page takes its place, asked of the app itself, so its first
+ * photos load with the page instead of after the script. Without an answer the marker stays a
+ * comment and the page works as it would without it.
+ */
+const MARKER = /<!-- vitrine:ssr (\/v1\/galleries\/[\w-]+\/posts\.html(?:\?[\w=&-]*)?) -->/g;
+
+/** How the page's server asks the app: a GET of `path`, answered uncompressed. */
+export type AskApp = (path: string) => Promise<Response>;
+
+export async function withServerRenderedGalleries(page: string, ask: AskApp): Promise<string> {
+  const paths = new Set(Array.from(page.matchAll(MARKER), (match) => match[1]!));
+  if (paths.size === 0) return page;
+  const bodies = new Map<string, string>();
+  for (const path of paths) {
+    const answer = await ask(path);
+    if (answer.ok) bodies.set(path, await answer.text());
+    else await answer.body?.cancel();
+  }
+  return page.replace(MARKER, (marker, path: string) => bodies.get(path) ?? marker);
+}
