@@ -188,6 +188,8 @@ describe('server-rendered HTML', () => {
     expect(html).toMatch(/^<ul data-vitrine-ssr data-gallery="demo"/);
     expect(html.match(/<li data-post-id=/g)).toHaveLength(DEMO_PUBLIC_POST_IDS.length);
     expect(html).toContain('width="1080" height="1080"');
+    // The first row's photos (four at most) load with the page; the others as they come into view.
+    expect(Array.from(html.matchAll(/<img [^>]*?(fetchpriority="high"|loading="lazy")/g), (m) => m[1])).toEqual(DEMO_PUBLIC_POST_IDS.map((_, i) => (i < 4 ? 'fetchpriority="high"' : 'loading="lazy"')));
     // The caption with markup in it is escaped, never markup.
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;b&gt;no regrets&lt;/b&gt;');
