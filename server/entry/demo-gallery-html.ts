@@ -21,3 +21,15 @@ export async function withServerRenderedGalleries(page: string, ask: AskApp): Pr
   }
   return page.replace(MARKER, (marker, path: string) => bodies.get(path) ?? marker);
 }
+
+/**
+ * A demo file as served: an HTML page with its galleries put in, under its own headers but its
+ * length (which depends on the galleries); any other file as it is. A HEAD's empty page has no
+ * marker, so the app is asked only for pages that are sent.
+ */
+export async function servedWithGalleries(file: Response, ask: AskApp): Promise<Response> {
+  if (!file.headers.get('content-type')?.startsWith('text/html')) return file;
+  const headers = new Headers(file.headers);
+  headers.delete('content-length');
+  return new Response(await withServerRenderedGalleries(await file.text(), ask), { status: file.status, headers });
+}

@@ -72,6 +72,9 @@ describe("the demo store's pages", () => {
     expect(res.headers.get('content-length') ?? String(new TextEncoder().encode(body).byteLength)).toBe(String(new TextEncoder().encode(body).byteLength));
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect((await staticApp().request('/')).status, 'a page without a gallery is served as it is').toBe(200);
+    asked.length = 0;
+    const head = await staticApp().request('/looks.html', { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length'), asked]).toEqual([200, null, []]);
   });
 });
 

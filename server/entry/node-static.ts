@@ -1,7 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, MiddlewareHandler } from 'hono';
 import { PANEL_SECURITY_HEADERS } from '../http/panel-headers.ts';
-import { withServerRenderedGalleries } from './demo-gallery-html.ts';
+import { servedWithGalleries } from './demo-gallery-html.ts';
 
 /**
  * Static files on Node: the built loader, widget chunks and panel (`dist/public`), then, when the
@@ -25,23 +25,19 @@ const withHeaders =
   };
 
 /** The app, asked for a gallery's server-rendered page with the request's own bindings. */
-export type AppFetch = (request: Request, env: unknown) => Response | Promise<Response>;
+type AppFetch = (request: Request, env: unknown) => Response | Promise<Response>;
 
 /** Demo pages with their galleries' server-rendered first pages in them (demo-gallery-html.ts). */
 const withGalleries =
   (serve: MiddlewareHandler, appFetch: AppFetch): MiddlewareHandler =>
   async (c, next) => {
     const res = await serve(c, next);
-    if (!(res instanceof Response) || !res.headers.get('content-type')?.startsWith('text/html')) return res;
-    // A page's length depends on its galleries: a HEAD, which has no page to fill, names none.
-    if (c.req.method === 'HEAD') {
-      res.headers.delete('content-length');
-      return res;
-    }
-    const page = await withServerRenderedGalleries(await res.text(), async (path) => appFetch(new Request(new URL(path, c.req.url)), c.env));
-    // The setter below keeps the file's headers, its length among them.
+    if (!(res instanceof Response)) return res;
+    const served = await servedWithGalleries(res, async (path) => appFetch(new Request(new URL(path, c.req.url)), c.env));
+    if (served === res) return res;
+    // Hono's setter copies the file's headers onto the page: its length must not be among them.
     res.headers.delete('content-length');
-    c.res = new Response(page, { status: res.status, headers: res.headers });
+    c.res = served;
     return c.res;
   };
 

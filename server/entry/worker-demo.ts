@@ -5,7 +5,7 @@
  * A deployed Worker has neither the variable nor the files. Its pages carry their galleries'
  * server-rendered first pages, asked of the app (demo-gallery-html.ts), as on Node.
  */
-import { withServerRenderedGalleries, type AskApp } from './demo-gallery-html.ts';
+import { servedWithGalleries, type AskApp } from './demo-gallery-html.ts';
 
 interface Assets {
   readonly fetch: (input: string) => Promise<unknown>;
@@ -32,10 +32,8 @@ export async function demoStoreAsset(assets: Assets, url: URL, ask: AskApp): Pro
     await found.body?.cancel();
     return null;
   }
-  const html = found.headers.get('content-type')?.startsWith('text/html');
-  // The demo changes as it is edited: never kept (as on Node).
-  const answer = html ? new Response(await withServerRenderedGalleries(await found.text(), ask), found) : new Response(found.body, found);
-  if (html) answer.headers.delete('content-length');
+  // A copy: the assets' headers cannot be changed. The demo changes as it is edited: never kept (as on Node).
+  const answer = await servedWithGalleries(new Response(found.body, found), ask);
   answer.headers.set('Cache-Control', 'no-cache');
   return answer;
 }

@@ -3,17 +3,17 @@ import { cutText } from '../../../shared/text.ts';
 import { escapeHtml as escape } from '../../lib/html.ts';
 
 /**
- * A gallery page as server-rendered HTML: plain links and images with alt text, sized so the
- * page does not shift. `<vitrine-gallery>` upgrades it when its script runs (it finds the list
- * by `data-vitrine-ssr`), and crawlers or visitors without JavaScript see it as it is.
- */
-/**
  * The gallery's first row holds at most this many posts (four columns on a wide screen): their
  * photos load with the page, ahead of its other images, since on a page that opens on the
  * gallery they are what the shopper sees first; the rest load as they come into view.
  */
 const FIRST_ROW = 4;
 
+/**
+ * A gallery page as server-rendered HTML: plain links and images with alt text, sized so the
+ * page does not shift. `<vitrine-gallery>` upgrades it when its script runs (it finds the list
+ * by `data-vitrine-ssr`), and crawlers or visitors without JavaScript see it as it is.
+ */
 export function galleryHtml(page: GalleryPostsResponse): string {
   const items = page.posts.map((post, index) => postHtml(post, index < FIRST_ROW)).join('');
   return `<ul data-vitrine-ssr data-gallery="${escape(page.gallery.id)}" data-workspace="${escape(page.tracking.workspaceId)}" data-holdout-share="${page.tracking.holdoutShare}" data-consent-default="${page.tracking.consentDefault}" aria-label="${escape(page.gallery.name)}">${items}</ul>`;
